@@ -1,0 +1,229 @@
+/**
+ * The data model every layer shares: what ingestion produces, what the index stores, and the
+ * one Answer object the CLI, the bot and the JSON output all render.
+ *
+ * Line numbers are always 1-based lines of the raw corpus file, counted as `text.split("\n")`.
+ */
+
+/** A problem found while reading a report: it names the file and line, and never stops the other reports. */
+export interface IngestWarning {
+  report: string;
+  line: number | null;
+  message: string;
+}
+
+/** What the corpus manifest adds about a report that its text cannot tell (see corpus/manifest.json). */
+export interface ManifestEntry {
+  /** English name, e.g. "Leshan". */
+  english?: string;
+  /** Province in Chinese, e.g. "四川". */
+  province?: string;
+  /** What the report's publisher is. */
+  kind?: "city" | "district" | "school";
+  /** Extra names users type (short names, old names, common typos). */
+  aliases?: string[];
+}
+
+/** One report, as read from its text plus the manifest. */
+export interface ReportMeta {
+  /** File name in corpus/, e.g. "leshan-2024.txt"; the `report` of every fact and passage. */
+  report: string;
+  /** The entity the report is about, e.g. "乐山市", "遂宁市职业技术学校". */
+  entity: string;
+  /** The report's title as printed (cleaned). */
+  title: string;
+  kind: "city" | "district" | "school" | "unknown";
+  province: string | null;
+  english: string | null;
+  aliases: string[];
+  /** The year the report is titled with ("2024年度" → 2024). */
+  reportYear: number | null;
+  /** The latest year its tables have data for: the default for a question with no year. */
+  latestDataYear: number | null;
+  /** Every year that appears as a table column, ascending. */
+  dataYears: number[];
+  sha256: string;
+}
+
+/** A cell of a table as printed, after markup cleaning. */
+export interface TableCell {
+  /** Cleaned text (bookmarks, footnotes, HTML removed; inner wrap spaces collapsed). */
+  text: string;
+  /** Raw line number where the cell's text starts. */
+  line: number;
+}
+
+/** One data row of a table. */
+export interface TableRow {
+  cells: TableCell[];
+  /** Raw line where the row starts. */
+  line: number;
+  /** Indicator path of the row: ["毕业生去向落实人数", "其中：升学人数"]; [label] for a top-level row. */
+  path: string[];
+}
+
+/** The six standard appendix tables every report is asked to publish. */
+export type StandardTable = "人才培养质量计分卡" | "满意度调查表" | "教学资源表" | "服务贡献表" | "国际影响表" | "落实政策表";
+
+/** A table, body or appendix, in any layout. */
+export interface Table {
+  /** `${report}#${startLine}`: table numbers repeat within a report, so they are no identifier. */
+  id: string;
+  report: string;
+  /** Title as printed without its number ("全市中职学校规模一览表"), the standard name when the title is missing, or null. */
+  title: string | null;
+  /** Number as printed ("表1", "表1-1"), or null. */
+  number: string | null;
+  /** Which standard appendix table this is, recognised by header and indicators, or null. */
+  standard: StandardTable | null;
+  /** Flattened column headers, one per column ("序号", "指标", "单位", "2023年", "2024年"). */
+  header: string[];
+  rows: TableRow[];
+  /** Raw line of the title (or of the header when untitled) and of the table's last cell. */
+  startLine: number;
+  endLine: number;
+  layout: "tab-rows" | "cell-per-line";
+  /** True when years are rows and indicators are columns (吕梁 表1-x, 江门 表1-1). */
+  transposed: boolean;
+}
+
+/**
+ * One figure (or text cell) from a report: the unit of every numeric answer.
+ * `value` is null for a missing cell (`-`, `——`, `/`, blank, `仅高职填报`): kept, never 0.
+ */
+export interface Fact {
+  /** Stable id: `${report}:${line}:${column}`. */
+  id: string;
+  entity: string;
+  report: string;
+  /** Table title (standard name for standard tables); null for a figure read from running text. */
+  table: string | null;
+  /** Table number as printed ("表6"), or null. */
+  tableNumber: string | null;
+  /** Id of the source table, or null for running text. */
+  tableId: string | null;
+  /** Indicator path joined with " › ": "毕业生去向落实人数 › 其中：升学人数". */
+  indicator: string;
+  path: string[];
+  unit: string | null;
+  /** Column header as printed ("2024年", "合计（人）", "2024学年 · 金额（万元）"). */
+  column: string;
+  /** Year the value is for, when the column (or row, in a transposed table) says. */
+  year: number | null;
+  /** Number when the cell is numeric ("36册" → 36, "28.8%" → 28.8), the string for ratios ("2.7:1") and text, null when missing. */
+  value: number | string | null;
+  /** The cell as printed (cleaned of markup). */
+  raw: string;
+  /** Raw 1-based line where the value stands. */
+  line: number;
+  source: "table" | "text";
+  /** For text facts: the sentence it was read from. */
+  context?: string;
+}
+
+/** A numbered section heading. */
+export interface Section {
+  /** Numbering as printed ("一", "（一）", "1", "1.2.1"). */
+  number: string;
+  title: string;
+  level: number;
+  line: number;
+}
+
+/** A searchable chunk of running text: a paragraph, or a whole case study. */
+export interface Passage {
+  id: string;
+  report: string;
+  entity: string;
+  kind: "paragraph" | "case";
+  /** Case title, or the title of the paragraph's innermost section. */
+  title: string;
+  /** Section titles from the top level down. */
+  sectionPath: string[];
+  text: string;
+  /** First raw line. */
+  line: number;
+  endLine: number;
+  /** Case marker as printed ("典型案例 5", "案例2-4", "【案例3】"), for cases. */
+  caseLabel?: string;
+}
+
+/** Everything one report yields. */
+export interface IngestedReport {
+  meta: ReportMeta;
+  sections: Section[];
+  passages: Passage[];
+  tables: Table[];
+  facts: Fact[];
+  warnings: IngestWarning[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Answers
+
+export type Intent = "figure" | "compare" | "change" | "rank" | "passage" | "case" | "table" | "help" | "unknown";
+
+/** A fact as the answer contract (shared/eval/README.md) prints it, plus display fields. */
+export interface AnswerFact {
+  entity: string;
+  report: string;
+  table: string | null;
+  tableNumber: string | null;
+  indicator: string;
+  year: number | null;
+  column: string;
+  value: number | string | null;
+  raw: string;
+  unit: string | null;
+  line: number;
+  source: "table" | "text";
+}
+
+/** A ranked passage or case hit. */
+export interface PassageHit {
+  report: string;
+  entity: string;
+  kind: "paragraph" | "case";
+  title: string;
+  sectionPath: string[];
+  /** Snippet around the matched terms, plain text. */
+  text: string;
+  /** Matched terms, for highlighting. */
+  terms: string[];
+  score: number;
+  line: number;
+  caseLabel?: string;
+}
+
+/** A close alternative reading of the question (the bot offers these as buttons). */
+export interface Alternative {
+  label: string;
+  question: string;
+}
+
+/** What the engine understood; also what a follow-up question inherits. */
+export interface AskContext {
+  entities: string[];
+  years: number[];
+  indicator: string | null;
+  intent: Intent;
+}
+
+/** The one answer object every interface renders. */
+export interface Answer {
+  question: string;
+  intent: Intent;
+  /** Ordered: the first answers the question; comparisons list every value asked for. [] when the reports do not have it. */
+  facts: AnswerFact[];
+  passages: PassageHit[];
+  /** The answer as plain text, ready to send. */
+  reply: string;
+  understood: AskContext & { unknownEntities: string[]; keywords: string[]; yearDefaulted: boolean };
+  alternatives: Alternative[];
+  /** The same figure printed differently elsewhere in the reports (shown with its source). */
+  variants: AnswerFact[];
+  /** Year-on-year change for change/compare answers. */
+  changes: { entity: string; indicator: string; from: number; to: number; fromYear: number; toYear: number; delta: number; pct: number | null }[];
+  /** Time spent answering, ms. */
+  ms: number;
+}
