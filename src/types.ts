@@ -227,3 +227,34 @@ export interface Answer {
   /** Time spent answering, ms. */
   ms: number;
 }
+
+/** A table as listed for a person (`zhibao tables`, the bot's /table). */
+export interface TableSummary {
+  id: string;
+  report: string;
+  entity: string;
+  number: string | null;
+  title: string | null;
+  standard: StandardTable | null;
+  rows: number;
+  startLine: number;
+}
+
+/**
+ * The answer engine as every interface sees it. Built by `createEngine` (src/answer/engine.ts);
+ * the bot and the CLI take it as a parameter so tests can pass a fake.
+ */
+export interface Engine {
+  /** Answers a question; `context` is the previous answer's `understood`, for follow-ups ("2023年呢？"). */
+  ask(question: string, context?: AskContext): Answer;
+  /** Ranked passages (or only case studies) for a keyword query. */
+  search(query: string, opts?: { casesOnly?: boolean; limit?: number }): PassageHit[];
+  /** Every report loaded, with its entity and years. */
+  reports(): ReportMeta[];
+  /** Tables of one report (by file name, entity name or alias) or of all reports. */
+  tables(report?: string): TableSummary[];
+  /** One table by id, or by report plus number/title words ("遂宁", "计分卡"); null when none matches. */
+  table(query: string, report?: string): Table | null;
+  /** Rebuilds the index from corpus/ and swaps it in; resolves with what was loaded. */
+  reload(): Promise<{ reports: number; facts: number; passages: number; warnings: IngestWarning[] }>;
+}
