@@ -186,8 +186,10 @@ export interface PassageHit {
   kind: "paragraph" | "case";
   title: string;
   sectionPath: string[];
-  /** Snippet around the matched terms, plain text. */
+  /** The whole passage text (a paragraph, or a case's full body), plain text. */
   text: string;
+  /** A short excerpt (≤ ~160 chars) around the matched terms, plain text; what a chat shows. */
+  snippet: string;
   /** Matched terms, for highlighting. */
   terms: string[];
   score: number;
