@@ -1,1 +1,58 @@
-export async function main(_argv: string[]): Promise<void> {}
+import { Command, CommanderError } from "commander";
+import { runAsk } from "./ask.js";
+import { runChat } from "./chat.js";
+import { runIndex } from "./indexCmd.js";
+import { runStart } from "./start.js";
+import { runTables } from "./tables.js";
+
+/**
+ * The `zhibao` command line: ask, chat, index, tables, start.
+ * Every command prints its results to stdout and its notices to stderr, so `ask --jsonl` output
+ * stays machine-readable.
+ */
+export async function main(argv: string[]): Promise<void> {
+  const program = new Command()
+    .name("zhibao")
+    .description("职报问答 — answers questions about vocational-education annual quality reports, with the table and line each figure comes from")
+    .showHelpAfterError()
+    .exitOverride();
+
+  program
+    .command("ask")
+    .description("answer a question (or, with --jsonl, one question per stdin line)")
+    .argument("[question...]", "the question, e.g. Suining 2024 升学人数")
+    .option("--json", "print the whole Answer object as JSON")
+    .option("--jsonl", "read questions from stdin, one per line; print one JSON answer per line")
+    .action(async (words: string[], opts: { json?: boolean; jsonl?: boolean }) => runAsk(words.join(" "), opts));
+
+  program.command("chat").description("interactive chat in the terminal, with follow-up questions").action(async () => runChat());
+
+  program
+    .command("index")
+    .description("build index/ from corpus/ (also: npm run build:index)")
+    .option("--check", "exit 1 if the committed index/ differs from what the build produces")
+    .action(async (opts: { check?: boolean }) => runIndex(opts));
+
+  program
+    .command("tables")
+    .description("print the tables extracted from a report, to check them against the report")
+    .argument("[report]", "file name, entity or short name (乐山, Suining …); all reports when omitted")
+    .argument("[table...]", "a table number or title words (表6, 计分卡); lists the tables when omitted")
+    .action(async (report: string | undefined, table: string[]) => runTables(report, table.join(" ")));
+
+  program
+    .command("start")
+    .description("run the Telegram bot when TELEGRAM_BOT_TOKEN is set, else the local chat (what `npm start` runs)")
+    .action(async () => runStart());
+
+  try {
+    await program.parseAsync(argv, { from: "user" });
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      process.exitCode = err.exitCode;
+      return;
+    }
+    console.error(`zhibao: ${(err as Error).message}`);
+    process.exitCode = 1;
+  }
+}

@@ -1,0 +1,137 @@
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { buildIndex, corpusFingerprint, loadIndex, readIndexMeta, saveIndex, INDEX_FORMAT_VERSION, type IndexData } from "../index/store.js";
+import { createPassageSearch, type PassageSearch } from "../search/passages.js";
+import type { Answer, AskContext, Engine, IngestWarning, PassageHit, ReportMeta, Table } from "../types.js";
+import { planAnswer } from "./plan.js";
+import { buildCatalog, type IndicatorEntry } from "./indicators.js";
+import { findTable, summarizeTable } from "./tableView.js";
+import { collectSchoolNames, createEntityResolver } from "./understand/index.js";
+
+/** Where the package lives: corpus/ and index/ default to its own folders, whatever the cwd. */
+const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
+
+/** Options for createEngine; every one has a default. */
+export interface EngineOptions {
+  /** Reports folder (default: the package's corpus/). */
+  corpusDir?: string;
+  /** Built index folder (default: the package's index/). */
+  indexDir?: string;
+  /** Where progress and "rebuilding" notices go (default: nowhere). Never stdout: `ask --jsonl` owns it. */
+  log?: (message: string) => void;
+  /** "auto" (default): rebuild when corpus/ changed since the index was built; "never": load as is. */
+  rebuild?: "auto" | "never";
+}
+
+/** Everything a loaded index gives the answering code; swapped whole on reload. */
+export interface Loaded {
+  data: IndexData;
+  catalog: IndicatorEntry[];
+  search: PassageSearch;
+  resolver: ReturnType<typeof createEntityResolver>;
+  metaByReport: Map<string, ReportMeta>;
+  reportByEntity: Map<string, string>;
+}
+
+/**
+ * Loads the index (rebuilding it when the corpus changed since it was built, saying so) and
+ * returns the answer engine every interface uses.
+ *
+ * @example
+ * const engine = createEngine({ log: (m) => console.error(m) });
+ * engine.ask("Suining 2024 升学人数").facts[0].value // 803
+ */
+export function createEngine(opts: EngineOptions = {}): Engine {
+  const corpusDir = opts.corpusDir ?? join(PACKAGE_ROOT, "corpus");
+  const indexDir = opts.indexDir ?? join(PACKAGE_ROOT, "index");
+  const log = opts.log ?? (() => {});
+  let state = prepare(loadOrBuild(corpusDir, indexDir, opts.rebuild ?? "auto", log));
+
+  return {
+    ask(question: string, context?: AskContext): Answer {
+      return planAnswer(state, question, context);
+    },
+    search(query: string, o: { casesOnly?: boolean; limit?: number } = {}): PassageHit[] {
+      const resolved = state.resolver.resolve(query);
+      const reports = [...new Set(resolved.matches.map((m) => m.report))];
+      return state.search.search(query, { reports, casesOnly: o.casesOnly, limit: o.limit ?? 10, extraTerms: resolved.matches.flatMap((m) => (m.subject ? [m.subject] : [])) });
+    },
+    reports(): ReportMeta[] {
+      return state.data.reports;
+    },
+    tables(report?: string) {
+      const wanted = report ? resolveReport(state, report) : null;
+      if (report && !wanted) return [];
+      return state.data.tables.filter((t) => !wanted || t.report === wanted).map((t) => summarizeTable(t, state.metaByReport.get(t.report)?.entity ?? t.report));
+    },
+    table(query: string, report?: string): Table | null {
+      const byId = state.data.tables.find((t) => t.id === query);
+      if (byId) return byId;
+      const wanted = report ? resolveReport(state, report) : null;
+      const resolved = state.resolver.resolve(query);
+      const inReport = wanted ?? resolved.matches[0]?.report ?? null;
+      let words = query;
+      for (const m of [...resolved.matches].sort((a, b) => b.start - a.start)) words = words.slice(0, m.start) + words.slice(m.end);
+      return findTable(state.data.tables.filter((t) => !inReport || t.report === inReport), words);
+    },
+    async reload() {
+      const data = buildIndex(corpusDir, log);
+      trySave(data, indexDir, log);
+      state = prepare(data);
+      return { reports: data.reports.length, facts: data.facts.length, passages: data.passages.length, warnings: data.meta.warnings };
+    },
+  };
+}
+
+/** The report file for a name a person types: file name, entity name, alias or English name. */
+function resolveReport(state: Loaded, name: string): string | null {
+  if (state.metaByReport.has(name)) return name;
+  const byEntity = state.reportByEntity.get(name);
+  if (byEntity) return byEntity;
+  return state.resolver.resolve(name).matches[0]?.report ?? null;
+}
+
+function loadOrBuild(corpusDir: string, indexDir: string, rebuild: "auto" | "never", log: (m: string) => void): IndexData {
+  if (rebuild === "never") return loadIndex(indexDir);
+  const meta = readIndexMeta(indexDir);
+  const fingerprint = corpusFingerprint(corpusDir);
+  if (meta && meta.formatVersion === INDEX_FORMAT_VERSION && meta.corpusFingerprint === fingerprint) {
+    try {
+      return loadIndex(indexDir);
+    } catch (err) {
+      log(`${(err as Error).message}; rebuilding`);
+    }
+  } else {
+    log(!meta ? "no index yet: building it from corpus/…" : meta.formatVersion !== INDEX_FORMAT_VERSION ? "the index is of an older format: rebuilding…" : "corpus/ changed since the index was built: rebuilding…");
+  }
+  const data = buildIndex(corpusDir, log);
+  trySave(data, indexDir, log);
+  return data;
+}
+
+function trySave(data: IndexData, indexDir: string, log: (m: string) => void): void {
+  try {
+    saveIndex(data, indexDir);
+    log(`index saved to ${indexDir} (${data.reports.length} reports, ${data.facts.length} facts, ${data.passages.length} passages)`);
+  } catch (err) {
+    log(`could not save the index to ${indexDir} (${(err as Error).message}); using it from memory`);
+  }
+  for (const w of data.meta.warnings) log(formatWarning(w));
+}
+
+/** "bad.txt:12: …" */
+export function formatWarning(w: IngestWarning): string {
+  return `warning: ${w.report}${w.line ? `:${w.line}` : ""}: ${w.message}`;
+}
+
+function prepare(data: IndexData): Loaded {
+  const schools = collectSchoolNames(data.passages.filter((p) => p.kind === "paragraph").map((p) => ({ report: p.report, text: p.text })));
+  return {
+    data,
+    catalog: buildCatalog(data.facts, data.tables),
+    search: createPassageSearch(data.lunr, data.passages),
+    resolver: createEntityResolver(data.reports, { schools }),
+    metaByReport: new Map(data.reports.map((r) => [r.report, r])),
+    reportByEntity: new Map(data.reports.map((r) => [r.entity, r.report])),
+  };
+}

@@ -1,0 +1,142 @@
+import type { Fact, Table } from "../types.js";
+
+/**
+ * The catalogue of indicators a question can ask for, and the scoring that matches a question's
+ * words to them. An indicator is one row of one table (one label of running text), with one
+ * column kind ("2024年" and "2023年" are the same indicator in two years; "占比" is another).
+ *
+ * Matching is by character bigrams, which suits Chinese: 毕业生升学人数 shares 升学/学人/人数
+ * with 其中：升学人数 and 毕业/业生 with its parent 毕业生去向落实人数, and almost nothing with
+ * 升入本科人数.
+ */
+export interface IndicatorEntry {
+  key: string;
+  report: string;
+  table: string | null;
+  tableNumber: string | null;
+  tableId: string | null;
+  standard: boolean;
+  indicator: string;
+  path: string[];
+  /** The row label, normalised (no 其中：, quotes, units in brackets). */
+  leaf: string;
+  /** The column's words other than its year ("合计", "金额（万元）", "占比（%）", "调查人数"), normalised; "" for a plain year column. */
+  columnLabel: string;
+  source: "table" | "text";
+  facts: Fact[];
+  leafGrams: Set<string>;
+  contextGrams: Set<string>;
+  columnGrams: Set<string>;
+}
+
+/** A scored match. */
+export interface IndicatorMatch {
+  entry: IndicatorEntry;
+  score: number;
+}
+
+const STANDARD = /计分卡|满意度调查表|教学资源表|服务贡献表|国际影响表|落实政策表/;
+
+/** Normalises a label for matching: drops 其中：/A类： prefixes, quotes, stars, bracketed units and spaces. */
+export function normalizeLabel(s: string): string {
+  return s
+    .replace(/^其中[:：]/, "")
+    .replace(/^[A-Za-z]类[:：]/, "")
+    .replace(/[“”"'‘’*＊\s]/g, "")
+    .replace(/[（(](?:人|人次|所|个|元|万元|亿元|%|％|册|项|门|学时|平方米|㎡|台|套|件|天|小时|元\/生|万元\/生|间)[)）]/g, "")
+    .replace(/[，。、；：:,.;？?！!（）()【】《》]/g, "");
+}
+
+/** The column's words other than a year: "2024学年 · 金额（万元）" → "金额（万元）". */
+export function columnLabelOf(column: string): string {
+  return column
+    .replace(/20\d{2}\s*[-—–~至]\s*20\d{2}\s*学?年?/g, "")
+    .replace(/20\d{2}\s*(?:年度|学年|年)?/g, "")
+    .replace(/^[\s·:：\-—]+|[\s·:：\-—]+$/g, "")
+    .trim();
+}
+
+/** Character bigrams of a string (a lone character counts as its own gram). */
+export function grams(s: string): Set<string> {
+  const chars = [...s.replace(/[^\u4e00-\u9fffA-Za-z0-9%]/g, "")];
+  const out = new Set<string>();
+  if (chars.length === 1) out.add(chars[0]);
+  for (let i = 0; i + 1 < chars.length; i++) out.add(chars[i] + chars[i + 1]);
+  return out;
+}
+
+function overlap(a: Set<string>, b: Set<string>): number {
+  let n = 0;
+  for (const g of a) if (b.has(g)) n++;
+  return n;
+}
+
+/** Groups facts into indicator entries (one per report × table × row × column kind). */
+export function buildCatalog(facts: Fact[], tables: Table[]): IndicatorEntry[] {
+  const tableById = new Map(tables.map((t) => [t.id, t]));
+  const entries = new Map<string, IndicatorEntry>();
+  for (const f of facts) {
+    if (f.source === "table" && typeof f.value === "string" && f.value.length > 24) continue; // long text cells are not figures
+    const columnLabel = normalizeLabel(columnLabelOf(f.column)).replace(/^学年$/, "");
+    const key = `${f.report}|${f.tableId ?? "text"}|${f.indicator}|${columnLabel}`;
+    let e = entries.get(key);
+    if (!e) {
+      const table = f.tableId ? tableById.get(f.tableId) : undefined;
+      const leaf = normalizeLabel(f.path[f.path.length - 1] ?? f.indicator);
+      e = {
+        key,
+        report: f.report,
+        table: f.table,
+        tableNumber: f.tableNumber,
+        tableId: f.tableId,
+        standard: !!table?.standard || STANDARD.test(f.table ?? ""),
+        indicator: f.indicator,
+        path: f.path,
+        leaf,
+        columnLabel,
+        source: f.source,
+        facts: [],
+        leafGrams: grams(leaf),
+        contextGrams: grams(f.path.slice(0, -1).map(normalizeLabel).join("")),
+        columnGrams: grams(columnLabel),
+      };
+      entries.set(key, e);
+    }
+    e.facts.push(f);
+  }
+  return [...entries.values()];
+}
+
+/**
+ * Scores how well `query` (the question's indicator words, synonyms applied) asks for `entry`:
+ * how much of the row label the question names, how much of the question the row (with its
+ * parent and column) explains, a bonus when the whole label is named, a penalty when the column
+ * adds words the question did not ask for (占比, 调查人数).
+ */
+export function scoreEntry(query: string, queryGrams: Set<string>, entry: IndicatorEntry): number {
+  if (!queryGrams.size || !entry.leafGrams.size) return 0;
+  const leafHit = overlap(entry.leafGrams, queryGrams);
+  if (!leafHit) return 0;
+  const leafCover = leafHit / entry.leafGrams.size;
+  let explained = 0;
+  for (const g of queryGrams) if (entry.leafGrams.has(g) || entry.contextGrams.has(g) || entry.columnGrams.has(g)) explained++;
+  const queryCover = explained / queryGrams.size;
+  let score = 0.6 * leafCover + 0.4 * queryCover;
+  if (entry.leaf.length >= 2 && query.includes(entry.leaf)) score += 0.15;
+  if (entry.columnLabel && !overlap(entry.columnGrams, queryGrams)) score -= 0.2;
+  if (entry.standard) score += 0.03;
+  if (entry.source === "text") score -= 0.05;
+  return score;
+}
+
+/** Ranks entries for a query, best first, dropping those under `min`. */
+export function matchIndicators(query: string, entries: IndicatorEntry[], min = 0.5): IndicatorMatch[] {
+  const q = normalizeLabel(query);
+  const qg = grams(q);
+  const out: IndicatorMatch[] = [];
+  for (const entry of entries) {
+    const score = scoreEntry(q, qg, entry);
+    if (score >= min) out.push({ entry, score });
+  }
+  return out.sort((a, b) => b.score - a.score || Number(b.entry.standard) - Number(a.entry.standard) || a.entry.key.localeCompare(b.entry.key));
+}

@@ -1,0 +1,54 @@
+/**
+ * The words users type for an indicator, rewritten to the words the reports print, in Chinese
+ * and English. Applied to the question before indicator matching; each rule is one meaning.
+ * Order matters: longer, more specific phrases first.
+ */
+const RULES: [RegExp, string][] = [
+  // English phrases → Chinese indicator words.
+  [/\b(?:went|go(?:ne)?|going)\s+(?:on\s+)?to\s+(?:further\s+study|university|college|higher\s+(?:education|vocational\s+colleges?))\b/gi, "升学人数"],
+  [/\b(?:further\s+(?:study|studies|education)|continu\w*\s+(?:their\s+)?(?:studies|education)|progress(?:ion|ed)?\s+to\s+higher\s+education)\b/gi, "升学人数"],
+  [/\b(?:bachelor'?s?|undergraduate)\s*(?:programs?|degrees?|universities)?\b/gi, "升入本科人数"],
+  [/\b(?:monthly\s+)?(?:income|salary|salaries|wages?|pay)\b/gi, "月收入"],
+  [/\b(?:student[-\s]?(?:to[-\s]?)?teacher|teacher[-\s]?(?:to[-\s]?)?student)\s+ratio\b/gi, "生师比"],
+  [/\b(?:dual[-\s]?(?:qualified|certified|teacher)\w*)\s*(?:teachers?)?\s*(?:ratio|share|proportion|percentage)?\b/gi, "“双师型”教师比例"],
+  [/\bemployment\s+rate\b/gi, "就业率"],
+  [/\b(?:progression|further[-\s]study|enrol+ment\s+in\s+higher\s+education)\s+rate\b/gi, "升学率"],
+  [/\bparents?'?\s+satisfaction\b/gi, "家长满意度"],
+  [/\bemployers?'?\s+satisfaction\b/gi, "用人单位满意度"],
+  [/\bstudents?'?\s+satisfaction\b/gi, "在校生满意度"],
+  [/\bgraduates?'?\s+satisfaction\b/gi, "毕业生满意度"],
+  [/\bsatisfaction\b/gi, "满意度"],
+  [/\b(?:new\s+students|enrol+ments?|admissions?|intake)\b/gi, "招生人数"],
+  [/\b(?:students?\s+enrol+ed|enrol+ed\s+students?|student\s+(?:body|population)|students\s+in\s+school)\b/gi, "在校生数"],
+  [/\bgraduates?\b/gi, "毕业生"],
+  [/\bfull[-\s]time\s+teachers?\b/gi, "专任教师数"],
+  [/\bteachers?\b/gi, "教师"],
+  [/\bschools?\b/gi, "学校数"],
+  [/\bemploy(?:ed|ment)\b/gi, "就业"],
+  [/\bfunding|budget\b/gi, "经费"],
+  [/\bbooks?\b/gi, "图书"],
+  // Chinese everyday words → the reports' terms.
+  [/(?:平均)?月(?:薪|工资)|(?:月均)?薪资|薪酬|工资(?:水平)?|月均收入|平均收入/g, "月收入"],
+  [/师生比(?:例)?/g, "生师比"],
+  [/双师(?:型)?(?:教师)?(?:的)?(?:比例|占比|比重|比率)/g, "“双师型”教师比例"],
+  [/(?:升入|考上|考入|读|上)本科(?:的)?(?:人数|人|学生)?/g, "升入本科人数"],
+  [/(?<![升入考上读])本科(?:人数|学生)/g, "升入本科人数"],
+  [/升学(?:的)?(?:人数|人|学生)|升学(?![率情渠通方])/g, "升学人数"],
+  [/(?:继续)?深造|上大学|读大学|考上大学/g, "升学人数"],
+  [/毕业(?:的)?(?:学生|人数)|毕业(?:了)?(?:多少|几)/g, "毕业生人数"],
+  [/招(?:了)?(?:多少|几)(?:个)?(?:人|学生|新生)|招收(?:新生)?|新生(?:人数)?|录取(?:新生)?/g, "招生人数"],
+  [/在校(?:学生|学生数|人数)|在读(?:学生|人数)?/g, "在校生数"],
+  [/一共|总共|总计|共计|合起来/g, "合计"],
+  [/比重|份额/g, "占比"],
+  [/多少钱|多少资金|多少经费|金额/g, "金额"],
+];
+
+/**
+ * Rewrites user words to report words.
+ * @example applySynonyms("江门 月薪 2023 vs 2024") // "江门 月收入 2023 vs 2024"
+ */
+export function applySynonyms(question: string): string {
+  let out = question;
+  for (const [pattern, replacement] of RULES) out = out.replace(pattern, replacement);
+  return out;
+}

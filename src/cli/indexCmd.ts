@@ -1,0 +1,35 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { formatWarning } from "../answer/engine.js";
+import { buildIndex, saveIndex } from "../index/store.js";
+
+/** `zhibao index [--check]`: builds index/ from corpus/, or checks that the committed index/ is what a build produces. */
+export async function runIndex(opts: { check?: boolean }): Promise<void> {
+  const root = resolve(import.meta.dirname, "..", "..");
+  const corpusDir = join(root, "corpus");
+  const indexDir = join(root, "index");
+  const tty = process.stderr.isTTY;
+  const progress = (m: string) => process.stderr.write(tty ? `\r\x1b[K${m}` : `${m}\n`);
+  const t0 = performance.now();
+  const data = buildIndex(corpusDir, progress);
+  if (tty) process.stderr.write("\n");
+  for (const w of data.meta.warnings) process.stderr.write(`${formatWarning(w)}\n`);
+  const target = opts.check ? mkdtempSync(join(tmpdir(), "zhibao-index-")) : indexDir;
+  saveIndex(data, target);
+  const { counts } = data.meta;
+  process.stderr.write(`built in ${Math.round(performance.now() - t0)} ms: ${counts.reports} reports, ${counts.tables} tables, ${counts.facts} facts, ${counts.passages} passages\n`);
+  if (!opts.check) return;
+  const differing = readdirSync(target).filter((f) => {
+    try {
+      return !readFileSync(join(target, f)).equals(readFileSync(join(indexDir, f)));
+    } catch {
+      return true;
+    }
+  });
+  rmSync(target, { recursive: true, force: true });
+  if (differing.length) {
+    process.stderr.write(`index/ is not what the build produces (${differing.join(", ")}): run \`npm run build:index\` and commit index/\n`);
+    process.exitCode = 1;
+  } else process.stderr.write("index/ is up to date\n");
+}

@@ -1,0 +1,26 @@
+import { renderTable } from "../answer/tableView.js";
+import { cliEngine } from "./engineFactory.js";
+
+/** `zhibao tables [report] [table]`: lists tables, or prints one so a person can check it against the report. */
+export async function runTables(report: string | undefined, table: string): Promise<void> {
+  const engine = cliEngine();
+  if (table) {
+    const t = engine.table(table, report);
+    if (!t) {
+      process.stderr.write(`no table "${table}"${report ? ` in ${report}` : ""}; \`zhibao tables ${report ?? ""}\` lists them\n`);
+      process.exitCode = 1;
+      return;
+    }
+    process.stdout.write(`${renderTable(t)}\n`);
+    return;
+  }
+  const list = engine.tables(report);
+  if (!list.length) {
+    process.stderr.write(`no report matches "${report}"; reports: ${engine.reports().map((r) => r.report).join(", ")}\n`);
+    process.exitCode = 1;
+    return;
+  }
+  for (const t of list) {
+    process.stdout.write(`${t.report}\t${t.startLine}\t${t.number ?? "—"}\t${t.title ?? "(untitled)"}${t.standard ? `\t[${t.standard}]` : ""}\t${t.rows} rows\n`);
+  }
+}

@@ -1,0 +1,34 @@
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { IngestWarning, ManifestEntry } from "../types.js";
+
+/** The manifest's file name inside corpus/. */
+export const MANIFEST_FILE = "manifest.json";
+
+/**
+ * Reads corpus/manifest.json: what a report's text cannot tell (English name, province, kind,
+ * extra aliases), keyed by file name. A missing manifest is fine (every entry is optional);
+ * a broken one is a warning, and ingestion goes on without it.
+ */
+export function readManifest(corpusDir: string): { entries: Record<string, ManifestEntry>; warnings: IngestWarning[] } {
+  const path = join(corpusDir, MANIFEST_FILE);
+  if (!existsSync(path)) return { entries: {}, warnings: [] };
+  try {
+    const parsed: unknown = JSON.parse(readFileSync(path, "utf8"));
+    if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) throw new Error("it is not a JSON object keyed by file name");
+    const entries: Record<string, ManifestEntry> = {};
+    for (const [file, value] of Object.entries(parsed as Record<string, unknown>)) {
+      if (file.startsWith("_") || !value || typeof value !== "object") continue;
+      const v = value as Record<string, unknown>;
+      entries[file] = {
+        english: typeof v.english === "string" ? v.english : undefined,
+        province: typeof v.province === "string" ? v.province : undefined,
+        kind: v.kind === "city" || v.kind === "district" || v.kind === "school" ? v.kind : undefined,
+        aliases: Array.isArray(v.aliases) ? v.aliases.filter((a): a is string => typeof a === "string") : undefined,
+      };
+    }
+    return { entries, warnings: [] };
+  } catch (err) {
+    return { entries: {}, warnings: [{ report: MANIFEST_FILE, line: null, message: `ignored: ${(err as Error).message}` }] };
+  }
+}

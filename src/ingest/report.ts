@@ -1,0 +1,43 @@
+import { createHash } from "node:crypto";
+import { ReportParseError } from "../errors.js";
+import type { Fact, IngestedReport, IngestWarning, ManifestEntry } from "../types.js";
+import { splitLines } from "./clean.js";
+import { decodeReport } from "./decode.js";
+import { buildMeta, withDataYears } from "./meta.js";
+import { parseStructure, readReportTitle } from "./structure/index.js";
+import { extractTables, tableFacts } from "./tables/index.js";
+import { extractTextFacts } from "./textFacts.js";
+
+/**
+ * Turns one report file into structured, cited data: tables and their facts, sections,
+ * paragraphs and case studies, figures from running text, and metadata.
+ * Throws ReportParseError only when the file cannot be read as text at all; anything narrower
+ * (a table it cannot read) becomes a warning with the line, and the rest is still ingested.
+ *
+ * @example ingestReport("suining-2024.txt", readFileSync("corpus/suining-2024.txt"), manifest["suining-2024.txt"])
+ */
+export function ingestReport(report: string, bytes: Uint8Array, manifest?: ManifestEntry): IngestedReport {
+  const { text } = decodeReport(bytes, report);
+  const lines = splitLines(text);
+  if (!lines.some((l) => /[\u4e00-\u9fff]/.test(l))) throw new ReportParseError(report, null, "the file has no Chinese text: is it a report?");
+  const warnings: IngestWarning[] = [];
+  const sha256 = createHash("sha256").update(bytes).digest("hex");
+
+  const extracted = extractTables(lines, report);
+  warnings.push(...extracted.warnings);
+  const excluded = new Uint8Array(lines.length + 2);
+  for (const r of [...extracted.tables.map((t) => ({ startLine: t.startLine, endLine: t.endLine })), ...extracted.skipped]) {
+    for (let n = r.startLine; n <= r.endLine && n <= lines.length; n++) excluded[n] = 1;
+  }
+
+  let meta = buildMeta({ report, sha256, title: readReportTitle(lines), lines, tables: extracted.tables, manifest });
+  // Two passes over the tables: the first tells the data years, the second dates undated tables with the latest.
+  meta = withDataYears(meta, extracted.tables.flatMap((t) => tableFacts(t, meta.entity, null)));
+  const facts: Fact[] = extracted.tables.flatMap((t) => tableFacts(t, meta.entity, meta.latestDataYear));
+
+  const structure = parseStructure(lines, report, meta.entity, (n) => excluded[n] === 1);
+  warnings.push(...structure.warnings);
+  facts.push(...extractTextFacts(structure.passages, { entity: meta.entity, report, defaultYear: meta.latestDataYear }));
+
+  return { meta, sections: structure.sections, passages: structure.passages, tables: extracted.tables, facts, warnings };
+}

@@ -1,0 +1,177 @@
+import lunr from "lunr";
+import type { Passage, PassageHit } from "../types.js";
+import { isContentToken, segmentForIndex, segmentQuery } from "./tokenize.js";
+
+/**
+ * Full-text search over paragraphs and case studies: lunr (BM25) over nodejieba tokens.
+ *
+ * lunr's English pipeline (trimmer, stop words, stemmer) would mangle Chinese, so it is replaced
+ * by one registered function (the way lunr-languages' lunr.zh.js does) and text is segmented
+ * before lunr sees it. User text never reaches `idx.search()`, whose query syntax (`: ^ ~ + -`)
+ * throws on ordinary input: queries are built with `idx.query()`.
+ */
+
+/** Field boosts: a case title says most about a passage, then its section, then its body. */
+export const FIELD_BOOSTS = { title: 4, section: 1.5, body: 1 } as const;
+
+/** Drops tokens that carry no meaning; registered under a label so a saved index loads again. */
+const zhContentFilter: lunr.PipelineFunction = (token) => (isContentToken(token.toString()) ? token : null);
+lunr.Pipeline.registerFunction(zhContentFilter, "zhibaoContent");
+
+/** Builds the lunr index over passages (their fields pre-segmented with nodejieba). Deterministic for the same input. */
+export function buildPassageIndex(passages: Passage[]): lunr.Index {
+  return lunr(function () {
+    this.ref("id");
+    this.field("title", { boost: FIELD_BOOSTS.title });
+    this.field("section", { boost: FIELD_BOOSTS.section });
+    this.field("body");
+    this.pipeline.reset();
+    this.searchPipeline.reset();
+    this.pipeline.add(zhContentFilter);
+    this.metadataWhitelist = [];
+    for (const p of passages) {
+      this.add({
+        id: p.id,
+        title: segmentForIndex(p.title).join(" "),
+        section: segmentForIndex(p.sectionPath.join(" ")).join(" "),
+        body: segmentForIndex(p.text).join(" "),
+      });
+    }
+  });
+}
+
+/** Loads a serialized index (its pipeline function is registered by importing this module). */
+export function loadPassageIndex(json: object): lunr.Index {
+  return lunr.Index.load(json);
+}
+
+/** Options for one search. */
+export interface PassageQuery {
+  /** Only passages of these reports (file names); all when absent or empty. */
+  reports?: string[];
+  /** Only case studies. */
+  casesOnly?: boolean;
+  /** Prefer case studies (the question said 案例) without excluding paragraphs. */
+  preferCases?: boolean;
+  /** At most this many hits (default 10). */
+  limit?: number;
+  /** Extra terms that must count (a place or school the question named). */
+  extraTerms?: string[];
+}
+
+/** The search side of a loaded index. */
+export interface PassageSearch {
+  /** Ranked hits for the keywords of `query`; [] when nothing matches. */
+  search(query: string, opts?: PassageQuery): PassageHit[];
+  /** The query's keywords as the index sees them (for "what was looked for"). */
+  keywords(query: string): string[];
+  /** Every token the index holds: the query segmenter's dictionary. */
+  vocab: ReadonlySet<string>;
+}
+
+/**
+ * Wraps a lunr index and its passages for searching.
+ * Very common tokens (in more than a quarter of all passages, like 学校 or 职业) are dropped
+ * from a query that has rarer ones: they match almost everything and only add noise and time.
+ */
+export function createPassageSearch(index: lunr.Index, passages: Passage[]): PassageSearch {
+  const byId = new Map(passages.map((p) => [p.id, p]));
+  const invertedIndex = (index as unknown as { invertedIndex: Record<string, Record<string, Record<string, unknown>>> }).invertedIndex;
+  const vocab = new Set(Object.keys(invertedIndex));
+  const docFrequency = (term: string): number => {
+    const posting = invertedIndex[term];
+    if (!posting) return 0;
+    let n = 0;
+    for (const field of ["title", "section", "body"]) n = Math.max(n, Object.keys(posting[field] ?? {}).length);
+    return n;
+  };
+  const total = passages.length || 1;
+
+  const keywords = (query: string): string[] => {
+    const tokens = segmentQuery(query, vocab);
+    const rare = tokens.filter((t) => docFrequency(t) / total <= 0.25);
+    return rare.length ? rare : tokens;
+  };
+
+  const search = (query: string, opts: PassageQuery = {}): PassageHit[] => {
+    const terms = [...new Set([...keywords(query), ...(opts.extraTerms ?? []).flatMap((t) => segmentQuery(t, vocab))])];
+    if (!terms.length) return [];
+    const reports = opts.reports?.length ? new Set(opts.reports) : null;
+    const results = index.query((q) => {
+      for (const t of terms) {
+        // Longer words are more specific than their parts: 宿舍楼 says more than 宿舍.
+        q.term(t, { boost: 1 + 0.5 * Math.max(0, [...t].length - 2), usePipeline: false });
+      }
+    });
+    const hits: PassageHit[] = [];
+    const taken: { report: string; line: number; endLine: number }[] = [];
+    const limit = opts.limit ?? 10;
+    const scored = results
+      .map((r) => ({ r, p: byId.get(r.ref)! }))
+      .filter(({ p }) => p && (!reports || reports.has(p.report)) && (!opts.casesOnly || p.kind === "case"))
+      .map(({ r, p }) => ({ p, matched: Object.keys(r.matchData.metadata), score: r.score * (opts.preferCases && p.kind === "case" ? 1.5 : 1) }))
+      .sort((a, b) => b.score - a.score || a.p.report.localeCompare(b.p.report) || a.p.line - b.p.line);
+    for (const { p, matched, score } of scored) {
+      // A paragraph inside a case already listed (or the case of a paragraph listed) says the same thing.
+      if (taken.some((t) => t.report === p.report && p.line <= t.endLine && t.line <= p.endLine)) continue;
+      taken.push(p);
+      hits.push(toHit(p, matched, score));
+      if (hits.length >= limit) break;
+    }
+    return hits;
+  };
+
+  return { search, keywords, vocab };
+}
+
+function toHit(p: Passage, terms: string[], score: number): PassageHit {
+  return {
+    report: p.report,
+    entity: p.entity,
+    kind: p.kind,
+    title: p.title,
+    sectionPath: p.sectionPath,
+    text: p.text,
+    snippet: makeSnippet(p.text, terms),
+    terms,
+    score: Math.round(score * 1000) / 1000,
+    line: p.line,
+    ...(p.caseLabel ? { caseLabel: p.caseLabel } : {}),
+  };
+}
+
+/**
+ * An excerpt of about `width` characters around the densest cluster of matched terms,
+ * with "…" where it cuts the text.
+ */
+export function makeSnippet(text: string, terms: string[], width = 140): string {
+  const chars = [...text];
+  if (chars.length <= width) return text;
+  const positions: number[] = [];
+  for (const t of terms) {
+    let from = 0;
+    for (;;) {
+      const i = text.indexOf(t, from);
+      if (i < 0) break;
+      positions.push([...text.slice(0, i)].length);
+      from = i + t.length;
+    }
+  }
+  let start = 0;
+  if (positions.length) {
+    positions.sort((a, b) => a - b);
+    let bestCount = -1;
+    for (let i = 0; i < positions.length; i++) {
+      let j = i;
+      while (j + 1 < positions.length && positions[j + 1] - positions[i] < width * 0.7) j++;
+      if (j - i > bestCount) {
+        bestCount = j - i;
+        start = positions[i];
+      }
+    }
+    start = Math.max(0, start - Math.floor(width * 0.2));
+  }
+  const end = Math.min(chars.length, start + width);
+  start = Math.max(0, end - width);
+  return `${start > 0 ? "…" : ""}${chars.slice(start, end).join("")}${end < chars.length ? "…" : ""}`;
+}
