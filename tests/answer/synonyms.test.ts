@@ -1,0 +1,21 @@
+import { describe, expect, it } from "vitest";
+import { applySynonyms } from "../../src/answer/synonyms.js";
+
+describe("applySynonyms: user words → report words", () => {
+  it.each([
+    ["江门 月薪", "江门 月收入"],
+    ["平均工资", "月收入"],
+    ["江门2024年师生比多少", "江门2024年生师比多少"],
+    ["吕梁 双师比例", "吕梁 “双师型”教师比例"],
+    ["双师型教师占比", "“双师型”教师比例"],
+    ["遂宁考上本科的有几个", "遂宁升入本科人数有几个"],
+    ["遂宁 2024 升学人数", "遂宁 2024 升学人数"],
+    ["乐山升学率", "乐山升学率"],
+    ["幼儿保育专业在校生一共多少人", "幼儿保育专业在校生合计多少人"],
+    ["How many Suining graduates went on to further study in 2024?", "How many Suining 毕业生 升学人数 in 2024?"],
+    ["Jiangmen monthly income", "Jiangmen 月收入"],
+    ["student-teacher ratio", "生师比"],
+  ])("%s → %s", (q, expected) => {
+    expect(applySynonyms(q)).toBe(expected);
+  });
+});
