@@ -1,0 +1,199 @@
+/**
+ * Finds every table of a report, in either layout, and the tab-bearing blocks that are not tables
+ * (tables of contents, chart-data residue, a list of titles with no data) so the paragraph parser
+ * can leave them out too. Never throws: a table it cannot read becomes a warning naming the line.
+ */
+import type { IngestWarning, Table } from "../../types.js";
+import { isBlankLine } from "../clean.js";
+import { clean } from "./text.js";
+import { buildTable } from "./build.js";
+import { readCellTable } from "./cellPerLine.js";
+import { cellContent, isCellLine, isChartRow, isDataLabelLine, isSeqHeader, isStopCell, isTabRow, isTocRow, parseTitle } from "./detect.js";
+import type { RawTable } from "./model.js";
+import { readTabBlock } from "./tabRows.js";
+
+/** A block of lines that looks tabular but holds no table data. */
+export interface SkippedBlock {
+  startLine: number;
+  endLine: number;
+  reason: string;
+}
+
+/** Everything `extractTables` finds in one report. */
+export interface ExtractedTables {
+  tables: Table[];
+  skipped: SkippedBlock[];
+  warnings: IngestWarning[];
+}
+
+/** Blank lines allowed between two rows of one layout-A table (乐山 307, 851, 1304, 1312). */
+const MAX_ROW_GAP = 2;
+
+function describe(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+/**
+ * Reads every table of a report. `lines` is `splitLines(text)` of the raw file (line N is
+ * `lines[N-1]`) and `report` its file name, which prefixes every table id (`${report}#${startLine}`).
+ * Tables come out in file order; each range runs from the title (or the header when untitled)
+ * to the last cell and swallows no following text.
+ *
+ * @example extractTables(splitLines(readFileSync("corpus/suining-2024.txt", "utf8")), "suining-2024.txt").tables.length // 14
+ */
+export function extractTables(lines: string[], report: string): ExtractedTables {
+  const out: ExtractedTables = { tables: [], skipped: [], warnings: [] };
+  const src: string[] = Array.isArray(lines) ? lines.map((l) => (typeof l === "string" ? l : String(l ?? ""))) : [];
+  const name = typeof report === "string" ? report : String(report);
+  const used = new Uint8Array(src.length + 1);
+  const mark = (from: number, to: number) => {
+    for (let n = from; n <= to && n <= src.length; n++) used[n - 1] = 1;
+  };
+  const accept = (raw: RawTable) => {
+    try {
+      out.tables.push(buildTable(raw));
+      out.warnings.push(...raw.warnings);
+      mark(raw.startLine, raw.endLine);
+    } catch (e) {
+      out.warnings.push({ report: name, line: raw.startLine, message: `Could not read the table at line ${raw.startLine}: ${describe(e)}; it was left out.` });
+    }
+  };
+  // Each pass stands alone: a failure in one keeps what the others find.
+  const passes: [string, () => void][] = [
+    ["tab-separated tables", () => readTabLayout(src, name, out, accept, mark)],
+    ["cell-per-line tables", () => readCellLayout(src, name, out, accept, used)],
+    ["chart residue", () => findResidue(src, out, used)],
+  ];
+  for (const [what, pass] of passes) {
+    try {
+      pass();
+    } catch (e) {
+      out.warnings.push({ report: name, line: null, message: `Reading ${what} stopped early: ${describe(e)}. What was found before that is kept.` });
+    }
+  }
+  out.tables.sort((a, b) => a.startLine - b.startLine);
+  out.skipped.sort((a, b) => a.startLine - b.startLine);
+  return out;
+}
+
+/** Pass 1: blocks of tab-separated rows (layout A), or tables of contents that look like them. */
+function readTabLayout(src: string[], report: string, out: ExtractedTables, accept: (t: RawTable) => void, mark: (a: number, b: number) => void): void {
+  for (let i = 0; i < src.length; ) {
+    if (!isTabRow(src[i])) {
+      i++;
+      continue;
+    }
+    let last = i;
+    let gap = 0;
+    for (let j = i + 1; j < src.length; j++) {
+      if (isTabRow(src[j])) {
+        last = j;
+        gap = 0;
+      } else if (isBlankLine(src[j]) && ++gap <= MAX_ROW_GAP) continue;
+      else break;
+    }
+    const rowIdx: number[] = [];
+    for (let k = i; k <= last; k++) if (isTabRow(src[k])) rowIdx.push(k);
+    if (rowIdx.filter((k) => isTocRow(src[k])).length * 2 > rowIdx.length) {
+      out.skipped.push({ startLine: i + 1, endLine: last + 1, reason: "table of contents (dotted leaders and page numbers)" });
+      mark(i + 1, last + 1);
+    } else if (rowIdx.length >= 2) {
+      try {
+        for (const raw of readTabBlock(src, i, last, report)) accept(raw);
+      } catch (e) {
+        out.warnings.push({ report, line: i + 1, message: `Could not read the tab-separated rows at lines ${i + 1}–${last + 1}: ${describe(e)}.` });
+      }
+    }
+    i = last + 1;
+  }
+}
+
+/** The first cell line after a title, skipping blank and markup-only lines, or -1. */
+function firstCellAfter(src: string[], titleIdx: number): number {
+  if (isCellLine(src[titleIdx]) && isCellLine(src[titleIdx + 1] ?? "")) return titleIdx + 1;
+  for (let j = titleIdx + 1, seen = 0; j < src.length && seen < 3; j++) {
+    if (isBlankLine(src[j]) || clean(src[j]) === "") {
+      seen++;
+      continue;
+    }
+    return isCellLine(src[j]) && !isStopCell(cellContent(src[j])) ? j : -1;
+  }
+  return -1;
+}
+
+/** True when line `i` starts an untitled header: a `序号` cell followed by an `指标` cell. */
+function startsUntitledHeader(src: string[], i: number): boolean {
+  return src[i].includes("序号") && isCellLine(src[i]) && isSeqHeader(clean(cellContent(src[i]))) && isCellLine(src[i + 1] ?? "") && /^(指标|项目)/.test(clean(cellContent(src[i + 1])));
+}
+
+/** Pass 2: titled and untitled cell-per-line tables (layout B), and lists of titles with no data. */
+function readCellLayout(src: string[], report: string, out: ExtractedTables, accept: (t: RawTable) => void, used: Uint8Array): void {
+  const orphans: number[] = [];
+  for (let i = 0; i < src.length; ) {
+    if (used[i]) {
+      i++;
+      continue;
+    }
+    const title = parseTitle(src[i]);
+    let start = -1;
+    if (title) {
+      start = firstCellAfter(src, i);
+      if (start < 0 || used[start]) {
+        orphans.push(i);
+        i++;
+        continue;
+      }
+    } else if (startsUntitledHeader(src, i)) {
+      start = i;
+    } else {
+      i++;
+      continue;
+    }
+    const t = title ? { number: title.number, title: title.title, line: i + 1 } : null;
+    try {
+      const res = readCellTable(src, start, report, t);
+      out.warnings.push(...(res.table ? [] : res.warnings));
+      if (res.table) accept(res.table);
+      i = Math.max(res.lastIdx + 1, i + 1);
+    } catch (e) {
+      out.warnings.push({ report, line: i + 1, message: `Could not read the table at line ${i + 1}: ${describe(e)}; it was left out.` });
+      i++;
+    }
+  }
+  // Two or more titles in a row with no cells under any of them: a list of titles (璧山 1371–1373).
+  for (let k = 0; k < orphans.length; ) {
+    let e = k;
+    while (e + 1 < orphans.length && src.slice(orphans[e] + 1, orphans[e + 1]).every(isBlankLine)) e++;
+    if (e > k) out.skipped.push({ startLine: orphans[k] + 1, endLine: orphans[e] + 1, reason: "list of table titles with no data" });
+    k = e + 1;
+  }
+}
+
+/** Pass 3: chart data left as text (labels and values on tab-separated lines, `71人, 29%` labels). */
+function findResidue(src: string[], out: ExtractedTables, used: Uint8Array): void {
+  const part = (i: number) => !used[i] && (isChartRow(src[i]) || isDataLabelLine(src[i]));
+  for (let i = 0; i < src.length; i++) {
+    if (used[i] || !isChartRow(src[i])) continue;
+    let from = i;
+    for (let j = i - 1, gap = 0; j >= 0; j--) {
+      if (part(j)) {
+        from = j;
+        gap = 0;
+      } else if (isBlankLine(src[j]) && ++gap <= 2) continue;
+      else break;
+    }
+    let to = i;
+    for (let j = i + 1, gap = 0; j < src.length; j++) {
+      if (part(j)) {
+        to = j;
+        gap = 0;
+      } else if (isBlankLine(src[j]) && ++gap <= 2) continue;
+      else break;
+    }
+    const prev = out.skipped[out.skipped.length - 1];
+    if (prev && prev.reason.startsWith("chart") && prev.endLine >= from + 1) prev.endLine = Math.max(prev.endLine, to + 1);
+    else out.skipped.push({ startLine: from + 1, endLine: to + 1, reason: "chart data residue (labels and values of a figure)" });
+    for (let k = from; k <= to; k++) used[k] = 1;
+    i = to;
+  }
+}
