@@ -1,0 +1,135 @@
+/**
+ * The two ways the bot shows results, shared by commands, plain questions, buttons and
+ * follow-ups: an answer (figures with their source and buttons) and a paged passage list
+ * (one message edited in place, `◀ 1/4 ▶`).
+ */
+import { InlineKeyboard } from "grammy";
+import type { Answer, AskContext, PassageHit } from "../types.js";
+import type { BotContext } from "./context.js";
+import type { Messages } from "./i18n.js";
+import { linesFromText, textLength, type Line } from "./markup.js";
+import { clip, pageCount, renderAnswer, renderPassagePage, SNIPPET_MAX } from "./render.js";
+import { editLines, sendLines, typing } from "./reply.js";
+import { MESSAGE_LIMIT } from "./split.js";
+import type { SearchEntry } from "./store.js";
+
+/** Hits fetched for a paged list (4 pages of 5). */
+export const SEARCH_LIMIT = 20;
+
+/** Most alternative readings offered as buttons. */
+const MAX_ALTERNATIVES = 4;
+
+/** The AskContext part of an answer's `understood`: what a follow-up inherits. */
+export function contextOf(a: Answer): AskContext {
+  const u = a.understood;
+  return { entities: [...u.entities], years: [...u.years], indicator: u.indicator, intent: u.intent };
+}
+
+/**
+ * Asks the engine and sends the answer: figures with source and buttons, or a paged passage
+ * list when the question asked for passages or cases, or the engine's reply.
+ *
+ * @param context the previous answer's context, for a follow-up
+ * @param note a line to put first (e.g. "the earlier answer has expired")
+ */
+export async function answerQuestion(ctx: BotContext, question: string, context?: AskContext, note?: string): Promise<void> {
+  const { engine, store } = ctx.deps;
+  const m = ctx.zb.t;
+  await typing(ctx);
+  const answer = engine.ask(question, context);
+  const head: Line[] = note ? [[{ text: note, italic: true }], []] : [];
+
+  if (answer.facts.length === 0 && answer.passages.length > 0 && (answer.intent === "passage" || answer.intent === "case")) {
+    ctx.zb.result = answer.intent === "case" ? "cases" : "passages";
+    await sendPassageList(ctx, {
+      kind: "search",
+      query: question,
+      casesOnly: answer.intent === "case",
+      hits: answer.passages,
+      page: 0,
+      context: contextOf(answer),
+    });
+    return;
+  }
+
+  ctx.zb.result = answer.facts.length > 0 ? answer.intent : `${answer.intent}:none`;
+  const key = store.put({
+    kind: "answer",
+    question,
+    context: contextOf(answer),
+    facts: answer.facts,
+    alternatives: answer.alternatives.slice(0, MAX_ALTERNATIVES),
+    keywords: answer.understood.keywords,
+    ...(answer.facts.length === 0 && answer.passages.length > 0 ? { passages: answer.passages } : {}),
+  });
+  const sent = await sendLines(ctx, [...head, ...renderAnswer(answer, m)], { keyboard: answerKeyboard(answer, key, m) });
+  for (const msg of sent) store.bind(msg.chat.id, msg.message_id, key);
+}
+
+/** Buttons under an answer: whole row / table, close alternatives, related passages. */
+export function answerKeyboard(a: Answer, key: string, m: Messages): InlineKeyboard | undefined {
+  const kb = new InlineKeyboard();
+  let any = false;
+  const f = a.facts[0];
+  if (f && f.source === "table") {
+    kb.text(m.btnRow, `row:${key}`).text(m.btnTable, `tbl:${key}`).row();
+    any = true;
+  }
+  a.alternatives.slice(0, MAX_ALTERNATIVES).forEach((alt, k) => {
+    kb.text(clip(alt.label || alt.question, 48), `alt:${key}:${k}`).row();
+    any = true;
+  });
+  if (a.facts.length > 0 || a.passages.length > 0) {
+    kb.text(m.btnRelated, `rel:${key}`);
+    any = true;
+  }
+  return any ? kb : undefined;
+}
+
+/** Runs a passage (or case) search and sends the first page, or says nothing matched. */
+export async function searchAndSend(ctx: BotContext, query: string, casesOnly: boolean): Promise<void> {
+  await typing(ctx);
+  const hits = ctx.deps.engine.search(query, { casesOnly, limit: SEARCH_LIMIT });
+  if (hits.length === 0) {
+    ctx.zb.result = casesOnly ? "cases:none" : "passages:none";
+    const m = ctx.zb.t;
+    await sendLines(ctx, linesFromText(casesOnly ? m.noCases(query) : m.noPassages(query)));
+    return;
+  }
+  ctx.zb.result = casesOnly ? "cases" : "passages";
+  await sendPassageList(ctx, { kind: "search", query, casesOnly, hits, page: 0 });
+}
+
+/** Stores a list and sends its first page with `◀ 1/n ▶` buttons. */
+export async function sendPassageList(ctx: BotContext, entry: SearchEntry): Promise<void> {
+  const { store } = ctx.deps;
+  const key = store.put(entry);
+  const sent = await sendLines(ctx, pageLines(entry, entry.page, ctx.zb.t), { keyboard: pageKeyboard(key, entry.page, pageCount(entry.hits.length)) });
+  for (const msg of sent) store.bind(msg.chat.id, msg.message_id, key);
+}
+
+/** Shows page `page` of a stored list in the message the button is on. */
+export async function showPage(ctx: BotContext, key: string, entry: SearchEntry, page: number): Promise<void> {
+  const pages = pageCount(entry.hits.length);
+  const p = ((page % pages) + pages) % pages;
+  entry.page = p;
+  await editLines(ctx, pageLines(entry, p, ctx.zb.t), pageKeyboard(key, p, pages));
+}
+
+/** `◀ 1/4 ▶` (wrapping around); none for a single page. The middle button does nothing. */
+export function pageKeyboard(key: string, page: number, pages: number): InlineKeyboard | undefined {
+  if (pages <= 1) return undefined;
+  return new InlineKeyboard()
+    .text("◀", `pg:${key}:${(page - 1 + pages) % pages}`)
+    .text(`${page + 1}/${pages}`, "noop")
+    .text("▶", `pg:${key}:${(page + 1) % pages}`);
+}
+
+/** A page that fits one message: snippets are shortened until it does (a page cannot be split). */
+function pageLines(entry: { query: string; casesOnly: boolean; hits: PassageHit[] }, page: number, m: Messages): Line[] {
+  const query = clip(entry.query, 60);
+  for (let max = SNIPPET_MAX; ; max = Math.floor(max * 0.7)) {
+    const lines = renderPassagePage({ ...entry, query }, page, m, max);
+    if (textLength(lines) <= MESSAGE_LIMIT || max < 40) return lines;
+  }
+}

@@ -1,0 +1,40 @@
+/** `/reload` (admins only): rebuilds the index from corpus/ without a restart. */
+import { Composer } from "grammy";
+import type { BotContext } from "../context.js";
+import { linesFromText } from "../markup.js";
+import { sendLines, typing } from "../reply.js";
+
+/** The admin feature. */
+export function adminFeature(): Composer<BotContext> {
+  const c = new Composer<BotContext>();
+  let running: Promise<unknown> | null = null;
+
+  c.command("reload", async (ctx) => {
+    ctx.zb.command = "reload";
+    const { config, engine, logger } = ctx.deps;
+    const m = ctx.zb.t;
+    if (!ctx.from || !config.adminIds.includes(ctx.from.id)) {
+      ctx.zb.result = "denied";
+      await sendLines(ctx, linesFromText(m.reloadAdminsOnly));
+      return;
+    }
+    await sendLines(ctx, linesFromText(m.reloading));
+    await typing(ctx);
+    // Two admins pressing /reload at once share one rebuild.
+    const job = (running ??= engine.reload().finally(() => (running = null)));
+    try {
+      const r = (await job) as Awaited<ReturnType<typeof engine.reload>>;
+      ctx.zb.result = "reloaded";
+      logger.info("index reloaded", { by: ctx.from.id, reports: r.reports, facts: r.facts, passages: r.passages, warnings: r.warnings.length });
+      const lines = linesFromText(m.reloaded(r.reports, r.facts, r.passages, r.warnings.length));
+      for (const w of r.warnings.slice(0, 5)) lines.push([{ text: `• ${w.report}${w.line ? `:${w.line}` : ""} ${w.message}`, italic: true }]);
+      await sendLines(ctx, lines);
+    } catch (err) {
+      ctx.zb.result = "reload:failed";
+      logger.error("reload failed", { err });
+      await sendLines(ctx, linesFromText(m.reloadFailed(err instanceof Error ? err.message : String(err))));
+    }
+  });
+
+  return c;
+}

@@ -1,0 +1,135 @@
+/**
+ * Questions: `/ask …`, any text in a private chat, a mention in a group, and follow-ups (a reply
+ * to one of the bot's answers is asked in that answer's context: "2023年呢？" after a Suining
+ * 2024 answer asks about Suining 2023). Also the buttons under an answer: whole row, whole
+ * table, alternatives, related passages.
+ */
+import { Composer } from "grammy";
+import type { AskContext } from "../../types.js";
+import { answerQuestion, searchAndSend, sendPassageList } from "../answering.js";
+import type { BotContext } from "../context.js";
+import { isReplyToMe, leadingCommand, mentionsMe, stripMention } from "../filters/addressed.js";
+import { linesFromText } from "../markup.js";
+import { findRow, renderRow, renderTable, tableForFact } from "../render.js";
+import { ackCallback, sendLines, typing } from "../reply.js";
+import type { AnswerEntry } from "../store.js";
+
+/** The ask feature. */
+export function askFeature(): Composer<BotContext> {
+  const c = new Composer<BotContext>();
+
+  c.command("ask", async (ctx) => {
+    ctx.zb.command = "ask";
+    const q = ctx.match.trim();
+    if (!q) {
+      ctx.zb.result = "usage";
+      await sendLines(ctx, linesFromText(ctx.zb.t.usageAsk));
+      return;
+    }
+    await answerQuestion(ctx, q, replyContext(ctx));
+  });
+
+  c.on("message:text", async (ctx, next) => {
+    const msg = ctx.message;
+    if (leadingCommand(msg)) return next(); // an unknown command: the fallback answers it
+    const me = ctx.me;
+    let question = msg.text;
+    if (isReplyToMe(msg, me.id)) {
+      ctx.zb.command = "follow-up";
+    } else if (ctx.chat.type !== "private") {
+      if (!mentionsMe(msg, me.username)) return next();
+      question = stripMention(question, me.username);
+    }
+    question = question.trim();
+    if (!question) {
+      ctx.zb.result = "usage";
+      await sendLines(ctx, linesFromText(ctx.zb.t.usageAsk));
+      return;
+    }
+    await answerQuestion(ctx, question, replyContext(ctx));
+  });
+
+  c.callbackQuery(/^row:([\w-]+)$/, async (ctx) => {
+    ctx.zb.command = "row";
+    const entry = answerEntry(ctx, ctx.match[1]!);
+    if (!entry) return ackCallback(ctx, ctx.zb.t.expired);
+    const f = entry.facts[0];
+    if (!f || f.source !== "table") return ackCallback(ctx, ctx.zb.t.noTable);
+    await ackCallback(ctx);
+    await typing(ctx);
+    const { engine } = ctx.deps;
+    const summary = tableForFact(engine.tables(f.report), f);
+    const table = summary ? engine.table(summary.id) : null;
+    const row = table ? findRow(table, f.line) : undefined;
+    if (!table || !row) {
+      ctx.zb.result = "row:none";
+      await sendLines(ctx, linesFromText(ctx.zb.t.rowNotFound));
+      return;
+    }
+    ctx.zb.result = "row";
+    await sendLines(ctx, renderRow(table, row, f.entity, ctx.zb.t, f.line));
+  });
+
+  c.callbackQuery(/^tbl:([\w-]+)$/, async (ctx) => {
+    ctx.zb.command = "table";
+    const entry = answerEntry(ctx, ctx.match[1]!);
+    if (!entry) return ackCallback(ctx, ctx.zb.t.expired);
+    const f = entry.facts[0];
+    if (!f || f.source !== "table") return ackCallback(ctx, ctx.zb.t.noTable);
+    await ackCallback(ctx);
+    await typing(ctx);
+    const { engine } = ctx.deps;
+    const summary = tableForFact(engine.tables(f.report), f);
+    const table = summary ? engine.table(summary.id) : null;
+    if (!table) {
+      ctx.zb.result = "table:none";
+      await sendLines(ctx, linesFromText(ctx.zb.t.rowNotFound));
+      return;
+    }
+    ctx.zb.result = "table";
+    await sendLines(ctx, renderTable(table, f.entity, ctx.zb.t));
+  });
+
+  c.callbackQuery(/^alt:([\w-]+):(\d+)$/, async (ctx) => {
+    ctx.zb.command = "alternative";
+    const entry = answerEntry(ctx, ctx.match[1]!);
+    const alt = entry?.alternatives[Number(ctx.match[2])];
+    if (!alt) return ackCallback(ctx, ctx.zb.t.expired);
+    await ackCallback(ctx);
+    await answerQuestion(ctx, alt.question);
+  });
+
+  c.callbackQuery(/^rel:([\w-]+)$/, async (ctx) => {
+    ctx.zb.command = "related";
+    const entry = answerEntry(ctx, ctx.match[1]!);
+    if (!entry) return ackCallback(ctx, ctx.zb.t.expired);
+    await ackCallback(ctx);
+    if (entry.passages && entry.passages.length > 0) {
+      ctx.zb.result = "passages";
+      await sendPassageList(ctx, { kind: "search", query: entry.question, casesOnly: false, hits: entry.passages, page: 0, context: entry.context });
+      return;
+    }
+    const query = entry.keywords.length > 0 ? entry.keywords.join(" ") : entry.question;
+    await searchAndSend(ctx, query, false);
+  });
+
+  return c;
+}
+
+/** The context of the bot message this message replies to, if the bot still has it. */
+function replyContext(ctx: BotContext): AskContext | undefined {
+  const msg = ctx.message;
+  if (!msg?.reply_to_message || !isReplyToMe(msg, ctx.me.id)) return undefined;
+  const entry = ctx.deps.store.byMessage(msg.chat.id, msg.reply_to_message.message_id);
+  if (entry?.kind === "answer" || entry?.kind === "search") return entry.context;
+  return undefined;
+}
+
+function answerEntry(ctx: BotContext, key: string): AnswerEntry | undefined {
+  const e = ctx.deps.store.get(key);
+  if (e?.kind !== "answer") {
+    ctx.zb.result = "expired";
+    return undefined;
+  }
+  return e;
+}

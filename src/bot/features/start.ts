@@ -1,0 +1,54 @@
+/**
+ * `/start` (what the bot does and three tappable examples) and `/help` (examples of every kind
+ * of question). Example buttons carry only an index into a fixed list, so they work after a
+ * restart too.
+ */
+import { Composer, InlineKeyboard } from "grammy";
+import { answerQuestion } from "../answering.js";
+import type { BotContext } from "../context.js";
+import { EXAMPLES, type Lang } from "../i18n.js";
+import { catalogueLines } from "../render.js";
+import { ackCallback, sendLines } from "../reply.js";
+
+/** The start/help feature. */
+export function startFeature(): Composer<BotContext> {
+  const c = new Composer<BotContext>();
+
+  c.command("start", async (ctx) => {
+    ctx.zb.command = "start";
+    const m = ctx.zb.t;
+    if (ctx.match.trim() === "help") {
+      ctx.zb.result = "help";
+      await sendLines(ctx, catalogueLines(m.help(ctx.me.username)));
+      return;
+    }
+    ctx.zb.result = "start";
+    await sendLines(ctx, [...catalogueLines(m.intro(ctx.me.username)), [], ...catalogueLines([`<b>${m.examplesTitle}</b>`])], {
+      keyboard: examplesKeyboard(ctx.zb.lang, m.tryInline),
+    });
+  });
+
+  c.command("help", async (ctx) => {
+    ctx.zb.command = "help";
+    ctx.zb.result = "help";
+    await sendLines(ctx, catalogueLines(ctx.zb.t.help(ctx.me.username)), { keyboard: examplesKeyboard(ctx.zb.lang, ctx.zb.t.tryInline) });
+  });
+
+  c.callbackQuery(/^ex:(zh|en):(\d)$/, async (ctx) => {
+    ctx.zb.command = "example";
+    const q = EXAMPLES[ctx.match[1] as Lang][Number(ctx.match[2])];
+    if (!q) return ackCallback(ctx, ctx.zb.t.expired);
+    await ackCallback(ctx);
+    await answerQuestion(ctx, q);
+  });
+
+  return c;
+}
+
+/** One button per example, then "use in any chat" (inline mode in the current chat). */
+export function examplesKeyboard(lang: Lang, tryInline: string): InlineKeyboard {
+  const kb = new InlineKeyboard();
+  EXAMPLES[lang].forEach((q, k) => kb.text(q.length > 40 ? `${q.slice(0, 39)}…` : q, `ex:${lang}:${k}`).row());
+  kb.switchInlineCurrent(tryInline, EXAMPLES[lang][0]!);
+  return kb;
+}

@@ -1,0 +1,115 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { ConfigError, isBotConfig, loadConfig } from "../src/config.js";
+
+const TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw0";
+
+/** The ConfigError thrown by loadConfig(env), or fails. */
+function configError(env: Record<string, string>): ConfigError {
+  try {
+    loadConfig(env);
+  } catch (err) {
+    expect(err).toBeInstanceOf(ConfigError);
+    return err as ConfigError;
+  }
+  throw new Error("expected a ConfigError");
+}
+
+describe("loadConfig", () => {
+  it("with no token is the local chat", () => {
+    expect(loadConfig({})).toEqual({ mode: "local", logLevel: "info" });
+    expect(loadConfig({ TELEGRAM_BOT_TOKEN: "  ", LOG_LEVEL: "DEBUG" })).toEqual({ mode: "local", logLevel: "debug" });
+    expect(loadConfig({ TELEGRAM_BOT_TOKEN: TOKEN, BOT_MODE: "local" }).mode).toBe("local");
+  });
+
+  it("with a token is polling, with defaults", () => {
+    const c = loadConfig({ TELEGRAM_BOT_TOKEN: TOKEN });
+    expect(c).toEqual({
+      mode: "polling",
+      token: TOKEN,
+      allowedChatIds: null,
+      adminIds: [],
+      logLevel: "info",
+      rateLimit: { limit: 8, windowMs: 10_000 },
+    });
+    expect(isBotConfig(c)).toBe(true);
+  });
+
+  it("reads every bot setting", () => {
+    const c = loadConfig({
+      TELEGRAM_BOT_TOKEN: TOKEN,
+      TELEGRAM_API_ROOT: "http://127.0.0.1:8081/",
+      ALLOWED_CHAT_IDS: "42, -1001234567890;42",
+      ADMIN_IDS: "42 43",
+      RATE_LIMIT: "0",
+      RATE_LIMIT_WINDOW_SECONDS: "30",
+      LOG_LEVEL: "warn",
+    });
+    expect(c).toMatchObject({
+      mode: "polling",
+      apiRoot: "http://127.0.0.1:8081",
+      allowedChatIds: [42, -1001234567890],
+      adminIds: [42, 43],
+      rateLimit: { limit: 0, windowMs: 30_000 },
+      logLevel: "warn",
+    });
+  });
+
+  it("is webhook mode when WEBHOOK_URL is set", () => {
+    const c = loadConfig({ TELEGRAM_BOT_TOKEN: TOKEN, WEBHOOK_URL: "https://bot.example.org/tg/hook", WEBHOOK_SECRET: "s3cret_-x", PORT: "3000" });
+    expect(c).toMatchObject({
+      mode: "webhook",
+      webhookUrl: "https://bot.example.org/tg/hook",
+      webhookPath: "/tg/hook",
+      webhookPort: 3000,
+      webhookHost: "0.0.0.0",
+      webhookSecret: "s3cret_-x",
+    });
+    const d = loadConfig({ TELEGRAM_BOT_TOKEN: TOKEN, BOT_MODE: "webhook", WEBHOOK_URL: "https://bot.example.org", WEBHOOK_PORT: "8443", WEBHOOK_PATH: "/in" });
+    expect(d).toMatchObject({ mode: "webhook", webhookPath: "/in", webhookPort: 8443 });
+    expect(loadConfig({ TELEGRAM_BOT_TOKEN: TOKEN, BOT_MODE: "polling", WEBHOOK_URL: "https://x.org" }).mode).toBe("polling");
+  });
+
+  it.each([
+    [{ TELEGRAM_BOT_TOKEN: "not a token" }, "TELEGRAM_BOT_TOKEN", /@BotFather/],
+    [{ TELEGRAM_BOT_TOKEN: `"${TOKEN}"` }, "TELEGRAM_BOT_TOKEN", /no quotes/],
+    [{ BOT_MODE: "polling" }, "TELEGRAM_BOT_TOKEN", /needs a bot token/],
+    [{ TELEGRAM_BOT_TOKEN: TOKEN, BOT_MODE: "push" }, "BOT_MODE", /polling, webhook or local/],
+    [{ TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: "127.0.0.1:8081" }, "TELEGRAM_API_ROOT", /http/],
+    [{ TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: "http://127.0.0.1:8081/bot123" }, "TELEGRAM_API_ROOT", /root only/],
+    [{ TELEGRAM_BOT_TOKEN: TOKEN, ALLOWED_CHAT_IDS: "42,@team" }, "ALLOWED_CHAT_IDS", /"@team" is not an id/],
+    [{ TELEGRAM_BOT_TOKEN: TOKEN, ADMIN_IDS: "-42" }, "ADMIN_IDS", /positive integer user ids/],
+    [{ TELEGRAM_BOT_TOKEN: TOKEN, RATE_LIMIT: "many" }, "RATE_LIMIT", /whole number/],
+    [{ TELEGRAM_BOT_TOKEN: TOKEN, LOG_LEVEL: "loud" }, "LOG_LEVEL", /debug, info, warn, error, silent/],
+    [{ TELEGRAM_BOT_TOKEN: TOKEN, BOT_MODE: "webhook" }, "WEBHOOK_URL", /public https URL/],
+    [{ TELEGRAM_BOT_TOKEN: TOKEN, WEBHOOK_URL: "http://bot.example.org/hook" }, "WEBHOOK_URL", /only posts to https/],
+    [{ TELEGRAM_BOT_TOKEN: TOKEN, WEBHOOK_URL: "https://x.org", WEBHOOK_PORT: "99999" }, "WEBHOOK_PORT", /between 1 and 65535/],
+    [{ TELEGRAM_BOT_TOKEN: TOKEN, WEBHOOK_URL: "https://x.org", WEBHOOK_SECRET: "has space" }, "WEBHOOK_SECRET", /A–Z/],
+    [{ TELEGRAM_BOT_TOKEN: TOKEN, WEBHOOK_URL: "https://x.org", WEBHOOK_PATH: "hook" }, "WEBHOOK_PATH", /start with "\/"/],
+  ])("%j → ConfigError naming %s", (env, variable, message) => {
+    const err = configError(env as Record<string, string>);
+    expect(err.variable).toBe(variable);
+    expect(err.message).toMatch(new RegExp(`^${variable}: `));
+    expect(err.message).toMatch(message);
+  });
+
+  it("never echoes a malformed token", () => {
+    const bad = "123456789:short";
+    expect(configError({ TELEGRAM_BOT_TOKEN: bad }).message).not.toContain(bad);
+  });
+
+  it("reads a .env file beneath the environment", () => {
+    const dir = mkdtempSync(join(tmpdir(), "zhibao-config-"));
+    const file = join(dir, ".env");
+    writeFileSync(file, `TELEGRAM_BOT_TOKEN=${TOKEN}\nADMIN_IDS=7\nLOG_LEVEL=debug\n`);
+    const c = loadConfig({ LOG_LEVEL: "error" }, { envFile: file });
+    expect(c).toMatchObject({ mode: "polling", token: TOKEN, adminIds: [7], logLevel: "error" });
+    // An explicit empty variable wins over the file.
+    expect(loadConfig({ TELEGRAM_BOT_TOKEN: "" }, { envFile: file }).mode).toBe("local");
+    // A missing file is fine; an explicit env reads no file by default.
+    expect(loadConfig({}, { envFile: join(dir, "nope.env") }).mode).toBe("local");
+    expect(loadConfig({}).mode).toBe("local");
+  });
+});
