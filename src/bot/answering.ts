@@ -30,14 +30,12 @@ export function contextOf(a: Answer): AskContext {
  * list when the question asked for passages or cases, or the engine's reply.
  *
  * @param context the previous answer's context, for a follow-up
- * @param note a line to put first (e.g. "the earlier answer has expired")
  */
-export async function answerQuestion(ctx: BotContext, question: string, context?: AskContext, note?: string): Promise<void> {
+export async function answerQuestion(ctx: BotContext, question: string, context?: AskContext): Promise<void> {
   const { engine, store } = ctx.deps;
   const m = ctx.zb.t;
   await typing(ctx);
   const answer = engine.ask(question, context);
-  const head: Line[] = note ? [[{ text: note, italic: true }], []] : [];
 
   if (answer.facts.length === 0 && answer.passages.length > 0 && (answer.intent === "passage" || answer.intent === "case")) {
     ctx.zb.result = answer.intent === "case" ? "cases" : "passages";
@@ -62,7 +60,7 @@ export async function answerQuestion(ctx: BotContext, question: string, context?
     keywords: answer.understood.keywords,
     ...(answer.facts.length === 0 && answer.passages.length > 0 ? { passages: answer.passages } : {}),
   });
-  const sent = await sendLines(ctx, [...head, ...renderAnswer(answer, m)], { keyboard: answerKeyboard(answer, key, m) });
+  const sent = await sendLines(ctx, renderAnswer(answer, m), { keyboard: answerKeyboard(answer, key, m) });
   for (const msg of sent) store.bind(msg.chat.id, msg.message_id, key);
 }
 

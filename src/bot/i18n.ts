@@ -37,7 +37,6 @@ export interface Messages {
   btnRelated: string;
   passagesTitle: (query: string, n: number) => string;
   casesTitle: (query: string, n: number) => string;
-  page: (i: number, n: number) => string;
   noPassages: (query: string) => string;
   noCases: (query: string) => string;
   expired: string;
@@ -62,12 +61,10 @@ export interface Messages {
   tableMore: (n: number) => string;
   rowNotFound: string;
   noTable: string;
-  unit: string;
   inlineHelp: string;
   inlinePrivate: string;
   inlineNoAnswer: string;
   truncated: string;
-  followUpExpired: string;
 }
 
 const zh: Messages = {
@@ -114,7 +111,6 @@ const zh: Messages = {
   btnRelated: "🔎 相关段落",
   passagesTitle: (q, n) => `「${q}」相关段落（${n} 条）`,
   casesTitle: (q, n) => `「${q}」典型案例（${n} 条）`,
-  page: (i, n) => `第 ${i}/${n} 页`,
   noPassages: (q) => `没有找到与「${q}」相关的段落。换几个关键词试试。`,
   noCases: (q) => `没有找到与「${q}」相关的典型案例。换几个关键词试试，或用 /search 搜索全部段落。`,
   expired: "这个按钮已过期，请重新提问。",
@@ -139,12 +135,10 @@ const zh: Messages = {
   tableMore: (n) => `……另有 ${n} 张，请在 /table 后写上表名或表号。`,
   rowNotFound: "这一行在表格中找不到了（索引可能已重建），请重新提问。",
   noTable: "这个数字来自正文，没有对应的表格。",
-  unit: "单位",
   inlineHelp: "如何使用",
   inlinePrivate: "此机器人仅限授权用户",
   inlineNoAnswer: "没有找到答案",
   truncated: "……（内容较长，私聊我查看全文）",
-  followUpExpired: "（原答案已过期，按新问题回答）",
 };
 
 const en: Messages = {
@@ -191,7 +185,6 @@ const en: Messages = {
   btnRelated: "🔎 Related passages",
   passagesTitle: (q, n) => `Passages for “${q}” (${n})`,
   casesTitle: (q, n) => `Case studies for “${q}” (${n})`,
-  page: (i, n) => `page ${i}/${n}`,
   noPassages: (q) => `No passages match “${q}”. Try other keywords.`,
   noCases: (q) => `No case studies match “${q}”. Try other keywords, or /search all passages.`,
   expired: "This button has expired — please ask again.",
@@ -216,12 +209,10 @@ const en: Messages = {
   tableMore: (n) => `…and ${n} more: add the table's name or number after /table.`,
   rowNotFound: "That row is no longer in the table (the index may have been rebuilt); please ask again.",
   noTable: "This figure comes from running text; there is no table for it.",
-  unit: "Unit",
   inlineHelp: "How to use",
   inlinePrivate: "This bot is private",
   inlineNoAnswer: "No answer found",
   truncated: "… (long answer: message me for the rest)",
-  followUpExpired: "(the earlier answer has expired, so this is answered as a new question)",
 };
 
 const MESSAGES: Record<Lang, Messages> = { zh, en };
