@@ -28,6 +28,10 @@ export interface Gap {
 
 /** Matches within this much of the best count as the same reading of the question. */
 const TIE = 0.08;
+/** A table row matching at least this well is preferred to any sentence of running text. */
+const TABLE_FIRST = 0.6;
+/** For a question over several years, rows this close to the best compete on how many of the years they have. */
+const COVERAGE_WINDOW = 0.25;
 
 /** The effective year of a fact: its own, or the report's latest data year for an undated table. */
 export function factYear(f: Fact, meta: ReportMeta | undefined): number | null {
@@ -66,8 +70,11 @@ export function pickFigure(
 ): { picked: Picked | null; gap: Gap | null; year: number | null } {
   const own = matches.filter((m) => m.entry.report === report);
   if (!own.length) return { picked: null, gap: { report, year, entry: null, reason: "no-indicator", availableYears: [] }, year };
-  const best = own[0].score;
-  const tied = own.filter((m) => m.score >= best - TIE);
+  // Tables answer figures; running text only when no table row matches well.
+  const fromTables = own.filter((m) => m.entry.source === "table" && m.score >= TABLE_FIRST);
+  const pool = fromTables.length ? fromTables : own;
+  const best = pool[0].score;
+  const tied = pool.filter((m) => m.score >= best - TIE);
   const targetYear = year ?? latestYear(tied, meta);
   for (const source of ["table", "text"] as const) {
     for (const m of tied) {
@@ -76,7 +83,7 @@ export function pickFigure(
       if (fact) return { picked: { fact, entry: m.entry, score: m.score }, gap: null, year: targetYear };
     }
   }
-  const top = own[0].entry;
+  const top = pool[0].entry;
   const { missing } = valueFor(top, targetYear, meta);
   return {
     picked: null,
@@ -100,8 +107,8 @@ export function preferCoverage(matches: IndicatorMatch[], report: string, years:
   if (!own.length || years.length < 2) return own;
   const best = own[0].score;
   const cover = (m: IndicatorMatch) => years.filter((y) => valueFor(m.entry, y, meta).fact).length;
-  const tied = own.filter((m) => m.score >= best - TIE).sort((a, b) => cover(b) - cover(a) || b.score - a.score);
-  return [...tied, ...own.filter((m) => m.score < best - TIE)];
+  const tied = own.filter((m) => m.score >= best - COVERAGE_WINDOW).sort((a, b) => cover(b) - cover(a) || b.score - a.score);
+  return [...tied, ...own.filter((m) => m.score < best - COVERAGE_WINDOW)];
 }
 
 /**

@@ -18,8 +18,10 @@ export interface IndicatorEntry {
   standard: boolean;
   indicator: string;
   path: string[];
-  /** The row label, normalised (no 其中：, quotes, units in brackets). */
+  /** The row label, normalised (no 其中：, quotes, units in brackets); a generic label ("学时") is prefixed with its parent's. */
   leaf: string;
+  /** The row's own label, normalised, even when generic. */
+  rowLabel: string;
   /** The column's words other than its year ("合计", "金额（万元）", "占比（%）", "调查人数"), normalised; "" for a plain year column. */
   columnLabel: string;
   source: "table" | "text";
@@ -39,12 +41,23 @@ const STANDARD = /计分卡|满意度调查表|教学资源表|服务贡献表|�
 
 /** Normalises a label for matching: drops 其中：/A类： prefixes, quotes, stars, bracketed units and spaces. */
 export function normalizeLabel(s: string): string {
-  return s
+  return canonicalTerms(s)
     .replace(/^其中[:：]/, "")
     .replace(/^[A-Za-z]类[:：]/, "")
     .replace(/[“”"'‘’*＊\s]/g, "")
     .replace(/[（(](?:人|人次|所|个|元|万元|亿元|%|％|册|项|门|学时|平方米|㎡|台|套|件|天|小时|元\/生|万元\/生|间)[)）]/g, "")
     .replace(/[，。、；：:,.;？?！!（）()【】《》]/g, "");
+}
+
+/**
+ * One spelling for terms the reports (and users) write several ways, applied to labels and
+ * questions alike: 在校人数 / 在校学生数 / 在校生数量 → 在校生数, 招生数 → 招生人数.
+ */
+function canonicalTerms(s: string): string {
+  return s
+    .replace(/在校(?:学生|生)?(?:人数|数量|数)|在校学生(?!满意)/g, "在校生数")
+    .replace(/招生(?:人数|数量|数)/g, "招生人数")
+    .replace(/毕业(?:生)?(?:人数|数量|数)/g, "毕业生人数");
 }
 
 /** The column's words other than a year: "2024学年 · 金额（万元）" → "金额（万元）". */
@@ -82,7 +95,11 @@ export function buildCatalog(facts: Fact[], tables: Table[]): IndicatorEntry[] {
     let e = entries.get(key);
     if (!e) {
       const table = f.tableId ? tableById.get(f.tableId) : undefined;
-      const leaf = normalizeLabel(f.path[f.path.length - 1] ?? f.indicator);
+      // A row named only "学时" (a continuation row) means its parent's hours: the parent is part of its name.
+      const own = normalizeLabel(f.path[f.path.length - 1] ?? f.indicator);
+      const generic = f.path.length > 1 && [...own].length <= 2;
+      const leaf = generic ? normalizeLabel(f.path[f.path.length - 2]) + own : own;
+      const ancestors = f.path.slice(0, generic ? -2 : -1);
       e = {
         key,
         report: f.report,
@@ -93,11 +110,12 @@ export function buildCatalog(facts: Fact[], tables: Table[]): IndicatorEntry[] {
         indicator: f.indicator,
         path: f.path,
         leaf,
+        rowLabel: own,
         columnLabel,
         source: f.source,
         facts: [],
         leafGrams: grams(leaf),
-        contextGrams: grams(f.path.slice(0, -1).map(normalizeLabel).join("")),
+        contextGrams: grams(ancestors.map(normalizeLabel).join("")),
         columnGrams: grams(columnLabel),
       };
       entries.set(key, e);
@@ -123,10 +141,34 @@ export function scoreEntry(query: string, queryGrams: Set<string>, entry: Indica
   const queryCover = explained / queryGrams.size;
   let score = 0.6 * leafCover + 0.4 * queryCover;
   if (entry.leaf.length >= 2 && query.includes(entry.leaf)) score += 0.15;
+  // Chinese puts the head noun last: in 中职学校总收入 the indicator is 总收入, in 毕业生月收入 it is 月收入.
+  const head = headOf(query);
+  if (head) {
+    if (query.endsWith(entry.leaf) || (entry.columnLabel && query.endsWith(entry.columnLabel))) score += 0.1;
+    // A label that explains none of the head likely answers another question (毕业生 for 毕业生月收入).
+    // Table rows only lose points (面向第二产业的毕业生 still means the 面向第二产业 row);
+    // a phrase from running text, which is far noisier, is dropped.
+    else if (!headCovered(head, entry)) {
+      if (entry.source === "text") return 0;
+      score -= 0.15;
+    }
+  }
+  if (entry.rowLabel !== entry.leaf && query.includes(entry.rowLabel)) score += 0.1;
   if (entry.columnLabel && !overlap(entry.columnGrams, queryGrams)) score -= 0.2;
   if (entry.standard) score += 0.03;
   if (entry.source === "text") score -= 0.05;
   return score;
+}
+
+/** The last two bigrams of a query, without a trailing measure word ("…就业人" → 就业). */
+function headOf(query: string): string[] | null {
+  const q = [...query.replace(/[人个所名元项门次册位]$/, "").replace(/[^\u4e00-\u9fff]/g, "")];
+  if (q.length < 3) return null;
+  return [q.slice(-2).join(""), q.slice(-3, -1).join("")];
+}
+
+function headCovered(head: string[], entry: IndicatorEntry): boolean {
+  return head.some((g) => entry.leafGrams.has(g) || entry.columnGrams.has(g));
 }
 
 /** Ranks entries for a query, best first, dropping those under `min`. */

@@ -40,8 +40,9 @@ interface Understood {
 }
 
 /** Question words and particles that say nothing about which indicator is asked for. */
-const FILLER =
-  /(?:请问|请|帮我|帮忙|查一下|查查|查询|告诉我|我想知道|想知道|是多少|有多少|为多少|多少|有几|几个|几所|几名|几门|几项|几位|几|是什么|什么|吗|呢|吧|啊|呀|么|？|\?|！|!|，|,|。|、|：|:|；|分别是|分别|各是|各|比一下|比比|比较|对比|相比|比|变化|增长|下降|增加|减少|怎么样|如何|情况|数据|数字|指标|一下|里面|里|中的|上的|上|中|表里|表中|年|的|了|和|与|及|跟|同|vs\.?|versus|compared?|with|and|between|how\s+many|how\s+much|what\s+(?:is|was|were|are)|what|which|in|the|of|for|did|does|do|was|were|is|are|a)/gi;
+const FILLER_ZH =
+  /请问|请|帮我|帮忙|查一下|查查|查询|告诉我|我想知道|想知道|是多少|有多少|为多少|多少|有几|几个|几所|几名|几门|几项|几位|几|是什么|什么|吗|呢|吧|啊|呀|么|？|！|，|。|、|；|分别是|分别|各是|比一下|比比|比较|对比|相比|变化|怎么样|如何|情况|数据|数字|指标|一下|里面|表里|表中|里的|中的|上的|的|了|和|与|及|跟/g;
+const FILLER_EN = /\b(?:vs\.?|versus|compared?|with|and|between|how\s+many|how\s+much|what\s+(?:is|was|were|are)|what|which|in|the|of|for|did|does|do|was|were|is|are|a|an|there|to|on)\b|[?!,.:;]/gi;
 
 /** The unit a question asks in ("多少人" → 人), a tie-breaker between rows. */
 function askedUnit(text: string): string | null {
@@ -111,7 +112,7 @@ function understand(state: Loaded, question: string, context: AskContext | undef
   const tables = requestedTables(state, residual, reports, preIntent.tableRequested);
   if (tables.span) residual = residual.replace(tables.span, " ");
   residual = residual.replace(/表\s*\d+(?:[-－]\d+)?/g, " ");
-  let indicatorQuery = applySynonyms(residual).replace(FILLER, " ").replace(/\s+/g, "");
+  let indicatorQuery = applySynonyms(residual).replace(FILLER_EN, " ").replace(FILLER_ZH, " ").replace(/\s+/g, "");
 
   const candidates = state.catalog.filter((e) => (!reports.length || reports.includes(e.report)) && (!tables.ids || (e.tableId !== null && tables.ids.has(e.tableId))));
   let matches = indicatorQuery ? matchIndicators(indicatorQuery, candidates) : [];
