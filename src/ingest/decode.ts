@@ -18,8 +18,10 @@ export function decodeReport(bytes: Uint8Array, report: string): { text: string;
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder("utf-16be").decode(bytes.subarray(2)), encoding: "utf-16be" };
   if (looksBinary(bytes)) throw new ReportParseError(report, null, "the file is binary, not text (convert the PDF/DOCX to text first)");
   try {
+    // TextDecoder drops a leading BOM itself; the bytes say whether there was one.
     const text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-    return text.charCodeAt(0) === 0xfeff ? { text: text.slice(1), encoding: "utf-8-bom" } : { text, encoding: "utf-8" };
+    const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+    return { text, encoding: bom ? "utf-8-bom" : "utf-8" };
   } catch {
     // Not UTF-8: fall through to GB18030.
   }
