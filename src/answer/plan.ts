@@ -3,6 +3,7 @@ import type { Loaded } from "./engine.js";
 import { change, findVariants, pickFigure, preferCoverage, toAnswerFact, yearsWithValues, type Gap, type Picked } from "./figures.js";
 import { matchIndicators, normalizeLabel, type IndicatorMatch } from "./indicators.js";
 import { compareReply, figureReply, formatSource, formatValue, passagesReply, rankReply, replyLang, reportLabel, type Lang } from "./reply.js";
+import { translateQuery } from "../search/glossary.js";
 import { applySynonyms } from "./synonyms.js";
 import { findTable, renderTable } from "./tableView.js";
 import { detectIntent, parseYears, toHalfWidth, toSimplified } from "./understand/index.js";
@@ -107,7 +108,7 @@ function understand(state: Loaded, question: string, context: AskContext | undef
 
   const spans: [number, number][] = [...resolved.matches.map((m): [number, number] => [m.start, m.end]), ...resolved.unknown.map((u): [number, number] => [u.start, u.end]), ...parsedYears.spans];
   let residual = blankSpans(text, spans);
-  const searchText = residual.replace(/\s+/g, " ").trim();
+  const searchText = `${residual} ${translateQuery(residual)}`.replace(/\s+/g, " ").trim();
   const preIntent = detectIntent(text, { entityCount: reports.length, yearCount: years.length, hasIndicator: true });
   const tables = requestedTables(state, residual, reports, preIntent.tableRequested);
   if (tables.span) residual = residual.replace(tables.span, " ");
@@ -190,7 +191,7 @@ function base(u: Understood, state: Loaded, intent: Intent): Answer {
     understood: {
       entities,
       years: u.years,
-      indicator: u.matches[0]?.entry.indicator ?? (u.indicatorQuery || null),
+      indicator: u.matches[0]?.entry.indicator ?? null,
       intent,
       unknownEntities: u.unknown,
       keywords: state.search.keywords(u.searchText),
