@@ -146,6 +146,12 @@ export interface Passage {
   endLine: number;
   /** Case marker as printed ("典型案例 5", "案例2-4", "【案例3】"), for cases. */
   caseLabel?: string;
+  /**
+   * For a paragraph joined across a page break: [offset in `text`, raw line] where each raw
+   * line's part starts, ascending, so a figure in the text can be cited on its own line.
+   * Absent when the text comes from one line.
+   */
+  lineStarts?: [number, number][];
 }
 
 /** Everything one report yields. */

@@ -1,0 +1,85 @@
+/**
+ * Case-study markers, in every form the reports print them:
+ * 乐山 `## 典型案例 N` / `### 典型案例5` / plain `典型案例 12` (title on the next lines),
+ * 遂宁 `【案例N】title`, 璧山 `案例N` alone (title on the next non-blank line),
+ * 江门 `\t案例X-Y title` (number sometimes glued to the title: `案例2-4以武韵培育匠才`).
+ */
+
+import { titleText } from "./lineKinds.js";
+
+/** A case marker read from one line. */
+export interface CaseMarker {
+  /** Label as printed, normalised: "典型案例 5", "【案例3】", "案例2-4", "案例12". */
+  label: string;
+  /** Title printed on the marker line itself, or "" when it follows on the next lines. */
+  title: string;
+  /** True for a bare `案例 N` (乐山 955's stray `## 案例 26`, 璧山's markers). */
+  bare: boolean;
+}
+
+const TYPICAL_RE = /^典型案例\s*(\d{1,3})\s*[:：]?\s*(.*)$/;
+const BRACKET_RE = /^【\s*(?:典型)?案例\s*(\d{1,3})\s*】\s*(.*)$/;
+const DASHED_RE = /^案例\s*(\d{1,2})\s*[-－—–]\s*(\d{1,2})\s*(.*)$/;
+const BARE_RE = /^案例\s*(\d{1,3})\s*(?:[:：]\s*(.*))?$/;
+
+/**
+ * Reads a case marker from a raw line, or null. Only a line that starts with the marker
+ * counts, and a title on the same line must read as a title (short, no full stop inside).
+ *
+ * @example parseCaseMarker("\t[bookmark: _Toc1]案例2-4以武韵培育匠才") // { label: "案例2-4", title: "以武韵培育匠才", bare: false }
+ */
+export function parseCaseMarker(raw: string): CaseMarker | null {
+  if (raw.length > 5000) return null;
+  const text = titleText(raw);
+  if (!text.includes("案例") || text.length > 90) return null;
+  let m: RegExpExecArray | null;
+  let marker: CaseMarker | null = null;
+  if ((m = TYPICAL_RE.exec(text))) marker = { label: `典型案例 ${Number(m[1])}`, title: m[2], bare: false };
+  else if ((m = BRACKET_RE.exec(text))) marker = { label: `【案例${Number(m[1])}】`, title: m[2], bare: false };
+  else if ((m = DASHED_RE.exec(text))) marker = { label: `案例${Number(m[1])}-${Number(m[2])}`, title: m[3], bare: false };
+  else if ((m = BARE_RE.exec(text))) marker = { label: `案例${Number(m[1])}`, title: m[2] ?? "", bare: true };
+  if (!marker) return null;
+  marker.title = marker.title.trim();
+  if (/[。；]/.test(marker.title.slice(0, -1))) return null;
+  return marker;
+}
+
+/** What the title gatherer needs to know about a following line. */
+export interface TitleLine {
+  line: number;
+  raw: string;
+  /** True when the line is a heading, caption, table title or case marker: never a title part. */
+  structural: boolean;
+  hasMark: boolean;
+}
+
+/**
+ * Collects a case title printed on the lines after its marker (乐山, 璧山): the first line,
+ * then up to two more while they read as the same title: a further `#` heading line
+ * (`#### “嘉人有约 职有你”` + `##### —新高考背景下…`), a line after a part ending in `：`
+ * (`沙湾职业高级中学：` + the title), or a short tail of a title wrapped mid-phrase
+ * (璧山 case 10: `…青少年展现科技` + `创新无限潜力`).
+ *
+ * @returns the title (parts joined without a space) and the raw lines it used.
+ */
+export function gatherTitle(next: TitleLine[]): { title: string; lines: number[] } {
+  const parts: string[] = [];
+  const used: number[] = [];
+  for (const t of next.slice(0, 3)) {
+    if (t.structural) break;
+    const text = titleText(t.raw);
+    if (!parts.length) {
+      if (text.length > 60 || /[。；]/.test(text.slice(0, -1))) break;
+    } else {
+      const prev = parts[parts.length - 1];
+      const fits =
+        text.length <= 50 &&
+        !/[。；]/.test(text) &&
+        (t.hasMark || /[：:]$/.test(prev) || (text.length <= 12 && !/[。！？!?，,]/.test(text) && !/[。！？!?]$/.test(prev)));
+      if (!fits) break;
+    }
+    parts.push(text);
+    used.push(t.line);
+  }
+  return { title: parts.join(""), lines: used };
+}

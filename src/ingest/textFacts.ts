@@ -1,0 +1,327 @@
+/**
+ * Figures that stand only in running text (`2022年，全市共7535名毕业生`, `生均拨款23207元`),
+ * read as Facts so a question about them can be answered with a citation.
+ *
+ * Precision comes before recall: a wrong figure is the worst answer this product can give.
+ * A number becomes a fact only when it has a unit (or is a ratio), is not an approximation or a
+ * bound (`2500余人`, `超过90%`), is not a date, ordinal, code or range, and has a short label
+ * read from the words right before it (./textFacts/labels.ts). Case studies are skipped: their
+ * figures describe one school or event, and would be mistaken for the report's own.
+ */
+
+import type { Fact, Passage } from "../types.js";
+import { cleanText } from "./clean.js";
+import { isUsableLabel, labelBase, readLabel } from "./textFacts/labels.js";
+import { readFigure, yearMentions, type YearMention } from "./textFacts/numbers.js";
+
+/** Report context a text fact needs. */
+export interface TextFactMeta {
+  entity: string;
+  report: string;
+  /** Year for a figure whose sentence names none (the report's latest data year). */
+  defaultYear: number | null;
+  /** Raw lines of the report; when given, every fact's line is checked to hold its digits. */
+  lines?: string[];
+}
+
+/** Words after a figure that make it an attribute of the next noun (`97人的队伍`) or part of a date. */
+const DATE_AFTER = /^\s*(?:月|日|号|时|点|分|秒|级|届|周年|年|学年|世纪|多年|岁)/;
+/** A noun right after a figure's unit, up to the clause end: `全市共7535名毕业生，`. */
+const NOUN_AFTER = /^([\u4e00-\u9fff“”]{1,8})(?=[，,。；;！？）)]|$)/;
+/** Verbs whose object is the noun after the figure: `新增20个紧缺专业` → 新增紧缺专业. */
+const VERB_BEFORE_NOUN = /^(?:新增|新设|新建|建成|组建|开设|开发|建设|培养|引进|选出|立项|优化调整|调整|淘汰|撤销|荣获|获得|发展|帮带|派驻|设立|创建)$/;
+/**
+ * A named institution a clause group is about (`井研职中…`, `璧山职教中心2024年…`,
+ * `重庆市交通职业学校…`): its figures are that institution's, not the region's, so the name
+ * goes into their label.
+ */
+const NAMED_SUBJECT =
+  /^(?:[一二三四五六七八九十]是)?([\u4e00-\u9fff]{2,6}(?:职中|职校|技校|职教中心)|[\u4e00-\u9fff]{1,6}[市县区][\u4e00-\u9fff]{2,12}?(?:职业学校|技工学校|职业高级中学|职业中学|综合高级中学|学院|教育中心))/;
+/**
+ * Labels that name a headline indicator with no scope of their own (`升学858人`). Read after a
+ * narrowing topic (`“9+3”学生…`, `…春蕾班`, `民办学校…`) they are that group's figure, and
+ * stated under the bare label they would pass for the region's: they are qualified or skipped.
+ */
+const GENERIC_LABELS = new Set(["升学", "升学率", "就业", "就业率", "直接就业", "毕业生", "毕业学生", "招生", "完成招生", "每年招生", "实际完成招生", "在校生", "就读学生", "上线", "上线率", "参训", "完成率", "升入本科", "录取"]);
+const NARROW_TOPIC = /“[^”]+”|民办|公办|班(?!主任)|对口高考|单招|试点|项目|联盟|基地|工作室|藏|彝|美姑/;
+
+/** Years that are plans, not data (`拟于2025年9月投入使用`). */
+const FUTURE_BEFORE = /(?:拟于|拟|预计|计划于|计划|将于|力争|争取|到|至)$/;
+
+interface Sentence {
+  start: number;
+  text: string;
+}
+
+function sentences(text: string): Sentence[] {
+  const out: Sentence[] = [];
+  const re = /[^。！？!?]+[。！？!?]?/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) if (m[0].trim()) out.push({ start: m.index, text: m[0] });
+  return out;
+}
+
+/** Ranges inside 《…》 and quotes: digits there are part of a name (`“1+X”`, `《…（2023—2025年）》`). */
+function maskedRanges(s: string): [number, number][] {
+  const out: [number, number][] = [];
+  const re = /《[^》]*》|“[^”]*”|"[^"]*"|＂[^”＂]*[”＂]|「[^」]*」/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(s))) out.push([m.index, m.index + m[0].length]);
+  return out;
+}
+
+/** The raw line a text offset stands on, for a paragraph joined across lines. */
+function lineAt(p: Passage, offset: number): number {
+  let line = p.line;
+  for (const [at, n] of p.lineStarts ?? []) if (at <= offset) line = n;
+  return line;
+}
+
+/**
+ * The year a figure is for: the nearest year named before it in its sentence, leaving out
+ * comparison bases (`较2023年`), plans (`拟于2025年`) and dates of another clause group. A change
+ * (`增加2431.11万元`) is for the later of the years before it. Else the report's default year.
+ */
+function yearFor(years: YearInfo[], at: number, segmentStart: number, change: boolean, fallback: number | null): number | null {
+  const usable = years.filter((y) => y.end <= at && !y.comparison && !y.future && !(y.date && y.start < segmentStart));
+  if (!usable.length) return fallback;
+  return change ? Math.max(...usable.map((y) => y.year)) : usable[usable.length - 1].year;
+}
+
+/** The named institution a clause group opens with, unless it is the report's own entity. */
+function namedSubject(segment: string, entity: string): string | null {
+  const s = segment.replace(/^[\s，,；;]*(?:\d{4}\s*(?:年度|学年|年)[，,]?)?/, "");
+  const m = NAMED_SUBJECT.exec(s);
+  if (!m) return null;
+  const name = m[1];
+  // A class (`乐山市各中等职业学校`) or a clause (`江门市积极推进中等职业学校`) is no name.
+  if (/^(?:全|各|本|该|我|其|市|区|县)|各|全|中等|中职|积极|推进|加强|开展|组织|深入|实施|完成|举办|新增|新建|建成|建设/.test(name)) return null;
+  return entity.includes(name) ? null : name;
+}
+
+/**
+ * Reads the figures of a report's running text as Facts (`source: "text"`, `table: null`).
+ * Only paragraph passages outside case studies are read. `value` applies 万/亿 to counts
+ * (`1.26万人` → 12600) and keeps money in its printed unit (`9448.26万元` → 9448.26, unit 万元);
+ * `raw` is the figure as printed. `line` is the raw line that holds the digits.
+ *
+ * @example extractTextFacts(passages, { entity: "吕梁市", report: "lvliang-2023.txt", defaultYear: 2022 })
+ *   // includes { indicator: "毕业生", value: 7535, unit: "人", year: 2022, line: 144, … }
+ */
+export function extractTextFacts(passages: Passage[], meta: TextFactMeta): Fact[] {
+  const facts: Fact[] = [];
+  const ids = new Set<string>();
+  const cases = passages.filter((p) => p.kind === "case");
+  for (const p of passages) {
+    if (p.kind !== "paragraph") continue;
+    if (cases.some((c) => p.line >= c.line && p.line <= c.endLine)) continue;
+    try {
+      for (const f of paragraphFacts(p, meta)) {
+        if (ids.has(f.id)) continue;
+        ids.add(f.id);
+        facts.push(f);
+      }
+    } catch {
+      // A paragraph that cannot be read yields no figures; the others still do.
+    }
+  }
+  return facts;
+}
+
+/**
+ * True when a list item names only a kind of school after an item whose label has a head the
+ * item lacks: prev `生均公用经费公办学校`, item `民办学校`. Such an item is not stated, rather
+ * than guessed (`公办学校27所、民办学校9所` and `…补助收入8348万元、学费收入…` are complete).
+ */
+function lacksListHead(prevLabel: string, item: string): boolean {
+  const kind = /(?:学校|学院|院校|中心|职中|高中|班)$/.exec(item);
+  return kind !== null && prevLabel.length - item.length >= 4 && prevLabel.endsWith(kind[0]);
+}
+
+/** A year mention with what makes it unusable as a figure's year. */
+type YearInfo = YearMention & { future: boolean; date: boolean };
+
+/** What the digits before the current figure were: it decides whether the words between can be a label. */
+type Prev = "none" | "fact" | "year" | "date" | "code" | "failed" | "approx";
+
+function paragraphFacts(p: Passage, meta: TextFactMeta): Fact[] {
+  const out: Fact[] = [];
+  for (const sent of sentences(p.text)) {
+    const s = sent.text;
+    const masks = maskedRanges(s);
+    const years = yearMentions(s.replace(/《[^》]*》/g, (x) => "＃".repeat(x.length))).map((y) => ({
+      ...y,
+      future: FUTURE_BEFORE.test(s.slice(Math.max(0, y.start - 3), y.start)),
+      date: /^\s*\d{1,2}\s*月/.test(s.slice(y.end, y.end + 4)),
+    }));
+    let segmentStart = 0;
+    let subject = namedSubject(s, meta.entity);
+    let prevBase: string | null = null;
+    // The first figure of a clause group and the words before it: the group's topic.
+    let topic: { text: string; label: string } | null = null;
+    let prevEnd = 0;
+    let prev: Prev = "none";
+    // Read through a call: \`prev\` also changes inside \`fail\`, which narrowing does not see.
+    const prevIs = (...kinds: Prev[]): boolean => kinds.includes(prev);
+    const digits = /\d+(?:\.\d+)?/g;
+    let m: RegExpExecArray | null;
+    while ((m = digits.exec(s))) {
+      const at = m.index;
+      if (at < prevEnd) continue;
+      // A new clause group (after ；) has its own subject; a relative figure does not reach back over it.
+      const semi = Math.max(s.lastIndexOf("；", at - 1), s.lastIndexOf(";", at - 1));
+      if (semi + 1 > segmentStart) {
+        segmentStart = semi + 1;
+        subject = namedSubject(s.slice(segmentStart), meta.entity);
+        prevBase = null;
+        topic = null;
+      }
+      const runEnd = at + m[0].length;
+      const year = years.find((y) => y.start === at);
+      if (year) {
+        // A comparison base stays in the label text (`本地就业率较2023年上升`), where it is read as such.
+        if (!year.comparison) {
+          prevEnd = year.end;
+          prev = "year";
+        }
+        digits.lastIndex = year.end;
+        continue;
+      }
+      // Digits inside a quoted name (`“9+3”`, `《…2023—2025年…》`) are no figure; the name stays in the label.
+      const mask = masks.find(([a, b]) => at >= a && at < b);
+      if (mask) {
+        digits.lastIndex = mask[1];
+        continue;
+      }
+      const before = s.slice(Math.max(0, at - 2), at);
+      const after = s.slice(runEnd, runEnd + 4);
+      const date = DATE_AFTER.exec(after);
+      if (date) {
+        prevEnd = runEnd + date[0].length;
+        prev = "date";
+        continue;
+      }
+      // Codes, ranges, formulas, ordinals, list numbers: `0833-2433301`, `3+2`, `4.15`, `第3次`, `前10强`, `1.`.
+      if (/[\d.\-－—~～/:：+＋A-Za-z#]$/.test(before) || /^\s*(?:[-－—~～/]\s*\d|[+＋])/.test(after) || /^[.．、](?!\d)/.test(after) || /(?:第|前|后|近)$/.test(before)) {
+        prevEnd = runEnd;
+        prev = "code";
+        prevBase = null;
+        continue;
+      }
+      const fail = (end: number) => {
+        prevEnd = end;
+        prev = "failed";
+        prevBase = null;
+      };
+      // Brackets do not end a clause: `专业（含专业方向）布点148个` is one label.
+      const clauseStart = Math.max(segmentStart, ...["，", ",", "：", ":"].map((c) => s.lastIndexOf(c, at - 1) + 1));
+      const labelStart = Math.max(clauseStart, prevEnd);
+      let labelText = s.slice(labelStart, at);
+      // Words glued to skipped digits belong to them (`全球前10强光伏企业`, `25个团队75人`), unless a
+      // total restarts the phrase (`17所中职学校共有校内专任教师1886人`) or it reads as a phrase of its own.
+      const glued = labelStart === prevEnd && !/^[、，,；;（(\s]/.test(labelText) && !/共有|共计|合计|总计|现有/.test(labelText);
+      // `66个工种共培训6659人`: after a figure not read, 共 starts what this one counts.
+      const restart = glued && prevIs("failed") ? labelText.search(/(?<!公)共(?![有计青建享同性])/) : -1;
+      if (restart >= 0) labelText = labelText.slice(restart + 1);
+      const tainted =
+        glued &&
+        restart < 0 &&
+        (prevIs("code", "fact") || (prevIs("failed", "approx") && (labelText.length <= 3 || labelText.includes("、") || /^[中内里外]/.test(labelText))));
+      // `…20余项（含一等奖2项）`: a part of an approximate figure has lost what it is part of.
+      const orphan = prevIs("approx") && /^[，,（(\s]*(?:其中|含|包括)/.test(labelText);
+      // A total over years or up to a date is no one year's value (`近三年…共优化调整47个专业`, `截至2024年…共857名`).
+      const cumulative = /近[二两三四五六七八九十几]年|近年来|至今|历年|截至|截止/.test(s.slice(segmentStart, at));
+      const reading = tainted || orphan || cumulative ? null : readLabel(labelText, meta.entity);
+      const fig = readFigure(s, at, Boolean(reading && /比$/.test(reading.label)));
+      if (!fig) {
+        fail(runEnd);
+        continue;
+      }
+      if (fig.approximate) {
+        fail(fig.end);
+        prev = "approx";
+        continue;
+      }
+      if (!reading || (fig.fractional && !/均/.test(reading.label))) {
+        fail(fig.end);
+        continue;
+      }
+      // After the figure: a clause end, or the noun it counts (`全市共7535名毕业生，`, `新增20个紧缺专业，`).
+      const next = s.slice(fig.end);
+      let label = reading.label;
+      if (next && !/^[，,。；;！？!?、）)（(：:\s]/.test(next)) {
+        const noun = NOUN_AFTER.exec(next);
+        if (!noun || /^的/.test(next) || reading.kind !== "plain") {
+          fail(fig.end);
+          continue;
+        }
+        if (label === "") label = noun[1];
+        else if (VERB_BEFORE_NOUN.test(label)) label += noun[1];
+        else {
+          fail(fig.end);
+          continue;
+        }
+      }
+      if (reading.kind !== "plain") {
+        // `占专任教师比例为50.8%` and `增长61.3%` are about the figure just before.
+        if (!prevBase) {
+          fail(fig.end);
+          continue;
+        }
+        label = `${labelBase(prevBase)}${label}`;
+      }
+      // A list item after `、` may lack the head of the item before (`生均公用经费公办学校2000元、民办学校700元`).
+      if (prevIs("fact") && prevBase && /^、/.test(labelText) && reading.kind === "plain" && lacksListHead(prevBase, label)) {
+        fail(fig.end);
+        continue;
+      }
+      if (GENERIC_LABELS.has(label)) {
+        const t = topic ?? { text: s.slice(segmentStart, at), label: "" };
+        if (NARROW_TOPIC.test(t.text + t.label)) {
+          // `参加对口高考1103人，1094人上线，上线率为99.18%`: the topic names what 上线 is of.
+          if (!/^参加./.test(t.label)) {
+            fail(fig.end);
+            continue;
+          }
+          label = t.label.slice(2) + label;
+        }
+      }
+      if (subject && !label.includes(subject)) label = `${subject}${label}`;
+      if (!isUsableLabel(label)) {
+        fail(fig.end);
+        continue;
+      }
+      const change = reading.kind === "change" || /(?:增加|增长|提高|提升|上升|下降|减少|降低)$/.test(label);
+      const y = yearFor(years, at, segmentStart, change, meta.defaultYear);
+      const offset = sent.start + at;
+      const line = lineAt(p, offset);
+      if (meta.lines && !cleanText(meta.lines[line - 1] ?? "").includes(fig.number.split(":")[0])) {
+        fail(fig.end);
+        continue;
+      }
+      out.push({
+        id: `${meta.report}:${line}:text:${offset}`,
+        entity: meta.entity,
+        report: meta.report,
+        table: null,
+        tableNumber: null,
+        tableId: null,
+        indicator: label,
+        path: [label],
+        unit: fig.unit,
+        column: y === null ? "" : `${y}年`,
+        year: y,
+        value: fig.value,
+        raw: fig.raw,
+        line,
+        source: "text",
+        context: s.trim(),
+      });
+      prevEnd = fig.end;
+      prev = "fact";
+      prevBase = label;
+      topic ??= { text: s.slice(segmentStart, at), label };
+    }
+  }
+  return out;
+}

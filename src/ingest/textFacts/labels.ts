@@ -1,0 +1,96 @@
+/**
+ * The indicator label of a figure in running text: the phrase right before the number, with
+ * subject and time words (`2024年`, `全市`, `区域内中职学校`, `其中`) and linking verbs
+ * (`为`, `达到`, `共有`) taken off. A label that cannot be read with confidence is rejected:
+ * a figure without a clear label is never stated.
+ */
+
+/** A label as read from the text before a figure. */
+export interface LabelReading {
+  label: string;
+  /** `占专任教师比例` is relative to the figure before it; `较上年度增加` is a change of it. */
+  kind: "plain" | "relative" | "change";
+}
+
+/** Subject and time words a label starts with; they say who or when, not what. */
+const LEADING =
+  /^(?:[，,、：:；;（(\s]|[一二三四五六七八九十]是|各中职学校|各中等职业学校|各职业院校|各学校|(?:全市|全区|全县|全省|本市|我市|我区|本区|区域内|辖区内|区域|县域内|各地各校|各地|各校)(?:的)?(?:中等职业学校|中职学校|职业院校|职业学校)?|(?:学校|该校|本校|全校)(?:共有|共计|共|现有|有)?|其中|另外|此外|同时|目前|现有|截至|截止|本学年度|本年度|本学年|上学年度|上年度|含|累计|上一年度|今年|全年|年内|当年|近年来|包括|以及|通过|并且|并|且|及|和|而|还|共有|共计|拥有|现有|(?:调研|调查)?结果显示|显示|表明|共(?![有计青建享同])|有(?![效关序力所的])(?=[\u4e00-\u9fff]{2}))/;
+/** Linking verbs a label ends with before its number. */
+const TRAILING = /(?:为|达到了|达到|达|是|约为|约|共计|共有|共|计|合计|总计|累计|已|高达|仅为|增至|降至|提高到|提高至|提升至|提升到|增加到|有|了|：|:|\s)$/;
+/** Endings that make the figure a bound, not a value (`超过90%`, `近1万人`, `不足50%`). */
+const BOUND = /(?:近|接近|将近|超过|超|逾|不足|不到|不少于|不低于|最低|以上|以下|至少|多达)$/;
+/** A comparison base: `较上年度`, `比2021年`, `同比`, `与去年相比`. */
+const BASE = "(?:上一?年度?|上年同期|去年同期|去年|上一学年|前一?年|上届|第[一二三四五六七八九十]+届|20\\d{2}\\s*(?:年度|学年|年)?)";
+const COMPARISON = new RegExp(`(?:较|同比|相比)(?:于)?${BASE}?|比${BASE}|与${BASE}相比`, "g");
+/** A change verb, alone once the comparison base is gone. */
+const CHANGE_ONLY = /^(?:增加|增长|提高|提升|上升|下降|减少|降低|高出|回落|增幅|降幅|增|减)了?$/;
+const CHANGE_END = /(?:增加|增长|提高|提升|上升|下降|减少|降低|高出|回落)了?$/;
+/** Words that alone say nothing about what was counted. */
+const STOP = new Set(["生均", "人均", "可容纳", "容纳", "省级", "市级", "国家级", "校级", "区级", "县级", "实现", "完成", "达到", "覆盖", "占", "其中", "包括", "累计", "合计", "总计", "共计", "新增", "获得", "获", "开展", "举办", "参加", "共有", "现有", "拥有", "分别", "人数", "数量", "总数", "合计数", "比例", "比率", "比重", "约占", "总量", "总额", "规模", "学生", "共", "有"]);
+/** Openings of a phrase that is an adverbial, not an indicator (`按参加决赛选手人数的`). */
+const BAD_START = /^(?:从|为(?!期)|按|按照|根据|依据|向|于|由|将|把|被|以|为了|经过|随着|当|自(?![主治费筹有身愿])|在(?!校|职|岗|线|读|编|建|研|籍)|对(?!口|外))/;
+/** Lists, ranges, targets and multi-year totals: not one year's value (`近三年来合计培训人数`, `培训任务`). */
+const BAD_ANYWHERE = /分别|从.*(?:到|至)|其中|等等|任务|目标|近[二两三四五六七八九十几]年|至今|历年/;
+
+/**
+ * Reads a label from the text between the clause start (or the previous figure) and a number.
+ * Returns null when the text ends in a bound (`超过`, `近`): the figure is not a value.
+ *
+ * @example readLabel("2024年中职招生") // { label: "中职招生", kind: "plain" }
+ * @example readLabel("较上年度增加") // { label: "增加", kind: "change" }
+ */
+export function readLabel(text: string, entity = ""): LabelReading | null {
+  let s = text.replace(/\s+/g, "");
+  // A total over several years is no year's value (`近三年来合计培训人数1585人`).
+  if (/近[二两三四五六七八九十几]年|至今|历年/.test(s)) return null;
+  // The report's own entity is the subject of every figure, not part of a label (`江门市毕业学生`).
+  if (entity.length >= 2 && s.startsWith(entity)) s = s.slice(entity.length);
+  const short = entity.replace(/(?:市|区|县)$/, "");
+  if (short.length >= 2 && new RegExp(`^${short}(?=全市|全区|各|中职|中等职业|职业教育)`).test(s)) s = s.slice(short.length);
+  // A comparison base goes first (`较2023年`), then what precedes the last year or date:
+  // the rest is what the figure measures (`区域内中职学校2024年总收入`).
+  const hadComparison = COMPARISON.test(s);
+  COMPARISON.lastIndex = 0;
+  if (hadComparison) s = s.replace(COMPARISON, "");
+  const afterYear = /.*\d{4}\s*(?:年度|学年|年)(?:\d{1,2}月(?:\d{1,2}日)?)?(?:上午|下午|底|末|初)?/.exec(s);
+  if (afterYear) s = s.slice(afterYear[0].length);
+  if (BOUND.test(s)) return null;
+  for (let k = 0; k < 6 && LEADING.test(s); k++) s = s.replace(LEADING, "");
+  // `中职学校共有校内专任教师`: what is counted follows 共有.
+  const restart = /^.+?(?:共有|共计|合计|总计|现有)(?=.)/.exec(s);
+  if (restart) s = s.slice(restart[0].length);
+  for (let k = 0; k < 4 && TRAILING.test(s); k++) s = s.replace(TRAILING, "");
+  if (BOUND.test(s)) return null;
+  for (let k = 0; k < 4 && TRAILING.test(s); k++) s = s.replace(TRAILING, "");
+  if (CHANGE_ONLY.test(s)) return { label: s.replace(/了$/, ""), kind: "change" };
+  // `专任教师本科以上学历占98.67%`: a share printed without 比.
+  if (/[^占]占$/.test(s)) s += "比";
+  if (/^约?占(?!地)/.test(s)) return { label: s.replace(/^约/, ""), kind: "relative" };
+  return { label: s, kind: "plain" };
+}
+
+/** The base of a label: `本科上线增加` → `本科上线` (for the change figure after it). */
+export function labelBase(label: string): string {
+  return label.replace(CHANGE_END, "");
+}
+
+/**
+ * True when a label is short and specific enough to state a figure under it: 2–20 characters,
+ * at least two Chinese characters, no stray digits (digits inside quotes such as `“9+3”` are
+ * part of a name), not a bare verb, not an adverbial phrase.
+ */
+export function isUsableLabel(label: string): boolean {
+  if (label.length < 2 || label.length > 20) return false;
+  if ((label.match(/[\u4e00-\u9fff]/g)?.length ?? 0) < 2) return false;
+  const unquoted = label.replace(/[“"＂「『][^”"＂」』]*[”"＂」』]/g, "");
+  if (/\d/.test(unquoted)) return false;
+  if (STOP.has(label)) return false;
+  // `二等奖2项` says nothing without the contest; such counts are left to the text.
+  if (/(?:[一二三]等奖|特等奖|金奖|银奖|铜奖|优秀奖)$/.test(label)) return false;
+  if (BAD_START.test(label) || BAD_ANYWHERE.test(label)) return false;
+  if (/(?:的|和|与|及|或|、|，|“|（|\()$/.test(label)) return false;
+  // Unbalanced quotes or brackets mean the phrase was cut in the middle.
+  if ((label.match(/[“]/g)?.length ?? 0) !== (label.match(/[”]/g)?.length ?? 0)) return false;
+  if ((label.match(/[（(]/g)?.length ?? 0) !== (label.match(/[）)]/g)?.length ?? 0)) return false;
+  return true;
+}
