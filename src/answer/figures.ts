@@ -29,7 +29,7 @@ export interface Gap {
 /** Matches within this much of the best count as the same reading of the question. */
 const TIE = 0.08;
 /** A table row matching at least this well is preferred to any sentence of running text. */
-const TABLE_FIRST = 0.6;
+const TABLE_FIRST = 0.5;
 /** For a question over several years, rows this close to the best compete on how many of the years they have. */
 const COVERAGE_WINDOW = 0.25;
 
@@ -112,28 +112,64 @@ export function preferCoverage(matches: IndicatorMatch[], report: string, years:
 }
 
 /**
- * The same figure as printed elsewhere: rows of other tables (or running text) whose label is
- * the same indicator and whose value for that year differs from the picked one.
+ * The same figure as printed elsewhere in the same report: other tables' rows (or running text)
+ * naming the same indicator, whose value for that year differs from the picked one. Child rows of
+ * other parents (国际影响表's 其中：在校生数) are another measure, not a variant.
  */
-export function findVariants(picked: Picked, matches: IndicatorMatch[], meta: ReportMeta | undefined): Fact[] {
+export function findVariants(picked: Picked, catalog: IndicatorEntry[], meta: ReportMeta | undefined): Fact[] {
   const year = factYear(picked.fact, meta);
   const out: Fact[] = [];
-  for (const m of matches) {
-    const e = m.entry;
+  for (const e of catalog) {
     if (e.report !== picked.entry.report || e.key === picked.entry.key || e.columnLabel !== picked.entry.columnLabel) continue;
-    if (m.score < picked.score - TIE || !sameMeaning(e.leaf, picked.entry.leaf)) continue;
+    if (e.path.length > 1 && e.source === "table" && e.path[0] !== picked.entry.path[0]) continue;
+    if (!sameMeaning(e.leaf, picked.entry.leaf)) continue;
     const { fact } = valueFor(e, year, meta);
-    if (fact && !sameValue(fact.value, picked.fact.value)) out.push(fact);
+    if (fact && compatible(fact, picked.fact) && !sameValue(fact.value, picked.fact.value) && !out.some((f) => sameValue(f.value, fact.value))) out.push(fact);
   }
   return out;
 }
 
+const SCOPE_PREFIX = /^(?:全日制|全市|全区|全校|本校|校内|学校|中职学校|中职)/;
+const MEASURE_SUFFIX = /(?:总数|人数|数量|数)$/;
+
+/**
+ * Two labels name the same measure: equal once scope words (全日制, 全市) and a count suffix
+ * (人数, 数量) are set aside (在校生数量 ~ 全日制在校生人数, 升学人数 ~ 升学), or one is the other
+ * with a few words inserted in the middle (生均仪器设备值 ~ 生均教学科研仪器设备值).
+ * 普通高中在校生数 is not 在校生数: a different qualifier is a different measure.
+ */
 function sameMeaning(a: string, b: string): boolean {
-  return a === b || a.includes(b) || b.includes(a);
+  const core = (s: string) => s.replace(SCOPE_PREFIX, "").replace(MEASURE_SUFFIX, "");
+  if (a === b || core(a) === core(b)) return true;
+  const [short, long] = [...a].length <= [...b].length ? [[...a], [...b]] : [[...b], [...a]];
+  if (short.length < 4 || long.length - short.length > 4) return false;
+  if (short.slice(0, 2).join("") !== long.slice(0, 2).join("") || short.slice(-2).join("") !== long.slice(-2).join("")) return false;
+  let i = 0;
+  for (const ch of long) if (ch === short[i]) i++;
+  return i === short.length;
 }
 
+/** Units that cannot describe the same figure (人 vs %), and a rate against a count. */
+function compatible(a: Fact, b: Fact): boolean {
+  const unit = (f: Fact) => (f.unit ?? "").replace("名", "人").replace("％", "%") || null;
+  const ua = unit(a);
+  const ub = unit(b);
+  if (ua && ub && ua !== ub) return false;
+  const isRate = (f: Fact) => unit(f) === "%" || /率|比例|占比|满意度/.test(f.indicator);
+  return isRate(a) === isRate(b);
+}
+
+/** Equal as printed numbers: 15.71 and "15.71:1" are the same ratio. */
 function sameValue(a: Fact["value"], b: Fact["value"]): boolean {
-  return typeof a === "number" && typeof b === "number" ? Math.abs(a - b) < 1e-9 : String(a) === String(b);
+  const x = asNumber(a);
+  const y = asNumber(b);
+  return x !== null && y !== null ? Math.abs(x - y) < 1e-9 : String(a) === String(b);
+}
+
+function asNumber(v: Fact["value"]): number | null {
+  if (typeof v === "number") return v;
+  const m = typeof v === "string" ? /^(\d+(?:\.\d+)?)[:：]1$/.exec(v) : null;
+  return m ? Number(m[1]) : null;
 }
 
 /** The contract's view of a fact. */

@@ -29,6 +29,8 @@ export interface IndicatorEntry {
   leafGrams: Set<string>;
   contextGrams: Set<string>;
   columnGrams: Set<string>;
+  /** Inverse document frequency of every label bigram in the catalogue (shared by all entries). */
+  idf: Map<string, number>;
 }
 
 /** A scored match. */
@@ -54,10 +56,14 @@ export function normalizeLabel(s: string): string {
  * questions alike: 在校人数 / 在校学生数 / 在校生数量 → 在校生数, 招生数 → 招生人数.
  */
 function canonicalTerms(s: string): string {
-  return s
-    .replace(/在校(?:学生|生)?(?:人数|数量|数)|在校学生(?!满意)/g, "在校生数")
+  const out = s
+    .replace(/在校(?:学生|生)?(?:人数|数量|数)|在校学生(?!满意)|在校生(?![数满人规])/g, "在校生数")
     .replace(/招生(?:人数|数量|数)/g, "招生人数")
-    .replace(/毕业(?:生)?(?:人数|数量|数)/g, "毕业生人数");
+    .replace(/毕业(?:生)?(?:人数|数量|数)|毕业生(?![人数满去就本省面对升留在三届])/g, "毕业生人数")
+    .replace(/双师素质/g, "双师型");
+  // Scope words every report implies (全市, 中职学校) say nothing about which row: 中职学校在校人数 is 在校生数.
+  const unscoped = out.replace(/^(?:全市|全区|全校|本校|中职学校|中职)/, "");
+  return [...unscoped].length >= 3 ? unscoped : out;
 }
 
 /** The column's words other than a year: "2024学年 · 金额（万元）" → "金额（万元）". */
@@ -88,6 +94,7 @@ function overlap(a: Set<string>, b: Set<string>): number {
 export function buildCatalog(facts: Fact[], tables: Table[]): IndicatorEntry[] {
   const tableById = new Map(tables.map((t) => [t.id, t]));
   const entries = new Map<string, IndicatorEntry>();
+  const idf = new Map<string, number>();
   for (const f of facts) {
     if (f.source === "table" && typeof f.value === "string" && f.value.length > 24) continue; // long text cells are not figures
     const columnLabel = normalizeLabel(columnLabelOf(f.column)).replace(/^学年$/, "");
@@ -117,12 +124,32 @@ export function buildCatalog(facts: Fact[], tables: Table[]): IndicatorEntry[] {
         leafGrams: grams(leaf),
         contextGrams: grams(ancestors.map(normalizeLabel).join("")),
         columnGrams: grams(columnLabel),
+        idf,
       };
       entries.set(key, e);
     }
     e.facts.push(f);
   }
+  // 人数 ends hundreds of labels and says little; 招生 is in a few and says a lot.
+  const df = new Map<string, number>();
+  const leaves = new Set<string>();
+  for (const e of entries.values()) {
+    if (leaves.has(e.leaf)) continue;
+    leaves.add(e.leaf);
+    for (const g of e.leafGrams) df.set(g, (df.get(g) ?? 0) + 1);
+  }
+  for (const [g, n] of df) idf.set(g, Math.log(1 + leaves.size / n));
+  idf.set(UNSEEN, Math.log(1 + leaves.size));
   return [...entries.values()];
+}
+
+/** Below this share of its label (by weight) named in the question, a row is not what was asked. */
+const MIN_LEAF_COVER = 0.5;
+
+const UNSEEN = "\u0000unseen";
+
+function weightOf(idf: Map<string, number>, g: string): number {
+  return idf.get(g) ?? idf.get(UNSEEN) ?? 1;
 }
 
 /**
@@ -133,13 +160,43 @@ export function buildCatalog(facts: Fact[], tables: Table[]): IndicatorEntry[] {
  */
 export function scoreEntry(query: string, queryGrams: Set<string>, entry: IndicatorEntry): number {
   if (!queryGrams.size || !entry.leafGrams.size) return 0;
-  const leafHit = overlap(entry.leafGrams, queryGrams);
+  // Coverage in both directions, each bigram weighted by how rare it is among labels.
+  let leafHit = 0;
+  let leafTotal = 0;
+  for (const g of entry.leafGrams) {
+    const w = weightOf(entry.idf, g);
+    leafTotal += w;
+    if (queryGrams.has(g)) leafHit += w;
+  }
   if (!leafHit) return 0;
-  const leafCover = leafHit / entry.leafGrams.size;
   let explained = 0;
-  for (const g of queryGrams) if (entry.leafGrams.has(g) || entry.contextGrams.has(g) || entry.columnGrams.has(g)) explained++;
-  const queryCover = explained / queryGrams.size;
-  let score = 0.6 * leafCover + 0.4 * queryCover;
+  let queryTotal = 0;
+  let contextHit = false;
+  for (const g of queryGrams) {
+    const w = weightOf(entry.idf, g);
+    queryTotal += w;
+    if (entry.leafGrams.has(g) || entry.columnGrams.has(g)) explained += w;
+    else if (entry.contextGrams.has(g)) {
+      explained += w;
+      contextHit = true;
+    }
+  }
+  const leafCover = leafHit / leafTotal;
+  // The question must name most of the row's label: 接收国外留学生人数 is not 接收国外访学教师人数.
+  if (leafCover < MIN_LEAF_COVER) return 0;
+  // ...and what the label starts with, unless it names nearly all of it: 招生人数 is not 毕业生人数,
+  // 双师型教师比例 is not 高级双师型教师比例.
+  const labelStart = [...entry.leaf].slice(0, 2).join("");
+  if (labelStart.length === 2 && !queryGrams.has(labelStart) && leafCover < 0.75) return 0;
+  let score = 0.6 * leafCover + 0.4 * (explained / queryTotal);
+  // A child row (其中：在校生数 under 中外合作办学专业数) answers its parent's question, not a bare one.
+  if (entry.path.length > 1 && entry.contextGrams.size && !contextHit && entry.rowLabel === entry.leaf) score -= 0.05;
+  // A rate is not a count: 去向落实率 is not 去向落实人数.
+  const asked = measureKind(query);
+  const printed = measureKind(entry.leaf + entry.columnLabel);
+  if (asked && printed && asked !== printed) score -= 0.3;
+  const labelHead = [...entry.leaf].slice(-2).join("");
+  if (labelHead.length === 2 && queryGrams.has(labelHead)) score += 0.05;
   if (entry.leaf.length >= 2 && query.includes(entry.leaf)) score += 0.15;
   // Chinese puts the head noun last: in 中职学校总收入 the indicator is 总收入, in 毕业生月收入 it is 月收入.
   const head = headOf(query);
@@ -160,6 +217,13 @@ export function scoreEntry(query: string, queryGrams: Set<string>, entry: Indica
   return score;
 }
 
+/** Whether a label (or question) names a rate or a count, by how it ends. */
+function measureKind(s: string): "rate" | "count" | null {
+  if (/(?:率|比例|占比|比重|满意度)$/.test(s)) return "rate";
+  if (/(?:人数|数量|人次|个数|数)$/.test(s)) return "count";
+  return null;
+}
+
 /** The last two bigrams of a query, without a trailing measure word ("…就业人" → 就业). */
 function headOf(query: string): string[] | null {
   const q = [...query.replace(/[人个所名元项门次册位]$/, "").replace(/[^\u4e00-\u9fff]/g, "")];
@@ -173,7 +237,11 @@ function headCovered(head: string[], entry: IndicatorEntry): boolean {
 
 /** Ranks entries for a query, best first, dropping those under `min`. */
 export function matchIndicators(query: string, entries: IndicatorEntry[], min = 0.5): IndicatorMatch[] {
-  const q = normalizeLabel(query);
+  // Latin words left over after synonyms ("have", "did") are not part of any Chinese label.
+  let q = /[\u4e00-\u9fff]/.test(query) ? query.replace(/[A-Za-z]+/g, "") : query;
+  // "多少人" leaves a measure word behind: 中职招生人 asks for 中职招生.
+  if ([...q].length >= 3) q = q.replace(/[人个所名元项门次册位]$/, "");
+  q = normalizeLabel(q);
   const qg = grams(q);
   const out: IndicatorMatch[] = [];
   for (const entry of entries) {

@@ -166,6 +166,9 @@ function route(state: Loaded, u: Understood): Answer {
   if (u.unknown.length && !u.reports.length) return noReportAnswer(state, u);
   switch (u.intent) {
     case "passage":
+      // "江门 接收国外留学生人数" names a figure the reports lack: say so, then show passages.
+      if (!u.matches.length && looksLikeIndicator(u.indicatorQuery)) return notFoundAnswer(state, u, []);
+      return passageAnswer(state, u);
     case "case":
       return passageAnswer(state, u);
     case "table":
@@ -178,6 +181,11 @@ function route(state: Loaded, u: Understood): Answer {
       if (u.intent === "unknown" && !u.indicatorQuery) return helpAnswer(state, u);
       return u.indicatorQuery ? notFoundAnswer(state, u, []) : passageAnswer(state, u);
   }
+}
+
+/** Words that name a measure (…人数, …率, …经费): a question about one wants a figure. */
+function looksLikeIndicator(q: string): boolean {
+  return /(?:人数|数量|人次|率|比例|占比|满意度|经费|金额|收入|投入|值|面积|学时)$/.test(q);
 }
 
 function base(u: Understood, state: Loaded, intent: Intent): Answer {
@@ -245,7 +253,7 @@ function figureAnswer(state: Loaded, u: Understood): Answer {
   answer.alternatives = alternativesFor(state, u, picked[0]);
   const gapLines = gaps.map((g) => gapSentence(state, u, g));
   if (!multi) {
-    answer.variants = findVariants(picked[0], u.matches, metaOf(state, picked[0].entry.report)).map(toAnswerFact);
+    answer.variants = findVariants(picked[0], state.catalog, metaOf(state, picked[0].entry.report)).map(toAnswerFact);
     answer.reply = figureReply(answer.facts[0], answer.variants, { lang: u.lang, yearDefaulted: !u.yearsExplicit });
   } else {
     for (const report of reports) {
