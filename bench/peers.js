@@ -1,0 +1,457 @@
+#!/usr/bin/env node
+// `node bench/peers.js` (after `npx tsc -p tsconfig.json`): zhibao's passage search against peer
+// search libraries, over the very same passages and the same judged queries, on this machine.
+//
+// - Passages: the `passages` of zhibao's own built index (buildIndex over corpus/, saved to a temp
+//   folder once); every engine indexes exactly those (title + text).
+// - Queries: bench/judged-queries.jsonl ({ id, query, report, expect }). A returned passage is
+//   relevant when its title + text contains one of `expect`.
+// - Engines:
+//     zhibao              createEngine(...).search(q, { limit: 5 }): its own query understanding,
+//                         which restricts the search to the report a query names.
+//     zhibao ranker       the same lunr index and ranking (createPassageSearch), no report filter:
+//                         the like-for-like row against the peers.
+//     lunr + jieba        plain lunr: default pipeline removed, fields title (boost 2) and text, each
+//                         nodejieba.cutForSearch-segmented and joined by spaces, query segmented the
+//                         same way, every token an OPTIONAL term.
+//     MiniSearch + jieba  tokenize = cutForSearch, fields title/text, title boost 2, default OR.
+//     FlexSearch CJK      Index({ encoder: Charset.CJK, tokenize: "strict", context: true }), search
+//                         with suggest: true (the CJK preset splits into single characters, so
+//                         "forward" equals "strict" here; the docs support a context index only
+//                         with "strict").
+//     substring scan      no index: score = how many query chunks (space-separated pieces; CJK runs
+//                         as bigrams, Latin/digit runs as words) occur in the passage.
+//   Peers search all passages (they have no report filter). A second table runs every ranker
+//   (zhibao's included) through one identical, simple place filter (place names from the index's
+//   report metadata found in the query) so ranking quality can be compared like for like.
+// - Each engine is measured in its own child process (one engine's memory never pollutes
+//   another's), runs × engines, interleaved; figures are medians over the runs.
+//
+// Options: --runs N (default 5), --only a,b (engine keys), --json FILE (raw per-run results),
+//          --queries FILE.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir, cpus } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const T0 = performance.now();
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const require = createRequire(import.meta.url);
+const args = process.argv.slice(2);
+const opt = (name, dflt) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : dflt;
+};
+
+const ENGINES = [
+  { key: "zhibao", label: "zhibao (engine.search)" },
+  { key: "zhibao-ranker", label: "zhibao ranker, no report filter" },
+  { key: "lunr", label: "lunr + nodejieba" },
+  { key: "minisearch", label: "MiniSearch + nodejieba" },
+  { key: "flexsearch", label: "FlexSearch CJK" },
+  { key: "substring", label: "substring scan" },
+  { key: "baseline", label: "(node + passages only)" },
+];
+const DEPTH = 50; // results fetched before the place filter of the like-for-like table
+
+// ---------------------------------------------------------------- shared helpers
+
+export function loadQueries(path) {
+  return readFileSync(path, "utf8")
+    .split("\n")
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l));
+}
+
+const relevant = (q, title, text) => q.expect.some((e) => `${title}\n${text}`.includes(e));
+
+const pct = (xs, p) => {
+  const s = xs.slice().sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+};
+const median = (xs) => pct(xs, 50);
+
+/** Place names → report, from the index's report metadata: entity, entity without 市/区/县, English name, aliases, and a school's city prefix. */
+function placeNames(reports) {
+  const names = [];
+  for (const r of reports) {
+    const add = (n) => n && n.length >= 2 && names.push([n.toLowerCase(), r.report]);
+    add(r.entity);
+    add(r.entity.replace(/[市区县]$/, ""));
+    if (r.kind === "school") add(r.entity.slice(0, 2));
+    if (r.english) {
+      add(r.english);
+      add(r.english.split(/\s+/)[0]);
+      add(r.english.normalize("NFD").replace(/[\u0300-\u036f]/g, "")); // Lüliang → Luliang
+      add(r.english.replace(/ü/g, "v")); // Lvliang
+    }
+    for (const a of r.aliases ?? []) add(a);
+  }
+  return names.sort((a, b) => b[0].length - a[0].length);
+}
+
+/** The report a query names (first found, longest name first), or null. */
+function placeOf(query, names) {
+  const q = query.toLowerCase();
+  for (const [n, report] of names) if (q.includes(n)) return report;
+  return null;
+}
+
+// ---------------------------------------------------------------- child: one engine, one run
+
+async function child(engineKey, indexDir, queriesPath) {
+  const out = { engine: engineKey };
+  const queries = loadQueries(queriesPath);
+  const ready = engineKey !== "prepare" && engineKey !== "zhibao-build";
+  const passages = ready ? JSON.parse(readFileSync(join(indexDir, "passages.json"), "utf8")) : [];
+  const reports = ready ? JSON.parse(readFileSync(join(indexDir, "reports.json"), "utf8")).reports : [];
+  const names = placeNames(reports);
+  out.passages = passages.length;
+
+  let jieba = null;
+  const useJieba = engineKey === "lunr" || engineKey === "minisearch";
+  if (useJieba) {
+    const t = performance.now();
+    jieba = require("nodejieba");
+    jieba.load();
+    jieba.cutForSearch("预热", true);
+    out.jiebaMs = performance.now() - t;
+  }
+  const segment = (s) => {
+    const toks = [];
+    for (const raw of jieba.cutForSearch(s, true)) {
+      const t = raw.trim().toLowerCase();
+      if (t && /[\p{L}\p{N}]/u.test(t) && !t.includes("*")) toks.push(t);
+    }
+    return toks;
+  };
+
+  // search(query, k) → [{ report, line, title, text }], best first
+  let search;
+  let buildMs = 0;
+
+  if (engineKey === "zhibao") {
+    const { createEngine } = await import(join(root, "dist/answer/engine.js"));
+    const t = performance.now();
+    const engine = createEngine({ corpusDir: join(root, "corpus"), indexDir, rebuild: "never" });
+    out.loadMs = performance.now() - t;
+    buildMs = null; // built by buildIndex: measured in the zhibao-build child
+    search = (q, k) => engine.search(q, { limit: k });
+  } else if (engineKey === "zhibao-ranker") {
+    const { loadIndex } = await import(join(root, "dist/index/store.js"));
+    const { createPassageSearch } = await import(join(root, "dist/search/passages.js"));
+    const t = performance.now();
+    const data = loadIndex(indexDir);
+    const ps = createPassageSearch(data.lunr, data.passages);
+    out.loadMs = performance.now() - t;
+    buildMs = null; // same index as zhibao
+    search = (q, k) => ps.search(q, { limit: k });
+  } else if (engineKey === "prepare") {
+    const { buildIndex, saveIndex } = await import(join(root, "dist/index/store.js"));
+    const data = buildIndex(join(root, "corpus"));
+    saveIndex(data, indexDir);
+    return { passages: data.passages.map((p) => ({ kind: p.kind })), reports: data.reports };
+  } else if (engineKey === "zhibao-build") {
+    // Build only: the whole buildIndex, and its passage-index part (after the dictionary load).
+    const { buildIndex } = await import(join(root, "dist/index/store.js"));
+    let tIndexing = null;
+    const t = performance.now();
+    const data = buildIndex(join(root, "corpus"), (m) => {
+      if (m.startsWith("indexing")) tIndexing = performance.now();
+    });
+    const end = performance.now();
+    out.fullBuildMs = end - t;
+    out.buildMs = tIndexing === null ? null : end - tIndexing;
+    out.builtPassages = data.passages.length;
+    return out;
+  } else if (engineKey === "lunr") {
+    const lunr = require("lunr");
+    const t = performance.now();
+    const idx = lunr(function () {
+      this.ref("i");
+      this.field("title", { boost: 2 });
+      this.field("text");
+      this.pipeline.reset();
+      this.searchPipeline.reset();
+      this.metadataWhitelist = [];
+      passages.forEach((p, i) => this.add({ i: String(i), title: segment(p.title).join(" "), text: segment(p.text).join(" ") }));
+    });
+    buildMs = performance.now() - t;
+    search = (q, k) => {
+      const toks = [...new Set(segment(q))];
+      if (!toks.length) return [];
+      return idx
+        .query((qq) => {
+          for (const tok of toks) qq.term(tok, { presence: lunr.Query.presence.OPTIONAL, usePipeline: false });
+        })
+        .slice(0, k)
+        .map((r) => passages[Number(r.ref)]);
+    };
+  } else if (engineKey === "minisearch") {
+    const { default: MiniSearch } = await import("minisearch");
+    const t = performance.now();
+    const ms = new MiniSearch({ idField: "i", fields: ["title", "text"], tokenize: segment, searchOptions: { boost: { title: 2 } } });
+    ms.addAll(passages.map((p, i) => ({ i, title: p.title, text: p.text })));
+    buildMs = performance.now() - t;
+    search = (q, k) => ms.search(q).slice(0, k).map((r) => passages[r.id]);
+  } else if (engineKey === "flexsearch") {
+    const { Index, Charset } = await import("flexsearch");
+    const t = performance.now();
+    const idx = new Index({ encoder: Charset.CJK, tokenize: "strict", context: true });
+    passages.forEach((p, i) => idx.add(i, `${p.title}\n${p.text}`));
+    buildMs = performance.now() - t;
+    search = (q, k) => idx.search(q, { limit: k, suggest: true }).map((i) => passages[i]);
+  } else if (engineKey === "substring") {
+    const t = performance.now();
+    const hay = passages.map((p) => `${p.title}\n${p.text}`.toLowerCase());
+    buildMs = performance.now() - t;
+    const chunksOf = (q) => {
+      const chunks = new Set();
+      for (const piece of q.toLowerCase().split(/\s+/)) {
+        for (const m of piece.matchAll(/[\u4e00-\u9fff]+|[a-z0-9]+/g)) {
+          const run = m[0];
+          if (!/[\u4e00-\u9fff]/.test(run)) chunks.add(run);
+          else if (run.length === 1) chunks.add(run);
+          else for (let i = 0; i + 2 <= run.length; i++) chunks.add(run.slice(i, i + 2));
+        }
+      }
+      return [...chunks];
+    };
+    search = (q, k) => {
+      const chunks = chunksOf(q);
+      const scored = [];
+      for (let i = 0; i < hay.length; i++) {
+        let s = 0;
+        for (const c of chunks) if (hay[i].includes(c)) s++;
+        if (s > 0) scored.push([s, i]);
+      }
+      scored.sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+      return scored.slice(0, k).map(([, i]) => passages[i]);
+    };
+  } else if (engineKey === "baseline") {
+    search = () => [];
+  } else {
+    throw new Error(`unknown engine ${engineKey}`);
+  }
+  out.buildMs = buildMs;
+  out.readyMs = performance.now(); // since process start: imports, passages, dictionary, build/load
+
+  // Quality: top 5 as the engine answers, and top DEPTH through the shared place filter.
+  const brief = (p) => p && { report: p.report, line: p.line, kind: p.kind, title: p.title.slice(0, 40) };
+  out.perQuery = queries.map((q) => {
+    const top = search(q.query, 5);
+    const rank = top.findIndex((p) => relevant(q, p.title, p.text));
+    const place = placeOf(q.query, names);
+    let filteredRank = null;
+    let filteredTop = null;
+    if (engineKey !== "zhibao" && engineKey !== "baseline") {
+      const deep = search(q.query, DEPTH).filter((p) => !place || p.report === place).slice(0, 5);
+      filteredRank = deep.findIndex((p) => relevant(q, p.title, p.text));
+      filteredTop = brief(deep[0]);
+    }
+    return { id: q.id, rank, top: top.map(brief), place, filteredRank, filteredTop };
+  });
+
+  // Latency: warm up, then repeat the whole query set until it is stable (≥ 2 s and ≥ 20 rounds).
+  if (engineKey !== "baseline") {
+    for (let r = 0; r < 3; r++) for (const q of queries) search(q.query, 5);
+    const times = [];
+    const start = performance.now();
+    let rounds = 0;
+    while ((rounds < 20 || performance.now() - start < 2000) && rounds < 1000) {
+      for (const q of queries) {
+        const s = process.hrtime.bigint();
+        search(q.query, 5);
+        times.push(Number(process.hrtime.bigint() - s) / 1000);
+      }
+      rounds++;
+    }
+    out.rounds = rounds;
+    out.p50 = pct(times, 50);
+    out.p99 = pct(times, 99);
+    out.mean = times.reduce((a, b) => a + b, 0) / times.length;
+  }
+
+  global.gc?.();
+  global.gc?.();
+  out.rssMB = process.memoryUsage().rss / 1048576;
+  out.heapMB = process.memoryUsage().heapUsed / 1048576;
+  out.peakMB = process.resourceUsage().maxRSS / 1024;
+  return out;
+}
+
+// ---------------------------------------------------------------- parent: orchestrate and report
+
+function runChild(engine, indexDir, queriesPath) {
+  const r = spawnSync(process.execPath, ["--expose-gc", fileURLToPath(import.meta.url), "--child", engine, "--index", indexDir, "--queries", queriesPath], {
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (r.status !== 0) throw new Error(`child ${engine} failed (${r.status}):\n${r.stderr}`);
+  return JSON.parse(r.stdout);
+}
+
+const fmt = (x, d = 0) => (x === null || x === undefined || Number.isNaN(x) ? "—" : x.toFixed(d));
+const ratio = (a, b) => (a && b ? `${(a / b).toFixed(2)}×` : "—");
+
+async function parent() {
+  const runs = Number(opt("runs", "5"));
+  const only = opt("only", null)?.split(",");
+  const queriesPath = opt("queries", join(root, "bench", "judged-queries.jsonl"));
+  const jsonOut = opt("json", null);
+  const queries = loadQueries(queriesPath);
+  const engines = ENGINES.filter((e) => !only || only.includes(e.key));
+  const withBuild = !only || only.includes("zhibao");
+
+  const tmp = mkdtempSync(join(tmpdir(), "zhibao-peers-"));
+  try {
+    // Built in a child too: the parent stays small, and Linux carries a parent's peak RSS into its
+    // children's (ru_maxrss survives fork and exec), which would flatten every engine's peak.
+    process.stderr.write("building zhibao's index (the passages every engine indexes)…\n");
+    const data = runChild("prepare", tmp, queriesPath);
+    const results = Object.fromEntries(engines.map((e) => [e.key, []]));
+    const builds = [];
+    for (let run = 1; run <= runs; run++) {
+      if (withBuild) {
+        process.stderr.write(`run ${run}/${runs}: zhibao-build\n`);
+        builds.push(runChild("zhibao-build", tmp, queriesPath));
+      }
+      for (const e of engines) {
+        process.stderr.write(`run ${run}/${runs}: ${e.key}\n`);
+        results[e.key].push(runChild(e.key, tmp, queriesPath));
+      }
+    }
+    if (jsonOut) writeFileSync(jsonOut, JSON.stringify({ results, builds }, null, 1));
+
+    const N = queries.length;
+    const row = {};
+    for (const e of engines) {
+      const rs = results[e.key];
+      const first = rs[0];
+      const sig = (r) => r.perQuery.map((q) => `${q.rank}/${q.filteredRank}`).join(",");
+      const stableQuality = rs.every((r) => sig(r) === sig(first));
+      const build = e.key === "zhibao" && builds.length ? median(builds.map((b) => b.buildMs)) : rs[0].buildMs === null ? null : median(rs.map((r) => r.buildMs));
+      row[e.key] = {
+        label: e.label,
+        build,
+        ready: median(rs.map((r) => r.readyMs)),
+        load: rs[0].loadMs !== undefined ? median(rs.map((r) => r.loadMs)) : null,
+        jieba: rs[0].jiebaMs !== undefined ? median(rs.map((r) => r.jiebaMs)) : null,
+        p50: e.key === "baseline" ? null : median(rs.map((r) => r.p50)),
+        p99: e.key === "baseline" ? null : median(rs.map((r) => r.p99)),
+        rss: median(rs.map((r) => r.rssMB)),
+        peak: median(rs.map((r) => r.peakMB)),
+        hit1: first.perQuery.filter((q) => q.rank === 0).length,
+        hit5: first.perQuery.filter((q) => q.rank >= 0).length,
+        fhit1: first.perQuery.filter((q) => q.filteredRank === 0).length,
+        fhit5: first.perQuery.filter((q) => q.filteredRank !== null && q.filteredRank >= 0).length,
+        stableQuality,
+        perQuery: first.perQuery,
+        rounds: median(rs.map((r) => r.rounds ?? 0)),
+      };
+    }
+
+    const cpu = cpus()[0]?.model ?? "?";
+    console.log(`# zhibao vs peer passage search — ${new Date().toISOString().slice(0, 10)}, node ${process.version}, ${cpus().length}× ${cpu}`);
+    console.log(`${data.passages.length} passages (zhibao's index: ${data.passages.filter((p) => p.kind === "case").length} cases, ${data.passages.filter((p) => p.kind === "paragraph").length} paragraphs) from ${data.reports.length} reports; ${N} judged queries (${queryFile(queriesPath)}); medians of ${runs} runs, each engine in its own process.`);
+    console.log(`zhibao filters by the report a query names (its own query understanding); the peers search all passages, they have no report filter.`);
+    console.log("");
+    console.log(`| engine | build ms | p50 µs | p99 µs | hit@1 / ${N} | hit@5 / ${N} | RSS MB |`);
+    console.log(`|---|---:|---:|---:|---:|---:|---:|`);
+    for (const e of engines) {
+      const r = row[e.key];
+      if (e.key === "baseline") continue;
+      console.log(`| ${r.label} | ${fmt(r.build, 1)} | ${fmt(r.p50)} | ${fmt(r.p99)} | ${r.hit1} | ${r.hit5} | ${fmt(r.rss)} |`);
+    }
+    if (row.baseline) console.log(`| ${row.baseline.label} | — | — | — | — | — | ${fmt(row.baseline.rss)} |`);
+    console.log("");
+    console.log("build ms: building the search index from the passages (segmentation included, nodejieba's dictionary load excluded);");
+    console.log("  for zhibao, the passage-index part of buildIndex (after its dictionary load). RSS: after building and all queries, after gc.");
+    console.log("");
+    console.log(`| engine | ready ms (process start → first query) | index load ms | nodejieba load ms | peak RSS MB | latency rounds |`);
+    console.log(`|---|---:|---:|---:|---:|---:|`);
+    for (const e of engines) {
+      const r = row[e.key];
+      console.log(`| ${r.label} | ${fmt(r.ready)} | ${fmt(r.load)} | ${fmt(r.jieba)} | ${fmt(r.peak)} | ${r.rounds || "—"} |`);
+    }
+    if (builds.length) {
+      console.log(`zhibao's whole buildIndex (ingest 5 reports + nodejieba load + user words + passage index): ${fmt(median(builds.map((b) => b.fullBuildMs)))} ms (median of ${builds.length}).`);
+    }
+    console.log("");
+
+    if (row.zhibao) {
+      const z = row.zhibao;
+      console.log(`## zhibao vs each peer (ratio = zhibao / peer; < 1 means zhibao is faster / smaller)`);
+      console.log("");
+      console.log(`| vs | build | p50 | p99 | RSS | hit@1 Δ | hit@5 Δ |`);
+      console.log(`|---|---:|---:|---:|---:|---:|---:|`);
+      for (const e of engines) {
+        if (e.key === "zhibao" || e.key === "baseline") continue;
+        const p = row[e.key];
+        const d = (a, b) => (a - b >= 0 ? `+${a - b}` : `${a - b}`);
+        console.log(`| ${p.label} | ${ratio(z.build, p.build)} | ${ratio(z.p50, p.p50)} | ${ratio(z.p99, p.p99)} | ${ratio(z.rss, p.rss)} | ${d(z.hit1, p.hit1)} | ${d(z.hit5, p.hit5)} |`);
+      }
+      console.log("");
+    }
+
+    const rankers = engines.filter((e) => !["zhibao", "baseline"].includes(e.key));
+    if (rankers.length) {
+      console.log(`## Like for like: every ranker through the same simple place filter (top ${DEPTH}, kept if in the report the query names)`);
+      console.log("");
+      console.log(`| ranker | hit@1 / ${N} | hit@5 / ${N} |`);
+      console.log(`|---|---:|---:|`);
+      if (row.zhibao) console.log(`| zhibao engine.search (its own filter, for reference) | ${row.zhibao.hit1} | ${row.zhibao.hit5} |`);
+      for (const e of rankers) console.log(`| ${row[e.key].label} | ${row[e.key].fhit1} | ${row[e.key].fhit5} |`);
+      console.log("");
+    }
+
+    // Per-query: where zhibao misses, and where a peer does better.
+    if (row.zhibao) {
+      const show = (t) => (t ? `${t.report.replace(/-\d+\.txt$/, "")}:${t.line} ${t.kind[0]} “${t.title}”` : "(nothing)");
+      const peers = engines.filter((e) => !["zhibao", "zhibao-ranker", "baseline"].includes(e.key));
+      console.log(`## Queries zhibao does not answer at rank 1 (rank of the first relevant hit in zhibao's top 5; peers' rank 1)`);
+      console.log("");
+      let any = false;
+      queries.forEach((q, i) => {
+        const z = row.zhibao.perQuery[i];
+        const peersBetter = peers.filter((e) => {
+          const p = row[e.key].perQuery[i];
+          return p.rank >= 0 && (z.rank < 0 || p.rank < z.rank);
+        });
+        if (z.rank === 0 && !peersBetter.length) return;
+        any = true;
+        console.log(`- ${q.id} \`${q.query}\` → want ${q.report} ${JSON.stringify(q.expect[0])}: zhibao ${z.rank < 0 ? "miss (not in top 5)" : `rank ${z.rank + 1}`}, its #1: ${show(z.top[0])}`);
+        for (const e of peers) {
+          const p = row[e.key].perQuery[i];
+          console.log(`    ${e.label}: ${p.rank < 0 ? "miss" : `rank ${p.rank + 1}`}; #1 ${show(p.top[0])}${p.filteredRank !== null ? `; with place filter: ${p.filteredRank < 0 ? "miss" : `rank ${p.filteredRank + 1}`}` : ""}`);
+        }
+      });
+      if (!any) console.log("(none)");
+      console.log("");
+      console.log(`## Queries a peer misses that zhibao answers at rank 1`);
+      for (const e of peers) {
+        const lost = queries.filter((q, i) => row.zhibao.perQuery[i].rank === 0 && row[e.key].perQuery[i].rank !== 0);
+        console.log(`- ${row[e.key].label}: ${lost.length} — ${lost.map((q) => q.id).join(", ")}`);
+      }
+      console.log("");
+    }
+    const unstable = engines.filter((e) => !row[e.key].stableQuality);
+    if (unstable.length) console.log(`note: results differed between runs for ${unstable.map((e) => e.key).join(", ")} (hit@ from run 1)`);
+    process.stderr.write(`done in ${((performance.now() - T0) / 1000).toFixed(0)} s\n`);
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+function queryFile(path) {
+  return path.startsWith(root) ? path.slice(root.length + 1) : path;
+}
+
+if (args[0] === "--child") {
+  const out = await child(args[1], opt("index"), opt("queries"));
+  process.stdout.write(JSON.stringify(out));
+} else {
+  await parent();
+}
