@@ -1,0 +1,180 @@
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createEngine } from "../../src/answer/engine.js";
+import type { Answer, Engine } from "../../src/types.js";
+
+// Golden answers over the real corpus: what a user relies on, with the line each figure stands on.
+const root = join(import.meta.dirname, "..", "..");
+const corpusDir = join(root, "corpus");
+let engine: Engine;
+let indexDir: string;
+
+beforeAll(() => {
+  indexDir = mkdtempSync(join(tmpdir(), "zhibao-engine-"));
+  engine = createEngine({ corpusDir, indexDir });
+}, 60_000);
+afterAll(() => rmSync(indexDir, { recursive: true, force: true }));
+
+const rawLine = (report: string, line: number) => readFileSync(join(corpusDir, report), "utf8").split("\n")[line - 1];
+const first = (a: Answer) => a.facts[0];
+
+describe("one figure", () => {
+  it("answers with the value, unit, table, indicator path and raw line", () => {
+    const a = engine.ask("Suining 2024 升学人数");
+    expect(a.intent).toBe("figure");
+    expect(first(a)).toMatchObject({ entity: "遂宁市职业技术学校", report: "suining-2024.txt", table: "人才培养质量计分卡", indicator: "毕业生去向落实人数 › 其中：升学人数", year: 2024, value: 803, unit: "人", line: 1350 });
+    expect(a.reply).toContain("803");
+    expect(a.reply).toContain("suining-2024.txt 第1350行");
+  });
+
+  it.each([
+    ["How many Leshan graduates went on to further study in 2024?", 6952, "leshan-2024.txt"],
+    ["遂宁2024年有多少毕业生升学？", 803, "suining-2024.txt"],
+    ["江门2024年师生比多少", "17.6:1", "jiangmen-2024.txt"],
+    ["吕梁 双师比例 2022", 28.8, "lvliang-2023.txt"],
+    ["樂山2023年月收入", 3295.25, "leshan-2024.txt"],
+    ["壁山 月薪", 4000, "bishan-2024.txt"],
+    ["Lvliang 2021 普职招生比例", "2.7:1", "lvliang-2023.txt"],
+    ["遂宁2024教学计划内课程总学时", 41418, "suining-2024.txt"],
+  ])("%s → %s", (question, value, report) => {
+    const f = first(engine.ask(question));
+    expect(f?.value).toBe(value);
+    expect(f?.report).toBe(report);
+    expect(rawLine(report, f!.line)).toContain(f!.raw);
+  });
+
+  it("uses the latest year the table has when the question names none, and says so", () => {
+    const a = engine.ask("Bishan 月收入");
+    expect(first(a)).toMatchObject({ value: 4000, year: 2024 });
+    expect(a.understood.yearDefaulted).toBe(true);
+    expect(a.reply).toMatch(/2024/);
+  });
+
+  it("shows the same figure printed differently elsewhere, table value first", () => {
+    const a = engine.ask("乐山2024年在校生多少人");
+    expect(first(a)).toMatchObject({ value: 34800, line: 306 });
+    expect(a.variants).toEqual([expect.objectContaining({ value: 31122, line: 1272, table: "落实政策表" })]);
+    expect(a.reply).toContain("31122");
+  });
+
+  it("answers from the table a question names", () => {
+    expect(first(engine.ask("乐山市2024年教学资源表里的生师比是多少"))).toMatchObject({ value: 17.06, table: "教学资源表" });
+    expect(first(engine.ask("乐山2023年和2024年全日制在校生人数（落实政策表）"))).toMatchObject({ table: "落实政策表" });
+  });
+});
+
+describe("never a number the reports do not print", () => {
+  it.each([
+    ["a cell printed as blank", "乐山2023年双师型教师比例", /未填写/],
+    ["a cell printed as '-'", "遂宁2024年教职工满意度", /未填写/],
+    ["a year the report does not cover", "吕梁2024年中职在校生", /2021、2022/],
+    ["an indicator the report does not have", "江门2024年接收国外留学生人数", /没有/],
+    ["a figure only a different measure shares words with", "吕梁毕业生月收入是多少", /没有/],
+  ])("%s: facts [] and a reply that says so", (_kind, question, reply) => {
+    const a = engine.ask(question);
+    expect(a.facts).toEqual([]);
+    expect(a.reply).toMatch(reply);
+  });
+
+  it("recognises a place with no report and does not map it to the nearest one", () => {
+    const a = engine.ask("成都2024年中职升学人数");
+    expect(a.facts).toEqual([]);
+    expect(a.understood.unknownEntities).toEqual(["成都"]);
+    expect(a.reply).toContain("成都");
+  });
+
+  it("does not present a region's figure as one of its schools'", () => {
+    const a = engine.ask("鹤山职校 2024 毕业生人数");
+    expect(a.facts).toEqual([]);
+    expect(a.reply).toMatch(/鹤山/);
+    expect(a.reply).toMatch(/江门市/);
+  });
+});
+
+describe("several figures", () => {
+  it("compares years and computes the change", () => {
+    const a = engine.ask("江门 月收入 2023 vs 2024");
+    expect(a.facts.map((f) => [f.year, f.value])).toEqual([[2023, 3319], [2024, 3360]]);
+    expect(a.changes[0]).toMatchObject({ fromYear: 2023, toYear: 2024, delta: 41 });
+  });
+
+  it("takes the two latest years for a change with no years named", () => {
+    const a = engine.ask("江门月收入变化");
+    expect(a.facts.map((f) => f.year)).toEqual([2023, 2024]);
+  });
+
+  it("compares entities", () => {
+    const a = engine.ask("乐山和江门2024年月收入比一下");
+    expect(a.facts.map((f) => [f.entity, f.value])).toEqual([["乐山市", 3457.75], ["江门市", 3360]]);
+  });
+
+  it("answers a three-year question from the one table that has all three years", () => {
+    const a = engine.ask("璧山2022、2023、2024三年面向第三产业就业人数");
+    expect(a.facts.map((f) => f.value)).toEqual([355, 276, 327]);
+  });
+
+  it("ranks the reports, largest first", () => {
+    const a = engine.ask("哪个地区2024年升入本科人数最多");
+    expect(a.intent).toBe("rank");
+    expect(a.facts.map((f) => f.entity)).toEqual(["乐山市", "江门市", "璧山区", "遂宁市职业技术学校"]);
+    expect(a.reply).toMatch(/一所学校/);
+  });
+});
+
+describe("follow-ups", () => {
+  it("asks 2023年呢？ in the previous answer's context", () => {
+    const prev = engine.ask("Suining 2024 升学人数");
+    const a = engine.ask("2023年呢？", prev.understood);
+    expect(first(a)).toMatchObject({ entity: "遂宁市职业技术学校", year: 2023, value: 765 });
+  });
+  it("asks 江门呢？ about the same indicator and year", () => {
+    const prev = engine.ask("Suining 2024 升学人数");
+    expect(first(engine.ask("江门呢？", prev.understood))).toMatchObject({ entity: "江门市", year: 2024, value: 4842 });
+  });
+});
+
+describe("passages and cases", () => {
+  // The case title says 破解住宿难题 and its body is about the dormitory: it must win over
+  // paragraphs that merely mention 宿舍 in passing.
+  it("finds a case by a topic word, top hit first", () => {
+    const a = engine.ask("璧山 宿舍 案例");
+    expect(a.intent).toBe("case");
+    expect(a.passages[0]).toMatchObject({ report: "bishan-2024.txt", kind: "case", line: 154 });
+    expect(a.passages[0].title).toContain("破解住宿难题");
+  });
+
+  it.each([
+    ["遂宁反洗钱宣传教育基地那个案例", "遂宁反洗钱宣传教育基地成立并揭牌"],
+    ["江门 叉车司机技能大赛 案例", "举行叉车司机职业技能大赛"],
+    ["find the case about Suining's e-commerce vocational education alliance", "遂潼电商职教联盟成立"],
+    ["吕梁孝义市职教中心思政教育工作室的情况", "正思立行崇孝尚义思政教育工作室"],
+  ])("%s → %s in the top three", (question, expected) => {
+    const hits = engine.ask(question).passages.slice(0, 3);
+    expect(hits.some((h) => `${h.title}${h.text}`.replace(/\s/g, "").includes(expected))).toBe(true);
+  });
+
+  it("gives each hit a snippet with the matched terms and a line that holds its text", () => {
+    for (const h of engine.search("职普融通 案例", { limit: 5 })) {
+      expect(h.snippet.length).toBeLessThanOrEqual(142);
+      expect(h.terms.length).toBeGreaterThan(0);
+      expect(rawLine(h.report, h.line).length).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe("anything a user types", () => {
+  it.each(["", "？？？", "^~:+-", "hello", "a".repeat(5000), "表", "2024"])("%j gets an answer, never an exception", (q) => {
+    const a = engine.ask(q);
+    expect(typeof a.reply).toBe("string");
+    expect(a.reply.length).toBeGreaterThan(0);
+  });
+
+  it("shows a table a person asks for", () => {
+    const a = engine.ask("显示遂宁的人才培养质量计分卡");
+    expect(a.intent).toBe("table");
+    expect(a.reply).toContain("人才培养质量计分卡");
+    expect(a.reply).toContain("803");
+  });
+});

@@ -1,0 +1,63 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createEngine } from "../../src/answer/engine.js";
+import { IndexVersionError } from "../../src/errors.js";
+import { buildIndex, loadIndex, saveIndex, type IndexData } from "../../src/index/store.js";
+
+const corpus = join(import.meta.dirname, "..", "..", "corpus");
+let dir: string;
+let data: IndexData;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), "zhibao-store-"));
+  cpSync(join(corpus, "suining-2024.txt"), join(dir, "corpus", "suining-2024.txt"));
+  cpSync(join(corpus, "manifest.json"), join(dir, "corpus", "manifest.json"));
+  data = buildIndex(join(dir, "corpus"));
+  saveIndex(data, join(dir, "index"));
+}, 60_000);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe("index save → load", () => {
+  it("round-trips facts, passages, tables and a searchable lunr index", () => {
+    const loaded = loadIndex(join(dir, "index"));
+    expect(loaded.facts).toEqual(data.facts);
+    expect(loaded.passages).toEqual(data.passages);
+    expect(loaded.tables.length).toBe(data.tables.length);
+    expect(loaded.lunr.query((q) => q.term("反洗钱", { usePipeline: false })).length).toBeGreaterThan(0);
+  });
+
+  it("is deterministic: building twice gives the same bytes", () => {
+    const again = join(dir, "again");
+    saveIndex(buildIndex(join(dir, "corpus")), again);
+    for (const f of ["facts.json", "passages.json", "lunr.json", "meta.json"]) {
+      expect(readText(join(again, f))).toBe(readText(join(dir, "index", f)));
+    }
+  });
+
+  it("refuses an index of another format version, and a damaged one, with IndexVersionError", () => {
+    const other = join(dir, "other");
+    saveIndex(data, other);
+    writeFileSync(join(other, "meta.json"), JSON.stringify({ ...data.meta, formatVersion: 999 }));
+    expect(() => loadIndex(other)).toThrow(IndexVersionError);
+    saveIndex(data, other);
+    writeFileSync(join(other, "facts.json"), "{not json");
+    expect(() => loadIndex(other)).toThrow(IndexVersionError);
+  });
+
+  it("rebuilds, saying so, when the corpus changed since the index was built", () => {
+    const messages: string[] = [];
+    const work = join(dir, "work");
+    cpSync(join(dir, "corpus"), join(work, "corpus"), { recursive: true });
+    cpSync(join(dir, "index"), join(work, "index"), { recursive: true });
+    cpSync(join(corpus, "bishan-2024.txt"), join(work, "corpus", "bishan-2024.txt"));
+    const engine = createEngine({ corpusDir: join(work, "corpus"), indexDir: join(work, "index"), log: (m) => messages.push(m) });
+    expect(messages.some((m) => /changed.*rebuilding/.test(m))).toBe(true);
+    expect(engine.reports().map((r) => r.report).sort()).toEqual(["bishan-2024.txt", "suining-2024.txt"]);
+  }, 60_000);
+});
+
+function readText(path: string): string {
+  return readFileSync(path, "utf8");
+}
