@@ -6,7 +6,7 @@ import type { Answer, AskContext, Engine, IngestWarning, PassageHit, ReportMeta,
 import { planAnswer } from "./plan.js";
 import { buildCatalog, type IndicatorEntry } from "./indicators.js";
 import { findTable, summarizeTable } from "./tableView.js";
-import { collectSchoolNames, createEntityResolver } from "./understand/index.js";
+import { createEntityResolver } from "./understand/index.js";
 
 /** Where the package lives: corpus/ and index/ default to its own folders, whatever the cwd. */
 const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -125,13 +125,15 @@ export function formatWarning(w: IngestWarning): string {
 }
 
 function prepare(data: IndexData): Loaded {
-  const schools = collectSchoolNames(data.passages.filter((p) => p.kind === "paragraph").map((p) => ({ report: p.report, text: p.text })));
-  return {
+  let search: PassageSearch | null = null;
+  const loaded = {
     data,
     catalog: buildCatalog(data.facts, data.tables),
-    search: createPassageSearch(data.lunr, data.passages),
-    resolver: createEntityResolver(data.reports, { schools }),
+    resolver: createEntityResolver(data.reports, { schools: data.schools }),
     metaByReport: new Map(data.reports.map((r) => [r.report, r])),
     reportByEntity: new Map(data.reports.map((r) => [r.entity, r.report])),
-  };
+  } as Loaded;
+  // Built on the first passage search, so a figure question never waits for the lunr index.
+  Object.defineProperty(loaded, "search", { enumerable: true, get: () => (search ??= createPassageSearch(data.lunr, data.passages)) });
+  return loaded;
 }

@@ -202,7 +202,8 @@ function base(u: Understood, state: Loaded, intent: Intent): Answer {
       indicator: u.matches[0]?.entry.indicator ?? null,
       intent,
       unknownEntities: u.unknown,
-      keywords: state.search.keywords(u.searchText),
+      // Passage answers list their keywords; figure answers need not load the passage index for them.
+      keywords: intent === "passage" || intent === "case" ? state.search.keywords(u.searchText) : [],
       yearDefaulted: !u.yearsExplicit,
     },
     alternatives: [],

@@ -16,4 +16,6 @@ export async function runStart(): Promise<void> {
   const logger = createLogger({ level: config.logLevel });
   const engine = cliEngine();
   await runBot({ config, engine, logger });
+  // Shut down gracefully: nothing the engine holds should keep the process alive after the bot stops.
+  process.exit(0);
 }

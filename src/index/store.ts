@@ -7,6 +7,7 @@ import { ingestCorpus, listReportFiles } from "../ingest/corpus.js";
 import { MANIFEST_FILE } from "../ingest/manifest.js";
 import { buildPassageIndex, loadPassageIndex } from "../search/passages.js";
 import { addUserWords } from "../search/tokenize.js";
+import { collectSchoolNames } from "../answer/understand/index.js";
 import type { Fact, IngestWarning, Passage, ReportMeta, Section, Table } from "../types.js";
 
 /**
@@ -15,7 +16,7 @@ import type { Fact, IngestWarning, Passage, ReportMeta, Section, Table } from ".
  */
 
 /** Bump when the shape of anything saved changes: an index of another version is rebuilt, never misread. */
-export const INDEX_FORMAT_VERSION = 1;
+export const INDEX_FORMAT_VERSION = 2;
 
 const FILES = { meta: "meta.json", reports: "reports.json", facts: "facts.json", passages: "passages.json", tables: "tables.json", lunr: "lunr.json" } as const;
 
@@ -36,6 +37,8 @@ export interface IndexData {
   passages: Passage[];
   tables: Table[];
   sections: Record<string, Section[]>;
+  /** Schools named in each report's text, for the entity resolver (collected once, at build time). */
+  schools: { name: string; report: string }[];
   lunr: lunr.Index;
 }
 
@@ -85,6 +88,10 @@ export function buildIndex(corpusDir: string, onProgress?: (message: string) => 
     passages,
     tables,
     sections,
+    schools: collectSchoolNames(
+      passages.filter((p) => p.kind === "paragraph").map((p) => ({ report: p.report, text: p.text })),
+      reports.map((r) => r.meta),
+    ),
     lunr: index,
   };
 }
@@ -96,7 +103,7 @@ export function saveIndex(data: IndexData, indexDir: string): void {
   mkdirSync(tmp, { recursive: true });
   const write = (name: string, value: unknown) => writeFileSync(join(tmp, name), JSON.stringify(value) + "\n");
   write(FILES.meta, data.meta);
-  write(FILES.reports, { reports: data.reports, sections: data.sections });
+  write(FILES.reports, { reports: data.reports, sections: data.sections, schools: data.schools });
   write(FILES.facts, data.facts);
   write(FILES.passages, data.passages);
   write(FILES.tables, data.tables);
@@ -126,8 +133,12 @@ export function loadIndex(indexDir: string): IndexData {
   }
   try {
     const read = (name: string) => JSON.parse(readFileSync(join(indexDir, name), "utf8"));
-    const { reports, sections } = read(FILES.reports) as { reports: ReportMeta[]; sections: Record<string, Section[]> };
-    return { meta, reports, sections, facts: read(FILES.facts), passages: read(FILES.passages), tables: read(FILES.tables), lunr: loadPassageIndex(read(FILES.lunr)) };
+    const { reports, sections, schools } = read(FILES.reports) as { reports: ReportMeta[]; sections: Record<string, Section[]>; schools: { name: string; report: string }[] };
+    const data = { meta, reports, sections, schools, facts: read(FILES.facts), passages: read(FILES.passages), tables: read(FILES.tables) } as IndexData;
+    // The passage index is most of the load time and figure questions never touch it: read it on first use.
+    let passageIndex: lunr.Index | null = null;
+    Object.defineProperty(data, "lunr", { enumerable: true, get: () => (passageIndex ??= loadPassageIndex(read(FILES.lunr))) });
+    return data;
   } catch (err) {
     throw new IndexVersionError(`the index in ${indexDir} is damaged (${(err as Error).message}): run \`zhibao index\``);
   }
