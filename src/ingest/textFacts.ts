@@ -12,7 +12,9 @@
 import type { Fact, Passage } from "../types.js";
 import { cleanText } from "./clean.js";
 import { isUsableLabel, labelBase, readLabel } from "./textFacts/labels.js";
-import { readFigure, yearMentions, type YearMention } from "./textFacts/numbers.js";
+import { readFigure, yearMentions } from "./textFacts/numbers.js";
+import { GENERIC_LABELS, lacksListHead, namedSubject, NARROW_TOPIC } from "./textFacts/scope.js";
+import { lineAt, maskedRanges, sentences, yearFor, yearInfos } from "./textFacts/sentences.js";
 
 /** Report context a text fact needs. */
 export interface TextFactMeta {
@@ -30,75 +32,6 @@ const DATE_AFTER = /^\s*(?:月|日|号|时|点|分|秒|级|届|周年|年|学年
 const NOUN_AFTER = /^([\u4e00-\u9fff“”]{1,8})(?=[，,。；;！？）)]|$)/;
 /** Verbs whose object is the noun after the figure: `新增20个紧缺专业` → 新增紧缺专业. */
 const VERB_BEFORE_NOUN = /^(?:新增|新设|新建|建成|组建|开设|开发|建设|培养|引进|选出|立项|优化调整|调整|淘汰|撤销|荣获|获得|发展|帮带|派驻|设立|创建)$/;
-/**
- * A named institution a clause group is about (`井研职中…`, `璧山职教中心2024年…`,
- * `重庆市交通职业学校…`): its figures are that institution's, not the region's, so the name
- * goes into their label.
- */
-const NAMED_SUBJECT =
-  /^(?:[一二三四五六七八九十]是)?([\u4e00-\u9fff]{2,6}(?:职中|职校|技校|职教中心)|[\u4e00-\u9fff]{1,6}[市县区][\u4e00-\u9fff]{2,12}?(?:职业学校|技工学校|职业高级中学|职业中学|综合高级中学|学院|教育中心))/;
-/**
- * Labels that name a headline indicator with no scope of their own (`升学858人`). Read after a
- * narrowing topic (`“9+3”学生…`, `…春蕾班`, `民办学校…`) they are that group's figure, and
- * stated under the bare label they would pass for the region's: they are qualified or skipped.
- */
-const GENERIC_LABELS = new Set(["升学", "升学率", "就业", "就业率", "直接就业", "毕业生", "毕业学生", "招生", "完成招生", "每年招生", "实际完成招生", "在校生", "就读学生", "上线", "上线率", "参训", "完成率", "升入本科", "录取"]);
-const NARROW_TOPIC = /“[^”]+”|民办|公办|班(?!主任)|对口高考|单招|试点|项目|联盟|基地|工作室|藏|彝|美姑/;
-
-/** Years that are plans, not data (`拟于2025年9月投入使用`). */
-const FUTURE_BEFORE = /(?:拟于|拟|预计|计划于|计划|将于|力争|争取|到|至)$/;
-
-interface Sentence {
-  start: number;
-  text: string;
-}
-
-function sentences(text: string): Sentence[] {
-  const out: Sentence[] = [];
-  const re = /[^。！？!?]+[。！？!?]?/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text))) if (m[0].trim()) out.push({ start: m.index, text: m[0] });
-  return out;
-}
-
-/** Ranges inside 《…》 and quotes: digits there are part of a name (`“1+X”`, `《…（2023—2025年）》`). */
-function maskedRanges(s: string): [number, number][] {
-  const out: [number, number][] = [];
-  const re = /《[^》]*》|“[^”]*”|"[^"]*"|＂[^”＂]*[”＂]|「[^」]*」/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(s))) out.push([m.index, m.index + m[0].length]);
-  return out;
-}
-
-/** The raw line a text offset stands on, for a paragraph joined across lines. */
-function lineAt(p: Passage, offset: number): number {
-  let line = p.line;
-  for (const [at, n] of p.lineStarts ?? []) if (at <= offset) line = n;
-  return line;
-}
-
-/**
- * The year a figure is for: the nearest year named before it in its sentence, leaving out
- * comparison bases (`较2023年`), plans (`拟于2025年`) and dates of another clause group. A change
- * (`增加2431.11万元`) is for the later of the years before it. Else the report's default year.
- */
-function yearFor(years: YearInfo[], at: number, segmentStart: number, change: boolean, fallback: number | null): number | null {
-  const usable = years.filter((y) => y.end <= at && !y.comparison && !y.future && !(y.date && y.start < segmentStart));
-  if (!usable.length) return fallback;
-  return change ? Math.max(...usable.map((y) => y.year)) : usable[usable.length - 1].year;
-}
-
-/** The named institution a clause group opens with, unless it is the report's own entity. */
-function namedSubject(segment: string, entity: string): string | null {
-  const s = segment.replace(/^[\s，,；;]*(?:\d{4}\s*(?:年度|学年|年)[，,]?)?/, "");
-  const m = NAMED_SUBJECT.exec(s);
-  if (!m) return null;
-  const name = m[1];
-  // A class (`乐山市各中等职业学校`) or a clause (`江门市积极推进中等职业学校`) is no name.
-  if (/^(?:全|各|本|该|我|其|市|区|县)|各|全|中等|中职|积极|推进|加强|开展|组织|深入|实施|完成|举办|新增|新建|建成|建设/.test(name)) return null;
-  return entity.includes(name) ? null : name;
-}
-
 /**
  * Reads the figures of a report's running text as Facts (`source: "text"`, `table: null`).
  * Only paragraph passages outside case studies are read. `value` applies 万/亿 to counts
@@ -128,19 +61,6 @@ export function extractTextFacts(passages: Passage[], meta: TextFactMeta): Fact[
   return facts;
 }
 
-/**
- * True when a list item names only a kind of school after an item whose label has a head the
- * item lacks: prev `生均公用经费公办学校`, item `民办学校`. Such an item is not stated, rather
- * than guessed (`公办学校27所、民办学校9所` and `…补助收入8348万元、学费收入…` are complete).
- */
-function lacksListHead(prevLabel: string, item: string): boolean {
-  const kind = /(?:学校|学院|院校|中心|职中|高中|班)$/.exec(item);
-  return kind !== null && prevLabel.length - item.length >= 4 && prevLabel.endsWith(kind[0]);
-}
-
-/** A year mention with what makes it unusable as a figure's year. */
-type YearInfo = YearMention & { future: boolean; date: boolean };
-
 /** What the digits before the current figure were: it decides whether the words between can be a label. */
 type Prev = "none" | "fact" | "year" | "date" | "code" | "failed" | "approx";
 
@@ -149,11 +69,19 @@ function paragraphFacts(p: Passage, meta: TextFactMeta): Fact[] {
   for (const sent of sentences(p.text)) {
     const s = sent.text;
     const masks = maskedRanges(s);
-    const years = yearMentions(s.replace(/《[^》]*》/g, (x) => "＃".repeat(x.length))).map((y) => ({
-      ...y,
-      future: FUTURE_BEFORE.test(s.slice(Math.max(0, y.start - 3), y.start)),
-      date: /^\s*\d{1,2}\s*月/.test(s.slice(y.end, y.end + 4)),
-    }));
+    const years = yearInfos(s, yearMentions(s.replace(/《[^》]*》/g, (x) => "＃".repeat(x.length))));
+    // Where the clause and the `；` group around each offset start, found in one pass: a long
+    // paragraph must not be rescanned for every figure.
+    const clauseFrom = new Int32Array(s.length + 1);
+    const groupFrom = new Int32Array(s.length + 1);
+    for (let i = 0, c = 0, g = 0; i <= s.length; i++) {
+      clauseFrom[i] = c;
+      groupFrom[i] = g;
+      if (i === s.length) break;
+      if ("，,：:；;".includes(s[i])) c = i + 1;
+      if ("；;".includes(s[i])) g = i + 1;
+    }
+    const cumulativeAt = [...s.matchAll(/近[二两三四五六七八九十几]年|近年来|至今|历年|截至|截止/g)].map((x) => x.index ?? 0);
     let segmentStart = 0;
     let subject = namedSubject(s, meta.entity);
     let prevBase: string | null = null;
@@ -169,9 +97,8 @@ function paragraphFacts(p: Passage, meta: TextFactMeta): Fact[] {
       const at = m.index;
       if (at < prevEnd) continue;
       // A new clause group (after ；) has its own subject; a relative figure does not reach back over it.
-      const semi = Math.max(s.lastIndexOf("；", at - 1), s.lastIndexOf(";", at - 1));
-      if (semi + 1 > segmentStart) {
-        segmentStart = semi + 1;
+      if (groupFrom[at] > segmentStart) {
+        segmentStart = groupFrom[at];
         subject = namedSubject(s.slice(segmentStart), meta.entity);
         prevBase = null;
         topic = null;
@@ -214,7 +141,7 @@ function paragraphFacts(p: Passage, meta: TextFactMeta): Fact[] {
         prevBase = null;
       };
       // Brackets do not end a clause: `专业（含专业方向）布点148个` is one label.
-      const clauseStart = Math.max(segmentStart, ...["，", ",", "：", ":"].map((c) => s.lastIndexOf(c, at - 1) + 1));
+      const clauseStart = Math.max(segmentStart, clauseFrom[at]);
       const labelStart = Math.max(clauseStart, prevEnd);
       let labelText = s.slice(labelStart, at);
       // Words glued to skipped digits belong to them (`全球前10强光伏企业`, `25个团队75人`), unless a
@@ -230,7 +157,7 @@ function paragraphFacts(p: Passage, meta: TextFactMeta): Fact[] {
       // `…20余项（含一等奖2项）`: a part of an approximate figure has lost what it is part of.
       const orphan = prevIs("approx") && /^[，,（(\s]*(?:其中|含|包括)/.test(labelText);
       // A total over years or up to a date is no one year's value (`近三年…共优化调整47个专业`, `截至2024年…共857名`).
-      const cumulative = /近[二两三四五六七八九十几]年|近年来|至今|历年|截至|截止/.test(s.slice(segmentStart, at));
+      const cumulative = cumulativeAt.some((k) => k >= segmentStart && k < at);
       const reading = tainted || orphan || cumulative ? null : readLabel(labelText, meta.entity);
       const fig = readFigure(s, at, Boolean(reading && /比$/.test(reading.label)));
       if (!fig) {

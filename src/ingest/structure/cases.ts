@@ -5,6 +5,7 @@
  * 江门 `\t案例X-Y title` (number sometimes glued to the title: `案例2-4以武韵培育匠才`).
  */
 
+import type { Passage, Section } from "../../types.js";
 import { titleText } from "./lineKinds.js";
 
 /** A case marker read from one line. */
@@ -82,4 +83,40 @@ export function gatherTitle(next: TitleLine[]): { title: string; lines: number[]
     used.push(t.line);
   }
   return { title: parts.join(""), lines: used };
+}
+
+/** Chapters whose sections are showcases (吕梁 `7.特色创新`), indexed as cases when a report labels none. */
+const SHOWCASE_CHAPTER_RE = /特色创新|典型案例|案例展示|特色亮点/;
+
+/**
+ * For a report that labels no cases (吕梁), the sections of a showcase chapter such as
+ * `7.特色创新` are its case studies: each becomes a case passage holding every paragraph
+ * of the section, labelled with the section number ("7.1").
+ */
+export function showcaseCases(sections: Section[], passages: Passage[], report: string, entity: string, lastLine: number): Passage[] {
+  if (passages.some((p) => p.kind === "case")) return [];
+  const out: Passage[] = [];
+  sections.forEach((chapter, ci) => {
+    if (!SHOWCASE_CHAPTER_RE.test(chapter.title)) return;
+    for (let k = ci + 1; k < sections.length && sections[k].level > chapter.level; k++) {
+      const s = sections[k];
+      if (s.level !== chapter.level + 1) continue;
+      const next = sections.slice(k + 1).find((x) => x.level <= s.level);
+      const end = next ? next.line - 1 : lastLine;
+      const body = passages.filter((p) => p.kind === "paragraph" && p.line > s.line && p.line <= end);
+      out.push({
+        id: `${report}:c:${s.line}`,
+        report,
+        entity,
+        kind: "case",
+        title: s.title,
+        sectionPath: body[0]?.sectionPath.slice(0, chapter.level) ?? [chapter.title],
+        text: [`${s.number} ${s.title}`, ...body.map((p) => p.text)].join("\n"),
+        line: s.line,
+        endLine: body.length ? body[body.length - 1].endLine : s.line,
+        caseLabel: s.number,
+      });
+    }
+  });
+  return out;
 }

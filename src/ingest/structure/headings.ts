@@ -93,7 +93,7 @@ interface Entry {
 }
 
 /** Where a heading goes: into the outline at `depth` (0-based), or into the open case. */
-export type Placement = { kind: "section"; depth: number } | { kind: "internal" } | { kind: "none" };
+export type Placement = { kind: "section"; depth: number } | { kind: "internal" };
 
 function sameNums(a: number[], b: number[]): boolean {
   return a.length === b.length && a.every((n, i) => n === b[i]);
@@ -153,28 +153,38 @@ export class HeadingTracker {
         this.stack.push({ cand: c, internal: true, soft: false });
         return { kind: "internal" };
       }
-      if (target?.internal) return { kind: "none" };
       this.closeCase();
       const keep = at.child ? at.index + 1 : at.index;
       this.stack.splice(keep);
       this.stack.push({ cand: c, internal: false, soft: false });
       return { kind: "section", depth: keep };
     }
-    // With no outline open yet, the first heading starts it even after a case.
-    if (inCase && this.depth() > 0) {
-      if (!isFirst(c)) return { kind: "none" };
+    // Inside a case, a list that starts at one is the case's own (`### 一、主要做法`). With no
+    // outline open yet, the first heading starts it even after a case.
+    if (inCase && this.depth() > 0 && isFirst(c)) {
       this.stack.push({ cand: c, internal: true, soft: false });
       return { kind: "internal" };
     }
+    this.closeCase();
     if (this.stack.length && this.stack[0].soft) {
       this.stack = [{ cand: c, internal: false, soft: false }];
       return { kind: "section", depth: 0 };
     }
-    if (isFirst(c) || this.stack.length === 0) {
-      this.stack.push({ cand: c, internal: false, soft: false });
-      return { kind: "section", depth: this.stack.length - 1 };
+    // A number that continues nothing open (one before it went missing): a sibling of the
+    // nearest heading numbered the same way, else a child of the innermost section.
+    let i = this.stack.length;
+    if (!isFirst(c)) {
+      for (let k = this.stack.length - 1; k >= 0; k--) {
+        const e = this.stack[k].cand;
+        if (e.style === c.style && e.nums.length === c.nums.length) {
+          i = k;
+          break;
+        }
+      }
     }
-    return { kind: "none" };
+    this.stack.splice(i);
+    this.stack.push({ cand: c, internal: false, soft: false });
+    return { kind: "section", depth: i };
   }
 
   /** Finds the open entry that `c` continues (replace it) or extends (become its child). */

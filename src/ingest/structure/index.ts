@@ -10,7 +10,7 @@
  */
 
 import type { IngestWarning, Passage, Section } from "../../types.js";
-import { gatherTitle, parseCaseMarker, type CaseMarker, type TitleLine } from "./cases.js";
+import { gatherTitle, parseCaseMarker, showcaseCases, type CaseMarker, type TitleLine } from "./cases.js";
 import { HeadingTracker, parseHeading } from "./headings.js";
 import {
   hasHeadingMark,
@@ -42,8 +42,6 @@ export interface StructureResult {
 
 /** Unnumbered blocks that stand at the top level: a preface, the appendix, a chronicle. */
 const SOFT_SECTION_RE = /^(前\s*言|附\s*表|附\s*录|大事记(列表)?)[：:]?$/;
-/** Chapters whose sections are showcases (吕梁 `7.特色创新`), indexed as cases when a report labels none. */
-const SHOWCASE_CHAPTER_RE = /特色创新|典型案例|案例展示|特色亮点/;
 /** Paragraphs this short without any punctuation are labels or slogans (`掠影`, `提升质量`), not text. */
 const LABEL_MAX = 8;
 /** Identical paragraphs at least this long are one paragraph printed twice (吕梁 173–174 = 192–193). */
@@ -262,12 +260,13 @@ export function parseStructure(
           sections.push({ number: heading.number, title: heading.title, level: placed.depth + 1, line: n });
           continue;
         }
-        if (placed.kind === "internal" && openCase) {
+        // A heading inside the case (`### 一、主要做法`) is part of its text.
+        if (openCase) {
           const c: OpenCase = openCase;
           c.parts.push(titleText(raw));
           c.endLine = n;
-          continue;
         }
+        continue;
       }
       if (isStrayCell(raw, text)) {
         builder.flush();
@@ -294,37 +293,4 @@ export function parseStructure(
     warn(null, `could not finish the report's structure: ${String(e)}`);
   }
   return { sections, passages, warnings };
-}
-
-/**
- * For a report that labels no cases (吕梁), the sections of a showcase chapter such as
- * `7.特色创新` are its case studies: each becomes a case passage holding every paragraph
- * of the section, labelled with the section number ("7.1").
- */
-function showcaseCases(sections: Section[], passages: Passage[], report: string, entity: string, lastLine: number): Passage[] {
-  if (passages.some((p) => p.kind === "case")) return [];
-  const out: Passage[] = [];
-  sections.forEach((chapter, ci) => {
-    if (!SHOWCASE_CHAPTER_RE.test(chapter.title)) return;
-    for (let k = ci + 1; k < sections.length && sections[k].level > chapter.level; k++) {
-      const s = sections[k];
-      if (s.level !== chapter.level + 1) continue;
-      const next = sections.slice(k + 1).find((x) => x.level <= s.level);
-      const end = next ? next.line - 1 : lastLine;
-      const body = passages.filter((p) => p.kind === "paragraph" && p.line > s.line && p.line <= end);
-      out.push({
-        id: `${report}:c:${s.line}`,
-        report,
-        entity,
-        kind: "case",
-        title: s.title,
-        sectionPath: body[0]?.sectionPath.slice(0, chapter.level) ?? [chapter.title],
-        text: [`${s.number} ${s.title}`, ...body.map((p) => p.text)].join("\n"),
-        line: s.line,
-        endLine: body.length ? body[body.length - 1].endLine : s.line,
-        caseLabel: s.number,
-      });
-    }
-  });
-  return out;
 }

@@ -65,7 +65,7 @@ export function readFigure(s: string, at: number, bareOk: boolean): (Figure & { 
   if (scale && normUnit === "元") normUnit = `${scale}元`;
   else if (scale) value = shiftDecimal(number, scale === "万" ? 4 : 8);
   const fractional = normUnit !== null && COUNT_UNITS.has(normUnit) && !Number.isInteger(value);
-  const raw = s.slice(at, end).replace(/\s+/g, "");
+  const raw = s.slice(at, end);
   return { start: at, end, number, raw, value, unit: normUnit, approximate, fractional };
 }
 
