@@ -77,9 +77,17 @@ export function passagesReply(hits: PassageHit[], lang: Lang, header: string): s
   hits.forEach((h, i) => {
     const label = h.caseLabel ? `${h.caseLabel} ` : "";
     lines.push(`${i + 1}. ${label}${h.title}（${h.entity}，${h.report} ${lang === "zh" ? `第${h.line}行` : `line ${h.line}`}）`);
-    lines.push(`   ${h.snippet}`);
+    lines.push(`   ${markTerms(h.snippet, h.terms)}`);
   });
   return lines.join("\n");
+}
+
+/** Marks the matched terms in a plain-text snippet with 「」 (the bot highlights them with HTML instead). */
+export function markTerms(text: string, terms: string[]): string {
+  const words = [...new Set(terms)].filter((t) => t.length >= 2).sort((a, b) => b.length - a.length);
+  if (!words.length) return text;
+  const pattern = new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "g");
+  return text.replace(pattern, (m) => `「${m}」`);
 }
 
 /** "乐山市（2024，数据 2023–2024）" for listing what exists. */

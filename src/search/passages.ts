@@ -144,7 +144,9 @@ function toHit(p: Passage, terms: string[], score: number): PassageHit {
  * An excerpt of about `width` characters around the densest cluster of matched terms,
  * with "…" where it cuts the text.
  */
-export function makeSnippet(text: string, terms: string[], width = 140): string {
+export function makeSnippet(fullText: string, terms: string[], width = 140): string {
+  // One line: a case's paragraphs are joined by newlines, a snippet reads as one run of text.
+  const text = fullText.replace(/\s*\n\s*/g, " ");
   const chars = [...text];
   if (chars.length <= width) return text;
   const positions: number[] = [];
