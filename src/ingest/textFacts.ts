@@ -85,8 +85,8 @@ function paragraphFacts(p: Passage, meta: TextFactMeta): Fact[] {
     let segmentStart = 0;
     let subject = namedSubject(s, meta.entity);
     let prevBase: string | null = null;
-    // The first figure of a clause group and the words before it: the group's topic.
-    let topic: { text: string; label: string } | null = null;
+    // The first figure of a clause group: what its headline figures are about.
+    let topic: { label: string } | null = null;
     let prevEnd = 0;
     let prev: Prev = "none";
     // Read through a call: \`prev\` also changes inside \`fail\`, which narrowing does not see.
@@ -202,16 +202,14 @@ function paragraphFacts(p: Passage, meta: TextFactMeta): Fact[] {
         fail(fig.end);
         continue;
       }
-      if (GENERIC_LABELS.has(label)) {
-        const t = topic ?? { text: s.slice(segmentStart, at), label: "" };
-        if (NARROW_TOPIC.test(t.text + t.label)) {
-          // `参加对口高考1103人，1094人上线，上线率为99.18%`: the topic names what 上线 is of.
-          if (!/^参加./.test(t.label)) {
-            fail(fig.end);
-            continue;
-          }
-          label = t.label.slice(2) + label;
+      if (GENERIC_LABELS.has(label) && NARROW_TOPIC.test(s.slice(segmentStart, at))) {
+        // `参加对口高考1103人，1094人上线，上线率为99.18%`: the group's first figure names what 上线 is of.
+        const head = topic?.label ?? "";
+        if (!/^参加./.test(head)) {
+          fail(fig.end);
+          continue;
         }
+        label = head.slice(2) + label;
       }
       if (subject && !label.includes(subject)) label = `${subject}${label}`;
       if (!isUsableLabel(label)) {
@@ -247,7 +245,7 @@ function paragraphFacts(p: Passage, meta: TextFactMeta): Fact[] {
       prevEnd = fig.end;
       prev = "fact";
       prevBase = label;
-      topic ??= { text: s.slice(segmentStart, at), label };
+      topic ??= { label };
     }
   }
   return out;
