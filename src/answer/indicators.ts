@@ -22,6 +22,8 @@ export interface IndicatorEntry {
   leaf: string;
   /** The row's own label, normalised, even when generic. */
   rowLabel: string;
+  /** The printed label starts with a scope word (全日制在校生人数): a question that names none fits a plainer row better. */
+  scoped: boolean;
   /** The column's words other than its year ("合计", "金额（万元）", "占比（%）", "调查人数"), normalised; "" for a plain year column. */
   columnLabel: string;
   source: "table" | "text";
@@ -43,12 +45,14 @@ const STANDARD = /计分卡|满意度调查表|教学资源表|服务贡献表|�
 
 /** Normalises a label for matching: drops 其中：/A类： prefixes, quotes, stars, bracketed units and spaces. */
 export function normalizeLabel(s: string): string {
-  return canonicalTerms(s)
-    .replace(/^其中[:：]/, "")
-    .replace(/^[A-Za-z]类[:：]/, "")
-    .replace(/[“”"'‘’*＊\s]/g, "")
-    .replace(/[（(](?:人|人次|所|个|元|万元|亿元|%|％|册|项|门|学时|平方米|㎡|台|套|件|天|小时|元\/生|万元\/生|间)[)）]/g, "")
-    .replace(/[，。、；：:,.;？?！!（）()【】《》]/g, "");
+  return canonicalTerms(
+    s
+      .replace(/^其中[:：]/, "")
+      .replace(/^[A-Za-z]类[:：]/, "")
+      .replace(/[“”"'‘’*＊\s]/g, "")
+      .replace(/[（(](?:人|人次|所|个|元|万元|亿元|%|％|册|项|门|学时|平方米|㎡|台|套|件|天|小时|元\/生|万元\/生|间)[)）]/g, "")
+      .replace(/[，。、；：:,.;？?！!（）()【】《》]/g, ""),
+  );
 }
 
 /**
@@ -60,10 +64,21 @@ function canonicalTerms(s: string): string {
     .replace(/在校(?:学生|生)?(?:人数|数量|数)|在校学生(?!满意)|在校生(?![数满人规])/g, "在校生数")
     .replace(/招生(?:人数|数量|数)/g, "招生人数")
     .replace(/毕业(?:生)?(?:人数|数量|数)|毕业生(?![人数满去就本省面对升留在三届])/g, "毕业生人数")
-    .replace(/双师素质/g, "双师型");
-  // Scope words every report implies (全市, 中职学校) say nothing about which row: 中职学校在校人数 is 在校生数.
-  const unscoped = out.replace(/^(?:全市|全区|全校|本校|中职学校|中职)/, "");
+    .replace(/双师素质/g, "双师型")
+    .replace(/[普职]{2}(?:招生)?比(?:例)?/g, "普职招生比例");
+  const unscoped = out.replace(SCOPE, "");
   return [...unscoped].length >= 3 ? unscoped : out;
+}
+
+/**
+ * Scope words every report implies (全市, 全日制, 中职学校) say nothing about which row:
+ * 中职学校在校人数 and 全日制在校生人数 are 在校生数; 年生均财政拨款水平 is 生均财政拨款水平.
+ */
+const SCOPE = /^(?:全日制|全市|全区|全校|本校|中职学校|中职|年(?=[\u4e00-\u9fff]{3}))/;
+
+/** Whether a label loses a scope word when normalised (the question may still have said it). */
+function hasScopeWord(label: string): boolean {
+  return SCOPE.test(label.replace(/^其中[:：]/, "").replace(/[“”"'‘’*＊\s]/g, ""));
 }
 
 /** The column's words other than a year: "2024学年 · 金额（万元）" → "金额（万元）". */
@@ -118,11 +133,13 @@ export function buildCatalog(facts: Fact[], tables: Table[]): IndicatorEntry[] {
         path: f.path,
         leaf,
         rowLabel: own,
+        scoped: hasScopeWord(f.path[f.path.length - 1] ?? ""),
         columnLabel,
         source: f.source,
         facts: [],
         leafGrams: grams(leaf),
-        contextGrams: grams(ancestors.map(normalizeLabel).join("")),
+        // The parent rows and the table's own title (…各专业在校生分年级规模表) explain words of a question too.
+        contextGrams: grams(ancestors.map(normalizeLabel).join("") + (table && !table.standard ? normalizeLabel(table.title ?? "") : "")),
         columnGrams: grams(columnLabel),
         idf,
       };
@@ -193,8 +210,8 @@ export function scoreEntry(query: string, queryGrams: Set<string>, entry: Indica
   if (entry.path.length > 1 && entry.contextGrams.size && !contextHit && entry.rowLabel === entry.leaf) score -= 0.05;
   // A rate is not a count: 去向落实率 is not 去向落实人数.
   const asked = measureKind(query);
-  const printed = measureKind(entry.leaf + entry.columnLabel);
-  if (asked && printed && asked !== printed) score -= 0.3;
+  const printed = measureKind(entry.leaf + entry.columnLabel) ?? unitKind(entry.facts[0]?.unit ?? null);
+  if (asked && printed && asked !== printed) return 0;
   const labelHead = [...entry.leaf].slice(-2).join("");
   if (labelHead.length === 2 && queryGrams.has(labelHead)) score += 0.05;
   if (entry.leaf.length >= 2 && query.includes(entry.leaf)) score += 0.15;
@@ -211,8 +228,10 @@ export function scoreEntry(query: string, queryGrams: Set<string>, entry: Indica
     }
   }
   if (entry.rowLabel !== entry.leaf && query.includes(entry.rowLabel)) score += 0.1;
-  if (entry.columnLabel && !overlap(entry.columnGrams, queryGrams)) score -= 0.2;
+  // A column with words of its own (占比, 调查人数) answers only a question that says them; a total column is the default.
+  if (entry.columnLabel && !overlap(entry.columnGrams, queryGrams) && !/^(?:合计|总计|总数|小计)/.test(entry.columnLabel)) score -= 0.2;
   if (entry.standard) score += 0.03;
+  if (entry.scoped) score -= 0.04;
   if (entry.source === "text") score -= 0.05;
   return score;
 }
@@ -224,6 +243,13 @@ function measureKind(s: string): "rate" | "count" | null {
   return null;
 }
 
+/** A rate or a count by its unit, for labels that do not say ("升学" printed with 人). */
+function unitKind(unit: string | null): "rate" | "count" | null {
+  if (!unit) return null;
+  if (unit === "%" || unit === "％") return "rate";
+  return /^(?:人|名|个|所|项|门|人次)$/.test(unit) ? "count" : null;
+}
+
 /** The last two bigrams of a query, without a trailing measure word ("…就业人" → 就业). */
 function headOf(query: string): string[] | null {
   const q = [...query.replace(/[人个所名元项门次册位]$/, "").replace(/[^\u4e00-\u9fff]/g, "")];
@@ -231,8 +257,9 @@ function headOf(query: string): string[] | null {
   return [q.slice(-2).join(""), q.slice(-3, -1).join("")];
 }
 
+/** The head is the row's, its column's, or its parent's or table's (a child row counts in its parent's unit). */
 function headCovered(head: string[], entry: IndicatorEntry): boolean {
-  return head.some((g) => entry.leafGrams.has(g) || entry.columnGrams.has(g));
+  return head.some((g) => entry.leafGrams.has(g) || entry.columnGrams.has(g) || entry.contextGrams.has(g));
 }
 
 /** Ranks entries for a query, best first, dropping those under `min`. */

@@ -37,7 +37,7 @@ export function ingestReport(report: string, bytes: Uint8Array, manifest?: Manif
 
   const structure = parseStructure(lines, report, meta.entity, (n) => excluded[n] === 1);
   warnings.push(...structure.warnings);
-  facts.push(...extractTextFacts(structure.passages, { entity: meta.entity, report, defaultYear: meta.latestDataYear }));
+  facts.push(...extractTextFacts(structure.passages, { entity: meta.entity, report, defaultYear: meta.latestDataYear, lines }));
 
   return { meta, sections: structure.sections, passages: structure.passages, tables: extracted.tables, facts, warnings };
 }
