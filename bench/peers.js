@@ -29,8 +29,8 @@
 //
 // Options: --runs N (default 5), --only a,b (engine keys), --json FILE (raw per-run results),
 //          --queries FILE.
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { execFileSync, spawnSync } from "node:child_process";
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir, cpus } from "node:os";
 import { dirname, join } from "node:path";
@@ -40,6 +40,8 @@ const T0 = performance.now();
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const require = createRequire(import.meta.url);
 const args = process.argv.slice(2);
+/** The dist/ every import uses: a frozen copy made by the parent (see snapshotDist), or the live one. */
+const DIST = process.env.ZHIBAO_BENCH_DIST ?? join(root, "dist");
 const opt = (name, dflt) => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 ? args[i + 1] : dflt;
@@ -99,6 +101,29 @@ function placeOf(query, names) {
   return null;
 }
 
+/**
+ * Others rebuild dist/ while a bench runs: every child imports one frozen copy of it, made at the
+ * start (dist/ copied to a temp folder with a package.json and a node_modules link beside it).
+ */
+function snapshotDist(into) {
+  const snap = join(into, "zhibao-snapshot");
+  cpSync(join(root, "dist"), join(snap, "dist"), { recursive: true });
+  writeFileSync(join(snap, "package.json"), JSON.stringify({ type: "module" }));
+  symlinkSync(join(root, "node_modules"), join(snap, "node_modules"), "dir");
+  return join(snap, "dist");
+}
+
+/** "HEAD f256555, 3 uncommitted changes under src/" */
+function provenance() {
+  try {
+    const head = execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: root, encoding: "utf8" }).trim();
+    const dirty = execFileSync("git", ["status", "--porcelain", "src"], { cwd: root, encoding: "utf8" }).split("\n").filter(Boolean).length;
+    return `code: HEAD ${head}${dirty ? `, ${dirty} uncommitted change(s) under src/` : ""}, dist/ as compiled at the start`;
+  } catch {
+    return "code: dist/ as compiled at the start";
+  }
+}
+
 // ---------------------------------------------------------------- child: one engine, one run
 
 async function child(engineKey, indexDir, queriesPath) {
@@ -133,15 +158,15 @@ async function child(engineKey, indexDir, queriesPath) {
   let buildMs = 0;
 
   if (engineKey === "zhibao") {
-    const { createEngine } = await import(join(root, "dist/answer/engine.js"));
+    const { createEngine } = await import(join(DIST, "answer/engine.js"));
     const t = performance.now();
     const engine = createEngine({ corpusDir: join(root, "corpus"), indexDir, rebuild: "never" });
     out.loadMs = performance.now() - t;
     buildMs = null; // built by buildIndex: measured in the zhibao-build child
     search = (q, k) => engine.search(q, { limit: k });
   } else if (engineKey === "zhibao-ranker") {
-    const { loadIndex } = await import(join(root, "dist/index/store.js"));
-    const { createPassageSearch } = await import(join(root, "dist/search/passages.js"));
+    const { loadIndex } = await import(join(DIST, "index/store.js"));
+    const { createPassageSearch } = await import(join(DIST, "search/passages.js"));
     const t = performance.now();
     const data = loadIndex(indexDir);
     const ps = createPassageSearch(data.lunr, data.passages);
@@ -149,13 +174,13 @@ async function child(engineKey, indexDir, queriesPath) {
     buildMs = null; // same index as zhibao
     search = (q, k) => ps.search(q, { limit: k });
   } else if (engineKey === "prepare") {
-    const { buildIndex, saveIndex } = await import(join(root, "dist/index/store.js"));
+    const { buildIndex, saveIndex } = await import(join(DIST, "index/store.js"));
     const data = buildIndex(join(root, "corpus"));
     saveIndex(data, indexDir);
     return { passages: data.passages.map((p) => ({ kind: p.kind })), reports: data.reports };
   } else if (engineKey === "zhibao-build") {
     // Build only: the whole buildIndex, and its passage-index part (after the dictionary load).
-    const { buildIndex } = await import(join(root, "dist/index/store.js"));
+    const { buildIndex } = await import(join(DIST, "index/store.js"));
     let tIndexing = null;
     const t = performance.now();
     const data = buildIndex(join(root, "corpus"), (m) => {
@@ -305,7 +330,10 @@ async function parent() {
   const engines = ENGINES.filter((e) => !only || only.includes(e.key));
   const withBuild = !only || only.includes("zhibao");
 
-  const tmp = mkdtempSync(join(tmpdir(), "zhibao-peers-"));
+  const work = mkdtempSync(join(tmpdir(), "zhibao-peers-"));
+  const tmp = join(work, "index");
+  process.env.ZHIBAO_BENCH_DIST = snapshotDist(work);
+  const codeVersion = provenance();
   try {
     // Built in a child too: the parent stays small, and Linux carries a parent's peak RSS into its
     // children's (ru_maxrss survives fork and exec), which would flatten every engine's peak.
@@ -356,6 +384,7 @@ async function parent() {
     const cpu = cpus()[0]?.model ?? "?";
     console.log(`# zhibao vs peer passage search — ${new Date().toISOString().slice(0, 10)}, node ${process.version}, ${cpus().length}× ${cpu}`);
     console.log(`${data.passages.length} passages (zhibao's index: ${data.passages.filter((p) => p.kind === "case").length} cases, ${data.passages.filter((p) => p.kind === "paragraph").length} paragraphs) from ${data.reports.length} reports; ${N} judged queries (${queryFile(queriesPath)}); medians of ${runs} runs, each engine in its own process.`);
+    console.log(codeVersion + ".");
     console.log(`zhibao filters by the report a query names (its own query understanding); the peers search all passages, they have no report filter.`);
     console.log("");
     console.log(`| engine | build ms | p50 µs | p99 µs | hit@1 / ${N} | hit@5 / ${N} | RSS MB |`);
@@ -441,7 +470,7 @@ async function parent() {
     if (unstable.length) console.log(`note: results differed between runs for ${unstable.map((e) => e.key).join(", ")} (hit@ from run 1)`);
     process.stderr.write(`done in ${((performance.now() - T0) / 1000).toFixed(0)} s\n`);
   } finally {
-    rmSync(tmp, { recursive: true, force: true });
+    rmSync(work, { recursive: true, force: true });
   }
 }
 

@@ -17,8 +17,8 @@
 //
 // Options: --scales 1,10,100 (default), --keep (leave the temp folder), --budget SECONDS (default
 // 540: a scale whose estimated build would not fit is skipped and said so).
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { execFileSync, spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -26,6 +26,8 @@ import { fileURLToPath } from "node:url";
 const T0 = performance.now();
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const args = process.argv.slice(2);
+/** The dist/ every import uses: a frozen copy made by the parent (see snapshotDist), or the live one. */
+const DIST = process.env.ZHIBAO_BENCH_DIST ?? join(root, "dist");
 const opt = (name, dflt) => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 ? args[i + 1] : dflt;
@@ -97,10 +99,33 @@ function generateCorpus(scale, dir) {
 
 const dirBytes = (d) => readdirSync(d).reduce((n, f) => n + statSync(join(d, f)).size, 0);
 
+/**
+ * Others rebuild dist/ while a bench runs: every child imports one frozen copy of it, made at the
+ * start (dist/ copied to a temp folder with a package.json and a node_modules link beside it).
+ */
+function snapshotDist(into) {
+  const snap = join(into, "zhibao-snapshot");
+  cpSync(join(root, "dist"), join(snap, "dist"), { recursive: true });
+  writeFileSync(join(snap, "package.json"), JSON.stringify({ type: "module" }));
+  symlinkSync(join(root, "node_modules"), join(snap, "node_modules"), "dir");
+  return join(snap, "dist");
+}
+
+/** "HEAD f256555, 3 uncommitted changes under src/" */
+function provenance() {
+  try {
+    const head = execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: root, encoding: "utf8" }).trim();
+    const dirty = execFileSync("git", ["status", "--porcelain", "src"], { cwd: root, encoding: "utf8" }).split("\n").filter(Boolean).length;
+    return `code: HEAD ${head}${dirty ? `, ${dirty} uncommitted change(s) under src/` : ""}, dist/ as compiled at the start`;
+  } catch {
+    return "code: dist/ as compiled at the start";
+  }
+}
+
 // ---------------------------------------------------------------- children
 
 async function child(step, corpusDir, indexDir) {
-  const store = await import(join(root, "dist/index/store.js"));
+  const store = await import(join(DIST, "index/store.js"));
   const out = { step };
   if (step === "build") {
     let t = performance.now();
@@ -126,7 +151,7 @@ async function child(step, corpusDir, indexDir) {
     out.loadMs = performance.now() - t;
     out.passages = data.passages.length;
   } else if (step === "serve") {
-    const { createEngine } = await import(join(root, "dist/answer/engine.js"));
+    const { createEngine } = await import(join(DIST, "answer/engine.js"));
     const t = performance.now();
     const engine = createEngine({ corpusDir, indexDir, rebuild: "never" });
     out.startMs = performance.now() - t;
@@ -163,14 +188,16 @@ async function child(step, corpusDir, indexDir) {
       const times = [];
       const start = performance.now();
       let rounds = 0;
-      while (rounds < 3 || (performance.now() - start < 3000 && rounds < 50)) {
+      for (;;) {
         for (const it of items) {
           const s = process.hrtime.bigint();
           fn(it);
           times.push(Number(process.hrtime.bigint() - s) / 1000);
         }
         rounds++;
-        if (performance.now() - start > 30000) break; // ×100: a few rounds are enough
+        const elapsed = performance.now() - start;
+        // ≥ 3 rounds and ≥ 3 s when it is fast; at ×100 one round can take a minute: stop after 30 s.
+        if (elapsed > 30000 || (rounds >= 3 && elapsed >= 3000) || rounds >= 50) break;
       }
       return { p50: pct(times, 50), p99: pct(times, 99), rounds };
     };
@@ -205,6 +232,8 @@ async function parent() {
   const budgetS = Number(opt("budget", "540"));
   const keep = args.includes("--keep");
   const base = mkdtempSync(join(tmpdir(), "zhibao-synth-"));
+  process.env.ZHIBAO_BENCH_DIST = snapshotDist(base);
+  const codeVersion = provenance();
   const rows = [];
   let perReportBuildS = null; // seconds of the whole pipeline per report, from the last scale measured
   try {
@@ -250,6 +279,7 @@ async function parent() {
   const f = (x, d = 0) => (x === null || x === undefined || Number.isNaN(x) ? "—" : Number(x).toFixed(d));
   const s = (us) => (us === null || us === undefined ? "—" : us >= 1000 ? `${(us / 1000).toFixed(us >= 100000 ? 0 : 1)} ms` : `${us.toFixed(0)} µs`);
   console.log(`# zhibao at scale — ${new Date().toISOString().slice(0, 10)}, node ${process.version}, ${cpus().length}× ${cpus()[0]?.model ?? "?"}, ${(totalmem() / 1073741824).toFixed(0)} GB`);
+  console.log(codeVersion + ".");
   console.log(`Synthetic corpora: the 5 real reports plus renamed copies with figures perturbed ±10 %. One child process per step.`);
   console.log("");
   console.log(`| scale | reports | text MB | passages | facts | build s | passage index s | save s | index MB | load s | engine start s | build peak MB | engine RSS MB |`);
