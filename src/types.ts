@@ -169,21 +169,8 @@ export interface IngestedReport {
 
 export type Intent = "figure" | "compare" | "change" | "rank" | "passage" | "case" | "table" | "help" | "unknown";
 
-/** A fact as the answer contract (shared/eval/README.md) prints it, plus display fields. */
-export interface AnswerFact {
-  entity: string;
-  report: string;
-  table: string | null;
-  tableNumber: string | null;
-  indicator: string;
-  year: number | null;
-  column: string;
-  value: number | string | null;
-  raw: string;
-  unit: string | null;
-  line: number;
-  source: "table" | "text";
-}
+/** A fact as the answer contract (shared/eval/README.md) prints it, plus display fields and its table's id. */
+export type AnswerFact = Pick<Fact, "entity" | "report" | "table" | "tableNumber" | "tableId" | "indicator" | "year" | "column" | "value" | "raw" | "unit" | "line" | "source">;
 
 /** A ranked passage or case hit. */
 export interface PassageHit {

@@ -174,20 +174,8 @@ function asNumber(v: Fact["value"]): number | null {
 
 /** The contract's view of a fact. */
 export function toAnswerFact(f: Fact): AnswerFact {
-  return {
-    entity: f.entity,
-    report: f.report,
-    table: f.table,
-    tableNumber: f.tableNumber,
-    indicator: f.indicator,
-    year: f.year,
-    column: f.column,
-    value: f.value,
-    raw: f.raw,
-    unit: f.unit,
-    line: f.line,
-    source: f.source,
-  };
+  const { entity, report, table, tableNumber, tableId, indicator, year, column, value, raw, unit, line, source } = f;
+  return { entity, report, table, tableNumber, tableId, indicator, year, column, value, raw, unit, line, source };
 }
 
 /** Absolute and relative change between two numeric figures, or null when either is not a number. */

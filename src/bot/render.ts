@@ -190,19 +190,6 @@ export function findRow(table: Table, line: number): TableRow | undefined {
   return best;
 }
 
-/**
- * The table a fact was read from, among a report's tables: the one with the latest start line
- * at or before the fact's line (table numbers repeat within a report, so they cannot decide).
- */
-export function tableForFact(tables: TableSummary[], f: Pick<AnswerFact, "report" | "line">): TableSummary | undefined {
-  let best: TableSummary | undefined;
-  for (const s of tables) {
-    if (s.report !== f.report || s.startLine > f.line) continue;
-    if (!best || s.startLine > best.startLine) best = s;
-  }
-  return best;
-}
-
 /** Every report, with entity, kind, province, year and data years. */
 export function renderReports(reports: ReportMeta[], m: Messages): Line[] {
   const lines: Line[] = [[b(`📚 ${m.reportsTitle(reports.length)}`)]];

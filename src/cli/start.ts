@@ -15,7 +15,6 @@ export async function runStart(): Promise<void> {
   const [{ createLogger }, { runBot }] = await Promise.all([import("../log.js"), import("../bot/index.js")]);
   const logger = createLogger({ level: config.logLevel });
   const engine = cliEngine();
+  // Resolves after a graceful stop on SIGINT/SIGTERM; the process then ends by itself, its logs flushed.
   await runBot({ config, engine, logger });
-  // Shut down gracefully: nothing the engine holds should keep the process alive after the bot stops.
-  process.exit(0);
 }

@@ -484,7 +484,7 @@ describe("errors, limits and logs", () => {
     const h = createHarness({ engine });
     await h.say(Q);
     const [answer] = h.sentMessages();
-    engine.tables = () => {
+    engine.table = () => {
       throw new Error("index gone");
     };
     const mark = h.calls.length;

@@ -21,6 +21,7 @@ function suiningFact(year: 2023 | 2024, indicator: "升学人数" | "升入本�
     report: "suining-2024.txt",
     table: SCORECARD,
     tableNumber: "表1",
+    tableId: "suining-2024.txt#1327",
     indicator: r.path,
     year,
     column: `${year}年`,
@@ -186,7 +187,7 @@ export function createFakeEngine(): FakeEngine {
         return figureAnswer(question, suiningFact(y, "升学人数"), {
           variants:
             y === 2024
-              ? [{ ...suiningFact(2024, "升学人数"), table: null, tableNumber: null, indicator: "升入高职院校", raw: "803人", line: 646, source: "text", column: "正文" }]
+              ? [{ ...suiningFact(2024, "升学人数"), table: null, tableNumber: null, tableId: null, indicator: "升入高职院校", raw: "803人", line: 646, source: "text", column: "正文" }]
               : [],
           alternatives: [{ label: "升入本科人数（2024年）", question: "遂宁 2024 升入本科人数" }],
           understood: {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { messages } from "../../src/bot/i18n.js";
 import { toPlain } from "../../src/bot/markup.js";
-import { findRow, formatValue, renderAnswer, tableForFact } from "../../src/bot/render.js";
+import { findRow, formatValue, renderAnswer } from "../../src/bot/render.js";
 import type { Answer, AnswerFact, TableSummary } from "../../src/types.js";
 import { createFakeEngine } from "./fakeEngine.js";
 
@@ -53,15 +53,8 @@ describe("renderAnswer", () => {
   });
 });
 
-describe("finding a fact's table and row", () => {
+describe("finding a fact's row", () => {
   const engine = createFakeEngine();
-  const f = engine.ask("遂宁 2024 升学人数").facts[0]!;
-
-  it("picks the table that starts last before the fact (numbers repeat in a report)", () => {
-    const tables: TableSummary[] = engine.tables("suining-2024.txt");
-    expect(tableForFact(tables, f)?.id).toBe("suining-2024.txt#1327");
-    expect(tableForFact(tables, { report: "other.txt", line: 1350 })).toBeUndefined();
-  });
 
   it("finds the row holding the fact's line", () => {
     const table = engine.table("suining-2024.txt#1327")!;

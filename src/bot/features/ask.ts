@@ -10,7 +10,7 @@ import { answerQuestion, searchAndSend, sendPassageList } from "../answering.js"
 import type { BotContext } from "../context.js";
 import { isReplyToMe, leadingCommand, mentionsMe, stripMention } from "../filters/addressed.js";
 import { linesFromText } from "../markup.js";
-import { findRow, renderRow, renderTable, tableForFact } from "../render.js";
+import { findRow, renderRow, renderTable } from "../render.js";
 import { ackCallback, sendLines, typing } from "../reply.js";
 import type { AnswerEntry } from "../store.js";
 
@@ -49,45 +49,25 @@ export function askFeature(): Composer<BotContext> {
     await answerQuestion(ctx, question, replyContext(ctx));
   });
 
-  c.callbackQuery(/^row:([\w-]+)$/, async (ctx) => {
-    ctx.zb.command = "row";
-    const entry = answerEntry(ctx, ctx.match[1]!);
+  // The whole row, or the whole table, a figure came from.
+  c.callbackQuery(/^(row|tbl):([\w-]+)$/, async (ctx) => {
+    const wholeTable = ctx.match[1] === "tbl";
+    ctx.zb.command = wholeTable ? "table" : "row";
+    const entry = answerEntry(ctx, ctx.match[2]!);
     if (!entry) return ackCallback(ctx, ctx.zb.t.expired);
     const f = entry.facts[0];
-    if (!f || f.source !== "table") return ackCallback(ctx, ctx.zb.t.noTable);
+    if (!f || f.source !== "table" || !f.tableId) return ackCallback(ctx, ctx.zb.t.noTable);
     await ackCallback(ctx);
     await typing(ctx);
-    const { engine } = ctx.deps;
-    const summary = tableForFact(engine.tables(f.report), f);
-    const table = summary ? engine.table(summary.id) : null;
-    const row = table ? findRow(table, f.line) : undefined;
-    if (!table || !row) {
-      ctx.zb.result = "row:none";
+    const table = ctx.deps.engine.table(f.tableId);
+    const row = table && !wholeTable ? findRow(table, f.line) : undefined;
+    if (!table || (!wholeTable && !row)) {
+      ctx.zb.result = `${ctx.zb.command}:none`;
       await sendLines(ctx, linesFromText(ctx.zb.t.rowNotFound));
       return;
     }
-    ctx.zb.result = "row";
-    await sendLines(ctx, renderRow(table, row, f.entity, ctx.zb.t, f.line));
-  });
-
-  c.callbackQuery(/^tbl:([\w-]+)$/, async (ctx) => {
-    ctx.zb.command = "table";
-    const entry = answerEntry(ctx, ctx.match[1]!);
-    if (!entry) return ackCallback(ctx, ctx.zb.t.expired);
-    const f = entry.facts[0];
-    if (!f || f.source !== "table") return ackCallback(ctx, ctx.zb.t.noTable);
-    await ackCallback(ctx);
-    await typing(ctx);
-    const { engine } = ctx.deps;
-    const summary = tableForFact(engine.tables(f.report), f);
-    const table = summary ? engine.table(summary.id) : null;
-    if (!table) {
-      ctx.zb.result = "table:none";
-      await sendLines(ctx, linesFromText(ctx.zb.t.rowNotFound));
-      return;
-    }
-    ctx.zb.result = "table";
-    await sendLines(ctx, renderTable(table, f.entity, ctx.zb.t));
+    ctx.zb.result = ctx.zb.command;
+    await sendLines(ctx, row ? renderRow(table, row, f.entity, ctx.zb.t, f.line) : renderTable(table, f.entity, ctx.zb.t));
   });
 
   c.callbackQuery(/^alt:([\w-]+):(\d+)$/, async (ctx) => {
