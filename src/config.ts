@@ -28,6 +28,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { parse as parseDotenv } from "dotenv";
+import { z } from "zod";
 import { LOG_LEVELS, type LogLevel } from "./log.js";
 
 export type { LogLevel } from "./log.js";
@@ -112,83 +113,183 @@ const TOKEN_HELP = "get one from @BotFather (https://t.me/BotFather) and set TEL
  * // → { mode: "polling", token: "123456:ABC…", allowedChatIds: [42, -1001234], … }
  */
 export function loadConfig(env?: NodeJS.ProcessEnv, opts: LoadConfigOptions = {}): Config {
-  const base = env ?? process.env;
   const file = opts.envFile === undefined ? (env === undefined ? ".env" : false) : opts.envFile;
-  const vars = { ...readEnvFile(file), ...definedOnly(base) };
-  const get = (name: string): string | undefined => {
-    const v = vars[name]?.trim();
-    return v === undefined || v === "" ? undefined : v;
-  };
-
-  const logLevel = parseLogLevel(get("LOG_LEVEL"));
-  const token = get("TELEGRAM_BOT_TOKEN");
-  const modeRaw = get("BOT_MODE")?.toLowerCase();
-  if (modeRaw !== undefined && !["polling", "webhook", "local"].includes(modeRaw)) {
-    throw new ConfigError("BOT_MODE", `"${modeRaw}" is not a mode; use polling, webhook or local (or leave it unset).`);
-  }
-  if (token === undefined || modeRaw === "local") {
-    if (modeRaw === "polling" || modeRaw === "webhook") {
-      throw new ConfigError("TELEGRAM_BOT_TOKEN", `BOT_MODE=${modeRaw} needs a bot token: ${TOKEN_HELP}.`);
-    }
-    return { mode: "local", logLevel };
-  }
-  if (!/^\d+:[A-Za-z0-9_-]{20,}$/.test(token)) {
-    // Never echo the value: it may be a real token with a typo.
-    throw new ConfigError(
-      "TELEGRAM_BOT_TOKEN",
-      `does not look like a bot token (digits, a colon, then 20+ letters, digits, "_" or "-"; no quotes or spaces): ${TOKEN_HELP}.`,
-    );
-  }
-
-  const common: BotCommon = {
-    token,
-    apiRoot: parseApiRoot(get("TELEGRAM_API_ROOT")),
-    allowedChatIds: parseIds("ALLOWED_CHAT_IDS", get("ALLOWED_CHAT_IDS"), true),
-    adminIds: parseIds("ADMIN_IDS", get("ADMIN_IDS"), false) ?? [],
-    logLevel,
-    rateLimit: {
-      limit: parseInteger("RATE_LIMIT", get("RATE_LIMIT"), 8, 0, 10_000),
-      windowMs: parseInteger("RATE_LIMIT_WINDOW_SECONDS", get("RATE_LIMIT_WINDOW_SECONDS"), 10, 1, 86_400) * 1000,
-    },
-  };
-  if (common.apiRoot === undefined) delete common.apiRoot;
-
-  const webhookUrl = get("WEBHOOK_URL");
-  const mode = modeRaw ?? (webhookUrl ? "webhook" : "polling");
-  if (mode === "polling") return { mode: "polling", ...common };
-
-  if (webhookUrl === undefined) {
-    throw new ConfigError("WEBHOOK_URL", "BOT_MODE=webhook needs the public https URL Telegram should post updates to, e.g. WEBHOOK_URL=https://bot.example.org/telegram.");
-  }
-  const url = parseUrl("WEBHOOK_URL", webhookUrl);
-  if (url.protocol !== "https:" && !isLoopback(url.hostname)) {
-    throw new ConfigError("WEBHOOK_URL", `Telegram only posts to https URLs; got ${url.protocol}//${url.host}. Put the bot behind TLS (or use polling).`);
-  }
-  const path = get("WEBHOOK_PATH") ?? (url.pathname && url.pathname !== "/" ? url.pathname : "/telegram");
-  if (!path.startsWith("/") || /\s/.test(path)) {
-    throw new ConfigError("WEBHOOK_PATH", `must start with "/" and contain no spaces, e.g. /telegram; got "${path}".`);
-  }
-  const secret = get("WEBHOOK_SECRET");
-  if (secret !== undefined && !/^[A-Za-z0-9_-]{1,256}$/.test(secret)) {
-    throw new ConfigError("WEBHOOK_SECRET", "Telegram accepts 1–256 characters of A–Z, a–z, 0–9, _ and - only.");
-  }
-  const portVar = get("WEBHOOK_PORT") !== undefined ? "WEBHOOK_PORT" : "PORT";
-  const config: WebhookConfig = {
-    mode: "webhook",
-    ...common,
-    webhookUrl: url.toString(),
-    webhookPort: parseInteger(portVar, get(portVar), 8080, 1, 65_535),
-    webhookHost: get("WEBHOOK_HOST") ?? "0.0.0.0",
-    webhookPath: path,
-  };
-  if (secret !== undefined) config.webhookSecret = secret;
-  return config;
+  const result = configSchema.safeParse(settings(readEnvFile(file), env ?? process.env));
+  if (result.success) return result.data;
+  // The first issue is the one to fix first; its path starts with the variable.
+  const issue = result.error.issues[0]!;
+  throw new ConfigError(String(issue.path[0]), issue.message);
 }
 
 /** Whether a config runs the Telegram bot (polling or webhook) rather than the local chat. */
 export function isBotConfig(config: Config): config is BotConfig {
   return config.mode !== "local";
 }
+
+// ── The schema ──────────────────────────────────────────────────────────────────────────────
+// Input: the variables as trimmed, non-empty strings (see `settings`). Each rule's message says
+// how to fix the value; ConfigError prefixes the variable. Defaults are written as the variable
+// would be. Within an object, variables are checked in the order listed, and the first failure
+// is the one reported.
+
+/** One of `values` in any case, lower-cased; `message` gets the value as written. */
+const oneOf = <T extends string>(values: readonly T[], message: (raw: string) => string) =>
+  z
+    .string()
+    .refine((raw) => (values as readonly string[]).includes(raw.toLowerCase()), (raw) => ({ message: message(raw) }))
+    .transform((raw) => raw.toLowerCase() as T);
+
+/** Digits only (no sign, exponent or decimals) between `min` and `max`, as a number. */
+const wholeNumber = (min: number, max: number) =>
+  z
+    .string()
+    .refine((raw) => /^\d+$/.test(raw) && Number(raw) >= min && Number(raw) <= max, (raw) => ({
+      message: `"${raw}" is not a whole number between ${min} and ${max}.`,
+    }))
+    .transform(Number);
+
+/**
+ * Non-zero ids matching `pattern`, separated by commas, semicolons or spaces; as numbers without
+ * repeats. `what` and `example` complete the message about a bad one.
+ */
+const idList = (pattern: RegExp, what: string, example: string) =>
+  z
+    .string()
+    .transform((raw) => raw.split(/[\s,;]+/).filter(Boolean))
+    .pipe(
+      z.array(
+        z
+          .string()
+          .refine((id) => pattern.test(id) && Number.isSafeInteger(Number(id)) && Number(id) !== 0, (id) => ({
+            message: `"${id}" is not an id; give comma-separated ${what}, e.g. ${example}.`,
+          }))
+          .transform(Number),
+      ),
+    )
+    .transform((ids) => [...new Set(ids)]);
+
+/** A URL written in full, kept as written. Fatal, so later rules may call `new URL` safely. */
+const fullUrl = (params?: z.RawCreateParams) =>
+  z.string(params).refine(URL.canParse, (raw) => ({
+    message: `"${raw}" is not a URL; write it in full, e.g. https://example.org/path.`,
+    fatal: true,
+  }));
+
+const port = wholeNumber(1, 65_535);
+
+const logLevel = oneOf(LOG_LEVELS, (raw) => `"${raw}" is not a level; use one of ${LOG_LEVELS.join(", ")}.`).default("info");
+
+/**
+ * First step: LOG_LEVEL and BOT_MODE, then the mode. An explicit BOT_MODE wins; otherwise no
+ * token means the local chat, and a token means webhook when WEBHOOK_URL is set, else polling.
+ * Every variable is passed on to the mode's own checks.
+ */
+const modeSchema = z
+  .object({
+    LOG_LEVEL: logLevel,
+    BOT_MODE: oneOf(
+      ["polling", "webhook", "local"] as const,
+      (raw) => `"${raw.toLowerCase()}" is not a mode; use polling, webhook or local (or leave it unset).`,
+    ).optional(),
+  })
+  .passthrough()
+  .transform(({ BOT_MODE, ...env }) => ({
+    ...env,
+    mode: BOT_MODE ?? (env.TELEGRAM_BOT_TOKEN === undefined ? "local" : env.WEBHOOK_URL === undefined ? "polling" : "webhook"),
+    // PORT (which hosting platforms set) is read, and checked, only when WEBHOOK_PORT is unset.
+    ...(env.WEBHOOK_PORT === undefined ? {} : { PORT: undefined }),
+  }));
+
+// LOG_LEVEL reaches the second step already checked; listing it again keeps it in the output.
+const localSchema = z.object({ mode: z.literal("local"), LOG_LEVEL: logLevel });
+
+const botSchema = <M extends "polling" | "webhook">(mode: M) =>
+  z.object({
+    mode: z.literal(mode),
+    // Only BOT_MODE=polling/webhook reaches here without a token. Never echo the value: it may
+    // be a real token with a typo.
+    TELEGRAM_BOT_TOKEN: z
+      .string({ required_error: `BOT_MODE=${mode} needs a bot token: ${TOKEN_HELP}.` })
+      .regex(
+        /^\d+:[A-Za-z0-9_-]{20,}$/,
+        `does not look like a bot token (digits, a colon, then 20+ letters, digits, "_" or "-"; no quotes or spaces): ${TOKEN_HELP}.`,
+      ),
+    TELEGRAM_API_ROOT: fullUrl()
+      .refine((raw) => /^https?:$/.test(new URL(raw).protocol), (raw) => ({
+        message: `must be an http(s) URL such as http://127.0.0.1:8081; got "${raw}".`,
+        fatal: true,
+      }))
+      .refine(
+        (raw) => !/\/bot[^/]*$/.test(new URL(raw).pathname),
+        `give the server root only (http://127.0.0.1:8081), without "/bot<token>".`,
+      )
+      // grammY refuses a trailing slash; accept it from people and drop it.
+      .transform((raw) => raw.replace(/\/+$/, ""))
+      .optional(),
+    ALLOWED_CHAT_IDS: idList(
+      /^-?\d{1,20}$/,
+      "integer chat or user ids (groups are negative, e.g. -1001234567890)",
+      "ALLOWED_CHAT_IDS=123456789,-1001234567890",
+    ).optional(),
+    ADMIN_IDS: idList(/^\d{1,20}$/, "positive integer user ids", "ADMIN_IDS=123456789").optional(),
+    RATE_LIMIT: wholeNumber(0, 10_000).default("8"),
+    RATE_LIMIT_WINDOW_SECONDS: wholeNumber(1, 86_400).default("10"),
+    LOG_LEVEL: logLevel,
+  });
+
+const webhookSchema = botSchema("webhook").extend({
+  WEBHOOK_URL: fullUrl({
+    required_error: "BOT_MODE=webhook needs the public https URL Telegram should post updates to, e.g. WEBHOOK_URL=https://bot.example.org/telegram.",
+  })
+    .transform((raw) => new URL(raw))
+    .refine((url) => url.protocol === "https:" || ["localhost", "127.0.0.1", "[::1]"].includes(url.hostname), (url) => ({
+      message: `Telegram only posts to https URLs; got ${url.protocol}//${url.host}. Put the bot behind TLS (or use polling).`,
+    })),
+  WEBHOOK_PATH: z
+    .string()
+    .refine((path) => /^\/\S*$/.test(path), (path) => ({
+      message: `must start with "/" and contain no spaces, e.g. /telegram; got "${path}".`,
+    }))
+    .optional(),
+  WEBHOOK_SECRET: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,256}$/, "Telegram accepts 1–256 characters of A–Z, a–z, 0–9, _ and - only.")
+    .optional(),
+  WEBHOOK_PORT: port.optional(),
+  PORT: port.default("8080"),
+  WEBHOOK_HOST: z.string().default("0.0.0.0"),
+});
+
+/** Second step: the variables of the chosen mode. */
+const modeVariables = z.discriminatedUnion("mode", [localSchema, botSchema("polling"), webhookSchema]);
+
+const configSchema = modeSchema.pipe(modeVariables).transform(toConfig);
+
+/** Renames the checked variables into a {@link Config}. */
+function toConfig(env: z.output<typeof modeVariables>): Config {
+  if (env.mode === "local") return { mode: "local", logLevel: env.LOG_LEVEL };
+  const common: BotCommon = {
+    token: env.TELEGRAM_BOT_TOKEN,
+    ...(env.TELEGRAM_API_ROOT === undefined ? {} : { apiRoot: env.TELEGRAM_API_ROOT }),
+    allowedChatIds: env.ALLOWED_CHAT_IDS ?? null,
+    adminIds: env.ADMIN_IDS ?? [],
+    logLevel: env.LOG_LEVEL,
+    rateLimit: { limit: env.RATE_LIMIT, windowMs: env.RATE_LIMIT_WINDOW_SECONDS * 1000 },
+  };
+  if (env.mode === "polling") return { mode: "polling", ...common };
+  const url = env.WEBHOOK_URL;
+  return {
+    mode: "webhook",
+    ...common,
+    webhookUrl: url.toString(),
+    webhookPort: env.WEBHOOK_PORT ?? env.PORT,
+    webhookHost: env.WEBHOOK_HOST,
+    webhookPath: env.WEBHOOK_PATH ?? (url.pathname && url.pathname !== "/" ? url.pathname : "/telegram"),
+    ...(env.WEBHOOK_SECRET === undefined ? {} : { webhookSecret: env.WEBHOOK_SECRET }),
+  };
+}
+
+// ── Reading ────────────────────────────────────────────────────────────────────────────────
 
 function readEnvFile(file: string | false): Record<string, string> {
   if (file === false) return {};
@@ -201,64 +302,12 @@ function readEnvFile(file: string | false): Record<string, string> {
   }
 }
 
-function definedOnly(env: NodeJS.ProcessEnv): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(env)) if (v !== undefined) out[k] = v;
-  return out;
-}
-
-function parseLogLevel(raw: string | undefined): LogLevel {
-  if (raw === undefined) return "info";
-  const v = raw.toLowerCase();
-  if ((LOG_LEVELS as readonly string[]).includes(v)) return v as LogLevel;
-  throw new ConfigError("LOG_LEVEL", `"${raw}" is not a level; use one of ${LOG_LEVELS.join(", ")}.`);
-}
-
-function parseApiRoot(raw: string | undefined): string | undefined {
-  if (raw === undefined) return undefined;
-  const url = parseUrl("TELEGRAM_API_ROOT", raw);
-  if (url.protocol !== "http:" && url.protocol !== "https:") {
-    throw new ConfigError("TELEGRAM_API_ROOT", `must be an http(s) URL such as http://127.0.0.1:8081; got "${raw}".`);
-  }
-  if (/\/bot[^/]*$/.test(url.pathname)) {
-    throw new ConfigError("TELEGRAM_API_ROOT", `give the server root only (http://127.0.0.1:8081), without "/bot<token>".`);
-  }
-  // grammY refuses a trailing slash; accept it from people and drop it.
-  return raw.replace(/\/+$/, "");
-}
-
-function parseUrl(name: string, raw: string): URL {
-  try {
-    return new URL(raw);
-  } catch {
-    throw new ConfigError(name, `"${raw}" is not a URL; write it in full, e.g. https://example.org/path.`);
-  }
-}
-
-function isLoopback(host: string): boolean {
-  return host === "localhost" || host === "127.0.0.1" || host === "[::1]";
-}
-
-function parseIds(name: string, raw: string | undefined, allowNegative: boolean): number[] | null {
-  if (raw === undefined) return null;
-  const parts = raw.split(/[\s,;]+/).filter(Boolean);
-  const ids = parts.map((p) => {
-    const ok = allowNegative ? /^-?\d{1,20}$/.test(p) : /^\d{1,20}$/.test(p);
-    const n = Number(p);
-    if (!ok || !Number.isSafeInteger(n) || n === 0) {
-      const what = allowNegative ? "integer chat or user ids (groups are negative, e.g. -1001234567890)" : "positive integer user ids";
-      throw new ConfigError(name, `"${p}" is not an id; give comma-separated ${what}, e.g. ${name}=${allowNegative ? "123456789,-1001234567890" : "123456789"}.`);
-    }
-    return n;
-  });
-  return [...new Set(ids)];
-}
-
-function parseInteger(name: string, raw: string | undefined, dflt: number, min: number, max: number): number {
-  if (raw === undefined) return dflt;
-  const n = Number(raw);
-  if (!/^\d+$/.test(raw) || !Number.isSafeInteger(n) || n < min || n > max) {
-    throw new ConfigError(name, `"${raw}" is not a whole number between ${min} and ${max}.`);
-  }
-  return n;
+/**
+ * The file's variables beneath the environment's (a variable set in the environment wins, even
+ * when empty), trimmed; an empty value counts as unset.
+ */
+function settings(file: Record<string, string>, env: NodeJS.ProcessEnv): Record<string, string> {
+  const merged = new Map(Object.entries(file));
+  for (const [name, value] of Object.entries(env)) if (value !== undefined) merged.set(name, value);
+  return Object.fromEntries([...merged].map(([name, value]) => [name, value.trim()]).filter(([, value]) => value !== ""));
 }

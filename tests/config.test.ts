@@ -95,6 +95,33 @@ describe("loadConfig", () => {
     expect(err.message).toMatch(message);
   });
 
+  it("checks only the variables the mode reads", () => {
+    // The local chat ignores bot settings; polling ignores webhook settings.
+    expect(loadConfig({ RATE_LIMIT: "many", WEBHOOK_PORT: "x" })).toEqual({ mode: "local", logLevel: "info" });
+    expect(loadConfig({ TELEGRAM_BOT_TOKEN: "not a token", BOT_MODE: "local" }).mode).toBe("local");
+    expect(loadConfig({ TELEGRAM_BOT_TOKEN: TOKEN, BOT_MODE: "polling", WEBHOOK_URL: "nope", WEBHOOK_PORT: "x" }).mode).toBe("polling");
+    // PORT is the fallback for WEBHOOK_PORT, and only then checked (and named).
+    const webhook = { TELEGRAM_BOT_TOKEN: TOKEN, WEBHOOK_URL: "https://x.org" };
+    expect(loadConfig({ ...webhook, WEBHOOK_PORT: "8443", PORT: "bad" })).toMatchObject({ webhookPort: 8443 });
+    expect(configError({ ...webhook, PORT: "bad" }).variable).toBe("PORT");
+    expect(loadConfig(webhook)).toMatchObject({ webhookUrl: "https://x.org/", webhookPort: 8080, webhookPath: "/telegram" });
+  });
+
+  it("allows plain http webhooks on loopback only", () => {
+    for (const url of ["http://localhost:8080/hook", "http://127.0.0.1/hook", "http://[::1]/hook"]) {
+      expect(loadConfig({ TELEGRAM_BOT_TOKEN: TOKEN, WEBHOOK_URL: url })).toMatchObject({ mode: "webhook", webhookPath: "/hook" });
+    }
+    expect(configError({ TELEGRAM_BOT_TOKEN: TOKEN, WEBHOOK_URL: "nope" }).message).toMatch(/"nope" is not a URL/);
+  });
+
+  it("reports the first bad variable, in a fixed order", () => {
+    expect(configError({ LOG_LEVEL: "loud", BOT_MODE: "push" }).variable).toBe("LOG_LEVEL");
+    expect(configError({ TELEGRAM_BOT_TOKEN: TOKEN, RATE_LIMIT: "x", ADMIN_IDS: "y" }).variable).toBe("ADMIN_IDS");
+    expect(configError({ TELEGRAM_BOT_TOKEN: TOKEN, ALLOWED_CHAT_IDS: "1,a,b" }).message).toMatch(/"a" is not an id/);
+    // Whole numbers are digits only.
+    expect(configError({ TELEGRAM_BOT_TOKEN: TOKEN, RATE_LIMIT: "1e3" }).message).toMatch(/"1e3" is not a whole number between 0 and 10000/);
+  });
+
   it("never echoes a malformed token", () => {
     const bad = "123456789:short";
     expect(configError({ TELEGRAM_BOT_TOKEN: bad }).message).not.toContain(bad);
@@ -111,5 +138,7 @@ describe("loadConfig", () => {
     // A missing file is fine; an explicit env reads no file by default.
     expect(loadConfig({}, { envFile: join(dir, "nope.env") }).mode).toBe("local");
     expect(loadConfig({}).mode).toBe("local");
+    // An undefined variable does not hide the file's; values are trimmed.
+    expect(loadConfig({ TELEGRAM_BOT_TOKEN: undefined, ADMIN_IDS: " 8 " }, { envFile: file })).toMatchObject({ mode: "polling", adminIds: [8] });
   });
 });
