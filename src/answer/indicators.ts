@@ -205,7 +205,10 @@ export function scoreEntry(query: string, queryGrams: Set<string>, entry: Indica
   // 双师型教师比例 is not 高级双师型教师比例.
   const labelStart = [...entry.leaf].slice(0, 2).join("");
   if (labelStart.length === 2 && !queryGrams.has(labelStart) && leafCover < 0.75) return 0;
-  let score = 0.6 * leafCover + 0.4 * (explained / queryTotal);
+  // ...and the row must explain a fair part of the question: 培训 alone does not answer 护理护工两委干部培训.
+  const queryCover = explained / queryTotal;
+  if (queryCover < (entry.source === "text" ? 0.4 : 0.25)) return 0;
+  let score = 0.6 * leafCover + 0.4 * queryCover;
   // A child row (其中：在校生数 under 中外合作办学专业数) answers its parent's question, not a bare one.
   if (entry.path.length > 1 && entry.contextGrams.size && !contextHit && entry.rowLabel === entry.leaf) score -= 0.05;
   // A rate is not a count: 去向落实率 is not 去向落实人数.
@@ -223,7 +226,8 @@ export function scoreEntry(query: string, queryGrams: Set<string>, entry: Indica
     // Table rows only lose points (面向第二产业的毕业生 still means the 面向第二产业 row);
     // a phrase from running text, which is far noisier, is dropped.
     else if (!headCovered(head, entry)) {
-      if (entry.source === "text") return 0;
+      // Running text and text cells (award lists, where a row is a person's name) are too noisy to keep.
+      if (entry.source === "text" || typeof entry.facts[0]?.value === "string") return 0;
       score -= 0.15;
     }
   }

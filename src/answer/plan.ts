@@ -268,8 +268,16 @@ function figureAnswer(state: Loaded, u: Understood): Answer {
     answer.reply = compareReply(answer.facts, answer.changes, u.lang, gapLines);
   }
   if (subjectNotes.length) answer.reply += `\n${subjectNotes.join("\n")}`;
+  // "遂宁 优秀毕业生" names a row but may be after the story: add the passages too.
+  if (!FIGURE_CUE.test(u.text)) {
+    answer.passages = state.search.search(u.searchText, { reports: u.reports, limit: 3, extraTerms: u.subjects.map((s) => s.name) });
+    if (answer.passages.length) answer.reply += `\n${passagesReply(answer.passages, u.lang, u.lang === "zh" ? "相关段落：" : "Related passages:")}`;
+  }
   return answer;
 }
+
+/** Words that ask for a number: without one, a question that matches a row may still be after text. */
+const FIGURE_CUE = /多少|几|是多少|数|率|比|额|值|收入|经费|面积|满意度|vs|对比|变化|how\s+many|how\s+much|what\s+(?:is|was|were)|number|rate|ratio|income|salary/i;
 
 /** Close alternative readings: other rows that matched almost as well (offered as buttons). */
 function alternativesFor(state: Loaded, u: Understood, picked: Picked): Alternative[] {
@@ -412,7 +420,11 @@ function noReportSentence(state: Loaded, u: Understood): string {
 
 function noReportAnswer(state: Loaded, u: Understood): Answer {
   const answer = base(u, state, u.intent);
-  answer.reply = noReportSentence(state, u);
+  // No figures for a place without a report, but the reports may still mention it (香港研学, 凉山春蕾班).
+  answer.passages = state.search.search(u.searchText, { limit: 3, extraTerms: u.unknown });
+  const lines = [noReportSentence(state, u)];
+  if (answer.passages.length) lines.push(passagesReply(answer.passages, u.lang, u.lang === "zh" ? "报告中提到它的段落：" : "Passages that mention it:"));
+  answer.reply = lines.join("\n");
   return answer;
 }
 

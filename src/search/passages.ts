@@ -76,6 +76,13 @@ export interface PassageSearch {
  */
 export function createPassageSearch(index: lunr.Index, passages: Passage[]): PassageSearch {
   const byId = new Map(passages.map((p) => [p.id, p]));
+  const cases = passages.filter((p) => p.kind === "case");
+  const caseOf = new Map<string, Passage>();
+  for (const p of passages) {
+    if (p.kind !== "paragraph") continue;
+    const c = cases.find((k) => k.report === p.report && k.line <= p.line && p.endLine <= k.endLine);
+    if (c) caseOf.set(p.id, c);
+  }
   const invertedIndex = (index as unknown as { invertedIndex: Record<string, Record<string, Record<string, unknown>>> }).invertedIndex;
   const vocab = new Set(Object.keys(invertedIndex));
   const docFrequency = (term: string): number => {
@@ -112,10 +119,12 @@ export function createPassageSearch(index: lunr.Index, passages: Passage[]): Pas
       .map(({ r, p }) => ({ p, matched: Object.keys(r.matchData.metadata), score: r.score * (opts.preferCases && p.kind === "case" ? 1.5 : 1) }))
       .sort((a, b) => b.score - a.score || a.p.report.localeCompare(b.p.report) || a.p.line - b.p.line);
     for (const { p, matched, score } of scored) {
-      // A paragraph inside a case already listed (or the case of a paragraph listed) says the same thing.
-      if (taken.some((t) => t.report === p.report && p.line <= t.endLine && t.line <= p.endLine)) continue;
-      taken.push(p);
-      hits.push(toHit(p, matched, score));
+      // A paragraph of a case study is shown as that case (its title, its whole text), pointing at the
+      // paragraph's line; a case already listed, or a paragraph inside one, says the same thing again.
+      const shown = (p.kind === "paragraph" && caseOf.get(p.id)) || p;
+      if (taken.some((t) => t.report === shown.report && shown.line <= t.endLine && t.line <= shown.endLine)) continue;
+      taken.push(shown);
+      hits.push({ ...toHit(shown, matched, score), line: p.line });
       if (hits.length >= limit) break;
     }
     return hits;
