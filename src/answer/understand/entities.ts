@@ -1,4 +1,5 @@
-import Fuse from "fuse.js";
+import { createRequire } from "node:module";
+import type FuseT from "fuse.js";
 import type { ReportMeta } from "../../types.js";
 import { allPlaces, placeIndex, placeWithin, shortName, type Place } from "./gazetteer.js";
 import { editDistance, foldLatin, latinKey, pinyinKeys, readings, syllables } from "./latin.js";
@@ -106,6 +107,8 @@ const EXONYMS: Record<string, string[]> = {
 const HAN = /[\u4e00-\u9fff]/;
 const LATIN_TOKEN = /[a-zü]+/g;
 
+const require = createRequire(import.meta.url);
+
 /** The report-side facts the resolver works from. */
 interface ReportInfo {
   report: string;
@@ -117,9 +120,110 @@ interface ReportInfo {
   shorts: string[];
 }
 
+/** Adds a name to a table; where two readings of one string compete, the lower rank wins. */
+function put(map: Map<string, Target>, form: string, t: Target): void {
+  if (form.length < 2) return;
+  const old = map.get(form);
+  if (!old || t.rank < old.rank) {
+    map.set(form, t);
+    return;
+  }
+  if (t.rank > old.rank || old.kind !== "report" || t.kind !== "report") return;
+  // Same rank, two different reports: the string is no evidence for either.
+  if (old.report !== t.report) map.set(form, { kind: "ambiguous", rank: t.rank });
+}
+
+/** What the scan for Latin-letter names works from (see `buildLatin`). */
+interface LatinTables {
+  latin: Map<string, Target>;
+  /** Latin names as written ("Leshan City"), for names(). */
+  latinWritten: Set<string>;
+  maxLatinWords: number;
+  maxLatinKey: number;
+  /** A typo of a report's one-word Latin name ("Leshang"), or null. */
+  fuzzy(w: string): Target | null;
+}
+
 /**
- * Builds the resolver once; everything (gazetteer forms, pinyin of every name, school forms) is
- * precomputed here so `resolve` only scans the question.
+ * The Latin-script names: Latin aliases, English and pinyin of the reports, pinyin of the
+ * gazetteer places, and the fuse.js list for typos. `infos[i]` belongs to `reports[i]`.
+ */
+function buildLatin(reports: ResolverReport[], infos: ReportInfo[], latinPlaces: { place: Place; region: ReportInfo | null }[]): LatinTables {
+  const latin = new Map<string, Target>();
+  const latinWritten = new Set<string>();
+  // One-word Latin names of reports: what a typo is checked against (not "Leshan City" variants).
+  const fuzzyForms = new Set<string>();
+  const addLatin = (written: string, keys: string[], r: ReportInfo, via: Via, subject?: string): void => {
+    for (const k of keys) if (k.length >= 3) put(latin, k, { kind: "report", report: r.report, entity: r.entity, via, subject, rank: RANK[via] });
+    if (!/\s/.test(written.trim())) for (const k of keys) if (k.length >= 5 && k.length <= 12) fuzzyForms.add(k);
+    latinWritten.add(written);
+  };
+
+  // ---- reports
+  reports.forEach((rep, i) => {
+    const info = infos[i]!;
+    for (const a of rep.aliases) if (!/[\u4e00-\u9fff]/.test(a) && latinKey(a)) addLatin(a, [latinKey(a)], info, "alias");
+    if (rep.english) addLatin(rep.english, [latinKey(rep.english)], info, "english");
+    const levelWords = LATIN_LEVEL_WORDS[rep.kind === "school" ? "school" : rep.kind === "district" ? "district" : "city"] ?? [];
+    for (const s of info.shorts) {
+      const keys = pinyinKeys(s);
+      const written = syllables(s).map((x, i) => (i === 0 ? x[0]!.toUpperCase() + x.slice(1) : x)).join("");
+      addLatin(written, keys, info, "pinyin");
+      for (const w of levelWords) addLatin(`${written} ${w}`, keys.map((k) => k + w), info, "pinyin");
+    }
+  });
+
+  // ---- places (pinyin of provinces, cities, and the counties inside a region)
+  for (const { place, region } of latinPlaces) {
+    const base = place.short ?? place.name;
+    if (!/^[\u4e00-\u9fff]+$/.test(base)) continue;
+    const keys = [...pinyinKeys(base), ...(EXONYMS[place.name] ?? [])];
+    const words = LATIN_LEVEL_WORDS[place.level] ?? [];
+    const all = [...keys, ...keys.flatMap((k) => words.map((w) => k + w))].filter((k) => k.length >= 4);
+    for (const k of all) {
+      if (region) put(latin, k, { kind: "report", report: region.report, entity: region.entity, via: "place", subject: place.name, rank: RANK.place });
+      else {
+        const old = latin.get(k);
+        if (old?.kind === "unknown") old.places.push(place);
+        else put(latin, k, { kind: "unknown", places: [place], rank: RANK.unknown });
+      }
+    }
+  }
+
+  let maxLatinWords = 1;
+  for (const r of reports) if (r.english) maxLatinWords = Math.max(maxLatinWords, r.english.split(/\s+/).length + 1);
+  let maxLatinKey = 0;
+  for (const k of latin.keys()) maxLatinKey = Math.max(maxLatinKey, k.length);
+
+  // A form that is also a real place's name is no typo target (the place is matched exactly first).
+  const fuzzyList = [...fuzzyForms].filter((k) => latin.get(k)?.kind === "report");
+  // Loaded here rather than imported: only questions with Latin letters need it.
+  const Fuse = require("fuse.js") as typeof FuseT;
+  const fuse = new Fuse(fuzzyList, { includeScore: true, threshold: 0.4, ignoreLocation: true, minMatchCharLength: 3 });
+  // fuse.js costs ~0.05 ms a search: remember each word's answer (bounded, questions repeat words).
+  const fuzzyCache = new Map<string, Target | null>();
+  const fuzzy = (w: string): Target | null => {
+    const cached = fuzzyCache.get(w);
+    if (cached !== undefined) return cached;
+    let hit: Target | null = null;
+    // Only words that could be a typo of a name at all: about as long, same first letter or same ending.
+    if (fuzzyList.some((f) => Math.abs(f.length - w.length) <= 2 && (f[0] === w[0] || f.slice(-3) === w.slice(-3)))) {
+      const found = fuse.search(w)[0];
+      if (found && editDistance(w, found.item) <= (w.length <= 7 ? 1 : 2)) hit = latin.get(found.item) ?? null;
+    }
+    if (fuzzyCache.size > 5000) fuzzyCache.clear();
+    fuzzyCache.set(w, hit);
+    return hit;
+  };
+  return { latin, latinWritten, maxLatinWords, maxLatinKey, fuzzy };
+}
+
+/**
+ * Builds the resolver once; the Chinese names (gazetteer forms, school forms) are precomputed
+ * here so `resolve` only scans the question. The Latin-script tables (pinyin of hundreds of
+ * places, fuse.js) wait for the first question with Latin letters: most questions are Chinese
+ * and never read them, and every CLI start builds a resolver. Pinyin-pro and opencc load only
+ * when a question needs them too (see latin.ts, normalize.ts).
  *
  * - Names: the entity (乐山市, 遂宁市职业技术学校), its short name derived from the name (乐山; 遂宁 from
  *   遂宁市…学校; 璧山), manifest aliases (遂宁职校, 壁山), pinyin (Leshan, Lvliang/Luliang/Lyuliang/Lüliang)
@@ -144,31 +248,10 @@ export function createEntityResolver(
   extra?: { schools?: { name: string; report: string }[] },
 ): EntityResolver {
   const forms = new Map<string, Target>();
-  const latin = new Map<string, Target>();
-  const latinWritten = new Set<string>(); // Latin names as written ("Leshan City"), for names()
-
-  const put = (map: Map<string, Target>, form: string, t: Target): void => {
-    if (form.length < 2) return;
-    const old = map.get(form);
-    if (!old || t.rank < old.rank) {
-      map.set(form, t);
-      return;
-    }
-    if (t.rank > old.rank || old.kind !== "report" || t.kind !== "report") return;
-    // Same rank, two different reports: the string is no evidence for either.
-    if (old.report !== t.report) map.set(form, { kind: "ambiguous", rank: t.rank });
-  };
   const addReport = (form: string, r: ReportInfo, via: Via, subject?: string): void => {
     const f = toSimplified(form);
     const leftBoundary = /^[市区县省]/.test(f) && f.length <= 3;
     put(forms, f, { kind: "report", report: r.report, entity: r.entity, via, subject, rank: RANK[via], leftBoundary });
-  };
-  // One-word Latin names of reports: what a typo is checked against (not "Leshan City" variants).
-  const fuzzyForms = new Set<string>();
-  const addLatin = (written: string, keys: string[], r: ReportInfo, via: Via, subject?: string): void => {
-    for (const k of keys) if (k.length >= 3) put(latin, k, { kind: "report", report: r.report, entity: r.entity, via, subject, rank: RANK[via] });
-    if (!/\s/.test(written.trim())) for (const k of keys) if (k.length >= 5 && k.length <= 12) fuzzyForms.add(k);
-    latinWritten.add(written);
   };
 
   // ---- reports: their own names
@@ -213,20 +296,14 @@ export function createEntityResolver(
         // 壁山区 as well as 壁山.
         if (suffix && !a.endsWith(suffix)) addReport(a + suffix, info, "alias");
       }
-      else if (latinKey(a)) addLatin(a, [latinKey(a)], info, "alias");
-    }
-    if (rep.english) addLatin(rep.english, [latinKey(rep.english)], info, "english");
-    const levelWords = LATIN_LEVEL_WORDS[rep.kind === "school" ? "school" : rep.kind === "district" ? "district" : "city"] ?? [];
-    for (const s of shorts) {
-      const keys = pinyinKeys(s);
-      const written = syllables(s).map((x, i) => (i === 0 ? x[0]!.toUpperCase() + x.slice(1) : x)).join("");
-      addLatin(written, keys, info, "pinyin");
-      for (const w of levelWords) addLatin(`${written} ${w}`, keys.map((k) => k + w), info, "pinyin");
     }
   }
 
   // ---- the gazetteer: places inside a region report, and everything else
+  // A place lies within a home place only in the same province: most places need no closer look.
+  const regionProvinces = new Set(infos.flatMap((r) => (r.kind === "school" ? [] : r.home.map((h) => h.province))));
   const regionOf = (p: Place): ReportInfo | null => {
+    if (!regionProvinces.has(p.province)) return null;
     for (const r of infos) {
       if (r.kind === "school") continue;
       if (r.home.some((h) => h !== p && placeWithin(p, h))) return r;
@@ -275,23 +352,6 @@ export function createEntityResolver(
     for (const f of schoolForms(s.name)) addReport(f, info, "school", subject);
   }
 
-  // ---- Latin names of places (pinyin of provinces, cities, and the counties inside a region)
-  for (const { place, region } of latinPlaces) {
-    const base = place.short ?? place.name;
-    if (!/^[\u4e00-\u9fff]+$/.test(base)) continue;
-    const keys = [...pinyinKeys(base), ...(EXONYMS[place.name] ?? [])];
-    const words = LATIN_LEVEL_WORDS[place.level] ?? [];
-    const all = [...keys, ...keys.flatMap((k) => words.map((w) => k + w))].filter((k) => k.length >= 4);
-    for (const k of all) {
-      if (region) put(latin, k, { kind: "report", report: region.report, entity: region.entity, via: "place", subject: place.name, rank: RANK.place });
-      else {
-        const old = latin.get(k);
-        if (old?.kind === "unknown") old.places.push(place);
-        else put(latin, k, { kind: "unknown", places: [place], rank: RANK.unknown });
-      }
-    }
-  }
-
   // ---- lookup tables for the scan
   const lengthsByFirst = new Map<string, number[]>();
   for (const f of forms.keys()) {
@@ -300,41 +360,29 @@ export function createEntityResolver(
     lengthsByFirst.set(f[0]!, l);
   }
   for (const l of lengthsByFirst.values()) l.sort((a, b) => b - a);
-  let maxLatinWords = 1;
-  for (const r of reports) if (r.english) maxLatinWords = Math.max(maxLatinWords, r.english.split(/\s+/).length + 1);
-  let maxLatinKey = 0;
-  for (const k of latin.keys()) maxLatinKey = Math.max(maxLatinKey, k.length);
 
-  // A form that is also a real place's name is no typo target (the place is matched exactly first).
-  const fuzzyList = [...fuzzyForms].filter((k) => latin.get(k)?.kind === "report");
-  const fuse = new Fuse(fuzzyList, { includeScore: true, threshold: 0.4, ignoreLocation: true, minMatchCharLength: 3 });
-  // fuse.js costs ~0.05 ms a search: remember each word's answer (bounded, questions repeat words).
-  const fuzzyCache = new Map<string, Target | null>();
-  const fuzzy = (w: string): Target | null => {
-    const cached = fuzzyCache.get(w);
-    if (cached !== undefined) return cached;
-    let hit: Target | null = null;
-    // Only words that could be a typo of a name at all: about as long, same first letter or same ending.
-    if (fuzzyList.some((f) => Math.abs(f.length - w.length) <= 2 && (f[0] === w[0] || f.slice(-3) === w.slice(-3)))) {
-      const found = fuse.search(w)[0];
-      if (found && editDistance(w, found.item) <= (w.length <= 7 ? 1 : 2)) hit = latin.get(found.item) ?? null;
-    }
-    if (fuzzyCache.size > 5000) fuzzyCache.clear();
-    fuzzyCache.set(w, hit);
-    return hit;
-  };
+  // Built on the first question with Latin letters (or names()): see above.
+  let latinTables: LatinTables | null = null;
+  const latinPart = (): LatinTables => (latinTables ??= buildLatin(reports, infos, latinPlaces));
 
+  // `py` (toned pinyin) is filled in at the first near miss that gets that far: pinyin-pro loads then.
   const homophones = infos.flatMap((r) =>
-    r.shorts.filter((s) => /^[\u4e00-\u9fff]{2,3}$/.test(s)).map((s) => ({ info: r, chars: s, py: syllables(s, true) })),
+    r.shorts.filter((s) => /^[\u4e00-\u9fff]{2,3}$/.test(s)).map((s) => ({ info: r, chars: s, py: null as string[] | null })),
   );
   const realPlaces = placeIndex().anyName;
   const homeOf = new Map(infos.map((r) => [r.report, r.home]));
 
   // What survived: a form another report also claims, or a place outranked, is not listed.
-  const names = [
-    ...[...forms].filter(([, t]) => t.kind === "report").map(([f]) => f),
-    ...[...latinWritten].filter((w) => latin.get(latinKey(w))?.kind === "report"),
-  ].sort((a, b) => b.length - a.length || a.localeCompare(b));
+  let nameList: string[] | null = null;
+  const names = (): string[] => {
+    if (nameList) return nameList;
+    const { latin, latinWritten } = latinPart();
+    nameList = [
+      ...[...forms].filter(([, t]) => t.kind === "report").map(([f]) => f),
+      ...[...latinWritten].filter((w) => latin.get(latinKey(w))?.kind === "report"),
+    ].sort((a, b) => b.length - a.length || a.localeCompare(b));
+    return nameList;
+  };
 
   function resolve(question: string): { matches: EntityMatch[]; unknown: UnknownEntity[] } {
     const q = normalizeQuestion(question);
@@ -385,9 +433,11 @@ export function createEntityResolver(
           }
         }
         if (!ok || diff < 0 || !HAN.test(q[w + diff]!)) continue;
-        if (!readings(q[w + diff]!).includes(h.py[diff]!)) continue;
         const typed = q.slice(w, w + len);
+        // A real place or a known name is no typo: checked before the readings, which need pinyin-pro.
         if (realPlaces.has(typed) || forms.has(typed)) continue;
+        h.py ??= syllables(h.chars, true);
+        if (!readings(q[w + diff]!).includes(h.py[diff]!)) continue;
         let end = w + len;
         const suffix = h.info.entity.slice(-1);
         if (h.info.kind !== "school" && "市区县".includes(suffix) && q[end] === suffix && !covered[end]) end++;
@@ -398,6 +448,7 @@ export function createEntityResolver(
 
     // Latin names: whole words, up to a few words run together ("Suining Vocational and Technical School").
     if (/[A-Za-zÀ-ɏ]/.test(q)) {
+      const { latin, maxLatinWords, maxLatinKey, fuzzy } = latinPart();
       const low = foldLatin(q);
       const tokens = [...low.matchAll(LATIN_TOKEN)].map((m) => ({ s: m.index, e: m.index + m[0].length, w: m[0] }));
       // Words join only across spaces, hyphens and apostrophes.
@@ -452,5 +503,5 @@ export function createEntityResolver(
     return { matches, unknown };
   }
 
-  return { resolve, names: () => names };
+  return { resolve, names };
 }

@@ -25,6 +25,15 @@ const ETHNIC_SUFFIX = new RegExp(`^(.{2,}?)(?:(?:${MINORITIES})族)+自治(?:州
 const PLAIN_SUFFIX = /^(.{2,}?)(?:特别行政区|自治区|地区|林区|省|市|区|县|盟|州)$/;
 
 /**
+ * The name without its administrative suffix, however short ("孝义" of 孝义市, "峨边" of
+ * 峨边彝族自治县), or undefined. ETHNIC_SUFFIX is only tried on names that can match it: run on
+ * every gazetteer name at start-up it is the slow part of building the gazetteer.
+ */
+function suffixStem(full: string): string | undefined {
+  return ((/自治[州县旗区]$/.test(full) ? ETHNIC_SUFFIX.exec(full) : null) ?? PLAIN_SUFFIX.exec(full))?.[1];
+}
+
+/**
  * Short names that are also everyday words, so a question using them is not naming the place
  * (市中 in 全市中职学校, 高新 in 高新技术, 长寿, 和平, 南岸). The full name with its suffix still counts.
  * Found by running the resolver over the five reports and the gold questions.
@@ -45,9 +54,8 @@ const COMMON_WORD_SHORTS = new Set(
 
 /** Strips the administrative suffix, or returns null when what is left is too short or too common. */
 export function shortName(full: string): string | null {
-  let m = ETHNIC_SUFFIX.exec(full) ?? PLAIN_SUFFIX.exec(full);
-  if (!m) return null;
-  const s = m[1]!;
+  const s = suffixStem(full);
+  if (s === undefined) return null;
   if (s.length < 2 || COMMON_WORD_SHORTS.has(s)) return null;
   return s;
 }
@@ -129,7 +137,7 @@ export function placeIndex(): PlaceIndex {
     add(p.name, p);
     anyName.add(p.name);
     if (p.short) add(p.short, p);
-    const raw = (ETHNIC_SUFFIX.exec(p.name) ?? PLAIN_SUFFIX.exec(p.name))?.[1];
+    const raw = suffixStem(p.name);
     if (raw && raw.length >= 2) anyName.add(raw);
   }
   index = { forms, maxLength, anyName };

@@ -1,8 +1,10 @@
 import { createRequire } from "node:module";
+import { PLACE_PINYIN } from "./placePinyin.js";
 
 /**
  * Latin-script names: pinyin derived from Chinese names (pinyin-pro, loaded on first use: it
- * costs ~130 ms), and the folding that lets "Lǚliáng", "LVLIANG" and "lu liang" meet.
+ * costs ~150 ms; gazetteer names are precomputed in placePinyin.ts), and the folding that lets
+ * "Lǚliáng", "LVLIANG" and "lu liang" meet.
  */
 
 type PinyinFn = (text: string, options: Record<string, unknown>) => string | string[];
@@ -49,12 +51,23 @@ export function latinKey(s: string): string {
   return foldLatin(s).replace(/[^a-zü]/g, "");
 }
 
+let placePinyin: Map<string, string[]> | null = null;
+
 /**
  * Pinyin syllables of a Chinese string, in context (乐山 → le shan, not yue shan); toneless, or
- * with tone numbers when `toned`.
+ * with tone numbers when `toned`. Gazetteer names come from placePinyin.ts (pinyin-pro's own
+ * output, precomputed), so the Latin names of every place cost no pinyin-pro load at start-up.
  * @example syllables("吕梁") // ["lü", "liang"]; syllables("璧山", true) // ["bi4", "shan1"]
  */
 export function syllables(cjk: string, toned = false): string[] {
+  if (!toned) {
+    placePinyin ??= new Map(PLACE_PINYIN.split("|").map((e) => {
+      const [name, ...syl] = e.split(" ");
+      return [name!, syl];
+    }));
+    const known = placePinyin.get(cjk);
+    if (known) return [...known];
+  }
   return py()(cjk, { type: "array", toneType: toned ? "num" : "none" }) as string[];
 }
 

@@ -1,4 +1,5 @@
 import { createRequire } from "node:module";
+import { T2CN_CHARS } from "./t2cnChars.js";
 
 /**
  * Question text normalisation that keeps character positions: traditional → simplified and
@@ -22,12 +23,18 @@ function converter(): Convert {
 }
 
 /**
+ * Characters opencc could change (see t2cnChars.ts). Most questions and names are simplified
+ * already and contain none, so they never pay for building the converter (~60 ms).
+ */
+const MAY_CHANGE = new RegExp(`[${T2CN_CHARS}]`, "u");
+
+/**
  * Traditional Chinese → simplified (opencc-js, built once, lazily). The result always has the
  * input's length: when a phrase rule would change the length, characters are converted one by one.
  * @example toSimplified("樂山市職業技術學校") // "乐山市职业技术学校"
  */
 export function toSimplified(s: string): string {
-  if (!/[\u3400-\u9fff\uf900-\ufaff]/.test(s)) return s;
+  if (!/[\u3400-\u9fff\uf900-\ufaff]/.test(s) || !MAY_CHANGE.test(s)) return s;
   const c = converter();
   const out = c(s);
   if (out.length === s.length) return out;
