@@ -12,7 +12,8 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const { buildIndex, saveIndex, loadIndex } = await import(join(root, "dist/index/store.js"));
+const { saveIndex, loadIndex } = await import(join(root, "dist/index/store.js"));
+const { buildIndex } = await import(join(root, "dist/index/build.js"));
 const { createEngine } = await import(join(root, "dist/answer/engine.js"));
 
 const pct = (xs, p) => xs.slice().sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
@@ -38,7 +39,7 @@ try {
   }
 
   t = performance.now();
-  const engine = createEngine({ indexDir: join(root, "index"), corpusDir });
+  const engine = await createEngine({ indexDir: join(root, "index"), corpusDir });
   const engineStart = performance.now() - t;
 
   const goldPath = join(root, "..", "shared", "eval", "dev.jsonl");

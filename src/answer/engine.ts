@@ -1,6 +1,6 @@
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { buildIndex, corpusFingerprint, loadIndex, readIndexMeta, saveIndex, INDEX_FORMAT_VERSION, type IndexData } from "../index/store.js";
+import { corpusFingerprint, loadIndex, readIndexMeta, saveIndex, INDEX_FORMAT_VERSION, type IndexData } from "../index/store.js";
 import { createPassageSearch, type PassageSearch } from "../search/passages.js";
 import type { Answer, AskContext, Engine, IngestWarning, PassageHit, ReportMeta, Table } from "../types.js";
 import { planAnswer } from "./plan.js";
@@ -35,17 +35,18 @@ export interface Loaded {
 
 /**
  * Loads the index (rebuilding it when the corpus changed since it was built, saying so) and
- * returns the answer engine every interface uses.
+ * returns the answer engine every interface uses. Async only because a rebuild loads the
+ * ingestion code on demand; answering itself is synchronous.
  *
  * @example
- * const engine = createEngine({ log: (m) => console.error(m) });
+ * const engine = await createEngine({ log: (m) => console.error(m) });
  * engine.ask("Suining 2024 升学人数").facts[0].value // 803
  */
-export function createEngine(opts: EngineOptions = {}): Engine {
+export async function createEngine(opts: EngineOptions = {}): Promise<Engine> {
   const corpusDir = opts.corpusDir ?? join(PACKAGE_ROOT, "corpus");
   const indexDir = opts.indexDir ?? join(PACKAGE_ROOT, "index");
   const log = opts.log ?? (() => {});
-  let state = prepare(loadOrBuild(corpusDir, indexDir, opts.rebuild ?? "auto", log));
+  let state = prepare(await loadOrBuild(corpusDir, indexDir, opts.rebuild ?? "auto", log));
 
   return {
     ask(question: string, context?: AskContext): Answer {
@@ -75,7 +76,7 @@ export function createEngine(opts: EngineOptions = {}): Engine {
       return findTable(state.data.tables.filter((t) => !inReport || t.report === inReport), words);
     },
     async reload() {
-      const data = buildIndex(corpusDir, log);
+      const data = await build(corpusDir, log);
       trySave(data, indexDir, log);
       state = prepare(data);
       return { reports: data.reports.length, facts: data.facts.length, passages: data.passages.length, warnings: data.meta.warnings };
@@ -91,7 +92,7 @@ function resolveReport(state: Loaded, name: string): string | null {
   return state.resolver.resolve(name).matches[0]?.report ?? null;
 }
 
-function loadOrBuild(corpusDir: string, indexDir: string, rebuild: "auto" | "never", log: (m: string) => void): IndexData {
+async function loadOrBuild(corpusDir: string, indexDir: string, rebuild: "auto" | "never", log: (m: string) => void): Promise<IndexData> {
   if (rebuild === "never") return loadIndex(indexDir);
   const meta = readIndexMeta(indexDir);
   const fingerprint = corpusFingerprint(corpusDir);
@@ -104,9 +105,15 @@ function loadOrBuild(corpusDir: string, indexDir: string, rebuild: "auto" | "nev
   } else {
     log(!meta ? "no index yet: building it from corpus/…" : meta.formatVersion !== INDEX_FORMAT_VERSION ? "the index is of an older format: rebuilding…" : "corpus/ changed since the index was built: rebuilding…");
   }
-  const data = buildIndex(corpusDir, log);
+  const data = await build(corpusDir, log);
   trySave(data, indexDir, log);
   return data;
+}
+
+/** Builds the index, loading the ingestion code (and nodejieba) only now that it is needed. */
+async function build(corpusDir: string, log: (m: string) => void): Promise<IndexData> {
+  const { buildIndex } = await import("../index/build.js");
+  return buildIndex(corpusDir, log);
 }
 
 function trySave(data: IndexData, indexDir: string, log: (m: string) => void): void {

@@ -6,7 +6,7 @@
  *
  * ```ts
  * const config = loadConfig();
- * if (config.mode !== "local") await runBot({ config, engine: createEngine(), logger: createLogger({ level: config.logLevel }) });
+ * if (config.mode !== "local") await runBot({ config, engine: await createEngine(), logger: createLogger({ level: config.logLevel }) });
  * ```
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";

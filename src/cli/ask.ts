@@ -20,7 +20,7 @@ export function answerJson(a: Answer): Record<string, unknown> {
 
 /** `zhibao ask`: one question from the arguments, or (--jsonl) one per stdin line. */
 export async function runAsk(question: string, opts: { json?: boolean; jsonl?: boolean }): Promise<void> {
-  const engine = cliEngine();
+  const engine = await cliEngine();
   if (opts.jsonl) {
     const rl = createInterface({ input: process.stdin, crlfDelay: Infinity });
     for await (const line of rl) {

@@ -14,7 +14,7 @@ const HELP = `问题举例 / examples:
  * is asked in the context of the previous answer, so "2023年呢？" works as in the bot.
  */
 export async function runChat(opts: { engine?: Engine; banner?: string } = {}): Promise<void> {
-  const engine = opts.engine ?? cliEngine();
+  const engine = opts.engine ?? (await cliEngine());
   const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY, historySize: 200 });
   const out = (s: string) => process.stdout.write(`${s}\n`);
   if (opts.banner) out(opts.banner);

@@ -2,7 +2,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { formatWarning } from "../answer/engine.js";
-import { buildIndex, saveIndex } from "../index/store.js";
+import { buildIndex } from "../index/build.js";
+import { saveIndex } from "../index/store.js";
 
 /** `zhibao index [--check]`: builds index/ from corpus/, or checks that the committed index/ is what a build produces. */
 export async function runIndex(opts: { check?: boolean }): Promise<void> {

@@ -1,12 +1,8 @@
 import { Command, CommanderError } from "commander";
-import { runAsk } from "./ask.js";
-import { runChat } from "./chat.js";
-import { runIndex } from "./indexCmd.js";
-import { runStart } from "./start.js";
-import { runTables } from "./tables.js";
 
 /**
- * The `zhibao` command line: ask, chat, index, tables, start.
+ * The `zhibao` command line: ask, chat, index, tables, start. Each command's module is loaded
+ * when it runs, so `zhibao ask` does not pay for the index builder or the bot.
  * Every command prints its results to stdout and its notices to stderr, so `ask --jsonl` output
  * stays machine-readable.
  */
@@ -23,27 +19,27 @@ export async function main(argv: string[]): Promise<void> {
     .argument("[question...]", "the question, e.g. Suining 2024 升学人数")
     .option("--json", "print the whole Answer object as JSON")
     .option("--jsonl", "read questions from stdin, one per line; print one JSON answer per line")
-    .action(async (words: string[], opts: { json?: boolean; jsonl?: boolean }) => runAsk(words.join(" "), opts));
+    .action(async (words: string[], opts: { json?: boolean; jsonl?: boolean }) => (await import("./ask.js")).runAsk(words.join(" "), opts));
 
-  program.command("chat").description("interactive chat in the terminal, with follow-up questions").action(async () => runChat());
+  program.command("chat").description("interactive chat in the terminal, with follow-up questions").action(async () => (await import("./chat.js")).runChat());
 
   program
     .command("index")
     .description("build index/ from corpus/ (also: npm run build:index)")
     .option("--check", "exit 1 if the committed index/ differs from what the build produces")
-    .action(async (opts: { check?: boolean }) => runIndex(opts));
+    .action(async (opts: { check?: boolean }) => (await import("./indexCmd.js")).runIndex(opts));
 
   program
     .command("tables")
     .description("print the tables extracted from a report, to check them against the report")
     .argument("[report]", "file name, entity or short name (乐山, Suining …); all reports when omitted")
     .argument("[table...]", "a table number or title words (表6, 计分卡); lists the tables when omitted")
-    .action(async (report: string | undefined, table: string[]) => runTables(report, table.join(" ")));
+    .action(async (report: string | undefined, table: string[]) => (await import("./tables.js")).runTables(report, table.join(" ")));
 
   program
     .command("start")
     .description("run the Telegram bot when TELEGRAM_BOT_TOKEN is set, else the local chat (what `npm start` runs)")
-    .action(async () => runStart());
+    .action(async () => (await import("./start.js")).runStart());
 
   try {
     await program.parseAsync(argv, { from: "user" });

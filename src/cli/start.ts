@@ -14,7 +14,7 @@ export async function runStart(): Promise<void> {
   }
   const [{ createLogger }, { runBot }] = await Promise.all([import("../log.js"), import("../bot/index.js")]);
   const logger = createLogger({ level: config.logLevel });
-  const engine = cliEngine();
+  const engine = await cliEngine();
   // Resolves after a graceful stop on SIGINT/SIGTERM; the process then ends by itself, its logs flushed.
   await runBot({ config, engine, logger });
 }

@@ -3,7 +3,7 @@ import { cliEngine } from "./engineFactory.js";
 
 /** `zhibao tables [report] [table]`: lists tables, or prints one so a person can check it against the report. */
 export async function runTables(report: string | undefined, table: string): Promise<void> {
-  const engine = cliEngine();
+  const engine = await cliEngine();
   if (table) {
     const t = engine.table(table, report);
     if (!t) {

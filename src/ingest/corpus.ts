@@ -1,17 +1,10 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { ReportParseError } from "../errors.js";
 import type { IngestedReport, IngestWarning } from "../types.js";
-import { MANIFEST_FILE, readManifest } from "./manifest.js";
+import { listReportFiles } from "./files.js";
+import { readManifest } from "./manifest.js";
 import { ingestReport } from "./report.js";
-
-/** Files in corpus/ that are reports: everything but the manifest, dotfiles and README-like notes. */
-export function listReportFiles(corpusDir: string): string[] {
-  return readdirSync(corpusDir)
-    .filter((f) => f !== MANIFEST_FILE && !f.startsWith(".") && !/^readme/i.test(f))
-    .filter((f) => statSync(join(corpusDir, f)).isFile())
-    .sort();
-}
 
 /**
  * Ingests every report in a folder. A report that cannot be read is reported by name (and line,

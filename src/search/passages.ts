@@ -1,4 +1,5 @@
-import lunr from "lunr";
+import { createRequire } from "node:module";
+import type lunr from "lunr";
 import type { Passage, PassageHit } from "../types.js";
 import { isContentToken, segmentForIndex, segmentQuery } from "./tokenize.js";
 
@@ -16,11 +17,25 @@ export const FIELD_BOOSTS = { title: 4, section: 1.5, body: 1 } as const;
 
 /** Drops tokens that carry no meaning; registered under a label so a saved index loads again. */
 const zhContentFilter: lunr.PipelineFunction = (token) => (isContentToken(token.toString()) ? token : null);
-lunr.Pipeline.registerFunction(zhContentFilter, "zhibaoContent");
+
+const require = createRequire(import.meta.url);
+let lunrLib: typeof lunr | null = null;
+
+/**
+ * lunr, loaded on first use (a figure question never needs it), with the pipeline function
+ * registered under its label so a saved index loads again.
+ */
+function lunrLibrary(): typeof lunr {
+  if (!lunrLib) {
+    lunrLib = require("lunr") as typeof lunr;
+    lunrLib.Pipeline.registerFunction(zhContentFilter, "zhibaoContent");
+  }
+  return lunrLib;
+}
 
 /** Builds the lunr index over passages (their fields pre-segmented with nodejieba). Deterministic for the same input. */
 export function buildPassageIndex(passages: Passage[]): lunr.Index {
-  return lunr(function () {
+  return lunrLibrary()(function () {
     this.ref("id");
     this.field("title", { boost: FIELD_BOOSTS.title });
     this.field("section", { boost: FIELD_BOOSTS.section });
@@ -42,7 +57,7 @@ export function buildPassageIndex(passages: Passage[]): lunr.Index {
 
 /** Loads a serialized index (its pipeline function is registered by importing this module). */
 export function loadPassageIndex(json: object): lunr.Index {
-  return lunr.Index.load(json);
+  return lunrLibrary().Index.load(json);
 }
 
 /** Options for one search. */

@@ -11,9 +11,9 @@ const corpusDir = join(root, "corpus");
 let engine: Engine;
 let indexDir: string;
 
-beforeAll(() => {
+beforeAll(async () => {
   indexDir = mkdtempSync(join(tmpdir(), "zhibao-engine-"));
-  engine = createEngine({ corpusDir, indexDir });
+  engine = await createEngine({ corpusDir, indexDir });
 }, 60_000);
 afterAll(() => rmSync(indexDir, { recursive: true, force: true }));
 

@@ -4,7 +4,8 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createEngine } from "../../src/answer/engine.js";
 import { IndexVersionError } from "../../src/errors.js";
-import { buildIndex, loadIndex, saveIndex, type IndexData } from "../../src/index/store.js";
+import { buildIndex } from "../../src/index/build.js";
+import { loadIndex, saveIndex, type IndexData } from "../../src/index/store.js";
 
 const corpus = join(import.meta.dirname, "..", "..", "corpus");
 let dir: string;
@@ -46,13 +47,13 @@ describe("index save → load", () => {
     expect(() => loadIndex(other)).toThrow(IndexVersionError);
   });
 
-  it("rebuilds, saying so, when the corpus changed since the index was built", () => {
+  it("rebuilds, saying so, when the corpus changed since the index was built", async () => {
     const messages: string[] = [];
     const work = join(dir, "work");
     cpSync(join(dir, "corpus"), join(work, "corpus"), { recursive: true });
     cpSync(join(dir, "index"), join(work, "index"), { recursive: true });
     cpSync(join(corpus, "bishan-2024.txt"), join(work, "corpus", "bishan-2024.txt"));
-    const engine = createEngine({ corpusDir: join(work, "corpus"), indexDir: join(work, "index"), log: (m) => messages.push(m) });
+    const engine = await createEngine({ corpusDir: join(work, "corpus"), indexDir: join(work, "index"), log: (m) => messages.push(m) });
     expect(messages.some((m) => /changed.*rebuilding/.test(m))).toBe(true);
     expect(engine.reports().map((r) => r.report).sort()).toEqual(["bishan-2024.txt", "suining-2024.txt"]);
   }, 60_000);

@@ -1,0 +1,46 @@
+import { collectSchoolNames } from "../answer/understand/index.js";
+import { ingestCorpus } from "../ingest/corpus.js";
+import { buildPassageIndex } from "../search/passages.js";
+import { addUserWords } from "../search/tokenize.js";
+import { corpusFingerprint, INDEX_FORMAT_VERSION, type IndexData } from "./store.js";
+
+/** Domain terms nodejieba's dictionary splits but users mean whole. */
+const DOMAIN_WORDS = [
+  "双师型", "双师素质", "产教融合", "职普融通", "校企合作", "中高职贯通", "贯通培养", "职教高考", "现代学徒制", "订单班",
+  "1+X", "技能大赛", "教学能力比赛", "班主任能力比赛", "文明风采", "思政课", "大思政课", "课程思政", "劳动教育", "非遗",
+  "职教联盟", "职教集团", "产业学院", "实训基地", "生师比", "师生比", "升学率", "就业率", "满意度", "计分卡",
+];
+
+/**
+ * Ingests corpus/ and builds the passage index. Deterministic: the same corpus gives the same
+ * index, byte for byte, once saved.
+ */
+export function buildIndex(corpusDir: string, onProgress?: (message: string) => void): IndexData {
+  const fingerprint = corpusFingerprint(corpusDir);
+  const { reports, warnings } = ingestCorpus(corpusDir, (done, total, file) => onProgress?.(`ingested ${done}/${total} ${file}`));
+  const facts = reports.flatMap((r) => r.facts);
+  const passages = reports.flatMap((r) => r.passages);
+  const tables = reports.flatMap((r) => r.tables);
+  const sections = Object.fromEntries(reports.map((r) => [r.meta.report, r.sections]));
+  addUserWords([...DOMAIN_WORDS, ...reports.map((r) => r.meta.entity), ...new Set(facts.filter((f) => f.source === "table").flatMap((f) => f.path.map((p) => p.replace(/^其中[:：]/, ""))))]);
+  onProgress?.(`indexing ${passages.length} passages`);
+  const index = buildPassageIndex(passages);
+  return {
+    meta: {
+      formatVersion: INDEX_FORMAT_VERSION,
+      corpusFingerprint: fingerprint,
+      counts: { reports: reports.length, facts: facts.length, passages: passages.length, tables: tables.length, sections: reports.reduce((n, r) => n + r.sections.length, 0) },
+      warnings,
+    },
+    reports: reports.map((r) => r.meta),
+    facts,
+    passages,
+    tables,
+    sections,
+    schools: collectSchoolNames(
+      passages.filter((p) => p.kind === "paragraph").map((p) => ({ report: p.report, text: p.text })),
+      reports.map((r) => r.meta),
+    ),
+    lunr: index,
+  };
+}
