@@ -7,6 +7,11 @@ import { Command, CommanderError } from "commander";
  * stays machine-readable.
  */
 export async function main(argv: string[]): Promise<void> {
+  // `zhibao tables … | head` closes the pipe early: that is the reader's choice, not an error.
+  process.stdout.on("error", (err: NodeJS.ErrnoException) => {
+    if (err.code === "EPIPE") process.exit(0);
+    throw err;
+  });
   const program = new Command()
     .name("zhibao")
     .description("职报问答 — answers questions about vocational-education annual quality reports, with the table and line each figure comes from")
