@@ -35,13 +35,15 @@ export function formatSource(f: AnswerFact, lang: Lang): string {
 export function figureLine(f: AnswerFact, lang: Lang): string {
   const year = f.year ? (lang === "zh" ? `${f.year}年` : `${f.year}`) : "";
   const col = f.year && /^20\d{2}\s*(年|学年)?$/.test(f.column) ? "" : f.column ? `（${f.column}）` : "";
-  return `${f.entity} ${year} ${f.indicator}${col}：${formatValue(f)}`.replace(/\s+/g, " ");
+  // The row's own name reads best here; its full path is in the source line.
+  const name = f.indicator.split(" › ").pop()!.replace(/^其中[:：]/, "");
+  return `${f.entity} ${year} ${name}${col}${lang === "zh" ? "：" : ": "}${formatValue(f)}`.replace(/\s+/g, " ");
 }
 
 /** Reply for one figure, its variants and the year it defaulted to. */
 export function figureReply(f: AnswerFact, variants: AnswerFact[], opts: { lang: Lang; yearDefaulted: boolean; subjectNote?: string }): string {
   const { lang } = opts;
-  const lines = [figureLine(f, lang), `${lang === "zh" ? "出处" : "Source"}：${formatSource(f, lang)}`];
+  const lines = [figureLine(f, lang), `${lang === "zh" ? "出处：" : "Source: "}${formatSource(f, lang)}`];
   if (opts.yearDefaulted && f.year) lines.push(lang === "zh" ? `（问题没有指定年份，取该表最新的 ${f.year} 年。）` : `(No year given: using the latest year in that table, ${f.year}.)`);
   if (variants.length) {
     lines.push(lang === "zh" ? "报告中另有不同的数字：" : "The report prints this figure differently elsewhere:");
