@@ -124,6 +124,14 @@ function provenance() {
   }
 }
 
+/** index/store.js (+ buildIndex, which lives in store.js or, in later layouts, index/build.js). */
+async function indexApi() {
+  const store = await import(join(DIST, "index/store.js"));
+  if (store.buildIndex) return store;
+  const build = await import(join(DIST, "index/build.js"));
+  return { ...store, buildIndex: build.buildIndex };
+}
+
 // ---------------------------------------------------------------- child: one engine, one run
 
 async function child(engineKey, indexDir, queriesPath) {
@@ -160,12 +168,12 @@ async function child(engineKey, indexDir, queriesPath) {
   if (engineKey === "zhibao") {
     const { createEngine } = await import(join(DIST, "answer/engine.js"));
     const t = performance.now();
-    const engine = createEngine({ corpusDir: join(root, "corpus"), indexDir, rebuild: "never" });
+    const engine = await createEngine({ corpusDir: join(root, "corpus"), indexDir, rebuild: "never" });
     out.loadMs = performance.now() - t;
     buildMs = null; // built by buildIndex: measured in the zhibao-build child
     search = (q, k) => engine.search(q, { limit: k });
   } else if (engineKey === "zhibao-ranker") {
-    const { loadIndex } = await import(join(DIST, "index/store.js"));
+    const { loadIndex } = await indexApi();
     const { createPassageSearch } = await import(join(DIST, "search/passages.js"));
     const t = performance.now();
     const data = loadIndex(indexDir);
@@ -174,13 +182,13 @@ async function child(engineKey, indexDir, queriesPath) {
     buildMs = null; // same index as zhibao
     search = (q, k) => ps.search(q, { limit: k });
   } else if (engineKey === "prepare") {
-    const { buildIndex, saveIndex } = await import(join(DIST, "index/store.js"));
+    const { buildIndex, saveIndex } = await indexApi();
     const data = buildIndex(join(root, "corpus"));
     saveIndex(data, indexDir);
     return { passages: data.passages.map((p) => ({ kind: p.kind })), reports: data.reports };
   } else if (engineKey === "zhibao-build") {
     // Build only: the whole buildIndex, and its passage-index part (after the dictionary load).
-    const { buildIndex } = await import(join(DIST, "index/store.js"));
+    const { buildIndex } = await indexApi();
     let tIndexing = null;
     const t = performance.now();
     const data = buildIndex(join(root, "corpus"), (m) => {

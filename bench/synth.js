@@ -122,10 +122,18 @@ function provenance() {
   }
 }
 
+/** index/store.js (+ buildIndex, which lives in store.js or, in later layouts, index/build.js). */
+async function indexApi() {
+  const store = await import(join(DIST, "index/store.js"));
+  if (store.buildIndex) return store;
+  const build = await import(join(DIST, "index/build.js"));
+  return { ...store, buildIndex: build.buildIndex };
+}
+
 // ---------------------------------------------------------------- children
 
 async function child(step, corpusDir, indexDir) {
-  const store = await import(join(DIST, "index/store.js"));
+  const store = await indexApi();
   const out = { step };
   if (step === "build") {
     let t = performance.now();
@@ -153,7 +161,7 @@ async function child(step, corpusDir, indexDir) {
   } else if (step === "serve") {
     const { createEngine } = await import(join(DIST, "answer/engine.js"));
     const t = performance.now();
-    const engine = createEngine({ corpusDir, indexDir, rebuild: "never" });
+    const engine = await createEngine({ corpusDir, indexDir, rebuild: "never" });
     out.startMs = performance.now() - t;
     out.readyMs = performance.now(); // since process start
     const judged = readFileSync(join(root, "bench", "judged-queries.jsonl"), "utf8").split("\n").filter((l) => l.trim()).map((l) => JSON.parse(l));
