@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 import { corpusFingerprint, loadIndex, readIndexMeta, saveIndex, INDEX_FORMAT_VERSION, type IndexData } from "../index/store.js";
 import { createPassageSearch, type PassageSearch } from "../search/passages.js";
 import type { Answer, AskContext, Engine, IngestWarning, PassageHit, ReportMeta, Table } from "../types.js";
-import { planAnswer } from "./plan.js";
+import { planAnswer, searchPassages } from "./plan.js";
 import { buildCatalog, type IndicatorEntry } from "./indicators.js";
 import { findTable, summarizeTable } from "./tableView.js";
 import { createEntityResolver } from "./understand/index.js";
@@ -53,9 +53,7 @@ export async function createEngine(opts: EngineOptions = {}): Promise<Engine> {
       return planAnswer(state, question, context);
     },
     search(query: string, o: { casesOnly?: boolean; limit?: number } = {}): PassageHit[] {
-      const resolved = state.resolver.resolve(query);
-      const reports = [...new Set(resolved.matches.map((m) => m.report))];
-      return state.search.search(query, { reports, casesOnly: o.casesOnly, limit: o.limit ?? 10, extraTerms: resolved.matches.flatMap((m) => (m.subject ? [m.subject] : [])) });
+      return searchPassages(state, query, o);
     },
     reports(): ReportMeta[] {
       return state.data.reports;

@@ -108,7 +108,10 @@ function understand(state: Loaded, question: string, context: AskContext | undef
 
   const spans: [number, number][] = [...resolved.matches.map((m): [number, number] => [m.start, m.end]), ...resolved.unknown.map((u): [number, number] => [u.start, u.end]), ...parsedYears.spans];
   let residual = blankSpans(text, spans);
-  const searchText = `${residual} ${translateQuery(residual)}`.replace(/\s+/g, " ").trim();
+  // Search keeps the words naming a school or county (鹤山职校, 孝义): the report filter has the region,
+  // those words find the passage; the region's own name would only match everything in its report.
+  const searchSpans = [...resolved.matches.filter((m) => !bySubject(m)).map((m): [number, number] => [m.start, m.end]), ...resolved.unknown.map((u): [number, number] => [u.start, u.end]), ...parsedYears.spans];
+  const searchText = keywordText(blankSpans(text, searchSpans));
   const preIntent = detectIntent(text, { entityCount: reports.length, yearCount: years.length, hasIndicator: true });
   const tables = requestedTables(state, residual, reports, preIntent.tableRequested);
   if (tables.span) residual = residual.replace(tables.span, " ");
@@ -151,6 +154,33 @@ function understand(state: Loaded, question: string, context: AskContext | undef
     fromContext,
   };
 }
+
+/** The words to search for: the question's Chinese, plus Chinese for its English words. */
+function keywordText(residual: string): string {
+  return `${residual} ${translateQuery(residual)}`.replace(/\s+/g, " ").trim();
+}
+
+/**
+ * Passage search as a person means it: only in the reports the query names, without their names
+ * as search words, preferring case studies when it says 案例. The bot's /search and /case use it.
+ */
+export function searchPassages(state: Loaded, query: string, opts: { casesOnly?: boolean; limit?: number } = {}): PassageHit[] {
+  const text = toHalfWidth(toSimplified(query.replace(/\s+/g, " ").trim()));
+  const resolved = state.resolver.resolve(text);
+  const reports = [...new Set(resolved.matches.map((m) => m.report))];
+  const direct = resolved.matches.filter((m) => !((m.via === "place" || m.via === "school") && m.subject));
+  const years = parseYears(text, { reportYear: null, latestDataYear: null });
+  const words = keywordText(blankSpans(text, [...direct.map((m): [number, number] => [m.start, m.end]), ...years.spans]));
+  const wantsCases = opts.casesOnly || /案例|case/i.test(text);
+  const clean = wantsCases ? words.replace(CASE_WORDS, " ") : words;
+  const limit = opts.limit ?? 10;
+  let hits = state.search.search(clean, { reports, casesOnly: opts.casesOnly, preferCases: wantsCases, limit });
+  // A place named only as a place ("成都 升学") has no report: search them all for it.
+  if (!hits.length && resolved.unknown.length) hits = state.search.search(clean, { limit, extraTerms: resolved.unknown.map((u) => u.name) });
+  return hits;
+}
+
+const CASE_WORDS = /典型案例|案例|case studies|case study|cases?/gi;
 
 /** Answers one question; `context` is a previous answer's `understood`, for follow-ups. */
 export function planAnswer(state: Loaded, question: string, context?: AskContext): Answer {
@@ -270,7 +300,7 @@ function figureAnswer(state: Loaded, u: Understood): Answer {
   if (subjectNotes.length) answer.reply += `\n${subjectNotes.join("\n")}`;
   // "遂宁 优秀毕业生" names a row but may be after the story: add the passages too.
   if (!FIGURE_CUE.test(u.text)) {
-    answer.passages = state.search.search(u.searchText, { reports: u.reports, limit: 3, extraTerms: u.subjects.map((s) => s.name) });
+    answer.passages = state.search.search(u.searchText, { reports: u.reports, limit: 3 });
     if (answer.passages.length) answer.reply += `\n${passagesReply(answer.passages, u.lang, u.lang === "zh" ? "相关段落：" : "Related passages:")}`;
   }
   return answer;
@@ -328,7 +358,7 @@ function notFoundAnswer(state: Loaded, u: Understood, gaps: Gap[], notes: string
     for (const n of near) lines.push(`• ${n.label}`);
     answer.alternatives = near;
   }
-  answer.passages = state.search.search(u.searchText, { reports: u.reports, limit: 3, extraTerms: u.subjects.map((s) => s.name) });
+  answer.passages = state.search.search(u.searchText, { reports: u.reports, limit: 3 });
   if (answer.passages.length) lines.push(passagesReply(answer.passages, u.lang, u.lang === "zh" ? "相关段落：" : "Related passages:"));
   answer.reply = lines.join("\n");
   return answer;
@@ -381,8 +411,8 @@ function rankAnswer(state: Loaded, u: Understood): Answer {
 
 function passageAnswer(state: Loaded, u: Understood): Answer {
   const answer = base(u, state, u.intent === "case" ? "case" : "passage");
-  const text = u.casesOnly || u.intent === "case" ? u.searchText.replace(/典型案例|案例|case studies|case study|cases?/gi, " ") : u.searchText;
-  const opts = { reports: u.reports, limit: 5, extraTerms: u.subjects.map((s) => s.name) };
+  const text = u.casesOnly || u.intent === "case" ? u.searchText.replace(CASE_WORDS, " ") : u.searchText;
+  const opts = { reports: u.reports, limit: 5 };
   let hits: PassageHit[] = [];
   if (u.intent === "case") hits = state.search.search(text, { ...opts, casesOnly: true });
   if (!hits.length) hits = state.search.search(text, { ...opts, preferCases: u.intent === "case" });

@@ -116,7 +116,7 @@ export function createPassageSearch(index: lunr.Index, passages: Passage[]): Pas
   };
 
   const search = (query: string, opts: PassageQuery = {}): PassageHit[] => {
-    const terms = [...new Set([...keywords(query), ...(opts.extraTerms ?? []).flatMap((t) => segmentQuery(t, vocab))])];
+    const terms = keywords([query, ...(opts.extraTerms ?? [])].join(" "));
     if (!terms.length) return [];
     const reports = opts.reports?.length ? new Set(opts.reports) : null;
     const results = index.query((q) => {
@@ -133,16 +133,24 @@ export function createPassageSearch(index: lunr.Index, passages: Passage[]): Pas
       .filter(({ p }) => p && (!reports || reports.has(p.report)) && (!opts.casesOnly || p.kind === "case"))
       .map(({ r, p }) => ({ p, matched: Object.keys(r.matchData.metadata), score: r.score * (opts.preferCases && p.kind === "case" ? 1.5 : 1) }))
       .sort((a, b) => b.score - a.score || a.p.report.localeCompare(b.p.report) || a.p.line - b.p.line);
+    const sections = new Map<string, number>();
+    const later: PassageHit[] = [];
     for (const { p, matched, score } of scored) {
       // A paragraph of a case study is shown as that case (its title, its whole text), pointing at the
       // paragraph's line; a case already listed, or a paragraph inside one, says the same thing again.
       const shown = (p.kind === "paragraph" && caseOf.get(p.id)) || p;
       if (taken.some((t) => t.report === shown.report && shown.line <= t.endLine && t.line <= shown.endLine)) continue;
       taken.push(shown);
-      hits.push({ ...toHit(shown, matched, score), line: p.line });
+      const hit = { ...toHit(shown, matched, score), line: p.line };
+      // Two paragraphs of one section are enough: the third waits until other sections had their turn.
+      const section = `${shown.report}|${shown.sectionPath.join("/")}`;
+      const seen = sections.get(section) ?? 0;
+      sections.set(section, seen + 1);
+      if (shown.kind === "paragraph" && seen >= 2) later.push(hit);
+      else hits.push(hit);
       if (hits.length >= limit) break;
     }
-    return hits;
+    return [...hits, ...later].slice(0, limit);
   };
 
   return { search, keywords, vocab };
