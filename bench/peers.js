@@ -29,19 +29,17 @@
 //
 // Options: --runs N (default 5), --only a,b (engine keys), --json FILE (raw per-run results),
 //          --queries FILE.
-import { execFileSync, spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir, cpus } from "node:os";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { DIST, indexApi, provenance, root, snapshotDist } from "./lib.js";
 
 const T0 = performance.now();
-const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const require = createRequire(import.meta.url);
 const args = process.argv.slice(2);
-/** The dist/ every import uses: a frozen copy made by the parent (see snapshotDist), or the live one. */
-const DIST = process.env.ZHIBAO_BENCH_DIST ?? join(root, "dist");
 const opt = (name, dflt) => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 ? args[i + 1] : dflt;
@@ -99,37 +97,6 @@ function placeOf(query, names) {
   const q = query.toLowerCase();
   for (const [n, report] of names) if (q.includes(n)) return report;
   return null;
-}
-
-/**
- * Others rebuild dist/ while a bench runs: every child imports one frozen copy of it, made at the
- * start (dist/ copied to a temp folder with a package.json and a node_modules link beside it).
- */
-function snapshotDist(into) {
-  const snap = join(into, "zhibao-snapshot");
-  cpSync(join(root, "dist"), join(snap, "dist"), { recursive: true });
-  writeFileSync(join(snap, "package.json"), JSON.stringify({ type: "module" }));
-  symlinkSync(join(root, "node_modules"), join(snap, "node_modules"), "dir");
-  return join(snap, "dist");
-}
-
-/** "HEAD f256555, 3 uncommitted changes under src/" */
-function provenance() {
-  try {
-    const head = execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: root, encoding: "utf8" }).trim();
-    const dirty = execFileSync("git", ["status", "--porcelain", "src"], { cwd: root, encoding: "utf8" }).split("\n").filter(Boolean).length;
-    return `code: HEAD ${head}${dirty ? `, ${dirty} uncommitted change(s) under src/` : ""}, dist/ as compiled at the start`;
-  } catch {
-    return "code: dist/ as compiled at the start";
-  }
-}
-
-/** index/store.js (+ buildIndex, which lives in store.js or, in later layouts, index/build.js). */
-async function indexApi() {
-  const store = await import(join(DIST, "index/store.js"));
-  if (store.buildIndex) return store;
-  const build = await import(join(DIST, "index/build.js"));
-  return { ...store, buildIndex: build.buildIndex };
 }
 
 // ---------------------------------------------------------------- child: one engine, one run

@@ -17,17 +17,15 @@
 //
 // Options: --scales 1,10,100 (default), --keep (leave the temp folder), --budget SECONDS (default
 // 540: a scale whose estimated build would not fit is skipped and said so).
-import { execFileSync, spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { DIST, indexApi, provenance, root, snapshotDist } from "./lib.js";
 
 const T0 = performance.now();
-const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const args = process.argv.slice(2);
-/** The dist/ every import uses: a frozen copy made by the parent (see snapshotDist), or the live one. */
-const DIST = process.env.ZHIBAO_BENCH_DIST ?? join(root, "dist");
 const opt = (name, dflt) => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 ? args[i + 1] : dflt;
@@ -98,37 +96,6 @@ function generateCorpus(scale, dir) {
 }
 
 const dirBytes = (d) => readdirSync(d).reduce((n, f) => n + statSync(join(d, f)).size, 0);
-
-/**
- * Others rebuild dist/ while a bench runs: every child imports one frozen copy of it, made at the
- * start (dist/ copied to a temp folder with a package.json and a node_modules link beside it).
- */
-function snapshotDist(into) {
-  const snap = join(into, "zhibao-snapshot");
-  cpSync(join(root, "dist"), join(snap, "dist"), { recursive: true });
-  writeFileSync(join(snap, "package.json"), JSON.stringify({ type: "module" }));
-  symlinkSync(join(root, "node_modules"), join(snap, "node_modules"), "dir");
-  return join(snap, "dist");
-}
-
-/** "HEAD f256555, 3 uncommitted changes under src/" */
-function provenance() {
-  try {
-    const head = execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: root, encoding: "utf8" }).trim();
-    const dirty = execFileSync("git", ["status", "--porcelain", "src"], { cwd: root, encoding: "utf8" }).split("\n").filter(Boolean).length;
-    return `code: HEAD ${head}${dirty ? `, ${dirty} uncommitted change(s) under src/` : ""}, dist/ as compiled at the start`;
-  } catch {
-    return "code: dist/ as compiled at the start";
-  }
-}
-
-/** index/store.js (+ buildIndex, which lives in store.js or, in later layouts, index/build.js). */
-async function indexApi() {
-  const store = await import(join(DIST, "index/store.js"));
-  if (store.buildIndex) return store;
-  const build = await import(join(DIST, "index/build.js"));
-  return { ...store, buildIndex: build.buildIndex };
-}
 
 // ---------------------------------------------------------------- children
 
