@@ -67,7 +67,8 @@ function canonicalTerms(s: string): string {
     .replace(/双师素质/g, "双师型")
     .replace(/[普职]{2}(?:招生)?比(?:例)?/g, "普职招生比例");
   const unscoped = out.replace(SCOPE, "");
-  return [...unscoped].length >= 3 ? unscoped : out;
+  // "中职学校3所" in running text, "全市有几所中职学校" in a question: the number of schools.
+  return ([...unscoped].length >= 3 ? unscoped : out).replace(/^(?:中职)?学校(?:数量|的数量|数)?$/, "学校数");
 }
 
 /**

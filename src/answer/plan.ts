@@ -42,7 +42,7 @@ interface Understood {
 
 /** Question words and particles that say nothing about which indicator is asked for. */
 const FILLER_ZH =
-  /请问|请|帮我|帮忙|查一下|查查|查询|告诉我|我想知道|想知道|是多少|有多少|为多少|多少|有几|几个|几所|几名|几门|几项|几位|几|是什么|什么|吗|呢|吧|啊|呀|么|？|！|，|。|、|；|分别是|分别|各是|比一下|比比|比较|对比|相比|变化|怎么样|如何|情况|数据|数字|指标|一下|里面|表里|表中|里的|中的|上的|的|了|和|与|及|跟/g;
+  /请问|请|帮我|帮忙|查一下|查查|查询|告诉我|我想知道|想知道|是多少|有多少|为多少|多少|有几[个所名门项位]|有几|几[个所名门项位]|几|是什么|什么|吗|呢|吧|啊|呀|么|？|！|，|。|、|；|分别是|分别|各是|比一下|比比|比较|对比|相比|变化|怎么样|如何|情况|数据|数字|指标|一下|里面|表里|表中|里的|中的|上的|排名|排行|排序|最高|最低|最多|最少|最大|最小|哪个地区|哪个报告|哪个|哪里|各地区|各地|地区|[四五六]个|所有|的|了|和|与|及|跟/g;
 const FILLER_EN = /\b(?:vs\.?|versus|compared?|with|and|between|how\s+many|how\s+much|what\s+(?:is|was|were|are)|what|which|in|the|of|for|did|does|do|was|were|is|are|a|an|there|to|on)\b|[?!,.:;]/gi;
 
 /** The unit a question asks in ("多少人" → 人), a tie-breaker between rows. */
@@ -298,6 +298,7 @@ function figureAnswer(state: Loaded, u: Understood): Answer {
     answer.reply = compareReply(answer.facts, answer.changes, u.lang, gapLines);
   }
   if (subjectNotes.length) answer.reply += `\n${subjectNotes.join("\n")}`;
+  if (u.unknown.length) answer.reply += `\n${u.lang === "zh" ? `（没有「${u.unknown.join("、")}」的报告。）` : `(There is no report for ${u.unknown.join(", ")}.)`}`;
   // "遂宁 优秀毕业生" names a row but may be after the story: add the passages too.
   if (!FIGURE_CUE.test(u.text)) {
     answer.passages = state.search.search(u.searchText, { reports: u.reports, limit: 3 });
@@ -392,12 +393,12 @@ function rankAnswer(state: Loaded, u: Understood): Answer {
   for (const report of reports) {
     const matches = matchIndicators(query, state.catalog.filter((e) => e.report === report && (!u.tableIds || (e.tableId !== null && u.tableIds.has(e.tableId)))));
     const r = pickFigure(matches, report, u.years[0] ?? null, metaOf(state, report));
-    if (r.picked && typeof r.picked.fact.value === "number") rows.push(r.picked);
+    if (r.picked && sortKey(r.picked.fact.value) !== null) rows.push(r.picked);
     else missing.push(metaOf(state, report)?.entity ?? report);
   }
   if (!rows.length) return notFoundAnswer(state, u, []);
   const ascending = /最少|最低|最小|最差|倒数|least|lowest|fewest|smallest/i.test(u.text);
-  rows.sort((a, b) => ((a.fact.value as number) - (b.fact.value as number)) * (ascending ? 1 : -1));
+  rows.sort((a, b) => (sortKey(a.fact.value)! - sortKey(b.fact.value)!) * (ascending ? 1 : -1));
   answer.facts = rows.map((p) => toAnswerFact(p.fact));
   const kinds = new Set(rows.map((p) => metaOf(state, p.entry.report)?.kind));
   const notes: string[] = [];
@@ -407,6 +408,13 @@ function rankAnswer(state: Loaded, u: Understood): Answer {
   if (years.size > 1) notes.push(u.lang === "zh" ? "各报告的年份不同，见括号。" : "The reports' years differ (in brackets).");
   answer.reply = rankReply(answer.facts, u.lang, notes.join("\n") || null);
   return answer;
+}
+
+/** A number to rank by: the value itself, or x for a ratio printed "x:1" (生师比 17.6:1). */
+function sortKey(v: AnswerFact["value"]): number | null {
+  if (typeof v === "number") return v;
+  const m = typeof v === "string" ? /^(\d+(?:\.\d+)?)[:：]1$/.exec(v) : null;
+  return m ? Number(m[1]) : null;
 }
 
 function passageAnswer(state: Loaded, u: Understood): Answer {

@@ -78,6 +78,10 @@ describe("never a number the reports do not print", () => {
     expect(a.reply).toMatch(reply);
   });
 
+  it("never answers a rate with a count: 升学率 is not 升学 803人", () => {
+    expect(engine.ask("遂宁 升学率 2024").facts).toEqual([]);
+  });
+
   it("recognises a place with no report and does not map it to the nearest one", () => {
     const a = engine.ask("成都2024年中职升学人数");
     expect(a.facts).toEqual([]);
@@ -113,6 +117,17 @@ describe("several figures", () => {
   it("answers a three-year question from the one table that has all three years", () => {
     const a = engine.ask("璧山2022、2023、2024三年面向第三产业就业人数");
     expect(a.facts.map((f) => f.value)).toEqual([355, 276, 327]);
+  });
+
+  it("ranks ratios by their value, lowest first when asked", () => {
+    const a = engine.ask("哪个地区的生师比最低");
+    expect(a.facts[0]).toMatchObject({ entity: "吕梁市", value: "9.6:1" });
+    expect(a.facts.map((f) => f.entity)).toHaveLength(5);
+  });
+
+  it("counts schools however the question puts it", () => {
+    expect(first(engine.ask("乐山有几所中职学校"))).toMatchObject({ value: 19, line: 305 });
+    expect(first(engine.ask("江门有几所学校"))).toMatchObject({ value: 12 });
   });
 
   it("ranks the reports, largest first", () => {
