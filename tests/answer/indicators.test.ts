@@ -52,7 +52,9 @@ describe("indicator matching", () => {
   it("normalises labels and column headers", () => {
     expect(normalizeLabel("其中：高级“双师型”教师比例*")).toBe("高级双师型教师比例");
     expect(normalizeLabel("A类：留在当地就业人数")).toBe("留在当地就业人数");
-    expect(normalizeLabel("中职学校数(所)")).toBe("中职学校数");
+    // Units in brackets go, and the number of schools has one spelling (中职学校数, 学校数量 → 学校数).
+    expect(normalizeLabel("中职学校数(所)")).toBe("学校数");
+    expect(normalizeLabel("全日制在校生人数")).toBe("在校生数");
     expect(columnLabelOf("2024学年 · 金额（万元）")).toBe("金额（万元）");
     expect(columnLabelOf("2023-2024学年")).toBe("");
     expect(columnLabelOf("2024年")).toBe("");
