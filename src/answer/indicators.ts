@@ -51,7 +51,9 @@ export function normalizeLabel(s: string): string {
       .replace(/^[A-Za-z]类[:：]/, "")
       .replace(/[“”"'‘’*＊\s]/g, "")
       .replace(/[（(](?:人|人次|所|个|元|万元|亿元|%|％|册|项|门|学时|平方米|㎡|台|套|件|天|小时|元\/生|万元\/生|间)[)）]/g, "")
-      .replace(/[，。、；：:,.;？?！!（）()【】《》]/g, ""),
+      .replace(/[，。、；：:,.;？?！!（）()【】《》]/g, "")
+      // Questions lose 与/及/和 as filler words: labels do too (电子与信息大类 ~ 电子信息大类).
+      .replace(/[与及和]/g, ""),
   );
 }
 
@@ -119,7 +121,7 @@ export function buildCatalog(facts: Fact[], tables: Table[]): IndicatorEntry[] {
     if (!e) {
       const table = f.tableId ? tableById.get(f.tableId) : undefined;
       // A row named only "学时" (a continuation row) means its parent's hours: the parent is part of its name.
-      const own = normalizeLabel(f.path[f.path.length - 1] ?? f.indicator);
+      const own = countLabel(normalizeLabel(f.path[f.path.length - 1] ?? f.indicator), f);
       const generic = f.path.length > 1 && [...own].length <= 2;
       const leaf = generic ? normalizeLabel(f.path[f.path.length - 2]) + own : own;
       const ancestors = f.path.slice(0, generic ? -2 : -1);
@@ -236,15 +238,36 @@ export function scoreEntry(query: string, queryGrams: Set<string>, entry: Indica
   // A column with words of its own (占比, 调查人数) answers only a question that says them; a total column is the default.
   if (entry.columnLabel && !overlap(entry.columnGrams, queryGrams) && !/^(?:合计|总计|总数|小计)/.test(entry.columnLabel)) score -= 0.2;
   if (entry.standard) score += 0.03;
-  if (entry.scoped) score -= 0.04;
+  if (entry.scoped) {
+    // 中职学校在校人数 was read as 在校生数; a question about 高中阶段在校生 asks for another scope.
+    const at = query.indexOf(entry.leaf);
+    const qualifier = at > 0 ? query.slice(0, at) : "";
+    if (qualifier.length >= 2 && !overlap(grams(qualifier), entry.contextGrams)) return 0;
+    score -= 0.04;
+  }
   if (entry.source === "text") score -= 0.05;
   return score;
+}
+
+/**
+ * A sentence says "直接就业1075人", a body table prints "全市升学学生（人）": the label names the
+ * people, the unit says it counts them. Spelled as the count it is (直接就业人数, 升学学生人数), it
+ * matches how people ask and how the standard tables print.
+ */
+function countLabel(label: string, f: Fact): string {
+  if (/(?:数|率|比例|额|费|值|入|面积)$/.test(label)) return label;
+  // A table row names its count itself, except one that names only the people (全市升学学生（人）).
+  if (f.source !== "text" && !/(?:学生|教师|毕业生|考生|人员)$/.test(label)) return label;
+  if (f.unit === "人" || f.unit === "名") return canonicalTerms(`${label}人数`);
+  if (f.unit === "所" || f.unit === "个" || f.unit === "项" || f.unit === "门") return canonicalTerms(`${label}数`);
+  return label;
 }
 
 /** Whether a label (or question) names a rate or a count, by how it ends. */
 function measureKind(s: string): "rate" | "count" | null {
   if (/(?:率|比例|占比|比重|满意度)$/.test(s)) return "rate";
-  if (/(?:人数|数量|人次|个数|数)$/.test(s)) return "count";
+  // A question ending on the people it counts (自主创业学生, 初级职称教师) asks how many.
+  if (/(?:人数|数量|人次|个数|数|学生|教师|考生|人员)$/.test(s)) return "count";
   return null;
 }
 
@@ -271,8 +294,8 @@ function headCovered(head: string[], entry: IndicatorEntry): boolean {
 export function matchIndicators(query: string, entries: IndicatorEntry[], min = 0.5): IndicatorMatch[] {
   // Latin words left over after synonyms ("have", "did") are not part of any Chinese label.
   let q = /[\u4e00-\u9fff]/.test(query) ? query.replace(/[A-Za-z]+/g, "") : query;
-  // "多少人" leaves a measure word behind: 中职招生人 asks for 中职招生.
-  if ([...q].length >= 3) q = q.replace(/[人个所名元项门次册位]$/, "");
+  // "多少人" leaves a measure word behind: 中职招生人 asks for 中职招生人数, as the tables print it.
+  if ([...q].length >= 3 && !/人数$/.test(q)) q = q.replace(/[人名位]$/, "人数").replace(/[个所项门]$/, "数").replace(/[元次册]$/, "");
   q = normalizeLabel(q);
   const qg = grams(q);
   const out: IndicatorMatch[] = [];

@@ -42,7 +42,7 @@ interface Understood {
 
 /** Question words and particles that say nothing about which indicator is asked for. */
 const FILLER_ZH =
-  /请问|请|帮我|帮忙|查一下|查查|查询|告诉我|我想知道|想知道|是多少|有多少|为多少|多少|有几[个所名门项位]|有几|几[个所名门项位]|几|是什么|什么|吗|呢|吧|啊|呀|么|？|！|，|。|、|；|分别是|分别|各是|比一下|比比|比较|对比|相比|变化|怎么样|如何|情况|数据|数字|指标|一下|里面|表里|表中|里的|中的|上的|排名|排行|排序|最高|最低|最多|最少|最大|最小|哪个地区|哪个报告|哪个|哪里|各地区|各地|地区|[四五六]个|所有|的|了|和|与|及|跟/g;
+  /请问|请|帮我|帮忙|查一下|查查|查询|告诉我|我想知道|想知道|是多少|有多少|为多少|多少|有几[个所名门项位]|有几|几[个所名门项位]|几|是什么|什么|吗|呢|吧|啊|呀|么|？|！|，|。|、|；|分别是|分别|各是|比一下|比比|比较|对比|相比|变化|怎么样|如何|情况|数据|数字|指标|一下|里面|表里|表中|里的|中的|上的|发放了|发放|排名|排行|排序|最高|最低|最多|最少|最大|最小|哪个地区|哪个报告|哪个|哪里|各地区|各地|地区|[四五六]个|所有|的|了|和|与|及|跟/g;
 const FILLER_EN = /\b(?:vs\.?|versus|compared?|with|and|between|how\s+many|how\s+much|what\s+(?:is|was|were|are)|what|which|in|the|of|for|did|does|do|was|were|is|are|a|an|there|to|on)\b|[?!,.:;]/gi;
 
 /** The unit a question asks in ("多少人" → 人), a tie-breaker between rows. */
