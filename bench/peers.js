@@ -144,7 +144,7 @@ async function child(engineKey, indexDir, queriesPath) {
     const { createPassageSearch } = await import(join(DIST, "search/passages.js"));
     const t = performance.now();
     const data = loadIndex(indexDir);
-    const ps = createPassageSearch(data.lunr, data.passages);
+    const ps = createPassageSearch((r) => data.passageIndex(r ?? "_all"), data.passages, data.vocab);
     out.loadMs = performance.now() - t;
     buildMs = null; // same index as zhibao
     search = (q, k) => ps.search(q, { limit: k });

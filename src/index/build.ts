@@ -1,8 +1,8 @@
 import { collectSchoolNames } from "../answer/understand/index.js";
 import { ingestCorpus } from "../ingest/corpus.js";
-import { buildPassageIndex } from "../search/passages.js";
+import { buildPassageIndex, passageVocabulary } from "../search/passages.js";
 import { addUserWords } from "../search/tokenize.js";
-import { corpusFingerprint, INDEX_FORMAT_VERSION, type IndexData } from "./store.js";
+import { ALL_REPORTS, corpusFingerprint, INDEX_FORMAT_VERSION, type IndexData } from "./store.js";
 
 /** Domain terms nodejieba's dictionary splits but users mean whole. */
 const DOMAIN_WORDS = [
@@ -24,7 +24,10 @@ export function buildIndex(corpusDir: string, onProgress?: (message: string) => 
   const sections = Object.fromEntries(reports.map((r) => [r.meta.report, r.sections]));
   addUserWords([...DOMAIN_WORDS, ...reports.map((r) => r.meta.entity), ...new Set(facts.filter((f) => f.source === "table").flatMap((f) => f.path.map((p) => p.replace(/^其中[:：]/, ""))))]);
   onProgress?.(`indexing ${passages.length} passages`);
-  const index = buildPassageIndex(passages);
+  // One index per report for questions about a report, and one over all of them for questions that
+  // name none (BM25 scores from different indexes do not compare).
+  const indexes = new Map<string, ReturnType<typeof buildPassageIndex>>(reports.map((r) => [r.meta.report, buildPassageIndex(r.passages)]));
+  const all = buildPassageIndex(passages);
   return {
     meta: {
       formatVersion: INDEX_FORMAT_VERSION,
@@ -41,6 +44,7 @@ export function buildIndex(corpusDir: string, onProgress?: (message: string) => 
       passages.filter((p) => p.kind === "paragraph").map((p) => ({ report: p.report, text: p.text })),
       reports.map((r) => r.meta),
     ),
-    lunr: index,
+    vocab: passageVocabulary(all),
+    passageIndex: (report: string) => (report === ALL_REPORTS ? all : (indexes.get(report) ?? null)),
   };
 }

@@ -15,9 +15,15 @@ import type { Fact, IngestWarning, Passage, ReportMeta, Section, Table } from ".
  */
 
 /** Bump when the shape of anything saved changes: an index of another version is rebuilt, never misread. */
-export const INDEX_FORMAT_VERSION = 2;
+export const INDEX_FORMAT_VERSION = 3;
 
-export const FILES = { meta: "meta.json", reports: "reports.json", facts: "facts.json", passages: "passages.json", tables: "tables.json", lunr: "lunr.json" } as const;
+export const FILES = { meta: "meta.json", reports: "reports.json", facts: "facts.json", passages: "passages.json", tables: "tables.json", vocab: "vocab.json" } as const;
+
+/** One lunr index per report, in this folder: a question about one report searches (and loads) only its own. */
+export const PASSAGE_INDEX_DIR = "lunr";
+
+/** The name of the passage index over every report, for questions that name none. */
+export const ALL_REPORTS = "_all";
 
 /** What index/meta.json records. */
 export interface IndexMeta {
@@ -38,7 +44,10 @@ export interface IndexData {
   sections: Record<string, Section[]>;
   /** Schools named in each report's text, for the entity resolver (collected once, at build time). */
   schools: { name: string; report: string }[];
-  lunr: lunr.Index;
+  /** Every search token, with the number of passages (all reports) it occurs in: the query segmenter's dictionary. */
+  vocab: Record<string, number>;
+  /** The passage index of one report, or of all (ALL_REPORTS); loaded on first use; null when there is none. */
+  passageIndex(report: string): lunr.Index | null;
 }
 
 /**
@@ -58,16 +67,23 @@ export function corpusFingerprint(corpusDir: string): string {
 export function saveIndex(data: IndexData, indexDir: string): void {
   const tmp = `${indexDir}.tmp-${process.pid}`;
   rmSync(tmp, { recursive: true, force: true });
-  mkdirSync(tmp, { recursive: true });
+  mkdirSync(join(tmp, PASSAGE_INDEX_DIR), { recursive: true });
   const write = (name: string, value: unknown) => writeFileSync(join(tmp, name), JSON.stringify(value) + "\n");
   write(FILES.meta, data.meta);
   write(FILES.reports, { reports: data.reports, sections: data.sections, schools: data.schools });
   write(FILES.facts, data.facts);
   write(FILES.passages, data.passages);
   write(FILES.tables, data.tables);
-  write(FILES.lunr, data.lunr.toJSON());
+  write(FILES.vocab, data.vocab);
+  for (const name of [ALL_REPORTS, ...data.reports.map((r) => r.report)]) {
+    const index = data.passageIndex(name);
+    if (index) write(join(PASSAGE_INDEX_DIR, `${name}.json`), index.toJSON());
+  }
   mkdirSync(indexDir, { recursive: true });
   for (const name of Object.values(FILES)) renameSync(join(tmp, name), join(indexDir, name));
+  rmSync(join(indexDir, PASSAGE_INDEX_DIR), { recursive: true, force: true });
+  renameSync(join(tmp, PASSAGE_INDEX_DIR), join(indexDir, PASSAGE_INDEX_DIR));
+  rmSync(join(indexDir, "lunr.json"), { force: true }); // format 2 kept one index for all reports
   rmSync(tmp, { recursive: true, force: true });
 }
 
@@ -92,10 +108,19 @@ export function loadIndex(indexDir: string): IndexData {
   try {
     const read = (name: string) => JSON.parse(readFileSync(join(indexDir, name), "utf8"));
     const { reports, sections, schools } = read(FILES.reports) as { reports: ReportMeta[]; sections: Record<string, Section[]>; schools: { name: string; report: string }[] };
-    const data = { meta, reports, sections, schools, facts: read(FILES.facts), passages: read(FILES.passages), tables: read(FILES.tables) } as IndexData;
-    // The passage index is most of the load time and figure questions never touch it: read it on first use.
-    let passageIndex: lunr.Index | null = null;
-    Object.defineProperty(data, "lunr", { enumerable: true, get: () => (passageIndex ??= loadPassageIndex(read(FILES.lunr))) });
+    // Passage indexes are most of the load time and figure questions never touch them: each is read
+    // on first use, and only for the reports a question is about.
+    const loaded = new Map<string, lunr.Index | null>();
+    const passageIndex = (report: string): lunr.Index | null => {
+      if (!loaded.has(report)) {
+        const path = join(indexDir, PASSAGE_INDEX_DIR, `${report}.json`);
+        loaded.set(report, existsSync(path) ? loadPassageIndex(JSON.parse(readFileSync(path, "utf8"))) : null);
+      }
+      return loaded.get(report)!;
+    };
+    const data = { meta, reports, sections, schools, facts: read(FILES.facts), passages: read(FILES.passages), tables: read(FILES.tables), passageIndex } as IndexData;
+    let vocab: Record<string, number> | null = null;
+    Object.defineProperty(data, "vocab", { enumerable: true, get: () => (vocab ??= read(FILES.vocab)) });
     return data;
   } catch (err) {
     throw new IndexVersionError(`the index in ${indexDir} is damaged (${(err as Error).message}): run \`zhibao index\``);

@@ -55,6 +55,21 @@ export function buildPassageIndex(passages: Passage[]): lunr.Index {
   });
 }
 
+/**
+ * Every token of the passage indexes with the number of passages it occurs in (any field), in a
+ * stable order: the query segmenter's dictionary, saved beside the indexes.
+ */
+export function passageVocabulary(index: lunr.Index): Record<string, number> {
+  const inverted = (index as unknown as { invertedIndex: Record<string, Record<string, Record<string, unknown>>> }).invertedIndex;
+  const df: [string, number][] = [];
+  for (const [term, posting] of Object.entries(inverted)) {
+    const docs = new Set<string>();
+    for (const [field, refs] of Object.entries(posting)) if (field !== "_index") for (const ref of Object.keys(refs)) docs.add(ref);
+    df.push([term, docs.size]);
+  }
+  return Object.fromEntries(df.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
 /** Loads a serialized index (its pipeline function is registered by importing this module). */
 export function loadPassageIndex(json: object): lunr.Index {
   return lunrLibrary().Index.load(json);
@@ -85,11 +100,11 @@ export interface PassageSearch {
 }
 
 /**
- * Wraps a lunr index and its passages for searching.
+ * Wraps the passage indexes (one per report, one over all: `indexOf(null)`) for searching.
  * Very common tokens (in more than a quarter of all passages, like 学校 or 职业) are dropped
  * from a query that has rarer ones: they match almost everything and only add noise and time.
  */
-export function createPassageSearch(index: lunr.Index, passages: Passage[]): PassageSearch {
+export function createPassageSearch(indexOf: (report: string | null) => lunr.Index | null, passages: Passage[], vocabDf: Record<string, number>): PassageSearch {
   const byId = new Map(passages.map((p) => [p.id, p]));
   const cases = passages.filter((p) => p.kind === "case");
   const caseOf = new Map<string, Passage>();
@@ -98,15 +113,8 @@ export function createPassageSearch(index: lunr.Index, passages: Passage[]): Pas
     const c = cases.find((k) => k.report === p.report && k.line <= p.line && p.endLine <= k.endLine);
     if (c) caseOf.set(p.id, c);
   }
-  const invertedIndex = (index as unknown as { invertedIndex: Record<string, Record<string, Record<string, unknown>>> }).invertedIndex;
-  const vocab = new Set(Object.keys(invertedIndex));
-  const docFrequency = (term: string): number => {
-    const posting = invertedIndex[term];
-    if (!posting) return 0;
-    let n = 0;
-    for (const field of ["title", "section", "body"]) n = Math.max(n, Object.keys(posting[field] ?? {}).length);
-    return n;
-  };
+  const vocab = new Set(Object.keys(vocabDf));
+  const docFrequency = (term: string): number => vocabDf[term] ?? 0;
   const total = passages.length || 1;
 
   const keywords = (query: string): string[] => {
@@ -118,19 +126,27 @@ export function createPassageSearch(index: lunr.Index, passages: Passage[]): Pas
   const search = (query: string, opts: PassageQuery = {}): PassageHit[] => {
     const terms = keywords([query, ...(opts.extraTerms ?? [])].join(" "));
     if (!terms.length) return [];
-    const reports = opts.reports?.length ? new Set(opts.reports) : null;
-    const results = index.query((q) => {
-      for (const t of terms) {
-        // Longer words are more specific than their parts: 宿舍楼 says more than 宿舍.
-        q.term(t, { boost: 1 + 0.5 * Math.max(0, [...t].length - 2), usePipeline: false });
-      }
-    });
+    // Only the asked reports' indexes are queried (and loaded): cost grows with a report, not the
+    // corpus. A query that names no report uses the index over all (null).
+    const results: lunr.Index.Result[] = [];
+    for (const report of opts.reports?.length ? opts.reports : [null]) {
+      const index = indexOf(report);
+      if (!index) continue;
+      results.push(
+        ...index.query((q) => {
+          for (const t of terms) {
+            // Longer words are more specific than their parts: 宿舍楼 says more than 宿舍.
+            q.term(t, { boost: 1 + 0.5 * Math.max(0, [...t].length - 2), usePipeline: false });
+          }
+        }),
+      );
+    }
     const hits: PassageHit[] = [];
     const taken: { report: string; line: number; endLine: number }[] = [];
     const limit = opts.limit ?? 10;
     const scored = results
       .map((r) => ({ r, p: byId.get(r.ref)! }))
-      .filter(({ p }) => p && (!reports || reports.has(p.report)) && (!opts.casesOnly || p.kind === "case"))
+      .filter(({ p }) => p && (!opts.casesOnly || p.kind === "case"))
       .map(({ r, p }) => ({ p, matched: Object.keys(r.matchData.metadata), score: r.score * (opts.preferCases && p.kind === "case" ? 1.5 : 1) }))
       .sort((a, b) => b.score - a.score || a.p.report.localeCompare(b.p.report) || a.p.line - b.p.line);
     const sections = new Map<string, number>();

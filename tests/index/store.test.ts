@@ -26,13 +26,16 @@ describe("index save → load", () => {
     expect(loaded.facts).toEqual(data.facts);
     expect(loaded.passages).toEqual(data.passages);
     expect(loaded.tables.length).toBe(data.tables.length);
-    expect(loaded.lunr.query((q) => q.term("反洗钱", { usePipeline: false })).length).toBeGreaterThan(0);
+    expect(loaded.passageIndex("suining-2024.txt")!.query((q) => q.term("反洗钱", { usePipeline: false })).length).toBeGreaterThan(0);
+    expect(loaded.passageIndex("_all")!.query((q) => q.term("反洗钱", { usePipeline: false })).length).toBeGreaterThan(0);
+    expect(loaded.passageIndex("nowhere.txt")).toBeNull();
+    expect(loaded.vocab["反洗钱"]).toBeGreaterThan(0);
   });
 
   it("is deterministic: building twice gives the same bytes", () => {
     const again = join(dir, "again");
     saveIndex(buildIndex(join(dir, "corpus")), again);
-    for (const f of ["facts.json", "passages.json", "lunr.json", "meta.json"]) {
+    for (const f of ["facts.json", "passages.json", "vocab.json", "meta.json", "lunr/_all.json", "lunr/suining-2024.txt.json"]) {
       expect(readText(join(again, f))).toBe(readText(join(dir, "index", f)));
     }
   });
