@@ -1,6 +1,6 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join, relative, resolve } from "node:path";
 import { formatWarning } from "../answer/engine.js";
 import { buildIndex } from "../index/build.js";
 import { saveIndex } from "../index/store.js";
@@ -21,7 +21,9 @@ export async function runIndex(opts: { check?: boolean }): Promise<void> {
   const { counts } = data.meta;
   process.stderr.write(`built in ${Math.round(performance.now() - t0)} ms: ${counts.reports} reports, ${counts.tables} tables, ${counts.facts} facts, ${counts.passages} passages\n`);
   if (!opts.check) return;
-  const differing = readdirSync(target).filter((f) => {
+  // Every file either side has (lunr/ holds one index per report), compared byte for byte.
+  const files = new Set([...listFiles(target), ...listFiles(indexDir)]);
+  const differing = [...files].filter((f) => {
     try {
       return !readFileSync(join(target, f)).equals(readFileSync(join(indexDir, f)));
     } catch {
@@ -33,4 +35,15 @@ export async function runIndex(opts: { check?: boolean }): Promise<void> {
     process.stderr.write(`index/ is not what the build produces (${differing.join(", ")}): run \`npm run build:index\` and commit index/\n`);
     process.exitCode = 1;
   } else process.stderr.write("index/ is up to date\n");
+}
+
+/** Files under a folder, as paths relative to it. */
+function listFiles(dir: string): string[] {
+  try {
+    return readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => relative(dir, join(e.parentPath ?? e.path, e.name)));
+  } catch {
+    return [];
+  }
 }
