@@ -38,3 +38,11 @@ export async function indexApi() {
   const [store, build] = await Promise.all([import(join(DIST, "index/store.js")), import(join(DIST, "index/build.js"))]);
   return { ...store, buildIndex: build.buildIndex };
 }
+
+/** This process's memory after two collections (run node with --expose-gc): RSS, heap used, peak RSS, in MB. */
+export function memoryFigures() {
+  global.gc?.();
+  global.gc?.();
+  const { rss, heapUsed } = process.memoryUsage();
+  return { rssMB: rss / 1048576, heapMB: heapUsed / 1048576, peakMB: process.resourceUsage().maxRSS / 1024 };
+}

@@ -35,7 +35,7 @@ import { createRequire } from "node:module";
 import { tmpdir, cpus } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { DIST, indexApi, provenance, root, snapshotDist } from "./lib.js";
+import { DIST, indexApi, memoryFigures, provenance, root, snapshotDist } from "./lib.js";
 
 const T0 = performance.now();
 const require = createRequire(import.meta.url);
@@ -274,12 +274,7 @@ async function child(engineKey, indexDir, queriesPath) {
     out.mean = times.reduce((a, b) => a + b, 0) / times.length;
   }
 
-  global.gc?.();
-  global.gc?.();
-  out.rssMB = process.memoryUsage().rss / 1048576;
-  out.heapMB = process.memoryUsage().heapUsed / 1048576;
-  out.peakMB = process.resourceUsage().maxRSS / 1024;
-  return out;
+  return { ...out, ...memoryFigures() };
 }
 
 // ---------------------------------------------------------------- parent: orchestrate and report

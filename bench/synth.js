@@ -22,7 +22,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, 
 import { cpus, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { DIST, indexApi, provenance, root, snapshotDist } from "./lib.js";
+import { DIST, indexApi, memoryFigures, provenance, root, snapshotDist } from "./lib.js";
 
 const T0 = performance.now();
 const args = process.argv.slice(2);
@@ -181,12 +181,7 @@ async function child(step, corpusDir, indexDir) {
     out.askFigure = figures.length ? time((d) => engine.ask(d.question), figures) : null;
     out.figureQuestions = figures.length;
   }
-  global.gc?.();
-  global.gc?.();
-  out.rssMB = process.memoryUsage().rss / 1048576;
-  out.heapMB = process.memoryUsage().heapUsed / 1048576;
-  out.peakMB = process.resourceUsage().maxRSS / 1024;
-  return out;
+  return { ...out, ...memoryFigures() };
 }
 
 function runChild(step, corpusDir, indexDir) {
