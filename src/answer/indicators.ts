@@ -295,7 +295,7 @@ export function matchIndicators(query: string, entries: IndicatorEntry[], min = 
   // Latin words left over after synonyms ("have", "did") are not part of any Chinese label.
   let q = /[\u4e00-\u9fff]/.test(query) ? query.replace(/[A-Za-z]+/g, "") : query;
   // "多少人" leaves a measure word behind: 中职招生人 asks for 中职招生人数, as the tables print it.
-  if ([...q].length >= 3 && !/人数$/.test(q)) q = q.replace(/[人名位]$/, "人数").replace(/[个所项门]$/, "数").replace(/[元次册]$/, "");
+  if ([...q].length >= 3 && !/人数$/.test(q)) q = q.replace(/[人名]$/, "人数").replace(/[个所项门]$/, "数").replace(/[元次册]$/, "");
   q = normalizeLabel(q);
   const qg = grams(q);
   const out: IndicatorMatch[] = [];

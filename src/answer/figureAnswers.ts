@@ -1,0 +1,183 @@
+import type { Alternative, Answer, AnswerFact, Intent } from "../types.js";
+import type { Loaded } from "./engine.js";
+import { base, metaOf } from "./answerBase.js";
+import { change, findVariants, pickFigure, preferCoverage, toAnswerFact, yearsWithValues, type Gap, type Picked } from "./figures.js";
+import { matchIndicators } from "./indicators.js";
+import type { Understood } from "./question.js";
+import { compareReply, figureReply, formatSource, formatValue, passagesReply, rankReply } from "./reply.js";
+
+/**
+ * Answers that are figures: one, several side by side with their changes, a ranking across
+ * reports, or "not in the reports" with what is nearest.
+ */
+
+export function figureAnswer(state: Loaded, u: Understood): Answer {
+  const reports = u.reports.length ? u.reports : [...new Set(u.matches.map((m) => m.entry.report))];
+  // "江门 月收入 变化" names no years: compare the two latest the row has.
+  let years: (number | null)[] = u.years.length ? u.years : [null];
+  if (!u.years.length && u.intent === "change" && reports.length === 1) {
+    const top = u.matches.find((m) => m.entry.report === reports[0]);
+    const ys = top ? yearsWithValues(top.entry, metaOf(state, reports[0])) : [];
+    if (ys.length >= 2) years = ys.slice(-2);
+  }
+  const picked: Picked[] = [];
+  const gaps: Gap[] = [];
+  const subjectNotes: string[] = [];
+  for (const report of reports) {
+    const meta = metaOf(state, report);
+    const subject = u.subjectOnly.get(report);
+    const ordered = preferCoverage(u.matches, report, years.filter((y): y is number => y !== null), meta);
+    for (const year of years) {
+      const r = pickFigure(ordered, report, year, meta);
+      if (subject && r.picked) {
+        // A figure of the whole region is not the named school's or county's.
+        subjectNotes.push(u.lang === "zh" ? `报告没有「${subject}」单独的数字；${meta?.entity ?? report}全市（区）的是 ${formatValue(r.picked.fact)}（${formatSource(toAnswerFact(r.picked.fact), u.lang)}）。` : `The report gives no separate figure for ${subject}; for ${meta?.entity ?? report} as a whole it is ${formatValue(r.picked.fact)} (${formatSource(toAnswerFact(r.picked.fact), u.lang)}).`);
+        continue;
+      }
+      if (r.picked) picked.push(r.picked);
+      else if (r.gap) gaps.push(r.gap);
+    }
+  }
+  const multi = reports.length > 1 || years.length > 1;
+  const intent: Intent = multi ? (u.intent === "change" ? "change" : "compare") : "figure";
+  const answer = base(u, state, intent);
+  if (!picked.length) return notFoundAnswer(state, u, gaps, subjectNotes);
+  answer.facts = picked.map((p) => toAnswerFact(p.fact));
+  answer.understood.indicator = picked[0].entry.indicator;
+  answer.understood.years = [...new Set(picked.map((p) => p.fact.year).filter((y): y is number => y !== null))];
+  answer.alternatives = alternativesFor(state, u, picked[0]);
+  const gapLines = gaps.map((g) => gapSentence(state, u, g));
+  if (!multi) {
+    answer.variants = findVariants(picked[0], state.catalog, metaOf(state, picked[0].entry.report)).map(toAnswerFact);
+    answer.reply = figureReply(answer.facts[0], answer.variants, { lang: u.lang, yearDefaulted: !u.yearsExplicit });
+  } else {
+    for (const report of reports) {
+      const own = picked.filter((p) => p.entry.report === report && p.fact.year !== null).sort((a, b) => a.fact.year! - b.fact.year!);
+      if (own.length < 2) continue;
+      const first = own[0];
+      const last = own[own.length - 1];
+      const c = change(first.fact, last.fact);
+      if (c) answer.changes.push({ entity: first.fact.entity, indicator: first.fact.indicator, from: first.fact.value as number, to: last.fact.value as number, fromYear: first.fact.year!, toYear: last.fact.year!, ...c });
+    }
+    answer.reply = compareReply(answer.facts, answer.changes, u.lang, gapLines);
+  }
+  if (subjectNotes.length) answer.reply += `\n${subjectNotes.join("\n")}`;
+  if (u.unknown.length) answer.reply += `\n${u.lang === "zh" ? `（没有「${u.unknown.join("、")}」的报告。）` : `(There is no report for ${u.unknown.join(", ")}.)`}`;
+  // "遂宁 优秀毕业生" names a row but may be after the story: add the passages too.
+  if (!FIGURE_CUE.test(u.text)) {
+    answer.passages = state.search.search(u.searchText, { reports: u.reports, limit: 3 });
+    if (answer.passages.length) answer.reply += `\n${passagesReply(answer.passages, u.lang, u.lang === "zh" ? "相关段落：" : "Related passages:")}`;
+  }
+  return answer;
+}
+
+/** Words that ask for a number: without one, a question that matches a row may still be after text. */
+const FIGURE_CUE = /多少|几|是多少|数|率|比|额|值|收入|经费|面积|满意度|vs|对比|变化|how\s+many|how\s+much|what\s+(?:is|was|were)|number|rate|ratio|income|salary/i;
+
+/** Close alternative readings: other rows that matched almost as well (offered as buttons). */
+function alternativesFor(state: Loaded, u: Understood, picked: Picked): Alternative[] {
+  const out: Alternative[] = [];
+  const seen = new Set([picked.entry.leaf + picked.entry.columnLabel]);
+  const entity = metaOf(state, picked.entry.report)?.entity ?? "";
+  const year = picked.fact.year ? `${picked.fact.year}年 ` : "";
+  for (const m of u.matches) {
+    if (m.score < picked.score - 0.15 || out.length >= 3) break;
+    const id = m.entry.leaf + m.entry.columnLabel;
+    if (seen.has(id) || m.entry.report !== picked.entry.report) continue;
+    seen.add(id);
+    const label = `${m.entry.path[m.entry.path.length - 1]}${m.entry.columnLabel ? `·${m.entry.columnLabel}` : ""}${m.entry.table ? `（${m.entry.table}）` : ""}`;
+    out.push({ label, question: `${entity} ${year}${m.entry.table ?? ""} ${m.entry.path[m.entry.path.length - 1]}${m.entry.columnLabel ? ` ${m.entry.columnLabel}` : ""}`.replace(/\s+/g, " ").trim() });
+  }
+  return out;
+}
+
+function gapSentence(state: Loaded, u: Understood, g: Gap): string {
+  const entity = metaOf(state, g.report)?.entity ?? g.report;
+  const what = g.entry ? g.entry.indicator : u.indicatorQuery;
+  const year = g.year ?? "";
+  if (u.lang === "en") {
+    if (g.reason === "missing") return `${entity} ${year} ${what}: the report prints no value for that year (${g.entry?.table ?? "running text"}, ${g.report} line ${g.entry?.facts[0]?.line ?? "?"}).`;
+    if (g.reason === "no-year") return `${entity} ${year} ${what}: not in the reports; it has figures for ${g.availableYears.join(", ") || "no year"}.`;
+    return `${entity}: no figure for "${what}" in the report.`;
+  }
+  if (g.reason === "missing") {
+    const cell = g.entry?.facts.find((f) => (f.year ?? null) === g.year) ?? g.entry?.facts[0];
+    return `${entity} ${year}年 ${what}：报告中该项未填写（印为“${cell?.raw || "空白"}”，${g.entry?.table ?? "正文"}，${g.report} 第${cell?.line ?? "?"}行）。`;
+  }
+  if (g.reason === "no-year") return `${entity} ${year}年 ${what}：报告中没有这一年的数字，该项只有 ${g.availableYears.join("、") || "—"} 年的数据。`;
+  return `${entity}：报告中没有「${what}」的数字。`;
+}
+
+export function notFoundAnswer(state: Loaded, u: Understood, gaps: Gap[], notes: string[] = []): Answer {
+  const answer = base(u, state, u.intent === "rank" || u.intent === "compare" || u.intent === "change" ? u.intent : "figure");
+  const lines: string[] = [];
+  if (gaps.length) lines.push(...gaps.map((g) => gapSentence(state, u, g)));
+  else if (!notes.length) {
+    const who = u.reports.map((r) => metaOf(state, r)?.entity ?? r).join("、") || (u.lang === "zh" ? "各报告" : "the reports");
+    lines.push(u.lang === "zh" ? `报告中没有找到 ${who}${u.years.length ? ` ${u.years.join("、")}年` : ""} 的「${u.indicatorQuery || u.searchText}」。` : `Not in the reports: ${who}${u.years.length ? ` ${u.years.join(", ")}` : ""} "${u.indicatorQuery || u.searchText}".`);
+  }
+  lines.push(...notes);
+  const near = nearestIndicators(state, u);
+  if (near.length) {
+    lines.push(u.lang === "zh" ? "相近的指标：" : "Nearest indicators:");
+    for (const n of near) lines.push(`• ${n.label}`);
+    answer.alternatives = near;
+  }
+  answer.passages = state.search.search(u.searchText, { reports: u.reports, limit: 3 });
+  if (answer.passages.length) lines.push(passagesReply(answer.passages, u.lang, u.lang === "zh" ? "相关段落：" : "Related passages:"));
+  answer.reply = lines.join("\n");
+  return answer;
+}
+
+/** Rows whose names come closest to what was asked, for a "not found" reply. */
+function nearestIndicators(state: Loaded, u: Understood): Alternative[] {
+  if (!u.indicatorQuery) return [];
+  const pool = state.catalog.filter((e) => (!u.reports.length || u.reports.includes(e.report)) && e.source === "table");
+  const seen = new Set<string>();
+  const out: Alternative[] = [];
+  for (const m of matchIndicators(u.indicatorQuery, pool, 0.25)) {
+    const meta = metaOf(state, m.entry.report);
+    const name = m.entry.path[m.entry.path.length - 1];
+    const key = `${m.entry.report}${name}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const years = yearsWithValues(m.entry, meta);
+    out.push({ label: `${meta?.entity ?? ""} ${name}（${m.entry.table ?? ""}${years.length ? `，${years.join("、")}年` : ""}）`, question: `${meta?.entity ?? ""} ${years[years.length - 1] ?? ""}年 ${m.entry.table ?? ""} ${name}` });
+    if (out.length >= 3) break;
+  }
+  return out;
+}
+
+export function rankAnswer(state: Loaded, u: Understood): Answer {
+  const answer = base(u, state, "rank");
+  const reports = u.reports.length >= 2 ? u.reports : state.data.reports.map((r) => r.report);
+  const query = u.indicatorQuery;
+  const rows: Picked[] = [];
+  const missing: string[] = [];
+  for (const report of reports) {
+    const matches = matchIndicators(query, state.catalog.filter((e) => e.report === report && (!u.tableIds || (e.tableId !== null && u.tableIds.has(e.tableId)))));
+    const r = pickFigure(matches, report, u.years[0] ?? null, metaOf(state, report));
+    if (r.picked && sortKey(r.picked.fact.value) !== null) rows.push(r.picked);
+    else missing.push(metaOf(state, report)?.entity ?? report);
+  }
+  if (!rows.length) return notFoundAnswer(state, u, []);
+  const ascending = /最少|最低|最小|最差|倒数|least|lowest|fewest|smallest/i.test(u.text);
+  rows.sort((a, b) => (sortKey(a.fact.value)! - sortKey(b.fact.value)!) * (ascending ? 1 : -1));
+  answer.facts = rows.map((p) => toAnswerFact(p.fact));
+  const kinds = new Set(rows.map((p) => metaOf(state, p.entry.report)?.kind));
+  const notes: string[] = [];
+  if (kinds.has("school") && kinds.size > 1) notes.push(u.lang === "zh" ? "注意：遂宁市职业技术学校是一所学校的报告，其他是全市（区）的数字，不宜直接比较。" : "Note: one report is a single school's, the others are whole regions: not like for like.");
+  if (missing.length) notes.push(u.lang === "zh" ? `没有这项数字的报告：${missing.join("、")}。` : `No such figure in: ${missing.join(", ")}.`);
+  const years = new Set(rows.map((p) => p.fact.year));
+  if (years.size > 1) notes.push(u.lang === "zh" ? "各报告的年份不同，见括号。" : "The reports' years differ (in brackets).");
+  answer.reply = rankReply(answer.facts, u.lang, notes.join("\n") || null);
+  return answer;
+}
+
+/** A number to rank by: the value itself, or x for a ratio printed "x:1" (生师比 17.6:1). */
+function sortKey(v: AnswerFact["value"]): number | null {
+  if (typeof v === "number") return v;
+  const m = typeof v === "string" ? /^(\d+(?:\.\d+)?)[:：]1$/.exec(v) : null;
+  return m ? Number(m[1]) : null;
+}
+

@@ -1,0 +1,167 @@
+import type { AskContext, Intent } from "../types.js";
+import type { Loaded } from "./engine.js";
+import { translateQuery } from "../search/glossary.js";
+import { matchIndicators, normalizeLabel, type IndicatorMatch } from "./indicators.js";
+import { replyLang, type Lang } from "./reply.js";
+import { applySynonyms } from "./synonyms.js";
+import { findTable } from "./tableView.js";
+import { detectIntent, parseYears, toHalfWidth, toSimplified, type EntityMatch } from "./understand/index.js";
+
+/**
+ * What a question asks: its reports (and the schools or counties it names inside them), years,
+ * indicator candidates, the tables it names, its intent, and the words to search for. Follow-ups
+ * fill what they leave out from the previous answer's context.
+ */
+
+/** What the question was understood to ask, before answering. */
+export interface Understood {
+  question: string;
+  /** Simplified, half-width question; same length as the typed one, so spans line up. */
+  text: string;
+  lang: Lang;
+  reports: string[];
+  /** Places or schools named inside a report's region (孝义, 鹤山职校): search terms. */
+  subjects: { report: string; name: string }[];
+  /** Reports named only through such a place or school: their region-wide figures are not the place's. */
+  subjectOnly: Map<string, string>;
+  unknown: string[];
+  years: number[];
+  yearsExplicit: boolean;
+  /** The question's indicator words, synonyms applied. */
+  indicatorQuery: string;
+  /** Tables the question names ("教学资源表", "表6"), when it names any. */
+  tableIds: Set<string> | null;
+  matches: IndicatorMatch[];
+  intent: Intent;
+  casesOnly: boolean;
+  /** Text for passage search: the question without entity names and years. */
+  searchText: string;
+  fromContext: { entities: boolean; years: boolean; indicator: boolean };
+}
+
+/** Question words and particles that say nothing about which indicator is asked for. */
+const FILLER_ZH =
+  /请问|请|帮我|帮忙|查一下|查查|查询|告诉我|我想知道|想知道|是多少|有多少|为多少|多少|有几[个所名门项位]|有几|几[个所名门项位]|几|是什么|什么|吗|呢|吧|啊|呀|么|？|！|，|。|、|；|分别是|分别|各是|比一下|比比|比较|对比|相比|变化|怎么样|如何|情况|数据|数字|指标|一下|里面|表里|表中|里的|中的|上的|发放了|发放|排名|排行|排序|最高|最低|最多|最少|最大|最小|哪个地区|哪个报告|哪个|哪里|各地区|各地|地区|[四五六]个|所有|的|了|和|与|及|跟/g;
+const FILLER_EN = /\b(?:vs\.?|versus|compared?|with|and|between|how\s+many|how\s+much|what\s+(?:is|was|were|are)|what|which|in|the|of|for|did|does|do|was|were|is|are|a|an|there|to|on)\b|[?!,.:;]/gi;
+
+/** The unit a question asks in ("多少人" → 人), a tie-breaker between rows. */
+function askedUnit(text: string): string | null {
+  const m = /(?:多少|几)(个|名|所|人|元|万元|册|项|门|位)/.exec(text);
+  if (!m) return null;
+  return m[1] === "名" || m[1] === "位" ? "人" : m[1];
+}
+
+/** Removes character spans from a string (replacing them with spaces, so later spans keep their places). */
+export function blankSpans(s: string, spans: [number, number][]): string {
+  const chars = s.split("");
+  for (const [a, b] of spans) for (let i = a; i < b && i < chars.length; i++) chars[i] = " ";
+  return chars.join("");
+}
+
+const STANDARD_NAMES = /人才培养质量计分卡|计分卡|满意度调查表|教学资源表|服务贡献表|国际影响表|落实政策表/;
+
+/** Tables the question names, within the asked reports; the words naming them are returned for removal. */
+function requestedTables(state: Loaded, text: string, reports: string[], tableRequested: string | null): { ids: Set<string> | null; span: string | null } {
+  const numbered = /表\s*\d+(?:[-－]\d+)?/.exec(text)?.[0] ?? null;
+  const named = STANDARD_NAMES.exec(text)?.[0] ?? null;
+  const words = numbered ?? named ?? tableRequested;
+  if (!words) return { ids: null, span: null };
+  const pool = state.data.tables.filter((t) => !reports.length || reports.includes(t.report));
+  const ids = new Set<string>();
+  for (const report of reports.length ? reports : [...new Set(pool.map((t) => t.report))]) {
+    const own = pool.filter((t) => t.report === report);
+    if (numbered && !named) {
+      // 表6 may exist twice (body and appendix); keep every table with that number.
+      for (const t of own) if (t.number?.replace(/\s/g, "") === numbered.replace(/\s/g, "")) ids.add(t.id);
+    } else {
+      const t = findTable(own, words);
+      if (t) ids.add(t.id);
+    }
+  }
+  return { ids: ids.size ? ids : null, span: words };
+}
+
+/** A name that points into a report's region (a school, a county) rather than at the report itself. */
+export function bySubject(m: EntityMatch): boolean {
+  return (m.via === "place" || m.via === "school") && !!m.subject;
+}
+
+export function understand(state: Loaded, question: string, context: AskContext | undefined): Understood {
+  const typed = question.replace(/\s+/g, " ").trim();
+  const text = toHalfWidth(toSimplified(typed));
+  const lang = replyLang(typed);
+  const resolved = state.resolver.resolve(text);
+  let reports = [...new Set(resolved.matches.map((m) => m.report))];
+  const unknown = [...new Set(resolved.unknown.map((u) => u.name))];
+  const fromContext = { entities: false, years: false, indicator: false };
+  if (!reports.length && !unknown.length && context?.entities.length) {
+    reports = context.entities.map((e) => state.reportByEntity.get(e) ?? e).filter((r) => state.metaByReport.has(r));
+    fromContext.entities = reports.length > 0;
+  }
+  const subjects = resolved.matches.filter(bySubject).map((m) => ({ report: m.report, name: m.subject! }));
+  const direct = new Set(resolved.matches.filter((m) => !bySubject(m)).map((m) => m.report));
+  const subjectOnly = new Map(subjects.filter((s) => !direct.has(s.report) && state.metaByReport.get(s.report)?.kind !== "school").map((s) => [s.report, s.name]));
+  const ref = state.metaByReport.get(reports[0] ?? "") ?? null;
+  const parsedYears = parseYears(text, { reportYear: ref?.reportYear ?? null, latestDataYear: ref?.latestDataYear ?? null });
+  let years = parsedYears.years;
+  if (!years.length && context?.years.length) {
+    years = context.years;
+    fromContext.years = true;
+  }
+
+  const spans: [number, number][] = [...resolved.matches.map((m): [number, number] => [m.start, m.end]), ...resolved.unknown.map((u): [number, number] => [u.start, u.end]), ...parsedYears.spans];
+  let residual = blankSpans(text, spans);
+  // Search keeps the words naming a school or county (鹤山职校, 孝义): the report filter has the region,
+  // those words find the passage; the region's own name would only match everything in its report.
+  const searchSpans = [...resolved.matches.filter((m) => !bySubject(m)).map((m): [number, number] => [m.start, m.end]), ...resolved.unknown.map((u): [number, number] => [u.start, u.end]), ...parsedYears.spans];
+  const searchText = keywordText(blankSpans(text, searchSpans));
+  const preIntent = detectIntent(text, { entityCount: reports.length, yearCount: years.length, hasIndicator: true });
+  const tables = requestedTables(state, residual, reports, preIntent.tableRequested);
+  if (tables.span) residual = residual.replace(tables.span, " ");
+  residual = residual.replace(/表\s*\d+(?:[-－]\d+)?/g, " ");
+  let indicatorQuery = applySynonyms(residual).replace(FILLER_EN, " ").replace(FILLER_ZH, " ").replace(/\s+/g, "");
+
+  const candidates = state.catalog.filter((e) => (!reports.length || reports.includes(e.report)) && (!tables.ids || (e.tableId !== null && tables.ids.has(e.tableId))));
+  let matches = indicatorQuery ? matchIndicators(indicatorQuery, candidates) : [];
+  if (!matches.length && tables.ids) matches = indicatorQuery ? matchIndicators(indicatorQuery, state.catalog.filter((e) => !reports.length || reports.includes(e.report))) : [];
+  if (!matches.length && context?.indicator && normalizeLabel(indicatorQuery).length <= 1) {
+    indicatorQuery = context.indicator;
+    matches = matchIndicators(indicatorQuery, state.catalog.filter((e) => !reports.length || reports.includes(e.report)));
+    fromContext.indicator = matches.length > 0;
+  }
+  const unit = askedUnit(text);
+  if (unit && matches.length > 1) {
+    // "多少人" settles a near-tie between a count and a rate.
+    const best = matches[0].score;
+    matches = matches.map((m) => (m.score >= best - 0.08 && m.entry.facts[0]?.unit === unit ? { ...m, score: m.score + 0.04 } : m)).sort((a, b) => b.score - a.score);
+  }
+  const detected = detectIntent(text, { entityCount: reports.length, yearCount: years.length, hasIndicator: matches.length > 0 });
+  let intent = detected.intent;
+  if (fromContext.indicator && (intent === "passage" || intent === "unknown")) intent = context?.intent === "rank" ? "rank" : "figure";
+  return {
+    question: typed,
+    text,
+    lang,
+    reports,
+    subjects,
+    subjectOnly,
+    unknown,
+    years,
+    yearsExplicit: parsedYears.explicit || fromContext.years,
+    indicatorQuery,
+    tableIds: tables.ids,
+    matches,
+    intent,
+    casesOnly: detected.casesOnly,
+    searchText,
+    fromContext,
+  };
+}
+
+/** The words to search for: the question's Chinese, plus Chinese for its English words. */
+export function keywordText(residual: string): string {
+  return `${residual} ${translateQuery(residual)}`.replace(/\s+/g, " ").trim();
+}
+
+/** Words that ask for case studies, taken out of the words to search for. */
+export const CASE_WORDS = /典型案例|案例|case studies|case study|cases?/gi;

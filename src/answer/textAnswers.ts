@@ -1,0 +1,68 @@
+import type { Answer, PassageHit } from "../types.js";
+import type { Loaded } from "./engine.js";
+import { base, metaOf } from "./answerBase.js";
+import { CASE_WORDS, type Understood } from "./question.js";
+import { passagesReply, reportLabel } from "./reply.js";
+import { renderTable } from "./tableView.js";
+
+/** Answers that are text: passages and cases, a table, "no report for …", help. */
+
+export function passageAnswer(state: Loaded, u: Understood): Answer {
+  const answer = base(u, state, u.intent === "case" ? "case" : "passage");
+  const text = u.casesOnly || u.intent === "case" ? u.searchText.replace(CASE_WORDS, " ") : u.searchText;
+  const opts = { reports: u.reports, limit: 5 };
+  let hits: PassageHit[] = [];
+  if (u.intent === "case") hits = state.search.search(text, { ...opts, casesOnly: true });
+  if (!hits.length) hits = state.search.search(text, { ...opts, preferCases: u.intent === "case" });
+  answer.passages = hits;
+  const who = u.reports.map((r) => metaOf(state, r)?.entity ?? r).join("、");
+  const header = hits.length
+    ? u.lang === "zh"
+      ? `${who ? `${who}：` : ""}找到 ${hits.length} 条相关${u.intent === "case" ? "案例" : "内容"}：`
+      : `${who ? `${who}: ` : ""}${hits.length} matching ${u.intent === "case" ? "case studies" : "passages"}:`
+    : u.lang === "zh"
+      ? `报告中没有找到与「${u.searchText}」相关的内容。`
+      : `Nothing in the reports matches "${u.searchText}".`;
+  answer.reply = passagesReply(hits, u.lang, header);
+  if (u.unknown.length) answer.reply = `${noReportSentence(state, u)}\n${answer.reply}`;
+  return answer;
+}
+
+export function tableAnswer(state: Loaded, u: Understood): Answer {
+  const answer = base(u, state, "table");
+  const ids = u.tableIds ? [...u.tableIds] : [];
+  const table = ids.length ? state.data.tables.find((t) => t.id === ids[0]) : null;
+  if (!table) {
+    const list = state.data.tables.filter((t) => !u.reports.length || u.reports.includes(t.report));
+    answer.reply = (u.lang === "zh" ? "要看哪张表？\n" : "Which table?\n") + list.slice(0, 30).map((t) => `• ${metaOf(state, t.report)?.entity ?? ""} ${t.number ?? ""} ${t.title ?? ""}`).join("\n");
+    return answer;
+  }
+  answer.reply = renderTable(table);
+  return answer;
+}
+
+function noReportSentence(state: Loaded, u: Understood): string {
+  const have = state.data.reports.map(reportLabel).join("、");
+  return u.lang === "zh" ? `没有「${u.unknown.join("、")}」的报告。现有报告：${have}。` : `There is no report for ${u.unknown.join(", ")}. Reports available: ${have}.`;
+}
+
+export function noReportAnswer(state: Loaded, u: Understood): Answer {
+  const answer = base(u, state, u.intent);
+  // No figures for a place without a report, but the reports may still mention it (香港研学, 凉山春蕾班).
+  answer.passages = state.search.search(u.searchText, { limit: 3, extraTerms: u.unknown });
+  const lines = [noReportSentence(state, u)];
+  if (answer.passages.length) lines.push(passagesReply(answer.passages, u.lang, u.lang === "zh" ? "报告中提到它的段落：" : "Passages that mention it:"));
+  answer.reply = lines.join("\n");
+  return answer;
+}
+
+export function helpAnswer(state: Loaded, u: Understood): Answer {
+  const answer = base(u, state, "help");
+  const names = state.data.reports.map((r) => r.entity).join("、");
+  answer.reply =
+    u.lang === "zh"
+      ? `我能回答这些报告里的问题：${names}。\n例如：\n• 遂宁 2024 升学人数\n• 江门 月收入 2023 vs 2024\n• 哪个地区2024年升入本科人数最多\n• 璧山 宿舍 案例`
+      : `I answer questions about these reports: ${names}.\nFor example:\n• Suining 2024 升学人数\n• How many Leshan graduates went on to further study in 2024?\n• Jiangmen monthly income 2023 vs 2024`;
+  return answer;
+}
+
