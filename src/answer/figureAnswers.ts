@@ -2,7 +2,7 @@ import type { Alternative, Answer, AnswerFact, Intent } from "../types.js";
 import type { Loaded } from "./engine.js";
 import { base, metaOf } from "./answerBase.js";
 import { change, findVariants, pickFigure, preferCoverage, toAnswerFact, yearsWithValues, type Gap, type Picked } from "./figures.js";
-import { matchIndicators } from "./indicators.js";
+import { matchIndicators, normalizeLabel, type IndicatorEntry } from "./indicators.js";
 import type { Understood } from "./question.js";
 import { compareReply, figureReply, formatSource, formatValue, passagesReply, rankReply } from "./reply.js";
 
@@ -50,6 +50,10 @@ export function figureAnswer(state: Loaded, u: Understood): Answer {
   if (!multi) {
     answer.variants = findVariants(picked[0], state.catalog, metaOf(state, picked[0].entry.report)).map(toAnswerFact);
     answer.reply = figureReply(answer.facts[0], answer.variants, { lang: u.lang, yearDefaulted: !u.yearsExplicit });
+    if (answer.alternatives.length) {
+      const names = answer.alternatives.map((a) => a.label).join(u.lang === "zh" ? "；" : "; ");
+      answer.reply += `\n${u.lang === "zh" ? `也可能是问：${names}` : `Did you mean: ${names}`}`;
+    }
   } else {
     for (const report of reports) {
       const own = picked.filter((p) => p.entry.report === report && p.fact.year !== null).sort((a, b) => a.fact.year! - b.fact.year!);
@@ -111,15 +115,19 @@ function gapSentence(state: Loaded, u: Understood, g: Gap): string {
 export function notFoundAnswer(state: Loaded, u: Understood, gaps: Gap[], notes: string[] = []): Answer {
   const answer = base(u, state, u.intent === "rank" || u.intent === "compare" || u.intent === "change" ? u.intent : "figure");
   const lines: string[] = [];
+  const broad = broaderRows(state, u);
   if (gaps.length) lines.push(...gaps.map((g) => gapSentence(state, u, g)));
-  else if (!notes.length) {
+  else if (broad.length >= 2 && !notes.length) {
+    // "江门 满意度" names several rows at once: ask which, rather than say it is missing.
+    lines.push(u.lang === "zh" ? `报告中有几项「${u.indicatorQuery}」，请选一项：` : `The report has several "${u.indicatorQuery}" figures; which one?`);
+  } else if (!notes.length) {
     const who = u.reports.map((r) => metaOf(state, r)?.entity ?? r).join("、") || (u.lang === "zh" ? "各报告" : "the reports");
     lines.push(u.lang === "zh" ? `报告中没有找到 ${who}${u.years.length ? ` ${u.years.join("、")}年` : ""} 的「${u.indicatorQuery || u.searchText}」。` : `Not in the reports: ${who}${u.years.length ? ` ${u.years.join(", ")}` : ""} "${u.indicatorQuery || u.searchText}".`);
   }
   lines.push(...notes);
-  const near = nearestIndicators(state, u);
+  const near = broad.length >= 2 ? broad : nearestIndicators(state, u);
   if (near.length) {
-    lines.push(u.lang === "zh" ? "相近的指标：" : "Nearest indicators:");
+    if (near !== broad) lines.push(u.lang === "zh" ? "相近的指标：" : "Nearest indicators:");
     for (const n of near) lines.push(`• ${n.label}`);
     answer.alternatives = near;
   }
@@ -132,18 +140,33 @@ export function notFoundAnswer(state: Loaded, u: Understood, gaps: Gap[], notes:
 /** Rows whose names come closest to what was asked, for a "not found" reply. */
 function nearestIndicators(state: Loaded, u: Understood): Alternative[] {
   if (!u.indicatorQuery) return [];
-  const pool = state.catalog.filter((e) => (!u.reports.length || u.reports.includes(e.report)) && e.source === "table");
+  return asAlternatives(state, matchIndicators(u.indicatorQuery, tableRows(state, u), 0.25).map((m) => m.entry), 3);
+}
+
+/** Table rows whose names contain the question's words whole (满意度 → 在校生满意度, 家长满意度, …). */
+function broaderRows(state: Loaded, u: Understood): Alternative[] {
+  const q = normalizeLabel(u.indicatorQuery);
+  if ([...q].length < 2) return [];
+  return asAlternatives(state, tableRows(state, u).filter((e) => e.leaf.includes(q) && e.leaf !== q && !e.columnLabel), 6);
+}
+
+function tableRows(state: Loaded, u: Understood): IndicatorEntry[] {
+  return state.catalog.filter((e) => (!u.reports.length || u.reports.includes(e.report)) && e.source === "table");
+}
+
+/** One button per distinct row name, with the years it has, asking for its latest year. */
+function asAlternatives(state: Loaded, entries: IndicatorEntry[], limit: number): Alternative[] {
   const seen = new Set<string>();
   const out: Alternative[] = [];
-  for (const m of matchIndicators(u.indicatorQuery, pool, 0.25)) {
-    const meta = metaOf(state, m.entry.report);
-    const name = m.entry.path[m.entry.path.length - 1];
-    const key = `${m.entry.report}${name}`;
+  for (const e of entries) {
+    const meta = metaOf(state, e.report);
+    const name = e.path[e.path.length - 1];
+    const key = `${e.report}${name}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const years = yearsWithValues(m.entry, meta);
-    out.push({ label: `${meta?.entity ?? ""} ${name}（${m.entry.table ?? ""}${years.length ? `，${years.join("、")}年` : ""}）`, question: `${meta?.entity ?? ""} ${years[years.length - 1] ?? ""}年 ${m.entry.table ?? ""} ${name}` });
-    if (out.length >= 3) break;
+    const years = yearsWithValues(e, meta);
+    out.push({ label: `${meta?.entity ?? ""} ${name}（${e.table ?? ""}${years.length ? `，${years.join("、")}年` : ""}）`, question: `${meta?.entity ?? ""} ${years[years.length - 1] ?? ""}年 ${e.table ?? ""} ${name}` });
+    if (out.length >= limit) break;
   }
   return out;
 }

@@ -186,6 +186,14 @@ describe("anything a user types", () => {
     expect(a.reply.length).toBeGreaterThan(0);
   });
 
+  it("asks which one when a word names several rows, each choice answering when asked", () => {
+    const a = engine.ask("江门 满意度");
+    expect(a.facts).toEqual([]);
+    expect(a.reply).toMatch(/有几项「满意度」/);
+    expect(a.alternatives.length).toBeGreaterThanOrEqual(2);
+    expect(engine.ask(a.alternatives[0].question).facts[0]).toMatchObject({ entity: "江门市", value: 90.85 });
+  });
+
   it("shows a table a person asks for", () => {
     const a = engine.ask("显示遂宁的人才培养质量计分卡");
     expect(a.intent).toBe("table");
