@@ -12,6 +12,9 @@ import { isContentToken, segmentForIndex, segmentQuery } from "./tokenize.js";
  * throws on ordinary input: queries are built with `idx.query()`.
  */
 
+/** At most this many words go to lunr per query: the rarest, which decide the ranking anyway. */
+const MAX_QUERY_TERMS = 10;
+
 /** Field boosts: a case title says most about a passage, then its section, then its body. */
 export const FIELD_BOOSTS = { title: 4, section: 1.5, body: 1 } as const;
 
@@ -120,7 +123,8 @@ export function createPassageSearch(indexOf: (report: string | null) => lunr.Ind
   const keywords = (query: string): string[] => {
     const tokens = segmentQuery(query, vocab);
     const rare = tokens.filter((t) => docFrequency(t) / total <= 0.25);
-    return rare.length ? rare : tokens;
+    // The rarest words carry the query; a long one's extra common sub-words only cost time.
+    return (rare.length ? rare : tokens).sort((a, b) => docFrequency(a) - docFrequency(b)).slice(0, MAX_QUERY_TERMS);
   };
 
   const search = (query: string, opts: PassageQuery = {}): PassageHit[] => {
