@@ -4,6 +4,7 @@
  * One line per meaning; longer phrases first so "vocational education" wins over "education".
  */
 const GLOSSARY: [RegExp, string][] = [
+  [/integration\s+of\s+(?:general\s+and\s+vocational|vocational\s+and\s+general)|general[-\s]vocational/i, "职普融通"],
   [/e-?commerce/i, "电商 电子商务"],
   [/anti-?money[-\s]laundering/i, "反洗钱"],
   [/vocational\s+education\s+alliance|education\s+alliance/i, "职教联盟"],
@@ -18,7 +19,6 @@ const GLOSSARY: [RegExp, string][] = [
   [/labou?r\s+education/i, "劳动教育"],
   [/ideological(?:\s+and\s+political)?|political\s+education|moral\s+education/i, "思政"],
   [/intangible\s+(?:cultural\s+)?heritage|heritage/i, "非遗 传承"],
-  [/integration\s+of\s+(?:general\s+and\s+vocational|vocational\s+and\s+general)|general[-\s]vocational/i, "职普融通"],
   [/industry[-\s](?:education|school)\s+(?:integration|cooperation)|school[-\s]enterprise/i, "产教融合 校企合作"],
   [/dormitor(?:y|ies)|accommodation|housing/i, "宿舍 住宿"],
   [/forklift/i, "叉车"],

@@ -12,6 +12,9 @@ import { isContentToken, segmentForIndex, segmentQuery } from "./tokenize.js";
  * throws on ordinary input: queries are built with `idx.query()`.
  */
 
+/** Sections of at most this many paragraphs are shown whole when one of their paragraphs matches. */
+const MAX_SECTION_PARAGRAPHS = 12;
+
 /** At most this many words go to lunr per query: the rarest, which decide the ranking anyway. */
 const MAX_QUERY_TERMS = 10;
 
@@ -116,6 +119,20 @@ export function createPassageSearch(indexOf: (report: string | null) => lunr.Ind
     const c = cases.find((k) => k.report === p.report && k.line <= p.line && p.endLine <= k.endLine);
     if (c) caseOf.set(p.id, c);
   }
+  // A short section (面临挑战: a challenge, its story, its measures, ×3) answers as a whole.
+  const sectionOf = new Map<string, Passage>();
+  const bySection = new Map<string, Passage[]>();
+  for (const p of passages) {
+    if (p.kind !== "paragraph" || caseOf.has(p.id) || !p.sectionPath.length) continue;
+    const key = `${p.report}|${p.sectionPath.join("/")}`;
+    bySection.set(key, [...(bySection.get(key) ?? []), p]);
+  }
+  for (const members of bySection.values()) {
+    if (members.length < 2 || members.length > MAX_SECTION_PARAGRAPHS) continue;
+    const [first, last] = [members[0], members[members.length - 1]];
+    const whole: Passage = { ...first, id: `${first.report}:s:${first.line}`, text: members.map((m) => m.text).join("\n"), endLine: last.endLine };
+    for (const m of members) sectionOf.set(m.id, whole);
+  }
   const vocab = new Set(Object.keys(vocabDf));
   const docFrequency = (term: string): number => vocabDf[term] ?? 0;
   const total = passages.length || 1;
@@ -156,9 +173,9 @@ export function createPassageSearch(indexOf: (report: string | null) => lunr.Ind
     const sections = new Map<string, number>();
     const later: PassageHit[] = [];
     for (const { p, matched, score } of scored) {
-      // A paragraph of a case study is shown as that case (its title, its whole text), pointing at the
-      // paragraph's line; a case already listed, or a paragraph inside one, says the same thing again.
-      const shown = (p.kind === "paragraph" && caseOf.get(p.id)) || p;
+      // A paragraph of a case study (or of a short section) is shown as that case (its title, its whole
+      // text), pointing at the paragraph's line; one already listed says the same thing again.
+      const shown = (p.kind === "paragraph" && (caseOf.get(p.id) ?? sectionOf.get(p.id))) || p;
       if (taken.some((t) => t.report === shown.report && shown.line <= t.endLine && t.line <= shown.endLine)) continue;
       taken.push(shown);
       const hit = { ...toHit(shown, matched, score), line: p.line };

@@ -170,6 +170,15 @@ describe("passages and cases", () => {
     expect(hits.some((h) => `${h.title}${h.text}`.replace(/\s/g, "").includes(expected))).toBe(true);
   });
 
+  // A short section (面临挑战: three challenges, each a heading line, its story and its measures)
+  // answers a question about it as a whole, so the heading line that names the challenge comes along.
+  it("shows a short section whole when one of its paragraphs matches", () => {
+    const hit = engine.ask("遂宁职业技术学校存在什么问题和挑战").passages[0];
+    expect(hit.title).toBe("面临挑战");
+    expect(hit.text).toContain("两校区融合管理与新阶段发展面临挑战");
+    expect(hit.text).toContain("本科升学率亟需提高");
+  });
+
   it("gives each hit a snippet with the matched terms and a line that holds its text", () => {
     for (const h of engine.search("职普融通 案例", { limit: 5 })) {
       expect(h.snippet.length).toBeLessThanOrEqual(142);
