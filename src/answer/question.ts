@@ -20,9 +20,7 @@ export interface Understood {
   text: string;
   lang: Lang;
   reports: string[];
-  /** Places or schools named inside a report's region (孝义, 鹤山职校): search terms. */
-  subjects: { report: string; name: string }[];
-  /** Reports named only through such a place or school: their region-wide figures are not the place's. */
+  /** Reports named only through a school or county inside them (鹤山职校): their region-wide figures are not its. */
   subjectOnly: Map<string, string>;
   unknown: string[];
   years: number[];
@@ -34,9 +32,8 @@ export interface Understood {
   matches: IndicatorMatch[];
   intent: Intent;
   casesOnly: boolean;
-  /** Text for passage search: the question without entity names and years. */
+  /** Text for passage search: the question without report names and years (school and county names kept). */
   searchText: string;
-  fromContext: { entities: boolean; years: boolean; indicator: boolean };
 }
 
 /** Question words and particles that say nothing about which indicator is asked for. */
@@ -93,6 +90,7 @@ export function understand(state: Loaded, question: string, context: AskContext 
   const resolved = state.resolver.resolve(text);
   let reports = [...new Set(resolved.matches.map((m) => m.report))];
   const unknown = [...new Set(resolved.unknown.map((u) => u.name))];
+  // What a follow-up took from the previous answer, because the question did not say it.
   const fromContext = { entities: false, years: false, indicator: false };
   if (!reports.length && !unknown.length && context?.entities.length) {
     reports = context.entities.map((e) => state.reportByEntity.get(e) ?? e).filter((r) => state.metaByReport.has(r));
@@ -143,7 +141,6 @@ export function understand(state: Loaded, question: string, context: AskContext 
     text,
     lang,
     reports,
-    subjects,
     subjectOnly,
     unknown,
     years,
@@ -154,7 +151,6 @@ export function understand(state: Loaded, question: string, context: AskContext 
     intent,
     casesOnly: detected.casesOnly,
     searchText,
-    fromContext,
   };
 }
 
