@@ -1,4 +1,4 @@
-import type { Fact, ManifestEntry, ReportMeta, Table } from "../types.js";
+import type { Fact, ManifestEntry, ReportMeta } from "../types.js";
 import { cleanText, stripHeadingMarks } from "./clean.js";
 
 /**
@@ -47,7 +47,6 @@ export function buildMeta(input: {
   sha256: string;
   title: { title: string; line: number } | null;
   lines: string[];
-  tables: Table[];
   manifest: ManifestEntry | undefined;
   entityOverride?: string;
 }): ReportMeta {

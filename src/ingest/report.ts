@@ -30,10 +30,10 @@ export function ingestReport(report: string, bytes: Uint8Array, manifest?: Manif
     for (let n = r.startLine; n <= r.endLine && n <= lines.length; n++) excluded[n] = 1;
   }
 
-  let meta = buildMeta({ report, sha256, title: readReportTitle(lines), lines, tables: extracted.tables, manifest });
-  // Two passes over the tables: the first tells the data years, the second dates undated tables with the latest.
-  meta = withDataYears(meta, extracted.tables.flatMap((t) => tableFacts(t, meta.entity, null)));
-  const facts: Fact[] = extracted.tables.flatMap((t) => tableFacts(t, meta.entity, meta.latestDataYear));
+  const entityMeta = buildMeta({ report, sha256, title: readReportTitle(lines), lines, manifest });
+  // Undated figures keep year null: the engine reads them as the report's latest data year.
+  const facts: Fact[] = extracted.tables.flatMap((t) => tableFacts(t, entityMeta.entity, null));
+  const meta = withDataYears(entityMeta, facts);
 
   const structure = parseStructure(lines, report, meta.entity, (n) => excluded[n] === 1);
   warnings.push(...structure.warnings);
