@@ -1,7 +1,6 @@
 import { collectSchoolNames } from "../answer/understand/index.js";
 import { ingestCorpus } from "../ingest/corpus.js";
-import { buildPassageIndex, passageVocabulary } from "../search/passages.js";
-import { addUserWords } from "../search/tokenize.js";
+import { buildPassageIndex, passageVocabulary, segmentPassages } from "../search/passages.js";
 import { ALL_REPORTS, corpusFingerprint, INDEX_FORMAT_VERSION, type IndexData } from "./store.js";
 
 /** Domain terms nodejieba's dictionary splits but users mean whole. */
@@ -22,12 +21,14 @@ export function buildIndex(corpusDir: string, onProgress?: (message: string) => 
   const passages = reports.flatMap((r) => r.passages);
   const tables = reports.flatMap((r) => r.tables);
   const sections = Object.fromEntries(reports.map((r) => [r.meta.report, r.sections]));
-  addUserWords([...DOMAIN_WORDS, ...reports.map((r) => r.meta.entity), ...new Set(facts.filter((f) => f.source === "table").flatMap((f) => f.path.map((p) => p.replace(/^其中[:：]/, ""))))]);
   onProgress?.(`indexing ${passages.length} passages`);
+  const userWords = [...DOMAIN_WORDS, ...reports.map((r) => r.meta.entity), ...new Set(facts.filter((f) => f.source === "table").flatMap((f) => f.path.map((p) => p.replace(/^其中[:：]/, ""))))];
+  const docs = segmentPassages(passages, userWords);
+  const docsOf = (report: string) => docs.filter((_, i) => passages[i].report === report);
   // One index per report for questions about a report, and one over all of them for questions that
   // name none (BM25 scores from different indexes do not compare).
-  const indexes = new Map<string, ReturnType<typeof buildPassageIndex>>(reports.map((r) => [r.meta.report, buildPassageIndex(r.passages)]));
-  const all = buildPassageIndex(passages);
+  const indexes = new Map<string, ReturnType<typeof buildPassageIndex>>(reports.map((r) => [r.meta.report, buildPassageIndex(docsOf(r.meta.report))]));
+  const all = buildPassageIndex(docs);
   return {
     meta: {
       formatVersion: INDEX_FORMAT_VERSION,

@@ -1,7 +1,7 @@
 import { createRequire } from "node:module";
 import type lunr from "lunr";
 import type { Passage, PassageHit } from "../types.js";
-import { isContentToken, segmentForIndex, segmentQuery } from "./tokenize.js";
+import { isContentToken, prepareIndexSegmenter, segmentQuery } from "./tokenize.js";
 
 /**
  * Full-text search over paragraphs and case studies: lunr (BM25) over nodejieba tokens.
@@ -39,8 +39,32 @@ function lunrLibrary(): typeof lunr {
   return lunrLib;
 }
 
-/** Builds the lunr index over passages (their fields pre-segmented with nodejieba). Deterministic for the same input. */
-export function buildPassageIndex(passages: Passage[]): lunr.Index {
+/** A passage's searchable fields, segmented. */
+export interface SegmentedPassage {
+  id: string;
+  title: string[];
+  section: string[];
+  body: string[];
+}
+
+/**
+ * Segments every passage's title, section path and text with nodejieba (loaded once, for these
+ * texts), `userWords` kept whole. Done once per build; every index built from it shares the tokens.
+ */
+export function segmentPassages(passages: Passage[], userWords: Iterable<string>): SegmentedPassage[] {
+  const fields = (p: Passage) => ({ title: p.title, section: p.sectionPath.join(" "), body: p.text });
+  const segment = prepareIndexSegmenter(
+    passages.flatMap((p) => Object.values(fields(p))),
+    userWords,
+  );
+  return passages.map((p) => {
+    const f = fields(p);
+    return { id: p.id, title: segment(f.title), section: segment(f.section), body: segment(f.body) };
+  });
+}
+
+/** Builds the lunr index over segmented passages. Deterministic for the same input. */
+export function buildPassageIndex(docs: SegmentedPassage[]): lunr.Index {
   return lunrLibrary()(function () {
     this.ref("id");
     this.field("title", { boost: FIELD_BOOSTS.title });
@@ -50,14 +74,8 @@ export function buildPassageIndex(passages: Passage[]): lunr.Index {
     this.searchPipeline.reset();
     this.pipeline.add(zhContentFilter);
     this.metadataWhitelist = [];
-    for (const p of passages) {
-      this.add({
-        id: p.id,
-        title: segmentForIndex(p.title).join(" "),
-        section: segmentForIndex(p.sectionPath.join(" ")).join(" "),
-        body: segmentForIndex(p.text).join(" "),
-      });
-    }
+    // Token arrays go to lunr as they are (its tokenizer takes arrays): nothing to join and split again.
+    for (const d of docs) this.add(d);
   });
 }
 

@@ -1,4 +1,8 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { trimDictionary } from "./jiebaDictionary.js";
 
 /**
  * Chinese segmentation, behind one small interface.
@@ -25,22 +29,49 @@ export const STOP_WORDS = new Set(
 );
 
 const require = createRequire(import.meta.url);
-type Jieba = { load(opts?: Record<string, unknown>): void; cutForSearch(s: string, hmm?: boolean): string[]; insertWord(w: string, tag?: string): boolean };
-let jieba: Jieba | null = null;
+type Jieba = {
+  DEFAULT_DICT: string;
+  load(opts?: Record<string, unknown>): void;
+  cutForSearch(s: string, hmm?: boolean): string[];
+  insertWord(w: string, tag?: string): boolean;
+};
 
-/** Loads nodejieba once, on first use: only index builds pay for its dictionary. */
-function loadJieba(): Jieba {
-  if (!jieba) {
-    jieba = require("nodejieba") as Jieba;
-    jieba.load();
+/** What nodejieba was last loaded for: a segmenter for other texts must load it again. */
+let loadedFor: symbol | null = null;
+
+/**
+ * Loads nodejieba for segmenting `texts` (and nothing else) with cut-for-search, `userWords`
+ * (domain terms, entity and indicator names) kept whole. Only the dictionary words the texts
+ * contain are loaded (see jiebaDictionary.ts: the segmentation is the full dictionary's, the load
+ * a tenth of its time). The returned function segments one of those texts; it throws once a later
+ * call has loaded nodejieba for other texts, and for a text it was not prepared for.
+ *
+ * @example const segment = prepareIndexSegmenter(["双师型教师比例"], ["双师型"]); segment("双师型教师比例") // ["双师型", "教师", "比例"]
+ */
+export function prepareIndexSegmenter(texts: Iterable<string>, userWords: Iterable<string>): (text: string) => string[] {
+  const prepared = new Set(texts);
+  const jieba = require("nodejieba") as Jieba;
+  const dir = mkdtempSync(join(tmpdir(), "zhibao-jieba-"));
+  try {
+    const dict = join(dir, "dict.utf8");
+    writeFileSync(dict, trimDictionary(readFileSync(jieba.DEFAULT_DICT, "utf8"), prepared));
+    // Keyword extraction is never used: its IDF table (260k lines) and stop words are replaced by
+    // one line each (cppjieba asserts they are not empty).
+    const placeholder = String.fromCodePoint(0xf0000);
+    writeFileSync(join(dir, "idf.utf8"), `${placeholder} 1.0\n`);
+    writeFileSync(join(dir, "stop.utf8"), `${placeholder}\n`);
+    jieba.load({ dict, idfDict: join(dir, "idf.utf8"), stopWordDict: join(dir, "stop.utf8") });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
-  return jieba;
-}
-
-/** Adds domain words (entity names, indicator names, case-title terms) so segmentation keeps them whole. */
-export function addUserWords(words: Iterable<string>): void {
-  const j = loadJieba();
-  for (const w of words) if (w.length >= 2 && w.length <= 12 && /^[\u4e00-\u9fff“”A-Za-z0-9]+$/.test(w)) j.insertWord(w);
+  for (const w of userWords) if (w.length >= 2 && w.length <= 12 && /^[\u4e00-\u9fff“”A-Za-z0-9]+$/.test(w)) jieba.insertWord(w);
+  const self = Symbol("segmenter");
+  loadedFor = self;
+  return (text) => {
+    if (loadedFor !== self) throw new Error("nodejieba has since been loaded for other texts: prepare a new segmenter");
+    if (!prepared.has(text)) throw new Error(`segmenter not prepared for this text: ${text.slice(0, 40)}`);
+    return contentTokens(jieba.cutForSearch(text, true));
+  };
 }
 
 const TOKEN_CHARS = /[\u4e00-\u9fffA-Za-z0-9]/;
@@ -56,14 +87,14 @@ export function isContentToken(t: string): boolean {
 }
 
 /**
- * Index-time segmentation with nodejieba cut-for-search; duplicates kept (they are term frequency).
- * @example segmentForIndex("双师型教师比例") // ["双师型", "教师", "比例"] once 双师型 is a user word
+ * The content tokens of a segmentation, normalised; duplicates kept (they are term frequency).
+ * @example contentTokens(["遂宁", "的", "学生", "，"]) // ["遂宁", "学生"]
  */
-export function segmentForIndex(text: string): string[] {
+export function contentTokens(words: string[]): string[] {
   const out: string[] = [];
-  for (const raw of loadJieba().cutForSearch(text, true)) {
-    const t = normalizeToken(raw.trim());
-    if (t && isContentToken(t)) out.push(t);
+  for (const raw of words) {
+    // Split where lunr's own tokenizer would, so token arrays and query words agree.
+    for (const t of normalizeToken(raw).split(/[\s-]+/)) if (t && isContentToken(t)) out.push(t);
   }
   return out;
 }

@@ -198,15 +198,12 @@ function inRegion(p: Place, home: Place[]): boolean {
   return home.some((h) => placeWithin(p, h) || placeWithin(h, p));
 }
 
+let longShortNamed: Place[] | null = null;
+
 /** The region places whose names may start a school name without a suffix (峨眉 of 峨眉山市). */
 function regionHeads(home: Place[]): string[] {
-  const heads: string[] = [];
-  for (const h of home) {
-    for (const p of placeIndex().forms.values()) {
-      for (const q of p) if (q.short && q.short.length >= 3 && placeWithin(q, h)) heads.push(q.short.slice(0, 2));
-    }
-  }
-  return heads;
+  longShortNamed ??= [...new Set([...placeIndex().forms.values()].flat())].filter((q) => q.short && q.short.length >= 3);
+  return [...new Set(home.flatMap((h) => longShortNamed!.filter((q) => placeWithin(q, h)).map((q) => q.short!.slice(0, 2))))];
 }
 
 /** School names in the title lines ("遂宁市职业技术学校 / 职业教育年度质量报告"): the report's own publisher. */
