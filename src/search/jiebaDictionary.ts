@@ -9,50 +9,38 @@
  * made of private-use characters, which no report contains, keep all three as they were.
  */
 
-/** `count` words of private-use code points that none of the texts contains. */
-function fillerWords(count: number, occurs: (word: string) => boolean): string[] {
-  const words: string[] = [];
-  for (let i = 0; words.length < count; i++) {
-    const word = String.fromCodePoint(0xf0000 + (i % 0xfffd), 0xf0000 + Math.floor(i / 0xfffd));
-    if (!occurs(word)) words.push(word);
-  }
-  return words;
-}
-
-/** Substrings up to this many UTF-16 units go in the lookup set; longer words are checked by their prefix, then by search. */
-const PREFIX = 4;
-
-interface Entry {
-  freq: number;
-  line: string;
-}
+/** cppjieba cuts a sentence at these before segmenting it: no word spans them. */
+const SENTENCE_BREAKS = /[ \t\n\r，。]+/;
 
 /**
  * Returns the dictionary text (cppjieba's `word freq tag` lines) to load for segmenting `texts`.
  * @example trimDictionary(fullDictText, ["遂宁市职业技术学校"]) // the ~40 lines whose words occur in it, + fillers
  */
 export function trimDictionary(dictText: string, texts: Iterable<string>): string {
-  // cppjieba cuts a sentence at spaces, tabs, newlines, ， and 。 before segmenting it; no word spans them.
   const runs = new Set<string>();
-  for (const text of texts) for (const run of text.split(/[ \t\n\r，。]+/)) if (run) runs.add(run);
-  // Which characters and pairs occur (as numbers: no strings to make for most dictionary lines),
-  // and which substrings of 3 and 4 UTF-16 units.
+  for (const text of texts) for (const run of text.split(SENTENCE_BREAKS)) if (run) runs.add(run);
+  // Characters and pairs that occur, as numbers: no string is made for most dictionary lines.
   const chars = new Uint8Array(65536);
   const pairs = new Set<number>();
-  const grams = new Set<string>();
   for (const run of runs) {
     for (let i = 0; i < run.length; i++) {
       chars[run.charCodeAt(i)] = 1;
       if (i + 1 < run.length) pairs.add(run.charCodeAt(i) * 65536 + run.charCodeAt(i + 1));
-      for (let end = i + 3; end <= run.length && end - i <= PREFIX; end++) grams.add(run.slice(i, end));
     }
   }
-  const joined = [...runs].join("\n");
-  const occurs = (word: string): boolean =>
-    word.length <= PREFIX ? grams.has(word) : grams.has(word.slice(0, PREFIX)) && joined.includes(word);
 
-  const kept: Entry[] = [];
-  const freqs: number[] = [];
+  // One pass over the dictionary: every frequency (for the three numbers), words of one or two
+  // UTF-16 units decided at once, longer ones waiting under their first three units.
+  let capacity = 1;
+  for (let i = dictText.indexOf("\n"); i >= 0; i = dictText.indexOf("\n", i + 1)) capacity++;
+  const starts = new Int32Array(capacity);
+  const ends = new Int32Array(capacity); // of the word
+  const eols = new Int32Array(capacity);
+  const freqs = new Float64Array(capacity);
+  const keep = new Uint8Array(capacity);
+  let count = 0;
+  const byTrigram = new Map<number, number[]>();
+  const trigram = (s: string, i: number) => s.charCodeAt(i) * 4294967296 + s.charCodeAt(i + 1) * 65536 + s.charCodeAt(i + 2);
   for (let pos = 0; pos < dictText.length; ) {
     let eol = dictText.indexOf("\n", pos);
     if (eol < 0) eol = dictText.length;
@@ -63,21 +51,40 @@ export function trimDictionary(dictText: string, texts: Iterable<string>): strin
       let i = space + 1;
       for (let c = dictText.charCodeAt(i); c >= 48 && c <= 57; c = dictText.charCodeAt(++i)) freq = freq * 10 + (c - 48);
       if (i < eol && dictText[i] !== " " && dictText[i] !== "\r") freq = Number.parseFloat(dictText.slice(space + 1, eol));
-      freqs.push(freq);
+      const n = count++;
+      starts[n] = pos;
+      ends[n] = space;
+      eols[n] = eol;
+      freqs[n] = freq;
       const length = space - pos;
       const first = dictText.charCodeAt(pos);
-      const candidate = chars[first] === 1 && (length === 1 || pairs.has(first * 65536 + dictText.charCodeAt(pos + 1)));
-      if (candidate && (length <= 2 || occurs(dictText.slice(pos, space)))) {
-        kept.push({ freq, line: dictText.slice(pos, eol) });
+      const pair = length === 1 || pairs.has(first * 65536 + dictText.charCodeAt(pos + 1));
+      if (chars[first] === 1 && pair && length <= 2) keep[n] = 1;
+      if (pair && length >= 3) {
+        const key = trigram(dictText, pos);
+        const waiting = byTrigram.get(key);
+        if (waiting) waiting.push(n);
+        else byTrigram.set(key, [n]);
       }
     }
     pos = eol + 1;
   }
-  if (!freqs.length) throw new Error("empty jieba dictionary");
-  const sorted = Float64Array.from(freqs).sort();
-  const total = freqs.reduce((s, f) => s + f, 0);
+  if (!count) throw new Error("empty jieba dictionary");
+  for (const run of runs) {
+    for (let i = 0; i + 3 <= run.length; i++) {
+      const waiting = byTrigram.get(trigram(run, i));
+      if (!waiting) continue;
+      for (const n of waiting) if (!keep[n] && run.startsWith(dictText.slice(starts[n], ends[n]), i)) keep[n] = 1;
+    }
+  }
+
+  const sorted = freqs.slice(0, count).sort();
+  let total = 0;
+  for (const f of sorted) total += f;
   const minFreq = sorted[0];
-  const medianFreq = sorted[Math.floor(sorted.length / 2)];
+  const medianFreq = sorted[Math.floor(count / 2)];
+  const kept: { freq: number; line: string }[] = [];
+  for (let n = 0; n < count; n++) if (keep[n]) kept.push({ freq: freqs[n], line: dictText.slice(starts[n], eols[n]) });
 
   // Fillers: one at the smallest frequency, one at the median, then as many just below or just
   // above the median as put it back in the middle (the entry at index floor(n / 2) of the
@@ -99,9 +106,18 @@ export function trimDictionary(dictText: string, texts: Iterable<string>): strin
   const mass = total - kept.reduce((s, e) => s + e.freq, 0) - fillers.reduce((s, f) => s + f, 0);
   if (!(mass > medianFreq)) return dictText; // too little left out to trim: the full dictionary, exact as ever
 
-  const lines = kept.map((e) => e.line);
-  const words = fillerWords(fillers.length + 1, occurs);
-  fillers.forEach((f, i) => lines.push(`${words[i]} ${f} x`));
-  lines.push(`${words[fillers.length]} ${mass} x`);
-  return `${lines.join("\n")}\n`;
+  const out = kept.map((l) => l.line);
+  const words = fillerWords(fillers.length + 1, runs);
+  fillers.forEach((f, i) => out.push(`${words[i]} ${f} x`));
+  out.push(`${words[fillers.length]} ${mass} x`);
+  return `${out.join("\n")}\n`;
+}
+
+/** `count` distinct words of private-use code points (planes 15–16), made of characters no run contains. */
+function fillerWords(count: number, runs: Iterable<string>): string[] {
+  const used = new Set<number>();
+  for (const run of runs) for (const m of run.matchAll(/[\u{f0000}-\u{10ffff}]/gu)) used.add(m[0].codePointAt(0)!);
+  const free: number[] = [];
+  for (let c = 0xf0000; c <= 0x10fffd && free.length < 4096; c++) if (!used.has(c)) free.push(c);
+  return Array.from({ length: count }, (_, i) => String.fromCodePoint(free[i % free.length], free[Math.floor(i / free.length)]));
 }

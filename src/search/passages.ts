@@ -1,14 +1,14 @@
 import { createRequire } from "node:module";
 import type lunr from "lunr";
 import type { Passage, PassageHit } from "../types.js";
-import { isContentToken, prepareIndexSegmenter, segmentQuery } from "./tokenize.js";
+import { prepareIndexSegmenter, segmentQuery } from "./tokenize.js";
 
 /**
  * Full-text search over paragraphs and case studies: lunr (BM25) over nodejieba tokens.
  *
- * lunr's English pipeline (trimmer, stop words, stemmer) would mangle Chinese, so it is replaced
- * by one registered function (the way lunr-languages' lunr.zh.js does) and text is segmented
- * before lunr sees it. User text never reaches `idx.search()`, whose query syntax (`: ^ ~ + -`)
+ * lunr's English pipeline (trimmer, stop words, stemmer) would mangle Chinese, so it is emptied
+ * and lunr is given token arrays already segmented, normalised and filtered (tokenize.ts), the
+ * job lunr-languages' lunr.zh.js does inside a pipeline. User text never reaches `idx.search()`, whose query syntax (`: ^ ~ + -`)
  * throws on ordinary input: queries are built with `idx.query()`.
  */
 
@@ -21,21 +21,12 @@ const MAX_QUERY_TERMS = 10;
 /** Field boosts: a case title says most about a passage, then its section, then its body. */
 export const FIELD_BOOSTS = { title: 4, section: 1.5, body: 1 } as const;
 
-/** Drops tokens that carry no meaning; registered under a label so a saved index loads again. */
-const zhContentFilter: lunr.PipelineFunction = (token) => (isContentToken(token.toString()) ? token : null);
-
 const require = createRequire(import.meta.url);
 let lunrLib: typeof lunr | null = null;
 
-/**
- * lunr, loaded on first use (a figure question never needs it), with the pipeline function
- * registered under its label so a saved index loads again.
- */
+/** lunr, loaded on first use (a figure question never needs it). */
 function lunrLibrary(): typeof lunr {
-  if (!lunrLib) {
-    lunrLib = require("lunr") as typeof lunr;
-    lunrLib.Pipeline.registerFunction(zhContentFilter, "zhibaoContent");
-  }
+  lunrLib ??= require("lunr") as typeof lunr;
   return lunrLib;
 }
 
@@ -70,9 +61,10 @@ export function buildPassageIndex(docs: SegmentedPassage[]): lunr.Index {
     this.field("title", { boost: FIELD_BOOSTS.title });
     this.field("section", { boost: FIELD_BOOSTS.section });
     this.field("body");
+    // Tokens arrive segmented, normalised and filtered (contentTokens): lunr's English pipeline
+    // (trimmer, stop words, stemmer) would only mangle them.
     this.pipeline.reset();
     this.searchPipeline.reset();
-    this.pipeline.add(zhContentFilter);
     this.metadataWhitelist = [];
     // Token arrays go to lunr as they are (its tokenizer takes arrays): nothing to join and split again.
     for (const d of docs) this.add(d);
@@ -94,7 +86,7 @@ export function passageVocabulary(index: lunr.Index): Record<string, number> {
   return Object.fromEntries(df.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
-/** Loads a serialized index (its pipeline function is registered by importing this module). */
+/** Loads a serialized index. */
 export function loadPassageIndex(json: object): lunr.Index {
   return lunrLibrary().Index.load(json);
 }

@@ -75,6 +75,7 @@ export function prepareIndexSegmenter(texts: Iterable<string>, userWords: Iterab
 }
 
 const TOKEN_CHARS = /[\u4e00-\u9fffA-Za-z0-9]/;
+const PLAIN_HAN = /^[\u4e00-\u9fff]+$/;
 
 /** Normalises one token: lower-case Latin, full-width digits/letters to half-width. */
 export function normalizeToken(t: string): string {
@@ -93,6 +94,11 @@ export function isContentToken(t: string): boolean {
 export function contentTokens(words: string[]): string[] {
   const out: string[] = [];
   for (const raw of words) {
+    // Most tokens are plain ideographs: nothing to normalise or split.
+    if (PLAIN_HAN.test(raw)) {
+      if (!STOP_WORDS.has(raw)) out.push(raw);
+      continue;
+    }
     // Split where lunr's own tokenizer would, so token arrays and query words agree.
     for (const t of normalizeToken(raw).split(/[\s-]+/)) if (t && isContentToken(t)) out.push(t);
   }
