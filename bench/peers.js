@@ -366,8 +366,9 @@ async function parent() {
     }
     if (row.baseline) console.log(`| ${row.baseline.label} | — | — | — | — | — | ${fmt(row.baseline.rss)} |`);
     console.log("");
-    console.log("build ms: building the search index from the passages (segmentation included, nodejieba's dictionary load excluded);");
-    console.log("  for zhibao, the passage-index part of buildIndex (after its dictionary load). RSS: after building and all queries, after gc.");
+    console.log("build ms: building the search index from the passages (segmentation included; for the peers, nodejieba's full dictionary load excluded);");
+    console.log("  for zhibao, the passage-index part of buildIndex: its dictionary cut to the corpus's words and loaded, segmentation, and six lunr");
+    console.log("  indexes (one per report, one over all). RSS: after building and all queries, after gc.");
     console.log("");
     console.log(`| engine | ready ms (process start → first query) | index load ms | nodejieba load ms | peak RSS MB | latency rounds |`);
     console.log(`|---|---:|---:|---:|---:|---:|`);
@@ -376,7 +377,7 @@ async function parent() {
       console.log(`| ${r.label} | ${fmt(r.ready)} | ${fmt(r.load)} | ${fmt(r.jieba)} | ${fmt(r.peak)} | ${r.rounds || "—"} |`);
     }
     if (builds.length) {
-      console.log(`zhibao's whole buildIndex (ingest 5 reports + nodejieba load + user words + passage index): ${fmt(median(builds.map((b) => b.fullBuildMs)))} ms (median of ${builds.length}).`);
+      console.log(`zhibao's whole buildIndex (ingest 5 reports + passage indexes): ${fmt(median(builds.map((b) => b.fullBuildMs)))} ms (median of ${builds.length}).`);
     }
     console.log("");
 
