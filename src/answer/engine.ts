@@ -70,7 +70,9 @@ export async function createEngine(opts: EngineOptions = {}): Promise<Engine> {
       const resolved = state.resolver.resolve(query);
       const inReport = wanted ?? resolved.matches[0]?.report ?? null;
       let words = query;
-      for (const m of [...resolved.matches].sort((a, b) => b.start - a.start)) words = words.slice(0, m.start) + words.slice(m.end);
+      // Right to left, each span once (a name several reports share is one span with a match per report).
+      const spans = [...new Map(resolved.matches.map((m) => [`${m.start}:${m.end}`, m])).values()].sort((a, b) => b.start - a.start);
+      for (const m of spans) words = words.slice(0, m.start) + words.slice(m.end);
       return findTable(state.data.tables.filter((t) => !inReport || t.report === inReport), words);
     },
     async reload() {

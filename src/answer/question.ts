@@ -96,6 +96,11 @@ export function understand(state: Loaded, question: string, context: AskContext 
     reports = context.entities.map((e) => state.reportByEntity.get(e) ?? e).filter((r) => state.metaByReport.has(r));
     fromContext.entities = reports.length > 0;
   }
+  // A name several reports share (遂宁 for every 遂宁 school) names one thing: no comparison is asked.
+  const perSpan = new Map<string, number>();
+  for (const m of resolved.matches) perSpan.set(`${m.start}:${m.end}`, (perSpan.get(`${m.start}:${m.end}`) ?? 0) + 1);
+  const sharedExtra = [...perSpan.values()].reduce((n, k) => n + k - 1, 0);
+  const entityCount = fromContext.entities ? reports.length : Math.max(Math.min(reports.length, 1), reports.length - sharedExtra);
   const subjects = resolved.matches.filter(bySubject).map((m) => ({ report: m.report, name: m.subject! }));
   const direct = new Set(resolved.matches.filter((m) => !bySubject(m)).map((m) => m.report));
   const subjectOnly = new Map(subjects.filter((s) => !direct.has(s.report) && state.metaByReport.get(s.report)?.kind !== "school").map((s) => [s.report, s.name]));
@@ -113,7 +118,7 @@ export function understand(state: Loaded, question: string, context: AskContext 
   // those words find the passage; the region's own name would only match everything in its report.
   const searchSpans = [...resolved.matches.filter((m) => !bySubject(m)).map((m): [number, number] => [m.start, m.end]), ...resolved.unknown.map((u): [number, number] => [u.start, u.end]), ...parsedYears.spans];
   const searchText = keywordText(blankSpans(text, searchSpans));
-  const preIntent = detectIntent(text, { entityCount: reports.length, yearCount: years.length, hasIndicator: true });
+  const preIntent = detectIntent(text, { entityCount, yearCount: years.length, hasIndicator: true });
   const tables = requestedTables(state, residual, reports, preIntent.tableRequested);
   if (tables.span) residual = residual.replace(tables.span, " ");
   residual = residual.replace(/表\s*\d+(?:[-－]\d+)?/g, " ");
@@ -133,7 +138,7 @@ export function understand(state: Loaded, question: string, context: AskContext 
     const best = matches[0].score;
     matches = matches.map((m) => (m.score >= best - 0.08 && m.entry.facts[0]?.unit === unit ? { ...m, score: m.score + 0.04 } : m)).sort((a, b) => b.score - a.score);
   }
-  const detected = detectIntent(text, { entityCount: reports.length, yearCount: years.length, hasIndicator: matches.length > 0 });
+  const detected = detectIntent(text, { entityCount, yearCount: years.length, hasIndicator: matches.length > 0 });
   let intent = detected.intent;
   if (fromContext.indicator && (intent === "passage" || intent === "unknown")) intent = context?.intent === "rank" ? "rank" : "figure";
   return {

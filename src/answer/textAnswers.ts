@@ -15,7 +15,9 @@ export function passageAnswer(state: Loaded, u: Understood): Answer {
   if (u.intent === "case") hits = state.search.search(text, { ...opts, casesOnly: true });
   if (!hits.length) hits = state.search.search(text, { ...opts, preferCases: u.intent === "case" });
   answer.passages = hits;
-  const who = u.reports.map((r) => metaOf(state, r)?.entity ?? r).join("、");
+  const names = u.reports.map((r) => metaOf(state, r)?.entity ?? r);
+  // A name many reports share lists a few of them, and how many.
+  const who = names.length <= 3 ? names.join("、") : u.lang === "zh" ? `${names.slice(0, 3).join("、")} 等 ${names.length} 份报告` : `${names.slice(0, 3).join(", ")} and ${names.length - 3} more reports`;
   const header = hits.length
     ? u.lang === "zh"
       ? `${who ? `${who}：` : ""}找到 ${hits.length} 条相关${u.intent === "case" ? "案例" : "内容"}：`

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -208,5 +208,41 @@ describe("anything a user types", () => {
     expect(a.intent).toBe("table");
     expect(a.reply).toContain("人才培养质量计分卡");
     expect(a.reply).toContain("803");
+  });
+});
+
+describe("a place two school reports are from", () => {
+  // The Suining report and a copy of it printed by another (invented) Suining school, 803 → 804.
+  let dir: string;
+  let shared: Engine;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), "zhibao-shared-"));
+    const text = readFileSync(join(corpusDir, "suining-2024.txt"), "utf8");
+    mkdirSync(join(dir, "corpus"));
+    writeFileSync(join(dir, "corpus", "suining-2024.txt"), text);
+    const other = text.replaceAll("遂宁市职业技术学校", "遂宁市安居职业高级中学").replace(/(\t|\s)803(\t|\s|$)/m, "$1804$2");
+    writeFileSync(join(dir, "corpus", "anju-2024.txt"), other);
+    shared = await createEngine({ corpusDir: join(dir, "corpus"), indexDir: join(dir, "index") });
+  }, 60_000);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("a figure question by the place answers for each school, each with its source", () => {
+    const a = shared.ask("遂宁 2024 升学人数");
+    expect(a.facts.map((f) => [f.entity, f.value, f.report])).toEqual([
+      ["遂宁市安居职业高级中学", 804, "anju-2024.txt"],
+      ["遂宁市职业技术学校", 803, "suining-2024.txt"],
+    ]);
+    expect(a.reply).toContain("anju-2024.txt 第1350行");
+  });
+
+  it("a passage question by the place searches both schools' reports, and only theirs", () => {
+    const a = shared.ask("遂宁 新教师谈心谈话");
+    expect(a.intent).toBe("passage");
+    expect(new Set(a.passages.map((p) => p.report))).toEqual(new Set(["anju-2024.txt", "suining-2024.txt"]));
+    expect(a.passages[0]!.text).toContain("谈心谈话");
+  });
+
+  it("a school's own name still means that school alone", () => {
+    expect(shared.ask("遂宁市安居职业高级中学 2024 升学人数").facts.map((f) => f.value)).toEqual([804]);
   });
 });

@@ -299,6 +299,9 @@ describe("遂宁: `【案例N】title` after bookmarks", () => {
     const f = fixture("suining-1-12");
     const p = parse(f);
     expect(readReportTitle(f.lines)).toEqual({ title: "遂宁市职业技术学校 职业教育年度质量报告（2024）", line: 6 });
+    // The same layout from a school whose name ends in 中学.
+    const other = f.lines.map((l) => l.replace("遂宁市职业技术学校", "遂宁市安居职业高级中学"));
+    expect(readReportTitle(other)).toEqual({ title: "遂宁市安居职业高级中学 职业教育年度质量报告（2024）", line: 6 });
     expect(p.sections.map((s) => [s.raw, s.number, s.title, s.level])).toEqual([
       [1, "", "前言", 1],
       [8, "1", "学校概况", 1],

@@ -45,7 +45,11 @@ export type ResolverReport = Pick<ReportMeta, "report" | "entity" | "kind" | "pr
 
 /** The entity resolver `createEntityResolver` builds. */
 export interface EntityResolver {
-  /** Every report name and every place the question names outside the reports, in question order, never overlapping. */
+  /**
+   * Every report name and every place the question names outside the reports, in question order,
+   * never overlapping, except that a name several reports share (遂宁 for two schools of 遂宁)
+   * gives one match per report on the same span.
+   */
   resolve(question: string): { matches: EntityMatch[]; unknown: UnknownEntity[] };
   /** Every surface name that resolves to a report (Chinese and Latin, as written), longest first. */
   names(): string[];
@@ -53,11 +57,14 @@ export interface EntityResolver {
 
 type Via = EntityMatch["via"];
 
+type ReportTarget = { kind: "report"; report: string; entity: string; via: Via; subject?: string; rank: number; leftBoundary?: boolean };
+
 type Target =
-  | { kind: "report"; report: string; entity: string; via: Via; subject?: string; rank: number; leftBoundary?: boolean }
+  | ReportTarget
+  /** A name several reports go by equally (遂宁 for every school report from 遂宁): it points at all of them. */
+  | { kind: "shared"; targets: ReportTarget[]; rank: number; leftBoundary?: boolean }
   | { kind: "unknown"; places: Place[]; rank: number; leftBoundary?: boolean }
-  | { kind: "block"; rank: number }
-  | { kind: "ambiguous"; rank: number };
+  | { kind: "block"; rank: number };
 
 /** Ranks: where two readings of one string compete, the lower wins. */
 const RANK: Record<Via | "unknown" | "block", number> = {
@@ -128,9 +135,10 @@ function put(map: Map<string, Target>, form: string, t: Target): void {
     map.set(form, t);
     return;
   }
-  if (t.rank > old.rank || old.kind !== "report" || t.kind !== "report") return;
-  // Same rank, two different reports: the string is no evidence for either.
-  if (old.report !== t.report) map.set(form, { kind: "ambiguous", rank: t.rank });
+  if (t.rank > old.rank || t.kind !== "report") return;
+  // Same rank, different reports: the name points at each of them.
+  if (old.kind === "report" && old.report !== t.report) map.set(form, { kind: "shared", targets: [old, t], rank: t.rank, leftBoundary: old.leftBoundary || t.leftBoundary });
+  else if (old.kind === "shared" && !old.targets.some((o) => o.report === t.report)) old.targets.push(t);
 }
 
 /** What the scan for Latin-letter names works from (see `buildLatin`). */
@@ -248,10 +256,10 @@ export function createEntityResolver(
   extra?: { schools?: { name: string; report: string }[] },
 ): EntityResolver {
   const forms = new Map<string, Target>();
-  const addReport = (form: string, r: ReportInfo, via: Via, subject?: string): void => {
+  const addReport = (form: string, r: ReportInfo, via: Via, subject?: string, rank = RANK[via]): void => {
     const f = toSimplified(form);
     const leftBoundary = /^[市区县省]/.test(f) && f.length <= 3;
-    put(forms, f, { kind: "report", report: r.report, entity: r.entity, via, subject, rank: RANK[via], leftBoundary });
+    put(forms, f, { kind: "report", report: r.report, entity: r.entity, via, subject, rank, leftBoundary });
   };
 
   // ---- reports: their own names
@@ -275,10 +283,11 @@ export function createEntityResolver(
     addReport(entity, info, "name");
     if (school) {
       for (const f of schoolForms(entity)) if (f !== entity) addReport(f, info, "alias");
+      // A school's place names it, but a report about the place itself (遂宁市) comes first.
       for (const p of home) {
-        addReport(p.name, info, "name");
+        addReport(p.name, info, "name", undefined, RANK.alias);
         if (p.short) {
-          addReport(p.short, info, "name");
+          addReport(p.short, info, "name", undefined, RANK.alias);
           shorts.push(p.short);
         }
       }
@@ -378,8 +387,8 @@ export function createEntityResolver(
     if (nameList) return nameList;
     const { latin, latinWritten } = latinPart();
     nameList = [
-      ...[...forms].filter(([, t]) => t.kind === "report").map(([f]) => f),
-      ...[...latinWritten].filter((w) => latin.get(latinKey(w))?.kind === "report"),
+      ...[...forms].filter(([, t]) => t.kind === "report" || t.kind === "shared").map(([f]) => f),
+      ...[...latinWritten].filter((w) => ["report", "shared"].includes(latin.get(latinKey(w))?.kind ?? "")),
     ].sort((a, b) => b.length - a.length || a.localeCompare(b));
     return nameList;
   };
@@ -399,8 +408,8 @@ export function createEntityResolver(
         for (const len of lens) {
           if (i + len > n) continue;
           const t = forms.get(q.slice(i, i + len));
-          if (!t || t.kind === "ambiguous") continue;
-          if ((t.kind === "report" || t.kind === "unknown") && t.leftBoundary && i > 0 && HAN.test(q[i - 1]!)) continue;
+          if (!t) continue;
+          if (t.kind !== "block" && t.leftBoundary && i > 0 && HAN.test(q[i - 1]!)) continue;
           hits.push({ start: i, end: i + len, t });
           taken = len;
           break;
@@ -460,7 +469,7 @@ export function createEntityResolver(
         for (let j = i; j < tokens.length && j <= i + maxLatinWords && key.length <= maxLatinKey; j++) {
           key += tokens[j]!.w;
           const t = latin.get(key);
-          if (t && t.kind !== "ambiguous") best = { j, t };
+          if (t) best = { j, t };
           if (!joins[j]) break;
         }
         if (best) {
@@ -481,13 +490,15 @@ export function createEntityResolver(
     const unknownHits: { hit: Hit; places: Place[] }[] = [];
     for (const hit of hits) {
       const t = hit.t;
-      if (t.kind === "report") {
-        let via = hit.via ?? t.via;
-        const typed = question.slice(hit.start, hit.end);
-        if ((via === "name" || via === "alias") && typed !== q.slice(hit.start, hit.end) && HAN.test(typed)) via = "traditional";
-        const m: EntityMatch = { report: t.report, entity: t.entity, matched: typed, start: hit.start, end: hit.end, via };
-        if (t.subject) m.subject = t.subject;
-        matches.push(m);
+      if (t.kind === "report" || t.kind === "shared") {
+        for (const r of t.kind === "report" ? [t] : t.targets) {
+          let via = hit.via ?? r.via;
+          const typed = question.slice(hit.start, hit.end);
+          if ((via === "name" || via === "alias") && typed !== q.slice(hit.start, hit.end) && HAN.test(typed)) via = "traditional";
+          const m: EntityMatch = { report: r.report, entity: r.entity, matched: typed, start: hit.start, end: hit.end, via };
+          if (r.subject) m.subject = r.subject;
+          matches.push(m);
+        }
       } else if (t.kind === "unknown") {
         unknownHits.push({ hit, places: t.places });
       }

@@ -14,8 +14,8 @@ export interface TitleLocation {
   lines: number[];
 }
 
-const PUBLISHER_RE = /[市区县州旗盟]|学校|学院|中心/;
-const PUBLISHER_END_RE = /(学校|学院|中心|市|区|县|局)$/;
+const PUBLISHER_RE = /[市区县州旗盟]|学校|学院|中心|中学/;
+const PUBLISHER_END_RE = /(学校|学院|中心|中学|市|区|县|局)$/;
 const PERIOD_RE = /^[（(][^（）()]{2,20}[）)]$/;
 const SCAN_LINES = 600;
 

@@ -314,3 +314,25 @@ describe("every gold question names the report it is about", () => {
     expect(resolver.resolve(q).matches.map((m) => m.report)).toEqual(reports);
   });
 });
+
+describe("names several reports share", () => {
+  const school = (report: string, entity: string): (typeof REPORTS)[number] => ({ report, entity, kind: "school", province: "四川省", english: null, aliases: [] });
+  const city = (report: string, entity: string): (typeof REPORTS)[number] => ({ report, entity, kind: "city", province: "四川省", english: null, aliases: [] });
+
+  it("a place two school reports are from points at both, on one span", () => {
+    const r = createEntityResolver([school("a.txt", "遂宁市职业技术学校"), school("b.txt", "遂宁市安居职业高级中学")]);
+    const { matches } = r.resolve("遂宁 新教师谈心谈话");
+    expect(matches.map((m) => [m.report, m.matched, m.start, m.end])).toEqual([
+      ["a.txt", "遂宁", 0, 2],
+      ["b.txt", "遂宁", 0, 2],
+    ]);
+    // Each school's own name still points at it alone.
+    expect(r.resolve("遂宁市安居职业高级中学 升学人数").matches.map((m) => m.report)).toEqual(["b.txt"]);
+  });
+
+  it("a report about the place itself comes before a school of that place", () => {
+    const r = createEntityResolver([school("school.txt", "遂宁市职业技术学校"), city("city.txt", "遂宁市")]);
+    expect(r.resolve("遂宁 2024 升学人数").matches.map((m) => m.report)).toEqual(["city.txt"]);
+    expect(r.resolve("遂宁市职业技术学校 2024 升学人数").matches.map((m) => m.report)).toEqual(["school.txt"]);
+  });
+});
