@@ -1,6 +1,6 @@
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { ALL_REPORTS, corpusFingerprint, loadIndex, readIndexMeta, saveIndex, INDEX_FORMAT_VERSION, type IndexData } from "../index/store.js";
+import { ALL_REPORTS, corpusFingerprint, loadIndex, readIndexMeta, saveIndex, INDEX_FORMAT_VERSION, type BuiltIndexData, type IndexData } from "../index/store.js";
 import { createPassageSearch, type PassageSearch } from "../search/passages.js";
 import type { Answer, AskContext, Engine, IngestWarning, PassageHit, ReportMeta, Table } from "../types.js";
 import { planAnswer, searchPassages } from "./plan.js";
@@ -111,12 +111,12 @@ async function loadOrBuild(corpusDir: string, indexDir: string, rebuild: "auto" 
 }
 
 /** Builds the index, loading the ingestion code (and nodejieba) only now that it is needed. */
-async function build(corpusDir: string, log: (m: string) => void): Promise<IndexData> {
+async function build(corpusDir: string, log: (m: string) => void): Promise<BuiltIndexData> {
   const { buildIndex } = await import("../index/build.js");
   return buildIndex(corpusDir, log);
 }
 
-function trySave(data: IndexData, indexDir: string, log: (m: string) => void): void {
+function trySave(data: BuiltIndexData, indexDir: string, log: (m: string) => void): void {
   try {
     saveIndex(data, indexDir);
     log(`index saved to ${indexDir} (${data.reports.length} reports, ${data.facts.length} facts, ${data.passages.length} passages)`);

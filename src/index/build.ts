@@ -1,7 +1,8 @@
 import { collectSchoolNames } from "../answer/understand/index.js";
 import { ingestCorpus } from "../ingest/corpus.js";
 import { buildPassageIndex, passageVocabulary, segmentPassages } from "../search/passages.js";
-import { ALL_REPORTS, corpusFingerprint, INDEX_FORMAT_VERSION, type IndexData } from "./store.js";
+import { readPassageIndex, type PassageIndex } from "../search/passageIndex.js";
+import { ALL_REPORTS, corpusFingerprint, INDEX_FORMAT_VERSION, type BuiltIndexData } from "./store.js";
 
 /** Domain terms nodejieba's dictionary splits but users mean whole. */
 const DOMAIN_WORDS = [
@@ -14,7 +15,7 @@ const DOMAIN_WORDS = [
  * Ingests corpus/ and builds the passage index. Deterministic: the same corpus gives the same
  * index, byte for byte, once saved.
  */
-export function buildIndex(corpusDir: string, onProgress?: (message: string) => void): IndexData {
+export function buildIndex(corpusDir: string, onProgress?: (message: string) => void): BuiltIndexData {
   const fingerprint = corpusFingerprint(corpusDir);
   const { reports, warnings } = ingestCorpus(corpusDir, (done, total, file) => onProgress?.(`ingested ${done}/${total} ${file}`));
   const facts = reports.flatMap((r) => r.facts);
@@ -29,6 +30,9 @@ export function buildIndex(corpusDir: string, onProgress?: (message: string) => 
   // name none (BM25 scores from different indexes do not compare).
   const indexes = new Map<string, ReturnType<typeof buildPassageIndex>>(reports.map((r) => [r.meta.report, buildPassageIndex(docsOf(r.meta.report))]));
   const all = buildPassageIndex(docs);
+  const lunrIndex = (report: string) => (report === ALL_REPORTS ? all : (indexes.get(report) ?? null));
+  // Searched the way a loaded index is (see passageIndex.ts), read on first use.
+  const readers = new Map<string, PassageIndex | null>();
   return {
     meta: {
       formatVersion: INDEX_FORMAT_VERSION,
@@ -46,6 +50,13 @@ export function buildIndex(corpusDir: string, onProgress?: (message: string) => 
       reports.map((r) => r.meta),
     ),
     vocab: passageVocabulary(all),
-    passageIndex: (report: string) => (report === ALL_REPORTS ? all : (indexes.get(report) ?? null)),
+    lunrIndex,
+    passageIndex: (report: string) => {
+      if (!readers.has(report)) {
+        const index = lunrIndex(report);
+        readers.set(report, index ? readPassageIndex(index.toJSON() as never) : null);
+      }
+      return readers.get(report)!;
+    },
   };
 }

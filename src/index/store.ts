@@ -5,7 +5,7 @@ import type lunr from "lunr";
 import { IndexVersionError } from "../errors.js";
 import { listReportFiles } from "../ingest/files.js";
 import { MANIFEST_FILE } from "../ingest/manifest.js";
-import { loadPassageIndex } from "../search/passages.js";
+import { readPassageIndex, type PassageIndex } from "../search/passageIndex.js";
 import type { Fact, IngestWarning, Passage, ReportMeta, Section, Table } from "../types.js";
 
 /**
@@ -47,7 +47,12 @@ export interface IndexData {
   /** Every search token, with the number of passages (all reports) it occurs in: the query segmenter's dictionary. */
   vocab: Record<string, number>;
   /** The passage index of one report, or of all (ALL_REPORTS); loaded on first use; null when there is none. */
-  passageIndex(report: string): lunr.Index | null;
+  passageIndex(report: string): PassageIndex | null;
+}
+
+/** An index just built: what IndexData holds, and the lunr indexes to save. */
+export interface BuiltIndexData extends IndexData {
+  lunrIndex(report: string): lunr.Index | null;
 }
 
 /**
@@ -64,7 +69,7 @@ export function corpusFingerprint(corpusDir: string): string {
 }
 
 /** Writes the index files into `indexDir` (atomically: a half-written index is never read). */
-export function saveIndex(data: IndexData, indexDir: string): void {
+export function saveIndex(data: BuiltIndexData, indexDir: string): void {
   const tmp = `${indexDir}.tmp-${process.pid}`;
   rmSync(tmp, { recursive: true, force: true });
   mkdirSync(join(tmp, PASSAGE_INDEX_DIR), { recursive: true });
@@ -76,7 +81,7 @@ export function saveIndex(data: IndexData, indexDir: string): void {
   write(FILES.tables, data.tables);
   write(FILES.vocab, data.vocab);
   for (const name of [ALL_REPORTS, ...data.reports.map((r) => r.report)]) {
-    const index = data.passageIndex(name);
+    const index = data.lunrIndex(name);
     if (index) write(join(PASSAGE_INDEX_DIR, `${name}.json`), index.toJSON());
   }
   mkdirSync(indexDir, { recursive: true });
@@ -110,11 +115,11 @@ export function loadIndex(indexDir: string): IndexData {
     const { reports, sections, schools } = read(FILES.reports) as { reports: ReportMeta[]; sections: Record<string, Section[]>; schools: { name: string; report: string }[] };
     // Passage indexes are most of the load time and figure questions never touch them: each is read
     // on first use, and only for the reports a question is about.
-    const loaded = new Map<string, lunr.Index | null>();
-    const passageIndex = (report: string): lunr.Index | null => {
+    const loaded = new Map<string, PassageIndex | null>();
+    const passageIndex = (report: string): PassageIndex | null => {
       if (!loaded.has(report)) {
         const path = join(indexDir, PASSAGE_INDEX_DIR, `${report}.json`);
-        loaded.set(report, existsSync(path) ? loadPassageIndex(JSON.parse(readFileSync(path, "utf8"))) : null);
+        loaded.set(report, existsSync(path) ? readPassageIndex(JSON.parse(readFileSync(path, "utf8"))) : null);
       }
       return loaded.get(report)!;
     };

@@ -1,6 +1,7 @@
 import { createRequire } from "node:module";
 import type lunr from "lunr";
 import type { Passage, PassageHit } from "../types.js";
+import type { PassageIndex, ScoredPassage } from "./passageIndex.js";
 import { prepareIndexSegmenter, segmentQuery } from "./tokenize.js";
 
 /**
@@ -86,35 +87,6 @@ export function passageVocabulary(index: lunr.Index): Record<string, number> {
   return Object.fromEntries(df.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
-/**
- * Loads a serialized index, as lunr's `Index.load` does but for exact terms only. lunr builds a
- * token set at load (an automaton over every term, for wildcard and fuzzy queries) and intersects
- * each query term with it: a third of the search time and much of the load. zhibao's queries are
- * exact terms, so the index gets a lookup that answers the same: the term, when the index has it.
- */
-export function loadPassageIndex(json: object): lunr.Index {
-  const lib = lunrLibrary();
-  const saved = json as { fields: string[]; fieldVectors: [string, number[]][]; invertedIndex: [string, object][]; pipeline: string[] };
-  const invertedIndex: Record<string, object> = Object.create(null);
-  for (const [term, posting] of saved.invertedIndex) invertedIndex[term] = posting;
-  const fieldVectors: Record<string, lunr.Vector> = {};
-  for (const [ref, elements] of saved.fieldVectors) fieldVectors[ref] = new lib.Vector(elements);
-  // lunr 2.3's constructor reads `fieldVectors` (@types/lunr still says `documentVectors`).
-  const attributes = { fields: saved.fields, fieldVectors, invertedIndex, tokenSet: exactTermLookup(invertedIndex), pipeline: lib.Pipeline.load(saved.pipeline) };
-  return new lib.Index(attributes as unknown as lunr.Index.Attributes);
-}
-
-/** Stands in for lunr's token set where every query term is exact (see loadPassageIndex). */
-function exactTermLookup(invertedIndex: Record<string, object>): lunr.TokenSet {
-  const lookup = {
-    intersect(clause: lunr.TokenSet) {
-      const terms = clause.toArray().filter((t) => t in invertedIndex);
-      return { toArray: () => terms };
-    },
-  };
-  return lookup as unknown as lunr.TokenSet;
-}
-
 /** Options for one search. */
 export interface PassageQuery {
   /** Only passages of these reports (file names); all when absent or empty. */
@@ -144,7 +116,7 @@ export interface PassageSearch {
  * Very common tokens (in more than a quarter of all passages, like 学校 or 职业) are dropped
  * from a query that has rarer ones: they match almost everything and only add noise and time.
  */
-export function createPassageSearch(indexOf: (report: string | null) => lunr.Index | null, passages: Passage[], vocabDf: Record<string, number>): PassageSearch {
+export function createPassageSearch(indexOf: (report: string | null) => PassageIndex | null, passages: Passage[], vocabDf: Record<string, number>): PassageSearch {
   const byId = new Map(passages.map((p) => [p.id, p]));
   const cases = passages.filter((p) => p.kind === "case");
   const caseOf = new Map<string, Passage>();
@@ -183,26 +155,17 @@ export function createPassageSearch(indexOf: (report: string | null) => lunr.Ind
     if (!terms.length) return [];
     // Only the asked reports' indexes are queried (and loaded): cost grows with a report, not the
     // corpus. A query that names no report uses the index over all (null).
-    const results: lunr.Index.Result[] = [];
-    for (const report of opts.reports?.length ? opts.reports : [null]) {
-      const index = indexOf(report);
-      if (!index) continue;
-      results.push(
-        ...index.query((q) => {
-          for (const t of terms) {
-            // Longer words are more specific than their parts: 宿舍楼 says more than 宿舍.
-            q.term(t, { boost: 1 + 0.5 * Math.max(0, [...t].length - 2), usePipeline: false });
-          }
-        }),
-      );
-    }
+    // Longer words are more specific than their parts: 宿舍楼 says more than 宿舍.
+    const weighted = terms.map((term) => ({ term, boost: 1 + 0.5 * Math.max(0, [...term].length - 2) }));
+    const results: ScoredPassage[] = [];
+    for (const report of opts.reports?.length ? opts.reports : [null]) for (const r of indexOf(report)?.query(weighted) ?? []) results.push(r);
     const hits: PassageHit[] = [];
     const taken: { report: string; line: number; endLine: number }[] = [];
     const limit = opts.limit ?? 10;
     const scored = results
       .map((r) => ({ r, p: byId.get(r.ref)! }))
       .filter(({ p }) => p && (!opts.casesOnly || p.kind === "case"))
-      .map(({ r, p }) => ({ p, matched: Object.keys(r.matchData.metadata), score: r.score * (opts.preferCases && p.kind === "case" ? 1.5 : 1) }))
+      .map(({ r, p }) => ({ p, matched: r.terms, score: r.score * (opts.preferCases && p.kind === "case" ? 1.5 : 1) }))
       .sort((a, b) => b.score - a.score || a.p.report.localeCompare(b.p.report) || a.p.line - b.p.line);
     const sections = new Map<string, number>();
     const later: PassageHit[] = [];

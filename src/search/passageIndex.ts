@@ -1,0 +1,117 @@
+/**
+ * A saved lunr index, read for the queries zhibao makes: a few exact terms, each with a boost.
+ *
+ * lunr scores a passage, field by field, as the dot product of the query vector (each query term's
+ * boost) and the field's vector (each term's BM25 weight × the field's boost, computed by lunr's
+ * Builder and saved with the index), divided by the query vector's length, and adds the fields up.
+ * Regrouped by term once at load, the saved field vectors give every term's (passage, weight)
+ * pairs, and a query is one pass over its terms' pairs: no wildcard automaton to build or
+ * intersect, no match objects per passage. At ×10 the corpus this is what keeps a search over every
+ * report in a few milliseconds; the scores are lunr's own (tests/search/passageIndex.test.ts).
+ */
+
+/** A query term and its boost (lunr's `q.term(term, { boost })`). */
+export interface WeightedTerm {
+  term: string;
+  boost: number;
+}
+
+/** One matching passage: its id, lunr's score, and which query terms it holds. */
+export interface ScoredPassage {
+  ref: string;
+  score: number;
+  terms: string[];
+}
+
+/** What search needs of one passage index. */
+export interface PassageIndex {
+  /** Every passage holding at least one of the terms, best first. Terms the index lacks are ignored. */
+  query(terms: WeightedTerm[]): ScoredPassage[];
+  /** True when the index holds this term. */
+  has(term: string): boolean;
+}
+
+/** The parts of lunr's serialized index (`Index.toJSON()`) this reads. */
+export interface SavedLunrIndex {
+  fieldVectors: [string, number[]][];
+  invertedIndex: [string, { _index: number }][];
+}
+
+interface Postings {
+  docs: Int32Array;
+  weights: Float64Array;
+}
+
+/**
+ * Reads a saved lunr index.
+ * @example readPassageIndex(JSON.parse(readFileSync("index/lunr/_all.json", "utf8"))).query([{ term: "宿舍", boost: 1 }])[0].ref
+ */
+export function readPassageIndex(saved: SavedLunrIndex): PassageIndex {
+  const termOf: string[] = [];
+  for (const [term, posting] of saved.invertedIndex) termOf[posting._index] = term;
+
+  // Field refs are "field/docRef"; one passage has up to three (title, section, body).
+  const docNumber = new Map<string, number>();
+  const refs: string[] = [];
+  const docOf = new Int32Array(saved.fieldVectors.length);
+  const counts = new Int32Array(termOf.length);
+  saved.fieldVectors.forEach(([fieldRef, elements], v) => {
+    const ref = fieldRef.slice(fieldRef.indexOf("/") + 1);
+    let n = docNumber.get(ref);
+    if (n === undefined) {
+      n = refs.push(ref) - 1;
+      docNumber.set(ref, n);
+    }
+    docOf[v] = n;
+    for (let i = 0; i < elements.length; i += 2) counts[elements[i]]++;
+  });
+  const postings = new Map<string, Postings>();
+  const filled = new Int32Array(termOf.length);
+  const byIndex: Postings[] = termOf.map((term, t) => {
+    const p = { docs: new Int32Array(counts[t]), weights: new Float64Array(counts[t]) };
+    if (term !== undefined) postings.set(term, p);
+    return p;
+  });
+  saved.fieldVectors.forEach(([, elements], v) => {
+    for (let i = 0; i < elements.length; i += 2) {
+      const t = elements[i];
+      const p = byIndex[t];
+      p.docs[filled[t]] = docOf[v];
+      p.weights[filled[t]++] = elements[i + 1];
+    }
+  });
+
+  // Scratch space reused by every query (queries are synchronous).
+  const score = new Float64Array(refs.length);
+  const matched = new Uint32Array(refs.length);
+  const touched: number[] = [];
+
+  return {
+    has: (term) => postings.has(term),
+    query(terms) {
+      // As lunr's query vector: a term asked twice adds its boosts; terms the index lacks are left out.
+      const boosts = new Map<string, number>();
+      for (const { term, boost } of terms) if (postings.has(term)) boosts.set(term, (boosts.get(term) ?? 0) + boost);
+      const asked = [...boosts];
+      if (!asked.length) return [];
+      if (asked.length > 32) throw new Error("at most 32 distinct query terms");
+      const length = Math.sqrt(asked.reduce((s, [, b]) => s + b * b, 0));
+      asked.forEach(([term, boost], k) => {
+        const { docs, weights } = postings.get(term)!;
+        for (let i = 0; i < docs.length; i++) {
+          const d = docs[i];
+          if (matched[d] === 0) touched.push(d);
+          matched[d] |= 1 << k;
+          score[d] += boost * weights[i];
+        }
+      });
+      const results: ScoredPassage[] = touched.map((d) => ({ ref: refs[d], score: score[d] / length, terms: asked.filter((_, k) => matched[d] & (1 << k)).map(([t]) => t) }));
+      for (const d of touched) {
+        score[d] = 0;
+        matched[d] = 0;
+      }
+      touched.length = 0;
+      return results.sort((a, b) => b.score - a.score);
+    },
+  };
+}

@@ -1,0 +1,51 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import type lunr from "lunr";
+import { describe, expect, it } from "vitest";
+import { readPassageIndex, type SavedLunrIndex } from "../../src/search/passageIndex.js";
+import { segmentQuery } from "../../src/search/tokenize.js";
+
+const require = createRequire(import.meta.url);
+const root = join(import.meta.dirname, "..", "..");
+const lunrDir = join(root, "index", "lunr");
+const vocab = new Set(Object.keys(JSON.parse(readFileSync(join(root, "index", "vocab.json"), "utf8"))));
+const queries = readFileSync(join(root, "bench", "judged-queries.jsonl"), "utf8")
+  .split("\n")
+  .filter(Boolean)
+  .map((l) => (JSON.parse(l) as { query: string }).query);
+const boost = (t: string) => 1 + 0.5 * Math.max(0, [...t].length - 2);
+
+describe("readPassageIndex scores as lunr does", () => {
+  it.each(readdirSync(lunrDir).filter((f) => f.endsWith(".json")))("every judged query against %s: the same passages, scores and matched terms", (file) => {
+    const json = JSON.parse(readFileSync(join(lunrDir, file), "utf8")) as SavedLunrIndex;
+    const ours = readPassageIndex(json);
+    const theirs = (require("lunr") as typeof lunr).Index.load(json);
+    for (const query of queries) {
+      // Plus a word the index lacks, and one asked twice: lunr ignores the first and adds the boosts of the second.
+      const tokens = segmentQuery(query, vocab);
+      const terms = [...tokens, "不在索引里的词", ...tokens.slice(0, 1)];
+      const got = ours.query(terms.map((term) => ({ term, boost: boost(term) })));
+      const want = theirs.query((q) => {
+        for (const t of terms) q.term(t, { boost: boost(t), usePipeline: false });
+      });
+      expect(got.length, query).toBe(want.length);
+      const wanted = new Map(want.map((r) => [r.ref, r]));
+      for (const [i, r] of got.entries()) {
+        const w = wanted.get(r.ref)!;
+        expect(w, `${query}: ${r.ref}`).toBeDefined();
+        expect(r.score).toBeCloseTo(w.score, 9);
+        expect([...r.terms].sort()).toEqual(Object.keys(w.matchData.metadata).sort());
+        // Same order, up to passages whose scores differ only in the last bits of a double.
+        expect(Math.abs(r.score - want[i]!.score)).toBeLessThan(1e-9);
+      }
+    }
+  });
+
+  it("finds nothing for no terms or only unknown ones", () => {
+    const ours = readPassageIndex(JSON.parse(readFileSync(join(lunrDir, "_all.json"), "utf8")) as SavedLunrIndex);
+    expect(ours.query([])).toEqual([]);
+    expect(ours.query([{ term: "不在索引里的词", boost: 1 }])).toEqual([]);
+    expect(ours.has("宿舍")).toBe(true);
+  });
+});
