@@ -37,24 +37,21 @@ export interface SavedLunrIndex {
   invertedIndex: [string, { _index: number }][];
 }
 
-interface Postings {
-  docs: Int32Array;
-  weights: Float64Array;
-}
-
 /**
  * Reads a saved lunr index.
  * @example readPassageIndex(JSON.parse(readFileSync("index/lunr/_all.json", "utf8"))).query([{ term: "宿舍", boost: 1 }])[0].ref
  */
 export function readPassageIndex(saved: SavedLunrIndex): PassageIndex {
-  const termOf: string[] = [];
-  for (const [term, posting] of saved.invertedIndex) termOf[posting._index] = term;
+  const termNumber = new Map<string, number>();
+  for (const [term, posting] of saved.invertedIndex) termNumber.set(term, posting._index);
+  const termCount = saved.invertedIndex.length;
 
   // Field refs are "field/docRef"; one passage has up to three (title, section, body).
   const docNumber = new Map<string, number>();
   const refs: string[] = [];
   const docOf = new Int32Array(saved.fieldVectors.length);
-  const counts = new Int32Array(termOf.length);
+  // Every term's (passage, weight) pairs lie together in two flat arrays, from start[t] to start[t + 1].
+  const start = new Int32Array(termCount + 1);
   saved.fieldVectors.forEach(([fieldRef, elements], v) => {
     const ref = fieldRef.slice(fieldRef.indexOf("/") + 1);
     let n = docNumber.get(ref);
@@ -63,21 +60,17 @@ export function readPassageIndex(saved: SavedLunrIndex): PassageIndex {
       docNumber.set(ref, n);
     }
     docOf[v] = n;
-    for (let i = 0; i < elements.length; i += 2) counts[elements[i]]++;
+    for (let i = 0; i < elements.length; i += 2) start[elements[i] + 1]++;
   });
-  const postings = new Map<string, Postings>();
-  const filled = new Int32Array(termOf.length);
-  const byIndex: Postings[] = termOf.map((term, t) => {
-    const p = { docs: new Int32Array(counts[t]), weights: new Float64Array(counts[t]) };
-    if (term !== undefined) postings.set(term, p);
-    return p;
-  });
+  for (let t = 0; t < termCount; t++) start[t + 1] += start[t];
+  const docs = new Int32Array(start[termCount]);
+  const weights = new Float64Array(start[termCount]);
+  const next = start.slice(0, termCount);
   saved.fieldVectors.forEach(([, elements], v) => {
     for (let i = 0; i < elements.length; i += 2) {
-      const t = elements[i];
-      const p = byIndex[t];
-      p.docs[filled[t]] = docOf[v];
-      p.weights[filled[t]++] = elements[i + 1];
+      const at = next[elements[i]]++;
+      docs[at] = docOf[v];
+      weights[at] = elements[i + 1];
     }
   });
 
@@ -87,18 +80,18 @@ export function readPassageIndex(saved: SavedLunrIndex): PassageIndex {
   const touched: number[] = [];
 
   return {
-    has: (term) => postings.has(term),
+    has: (term) => termNumber.has(term),
     query(terms) {
       // As lunr's query vector: a term asked twice adds its boosts; terms the index lacks are left out.
       const boosts = new Map<string, number>();
-      for (const { term, boost } of terms) if (postings.has(term)) boosts.set(term, (boosts.get(term) ?? 0) + boost);
+      for (const { term, boost } of terms) if (termNumber.has(term)) boosts.set(term, (boosts.get(term) ?? 0) + boost);
       const asked = [...boosts];
       if (!asked.length) return [];
       if (asked.length > 32) throw new Error("at most 32 distinct query terms");
       const length = Math.sqrt(asked.reduce((s, [, b]) => s + b * b, 0));
       asked.forEach(([term, boost], k) => {
-        const { docs, weights } = postings.get(term)!;
-        for (let i = 0; i < docs.length; i++) {
+        const t = termNumber.get(term)!;
+        for (let i = start[t]; i < start[t + 1]; i++) {
           const d = docs[i];
           if (matched[d] === 0) touched.push(d);
           matched[d] |= 1 << k;

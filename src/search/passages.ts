@@ -55,9 +55,17 @@ export function segmentPassages(passages: Passage[], userWords: Iterable<string>
   });
 }
 
-/** Builds the lunr index over segmented passages. Deterministic for the same input. */
+/**
+ * Builds the lunr index over segmented passages, to save and to read with readPassageIndex.
+ * Deterministic for the same input. Its token set, an automaton over every term that serves only
+ * wildcard and fuzzy queries (never made here) and is never saved, is left empty.
+ */
 export function buildPassageIndex(docs: SegmentedPassage[]): lunr.Index {
-  return lunrLibrary()(function () {
+  const lib = lunrLibrary();
+  return lib(function () {
+    (this as unknown as { createTokenSet(): void }).createTokenSet = function (this: { tokenSet: lunr.TokenSet }) {
+      this.tokenSet = new lib.TokenSet();
+    };
     this.ref("id");
     this.field("title", { boost: FIELD_BOOSTS.title });
     this.field("section", { boost: FIELD_BOOSTS.section });
