@@ -25,8 +25,14 @@ export interface ScoredPassage {
 
 /** What search needs of one passage index. */
 export interface PassageIndex {
-  /** Every passage holding at least one of the terms, best first. Terms the index lacks are ignored. */
-  query(terms: WeightedTerm[]): ScoredPassage[];
+  /**
+   * Every passage holding at least one of the terms, best first; terms the index lacks are ignored.
+   * `weight` multiplies a passage's score (0 leaves it out; passages by number, see `refs`);
+   * `limit` keeps the best that many, and any tied with the last of them.
+   */
+  query(terms: WeightedTerm[], opts?: { limit?: number; weight?: (passage: number) => number }): ScoredPassage[];
+  /** The passage ids, by the numbers `weight` is given. */
+  readonly refs: readonly string[];
   /** True when the index holds this term. */
   has(term: string): boolean;
 }
@@ -80,8 +86,9 @@ export function readPassageIndex(saved: SavedLunrIndex): PassageIndex {
   const touched: number[] = [];
 
   return {
+    refs,
     has: (term) => termNumber.has(term),
-    query(terms) {
+    query(terms, opts = {}) {
       // As lunr's query vector: a term asked twice adds its boosts; terms the index lacks are left out.
       const boosts = new Map<string, number>();
       for (const { term, boost } of terms) if (termNumber.has(term)) boosts.set(term, (boosts.get(term) ?? 0) + boost);
@@ -98,8 +105,27 @@ export function readPassageIndex(saved: SavedLunrIndex): PassageIndex {
           score[d] += boost * weights[i];
         }
       });
-      const results: ScoredPassage[] = touched.map((d) => ({ ref: refs[d], score: score[d] / length, terms: asked.filter((_, k) => matched[d] & (1 << k)).map(([t]) => t) }));
+      // Final scores; a passage the caller weighs 0 is left out.
+      const final = new Float64Array(touched.length);
+      let kept = 0;
       for (const d of touched) {
+        const w = opts.weight ? opts.weight(d) : 1;
+        if (w > 0) {
+          touched[kept] = d;
+          final[kept++] = (score[d] / length) * w;
+        } else {
+          score[d] = 0;
+          matched[d] = 0;
+        }
+      }
+      // Only the best `limit` (and any tied with the last of them) become results: a common word
+      // matches most passages, and the caller reads a few.
+      const limit = opts.limit ?? Infinity;
+      const threshold = kept > limit ? final.slice(0, kept).sort()[kept - limit] : -Infinity;
+      const results: ScoredPassage[] = [];
+      for (let i = 0; i < kept; i++) {
+        const d = touched[i];
+        if (final[i] >= threshold) results.push({ ref: refs[d], score: final[i], terms: asked.filter((_, k) => matched[d] & (1 << k)).map(([t]) => t) });
         score[d] = 0;
         matched[d] = 0;
       }

@@ -126,11 +126,12 @@ export interface PassageSearch {
  */
 export function createPassageSearch(indexOf: (report: string | null) => PassageIndex | null, passages: Passage[], vocabDf: Record<string, number>): PassageSearch {
   const byId = new Map(passages.map((p) => [p.id, p]));
-  const cases = passages.filter((p) => p.kind === "case");
+  const casesOf = new Map<string, Passage[]>();
+  for (const p of passages) if (p.kind === "case") casesOf.set(p.report, [...(casesOf.get(p.report) ?? []), p]);
   const caseOf = new Map<string, Passage>();
   for (const p of passages) {
     if (p.kind !== "paragraph") continue;
-    const c = cases.find((k) => k.report === p.report && k.line <= p.line && p.endLine <= k.endLine);
+    const c = casesOf.get(p.report)?.find((k) => k.line <= p.line && p.endLine <= k.endLine);
     if (c) caseOf.set(p.id, c);
   }
   // A short section (面临挑战: a challenge, its story, its measures, ×3) answers as a whole.
@@ -139,7 +140,9 @@ export function createPassageSearch(indexOf: (report: string | null) => PassageI
   for (const p of passages) {
     if (p.kind !== "paragraph" || caseOf.has(p.id) || !p.sectionPath.length) continue;
     const key = `${p.report}|${p.sectionPath.join("/")}`;
-    bySection.set(key, [...(bySection.get(key) ?? []), p]);
+    const members = bySection.get(key);
+    if (members) members.push(p);
+    else bySection.set(key, [p]);
   }
   for (const members of bySection.values()) {
     if (members.length < 2 || members.length > MAX_SECTION_PARAGRAPHS) continue;
@@ -147,6 +150,13 @@ export function createPassageSearch(indexOf: (report: string | null) => PassageI
     const whole: Passage = { ...first, id: `${first.report}:s:${first.line}`, text: members.map((m) => m.text).join("\n"), endLine: last.endLine };
     for (const m of members) sectionOf.set(m.id, whole);
   }
+  // Each index's passages by number, for weighing them without a lookup by id.
+  const byNumber = new WeakMap<PassageIndex, (Passage | undefined)[]>();
+  const passagesOf = (index: PassageIndex) => {
+    let list = byNumber.get(index);
+    if (!list) byNumber.set(index, (list = index.refs.map((ref) => byId.get(ref))));
+    return list;
+  };
   const vocab = new Set(Object.keys(vocabDf));
   const docFrequency = (term: string): number => vocabDf[term] ?? 0;
   const total = passages.length || 1;
@@ -161,19 +171,44 @@ export function createPassageSearch(indexOf: (report: string | null) => PassageI
   const search = (query: string, opts: PassageQuery = {}): PassageHit[] => {
     const terms = keywords([query, ...(opts.extraTerms ?? [])].join(" "));
     if (!terms.length) return [];
-    // Only the asked reports' indexes are queried (and loaded): cost grows with a report, not the
-    // corpus. A query that names no report uses the index over all (null).
     // Longer words are more specific than their parts: 宿舍楼 says more than 宿舍.
     const weighted = terms.map((term) => ({ term, boost: 1 + 0.5 * Math.max(0, [...term].length - 2) }));
-    const results: ScoredPassage[] = [];
-    for (const report of opts.reports?.length ? opts.reports : [null]) for (const r of indexOf(report)?.query(weighted) ?? []) results.push(r);
+    const limit = opts.limit ?? 10;
+    // A question about one report searches (and loads) that report's index only: cost follows the
+    // report, not the corpus. Any other question searches the index over all, its passages from
+    // the asked reports only: BM25 scores from different indexes do not compare.
+    const asked = opts.reports?.length ? new Set(opts.reports) : null;
+    const index = indexOf(asked?.size === 1 ? [...asked][0] : null);
+    if (!index) return [];
+    const filterReports = asked && asked.size > 1 ? asked : null;
+    const passageOf = passagesOf(index);
+    const weight =
+      opts.casesOnly || opts.preferCases || filterReports
+        ? (d: number) => {
+            const p = passageOf[d];
+            if (!p || (filterReports && !filterReports.has(p.report)) || (opts.casesOnly && p.kind !== "case")) return 0;
+            return opts.preferCases && p.kind === "case" ? 1.5 : 1;
+          }
+        : undefined;
+    // Hits merge overlapping passages, so more candidates than hits are read: a few per hit, and
+    // more only when those were not enough.
+    for (let candidates = Math.max(50, limit * 10); ; candidates *= 4) {
+      const found = index.query(weighted, { limit: candidates, weight });
+      const { hits, complete } = selectHits(found, limit);
+      if (complete || found.length < candidates) return hits;
+    }
+  };
+
+  /**
+   * The hits to show from scored passages: best first, overlapping ones merged, sections taking
+   * turns. Complete when `limit` hits came before any section's third paragraph had to wait.
+   */
+  const selectHits = (results: ScoredPassage[], limit: number): { hits: PassageHit[]; complete: boolean } => {
     const hits: PassageHit[] = [];
     const taken: { report: string; line: number; endLine: number }[] = [];
-    const limit = opts.limit ?? 10;
     const scored = results
-      .map((r) => ({ r, p: byId.get(r.ref)! }))
-      .filter(({ p }) => p && (!opts.casesOnly || p.kind === "case"))
-      .map(({ r, p }) => ({ p, matched: r.terms, score: r.score * (opts.preferCases && p.kind === "case" ? 1.5 : 1) }))
+      .map((r) => ({ p: byId.get(r.ref)!, matched: r.terms, score: r.score }))
+      .filter(({ p }) => p)
       .sort((a, b) => b.score - a.score || a.p.report.localeCompare(b.p.report) || a.p.line - b.p.line);
     const sections = new Map<string, number>();
     const later: PassageHit[] = [];
@@ -192,7 +227,7 @@ export function createPassageSearch(indexOf: (report: string | null) => PassageI
       else hits.push(hit);
       if (hits.length >= limit) break;
     }
-    return [...hits, ...later].slice(0, limit);
+    return { hits: [...hits, ...later].slice(0, limit), complete: hits.length >= limit };
   };
 
   return { search, keywords, vocab };

@@ -1,5 +1,9 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { makeSnippet } from "../../src/search/passages.js";
+import { loadIndex } from "../../src/index/store.js";
+import type { PassageIndex } from "../../src/search/passageIndex.js";
+import { createPassageSearch, makeSnippet } from "../../src/search/passages.js";
 
 describe("makeSnippet", () => {
   const long = `${"前言".repeat(100)}学生在宿舍楼里学习${"后记".repeat(100)}`;
@@ -18,5 +22,36 @@ describe("makeSnippet", () => {
   });
   it("returns short text whole, on one line", () => {
     expect(makeSnippet("第一段\n  第二段", ["第二段"])).toBe("第一段 第二段");
+  });
+});
+
+describe("createPassageSearch reads only the best candidates", () => {
+  const root = join(import.meta.dirname, "..", "..");
+  const data = loadIndex(join(root, "index"));
+  const queries = readFileSync(join(root, "bench", "judged-queries.jsonl"), "utf8")
+    .split("\n")
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as { query: string; report: string });
+  // The same indexes, but every query answered in full: what search must return anyway.
+  const full = (index: PassageIndex | null): PassageIndex | null => index && { refs: index.refs, has: (t) => index.has(t), query: (terms, opts) => index.query(terms, { ...opts, limit: undefined }) };
+  const limited = createPassageSearch((r) => data.passageIndex(r ?? "_all"), data.passages, data.vocab);
+  const unlimited = createPassageSearch((r) => full(data.passageIndex(r ?? "_all")), data.passages, data.vocab);
+
+  it.each([
+    ["no filter", {}],
+    ["cases only", { casesOnly: true }],
+    ["cases preferred, 3 hits", { preferCases: true, limit: 3 }],
+    ["20 hits", { limit: 20 }],
+  ])("gives the hits a full ranking gives, for every judged query (%s)", (_, opts) => {
+    for (const { query, report } of queries) {
+      expect(limited.search(query, opts), query).toEqual(unlimited.search(query, opts));
+      expect(limited.search(query, { ...opts, reports: [report] }), query).toEqual(unlimited.search(query, { ...opts, reports: [report] }));
+    }
+  });
+
+  it("a word in most passages still finds its best passages in a report", () => {
+    const hits = limited.search("学校 学生 教师", { limit: 5 });
+    expect(hits).toHaveLength(5);
+    expect(hits).toEqual(unlimited.search("学校 学生 教师", { limit: 5 }));
   });
 });
