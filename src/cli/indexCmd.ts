@@ -21,7 +21,7 @@ export async function runIndex(opts: { check?: boolean }): Promise<void> {
   const { counts } = data.meta;
   process.stderr.write(`built in ${Math.round(performance.now() - t0)} ms: ${counts.reports} reports, ${counts.tables} tables, ${counts.facts} facts, ${counts.passages} passages\n`);
   if (!opts.check) return;
-  // Every file either side has (lunr/ holds one index per report), compared byte for byte.
+  // Every file either side has (passages/ holds one index per report), compared byte for byte.
   const files = new Set([...listFiles(target), ...listFiles(indexDir)]);
   const differing = [...files].filter((f) => {
     try {

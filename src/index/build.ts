@@ -1,7 +1,7 @@
 import { collectSchoolNames } from "../answer/understand/index.js";
 import { ingestCorpus } from "../ingest/corpus.js";
 import { buildPassageIndex, passageVocabulary, segmentPassages } from "../search/passages.js";
-import { readPassageIndex, type PassageIndex } from "../search/passageIndex.js";
+import { openPassageIndex, packPassageIndex, type PassageIndex, type SavedLunrIndex } from "../search/passageIndex.js";
 import { ALL_REPORTS, corpusFingerprint, INDEX_FORMAT_VERSION, type BuiltIndexData } from "./store.js";
 
 /** Domain terms nodejieba's dictionary splits but users mean whole. */
@@ -54,7 +54,7 @@ export function buildIndex(corpusDir: string, onProgress?: (message: string) => 
     passageIndex: (report: string) => {
       if (!readers.has(report)) {
         const index = lunrIndex(report);
-        readers.set(report, index ? readPassageIndex(index.toJSON() as never) : null);
+        readers.set(report, index ? openPassageIndex(packPassageIndex(index.toJSON() as unknown as SavedLunrIndex)) : null);
       }
       return readers.get(report)!;
     },

@@ -5,7 +5,7 @@ import type lunr from "lunr";
 import { IndexVersionError } from "../errors.js";
 import { listReportFiles } from "../ingest/files.js";
 import { MANIFEST_FILE } from "../ingest/manifest.js";
-import { readPassageIndex, type PassageIndex } from "../search/passageIndex.js";
+import { decodePassageIndex, encodePassageIndex, openPassageIndex, packPassageIndex, type PassageIndex, type SavedLunrIndex } from "../search/passageIndex.js";
 import type { Fact, IngestWarning, Passage, ReportMeta, Section, Table } from "../types.js";
 
 /**
@@ -15,12 +15,13 @@ import type { Fact, IngestWarning, Passage, ReportMeta, Section, Table } from ".
  */
 
 /** Bump when the shape of anything saved changes: an index of another version is rebuilt, never misread. */
-export const INDEX_FORMAT_VERSION = 3;
+export const INDEX_FORMAT_VERSION = 4;
 
 export const FILES = { meta: "meta.json", reports: "reports.json", facts: "facts.json", passages: "passages.json", tables: "tables.json", vocab: "vocab.json" } as const;
 
-/** One lunr index per report, in this folder: a question about one report searches (and loads) only its own. */
-export const PASSAGE_INDEX_DIR = "lunr";
+/** One passage index per report (and one over all), in this folder: a question about one report searches (and loads) only its own. */
+export const PASSAGE_INDEX_DIR = "passages";
+const PASSAGE_INDEX_EXT = ".bin";
 
 /** The name of the passage index over every report, for questions that name none. */
 export const ALL_REPORTS = "_all";
@@ -82,13 +83,15 @@ export function saveIndex(data: BuiltIndexData, indexDir: string): void {
   write(FILES.vocab, data.vocab);
   for (const name of [ALL_REPORTS, ...data.reports.map((r) => r.report)]) {
     const index = data.lunrIndex(name);
-    if (index) write(join(PASSAGE_INDEX_DIR, `${name}.json`), index.toJSON());
+    if (index) writeFileSync(join(tmp, PASSAGE_INDEX_DIR, `${name}${PASSAGE_INDEX_EXT}`), encodePassageIndex(packPassageIndex(index.toJSON() as unknown as SavedLunrIndex)));
   }
   mkdirSync(indexDir, { recursive: true });
   for (const name of Object.values(FILES)) renameSync(join(tmp, name), join(indexDir, name));
   rmSync(join(indexDir, PASSAGE_INDEX_DIR), { recursive: true, force: true });
   renameSync(join(tmp, PASSAGE_INDEX_DIR), join(indexDir, PASSAGE_INDEX_DIR));
-  rmSync(join(indexDir, "lunr.json"), { force: true }); // format 2 kept one index for all reports
+  // Earlier formats: one lunr JSON for all reports (2), lunr JSON per report (3).
+  rmSync(join(indexDir, "lunr.json"), { force: true });
+  rmSync(join(indexDir, "lunr"), { recursive: true, force: true });
   rmSync(tmp, { recursive: true, force: true });
 }
 
@@ -118,8 +121,8 @@ export function loadIndex(indexDir: string): IndexData {
     const loaded = new Map<string, PassageIndex | null>();
     const passageIndex = (report: string): PassageIndex | null => {
       if (!loaded.has(report)) {
-        const path = join(indexDir, PASSAGE_INDEX_DIR, `${report}.json`);
-        loaded.set(report, existsSync(path) ? readPassageIndex(JSON.parse(readFileSync(path, "utf8"))) : null);
+        const path = join(indexDir, PASSAGE_INDEX_DIR, `${report}${PASSAGE_INDEX_EXT}`);
+        loaded.set(report, existsSync(path) ? openPassageIndex(decodePassageIndex(readFileSync(path))) : null);
       }
       return loaded.get(report)!;
     };

@@ -1,13 +1,17 @@
 /**
- * A saved lunr index, read for the queries zhibao makes: a few exact terms, each with a boost.
+ * Passage indexes as zhibao saves and queries them: lunr's BM25 weights, regrouped by term.
  *
- * lunr scores a passage, field by field, as the dot product of the query vector (each query term's
- * boost) and the field's vector (each term's BM25 weight × the field's boost, computed by lunr's
- * Builder and saved with the index), divided by the query vector's length, and adds the fields up.
- * Regrouped by term once at load, the saved field vectors give every term's (passage, weight)
- * pairs, and a query is one pass over its terms' pairs: no wildcard automaton to build or
- * intersect, no match objects per passage. At ×10 the corpus this is what keeps a search over every
- * report in a few milliseconds; the scores are lunr's own (tests/search/passageIndex.test.ts).
+ * lunr builds the index (src/search/passages.ts). It scores a passage, field by field, as the dot
+ * product of the query vector (each query term's boost) and the field's vector (each term's BM25
+ * weight × the field's boost), divided by the query vector's length, and adds the fields up. So a
+ * term's (passage, weight) pairs, taken from lunr's field vectors, are all a query of exact terms
+ * needs: one pass over them gives lunr's scores (tests/search/passageIndex.test.ts), with no
+ * wildcard automaton to build or intersect and no match objects per passage.
+ *
+ * Saved as one binary file per index (packPassageIndex / encodePassageIndex): a small JSON header
+ * (passage ids, terms) and three Int32 arrays (where each term's pairs start, passages, weights in
+ * thousandths, lunr's own precision). Opening one is a few views on a buffer, where lunr's JSON (its
+ * inverted index repeats every posting as nested objects) took seconds to parse at ×100 the corpus.
  */
 
 /** A query term and its boost (lunr's `q.term(term, { boost })`). */
@@ -37,26 +41,34 @@ export interface PassageIndex {
   has(term: string): boolean;
 }
 
-/** The parts of lunr's serialized index (`Index.toJSON()`) this reads. */
+/** The parts of lunr's serialized index (`Index.toJSON()`) that packing reads. */
 export interface SavedLunrIndex {
   fieldVectors: [string, number[]][];
   invertedIndex: [string, { _index: number }][];
 }
 
-/**
- * Reads a saved lunr index.
- * @example readPassageIndex(JSON.parse(readFileSync("index/lunr/_all.json", "utf8"))).query([{ term: "宿舍", boost: 1 }])[0].ref
- */
-export function readPassageIndex(saved: SavedLunrIndex): PassageIndex {
-  const termNumber = new Map<string, number>();
-  for (const [term, posting] of saved.invertedIndex) termNumber.set(term, posting._index);
-  const termCount = saved.invertedIndex.length;
+/** A passage index as saved: terms' (passage, weight) pairs grouped by term. */
+export interface PackedPassageIndex {
+  /** Passage ids by number. */
+  refs: string[];
+  /** Terms by number. */
+  terms: string[];
+  /** Term t's pairs are at start[t] … start[t + 1] - 1 of `docs` and `weights`. */
+  start: Int32Array;
+  docs: Int32Array;
+  /** lunr's weights, which it rounds to thousandths, × 1000. */
+  weights: Int32Array;
+}
 
+/** Regroups a lunr index's field vectors by term. Deterministic: lunr's term and passage order. */
+export function packPassageIndex(saved: SavedLunrIndex): PackedPassageIndex {
+  const terms: string[] = [];
+  for (const [term, posting] of saved.invertedIndex) terms[posting._index] = term;
+  const termCount = terms.length;
   // Field refs are "field/docRef"; one passage has up to three (title, section, body).
   const docNumber = new Map<string, number>();
   const refs: string[] = [];
   const docOf = new Int32Array(saved.fieldVectors.length);
-  // Every term's (passage, weight) pairs lie together in two flat arrays, from start[t] to start[t + 1].
   const start = new Int32Array(termCount + 1);
   saved.fieldVectors.forEach(([fieldRef, elements], v) => {
     const ref = fieldRef.slice(fieldRef.indexOf("/") + 1);
@@ -70,15 +82,66 @@ export function readPassageIndex(saved: SavedLunrIndex): PassageIndex {
   });
   for (let t = 0; t < termCount; t++) start[t + 1] += start[t];
   const docs = new Int32Array(start[termCount]);
-  const weights = new Float64Array(start[termCount]);
+  const weights = new Int32Array(start[termCount]);
   const next = start.slice(0, termCount);
   saved.fieldVectors.forEach(([, elements], v) => {
     for (let i = 0; i < elements.length; i += 2) {
       const at = next[elements[i]]++;
+      const thousandths = Math.round(elements[i + 1] * 1000);
+      if (Math.abs(thousandths - elements[i + 1] * 1000) > 1e-6) throw new Error(`lunr weight ${elements[i + 1]} is not in thousandths`);
       docs[at] = docOf[v];
-      weights[at] = elements[i + 1];
+      weights[at] = thousandths;
     }
   });
+  return { refs, terms, start, docs, weights };
+}
+
+const MAGIC = "zhibao-passages-1";
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+
+/** The bytes of a packed index: header length (uint32), JSON header, padding to 4, then the three arrays. Little-endian. */
+export function encodePassageIndex(packed: PackedPassageIndex): Buffer {
+  const header = Buffer.from(JSON.stringify({ magic: MAGIC, refs: packed.refs, terms: packed.terms, pairs: packed.docs.length }), "utf8");
+  const offset = 4 + header.length + ((4 - ((4 + header.length) % 4)) % 4);
+  const out = Buffer.alloc(offset + 4 * (packed.start.length + 2 * packed.docs.length));
+  out.writeUInt32LE(header.length, 0);
+  header.copy(out, 4);
+  let at = offset;
+  for (const array of [packed.start, packed.docs, packed.weights]) {
+    if (LITTLE_ENDIAN) Buffer.from(array.buffer, array.byteOffset, array.byteLength).copy(out, at);
+    else array.forEach((x, i) => out.writeInt32LE(x, at + 4 * i));
+    at += array.byteLength;
+  }
+  return out;
+}
+
+/** Reads what encodePassageIndex wrote; throws on anything else. */
+export function decodePassageIndex(bytes: Buffer): PackedPassageIndex {
+  const headerLength = bytes.readUInt32LE(0);
+  const header = JSON.parse(bytes.toString("utf8", 4, 4 + headerLength)) as { magic: string; refs: string[]; terms: string[]; pairs: number };
+  if (header.magic !== MAGIC) throw new Error(`not a zhibao passage index (${String(header.magic).slice(0, 40)})`);
+  const offset = 4 + headerLength + ((4 - ((4 + headerLength) % 4)) % 4);
+  const ints = (from: number, count: number): Int32Array => {
+    if (LITTLE_ENDIAN) return new Int32Array(bytes.buffer.slice(bytes.byteOffset + from, bytes.byteOffset + from + 4 * count));
+    return Int32Array.from({ length: count }, (_, i) => bytes.readInt32LE(from + 4 * i));
+  };
+  const startCount = header.terms.length + 1;
+  const start = ints(offset, startCount);
+  const docs = ints(offset + 4 * startCount, header.pairs);
+  const weights = ints(offset + 4 * (startCount + header.pairs), header.pairs);
+  if (bytes.length !== offset + 4 * (startCount + 2 * header.pairs) || start[startCount - 1] !== header.pairs) throw new Error("passage index is truncated or damaged");
+  return { refs: header.refs, terms: header.terms, start, docs, weights };
+}
+
+/**
+ * The searchable index over a packed one.
+ * @example openPassageIndex(packPassageIndex(lunrIndex.toJSON())).query([{ term: "宿舍", boost: 1 }])[0].ref
+ */
+export function openPassageIndex(packed: PackedPassageIndex): PassageIndex {
+  const { refs, start, docs } = packed;
+  const termNumber = new Map<string, number>();
+  packed.terms.forEach((term, t) => termNumber.set(term, t));
+  const weights = Float64Array.from(packed.weights, (w) => w / 1000);
 
   // Scratch space reused by every query (queries are synchronous).
   const score = new Float64Array(refs.length);

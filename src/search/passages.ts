@@ -56,7 +56,7 @@ export function segmentPassages(passages: Passage[], userWords: Iterable<string>
 }
 
 /**
- * Builds the lunr index over segmented passages, to save and to read with readPassageIndex.
+ * Builds the lunr index over segmented passages, to pack and save (see passageIndex.ts).
  * Deterministic for the same input. Its token set, an automaton over every term that serves only
  * wildcard and fuzzy queries (never made here) and is never saved, is left empty.
  */

@@ -21,7 +21,7 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe("index save → load", () => {
-  it("round-trips facts, passages, tables and a searchable lunr index", () => {
+  it("round-trips facts, passages, tables and searchable passage indexes", () => {
     const loaded = loadIndex(join(dir, "index"));
     expect(loaded.facts).toEqual(data.facts);
     expect(loaded.passages).toEqual(data.passages);
@@ -37,7 +37,7 @@ describe("index save → load", () => {
   it("is deterministic: building twice gives the same bytes", () => {
     const again = join(dir, "again");
     saveIndex(buildIndex(join(dir, "corpus")), again);
-    for (const f of ["facts.json", "passages.json", "vocab.json", "meta.json", "lunr/_all.json", "lunr/suining-2024.txt.json"]) {
+    for (const f of ["facts.json", "passages.json", "vocab.json", "meta.json", "passages/_all.bin", "passages/suining-2024.txt.bin"]) {
       expect(readText(join(again, f))).toBe(readText(join(dir, "index", f)));
     }
   });

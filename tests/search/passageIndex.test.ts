@@ -1,14 +1,18 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import type lunr from "lunr";
 import { describe, expect, it } from "vitest";
-import { readPassageIndex, type SavedLunrIndex } from "../../src/search/passageIndex.js";
+import { buildIndex } from "../../src/index/build.js";
+import { ALL_REPORTS } from "../../src/index/store.js";
+import { decodePassageIndex, encodePassageIndex, openPassageIndex, packPassageIndex, type SavedLunrIndex } from "../../src/search/passageIndex.js";
 import { segmentQuery } from "../../src/search/tokenize.js";
 
 const require = createRequire(import.meta.url);
 const root = join(import.meta.dirname, "..", "..");
-const lunrDir = join(root, "index", "lunr");
+const built = buildIndex(join(root, "corpus"));
+const names = [ALL_REPORTS, ...built.reports.map((r) => r.report)];
+const saved = (name: string) => built.lunrIndex(name)!.toJSON() as unknown as SavedLunrIndex;
 const vocab = new Set(Object.keys(JSON.parse(readFileSync(join(root, "index", "vocab.json"), "utf8"))));
 const queries = readFileSync(join(root, "bench", "judged-queries.jsonl"), "utf8")
   .split("\n")
@@ -16,10 +20,10 @@ const queries = readFileSync(join(root, "bench", "judged-queries.jsonl"), "utf8"
   .map((l) => (JSON.parse(l) as { query: string }).query);
 const boost = (t: string) => 1 + 0.5 * Math.max(0, [...t].length - 2);
 
-describe("readPassageIndex scores as lunr does", () => {
-  it.each(readdirSync(lunrDir).filter((f) => f.endsWith(".json")))("every judged query against %s: the same passages, scores and matched terms", (file) => {
-    const json = JSON.parse(readFileSync(join(lunrDir, file), "utf8")) as SavedLunrIndex;
-    const ours = readPassageIndex(json);
+describe("packed passage indexes score as lunr does", () => {
+  it.each(names)("every judged query against %s, saved and read back: the same passages, scores and matched terms", (name) => {
+    const json = saved(name);
+    const ours = openPassageIndex(decodePassageIndex(encodePassageIndex(packPassageIndex(json))));
     const theirs = (require("lunr") as typeof lunr).Index.load(json);
     for (const query of queries) {
       // Plus a word the index lacks, and one asked twice: lunr ignores the first and adds the boosts of the second.
@@ -43,9 +47,22 @@ describe("readPassageIndex scores as lunr does", () => {
   });
 
   it("finds nothing for no terms or only unknown ones", () => {
-    const ours = readPassageIndex(JSON.parse(readFileSync(join(lunrDir, "_all.json"), "utf8")) as SavedLunrIndex);
+    const ours = openPassageIndex(packPassageIndex(saved(ALL_REPORTS)));
     expect(ours.query([])).toEqual([]);
     expect(ours.query([{ term: "不在索引里的词", boost: 1 }])).toEqual([]);
     expect(ours.has("宿舍")).toBe(true);
+  });
+});
+
+describe("decodePassageIndex", () => {
+  const bytes = encodePassageIndex(packPassageIndex(saved("suining-2024.txt")));
+  it("reads back exactly what was packed", () => {
+    expect(decodePassageIndex(bytes)).toEqual(packPassageIndex(saved("suining-2024.txt")));
+  });
+  it("refuses a truncated file and a file of another kind", () => {
+    expect(() => decodePassageIndex(bytes.subarray(0, bytes.length - 4))).toThrow(/truncated or damaged/);
+    const other = Buffer.from(bytes);
+    other.write("xxxxxx", 14, "utf8");
+    expect(() => decodePassageIndex(other)).toThrow(/not a zhibao passage index/);
   });
 });
