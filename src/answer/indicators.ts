@@ -113,17 +113,29 @@ export function buildCatalog(facts: Fact[], tables: Table[]): IndicatorEntry[] {
   const tableById = new Map(tables.map((t) => [t.id, t]));
   const entries = new Map<string, IndicatorEntry>();
   const idf = new Map<string, number>();
+  // Labels repeat across facts, years and reports: each is normalised once.
+  const memo = <T>(fn: (s: string) => T) => {
+    const cache = new Map<string, T>();
+    return (s: string): T => {
+      let v = cache.get(s);
+      if (v === undefined) cache.set(s, (v = fn(s)));
+      return v;
+    };
+  };
+  const norm = memo(normalizeLabel);
+  const columnOf = memo((column) => norm(columnLabelOf(column)).replace(/^学年$/, ""));
+  const gramsOf = memo(grams);
   for (const f of facts) {
     if (f.source === "table" && typeof f.value === "string" && f.value.length > 24) continue; // long text cells are not figures
-    const columnLabel = normalizeLabel(columnLabelOf(f.column)).replace(/^学年$/, "");
+    const columnLabel = columnOf(f.column);
     const key = `${f.report}|${f.tableId ?? "text"}|${f.indicator}|${columnLabel}`;
     let e = entries.get(key);
     if (!e) {
       const table = f.tableId ? tableById.get(f.tableId) : undefined;
       // A row named only "学时" (a continuation row) means its parent's hours: the parent is part of its name.
-      const own = countLabel(normalizeLabel(f.path[f.path.length - 1] ?? f.indicator), f);
+      const own = countLabel(norm(f.path[f.path.length - 1] ?? f.indicator), f);
       const generic = f.path.length > 1 && [...own].length <= 2;
-      const leaf = generic ? normalizeLabel(f.path[f.path.length - 2]) + own : own;
+      const leaf = generic ? norm(f.path[f.path.length - 2]) + own : own;
       const ancestors = f.path.slice(0, generic ? -2 : -1);
       e = {
         key,
@@ -140,10 +152,10 @@ export function buildCatalog(facts: Fact[], tables: Table[]): IndicatorEntry[] {
         columnLabel,
         source: f.source,
         facts: [],
-        leafGrams: grams(leaf),
+        leafGrams: gramsOf(leaf),
         // The parent rows and the table's own title (…各专业在校生分年级规模表) explain words of a question too.
-        contextGrams: grams(ancestors.map(normalizeLabel).join("") + (table && !table.standard ? normalizeLabel(table.title ?? "") : "")),
-        columnGrams: grams(columnLabel),
+        contextGrams: gramsOf(ancestors.map(norm).join("") + (table && !table.standard ? norm(table.title ?? "") : "")),
+        columnGrams: gramsOf(columnLabel),
         idf,
       };
       entries.set(key, e);
