@@ -95,7 +95,8 @@ function generateCorpus(scale, dir) {
   return { reports: files.length * scale, bytes };
 }
 
-const dirBytes = (d) => readdirSync(d).reduce((n, f) => n + statSync(join(d, f)).size, 0);
+const dirBytes = (d) =>
+  readdirSync(d, { withFileTypes: true }).reduce((n, e) => n + (e.isDirectory() ? dirBytes(join(d, e.name)) : statSync(join(d, e.name)).size), 0);
 
 // ---------------------------------------------------------------- children
 

@@ -4,7 +4,7 @@ import { ALL_REPORTS, corpusFingerprint, loadIndex, readIndexMeta, saveIndex, IN
 import { createPassageSearch, type PassageSearch } from "../search/passages.js";
 import type { Answer, AskContext, Engine, IngestWarning, PassageHit, ReportMeta, Table } from "../types.js";
 import { planAnswer, searchPassages } from "./plan.js";
-import { buildCatalog, type IndicatorEntry } from "./indicators.js";
+import { buildCatalog, catalogLookup, indexByLeafGram, type CatalogLookup, type IndicatorEntry } from "./indicators.js";
 import { findTable, summarizeTable } from "./tableView.js";
 import { createEntityResolver } from "./understand/index.js";
 
@@ -27,6 +27,12 @@ export interface EngineOptions {
 export interface Loaded {
   data: IndexData;
   catalog: IndicatorEntry[];
+  /** An entry's place in the catalogue (the order facts were read in). */
+  catalogOrder(e: IndicatorEntry): number;
+  /** The catalogue entries of these reports (all when none). */
+  catalogOf(reports: readonly string[]): IndicatorEntry[];
+  /** The entries of these reports (all when none) that `accept` takes, looked up by label bigrams (see CatalogLookup). */
+  lookup(reports: readonly string[], accept?: (e: IndicatorEntry) => boolean): CatalogLookup;
   search: PassageSearch;
   resolver: ReturnType<typeof createEntityResolver>;
   metaByReport: Map<string, ReportMeta>;
@@ -133,9 +139,25 @@ export function formatWarning(w: IngestWarning): string {
 
 function prepare(data: IndexData): Loaded {
   let search: PassageSearch | null = null;
+  const catalog = buildCatalog(data.facts, data.tables);
+  const byReport = new Map<string, IndicatorEntry[]>();
+  for (const e of catalog) {
+    const list = byReport.get(e.report);
+    if (list) list.push(e);
+    else byReport.set(e.report, [e]);
+  }
+  const gramIndexes = new Map([...byReport].map(([report, entries]) => [report, indexByLeafGram(entries)]));
+  const order = new Map(catalog.map((e, i) => [e, i]));
   const loaded = {
     data,
-    catalog: buildCatalog(data.facts, data.tables),
+    catalog,
+    catalogOrder: (e: IndicatorEntry) => order.get(e) ?? -1,
+    catalogOf: (reports: readonly string[]) => (reports.length ? reports.flatMap((r) => byReport.get(r) ?? []) : catalog),
+    lookup: (reports: readonly string[], accept?: (e: IndicatorEntry) => boolean) =>
+      catalogLookup(
+        (reports.length ? reports : [...gramIndexes.keys()]).flatMap((r) => gramIndexes.get(r) ?? []),
+        accept,
+      ),
     resolver: createEntityResolver(data.reports, { schools: data.schools }),
     metaByReport: new Map(data.reports.map((r) => [r.report, r])),
     reportByEntity: new Map(data.reports.map((r) => [r.entity, r.report])),

@@ -2,7 +2,7 @@ import type { Alternative, Answer, AnswerFact, Intent } from "../types.js";
 import type { Loaded } from "./engine.js";
 import { base, metaOf } from "./answerBase.js";
 import { change, findVariants, pickFigure, preferCoverage, toAnswerFact, yearsWithValues, type Gap, type Picked } from "./figures.js";
-import { matchIndicators, normalizeLabel, type IndicatorEntry } from "./indicators.js";
+import { grams, matchIndicators, normalizeLabel, type IndicatorEntry } from "./indicators.js";
 import type { Understood } from "./question.js";
 import { compareReply, figureReply, formatSource, formatValue, passagesReply, rankReply } from "./reply.js";
 
@@ -48,7 +48,7 @@ export function figureAnswer(state: Loaded, u: Understood): Answer {
   answer.alternatives = alternativesFor(state, u, picked[0]);
   const gapLines = gaps.map((g) => gapSentence(state, u, g));
   if (!multi) {
-    answer.variants = findVariants(picked[0], state.catalog, metaOf(state, picked[0].entry.report)).map(toAnswerFact);
+    answer.variants = findVariants(picked[0], state.catalogOf([picked[0].entry.report]), metaOf(state, picked[0].entry.report)).map(toAnswerFact);
     answer.reply = figureReply(answer.facts[0], answer.variants, { lang: u.lang, yearDefaulted: !u.yearsExplicit });
     if (answer.alternatives.length) {
       const names = answer.alternatives.map((a) => a.label).join(u.lang === "zh" ? "；" : "; ");
@@ -140,18 +140,16 @@ export function notFoundAnswer(state: Loaded, u: Understood, gaps: Gap[], notes:
 /** Rows whose names come closest to what was asked, for a "not found" reply. */
 function nearestIndicators(state: Loaded, u: Understood): Alternative[] {
   if (!u.indicatorQuery) return [];
-  return asAlternatives(state, matchIndicators(u.indicatorQuery, tableRows(state, u), 0.25).map((m) => m.entry), 3);
+  return asAlternatives(state, matchIndicators(u.indicatorQuery, state.lookup(u.reports, (e) => e.source === "table"), 0.25).map((m) => m.entry), 3);
 }
 
 /** Table rows whose names contain the question's words whole (满意度 → 在校生满意度, 家长满意度, …). */
 function broaderRows(state: Loaded, u: Understood): Alternative[] {
   const q = normalizeLabel(u.indicatorQuery);
   if ([...q].length < 2) return [];
-  return asAlternatives(state, tableRows(state, u).filter((e) => e.leaf.includes(q) && e.leaf !== q && !e.columnLabel), 6);
-}
-
-function tableRows(state: Loaded, u: Understood): IndicatorEntry[] {
-  return state.catalog.filter((e) => (!u.reports.length || u.reports.includes(e.report)) && e.source === "table");
+  // A label that holds q whole shares q's bigrams.
+  const rows = state.lookup(u.reports, (e) => e.source === "table" && e.leaf.includes(q) && e.leaf !== q && !e.columnLabel).sharingGrams(grams(q));
+  return asAlternatives(state, rows.sort((a, b) => state.catalogOrder(a) - state.catalogOrder(b)), 6);
 }
 
 /** One button per distinct row name, with the years it has, asking for its latest year. */
@@ -178,7 +176,8 @@ export function rankAnswer(state: Loaded, u: Understood): Answer {
   const rows: Picked[] = [];
   const missing: string[] = [];
   for (const report of reports) {
-    const matches = matchIndicators(query, state.catalog.filter((e) => e.report === report && (!u.tableIds || (e.tableId !== null && u.tableIds.has(e.tableId)))));
+    const tableIds = u.tableIds;
+    const matches = matchIndicators(query, state.lookup([report], tableIds ? (e) => e.tableId !== null && tableIds.has(e.tableId) : undefined));
     const r = pickFigure(matches, report, u.years[0] ?? null, metaOf(state, report));
     if (r.picked && sortKey(r.picked.fact.value) !== null) rows.push(r.picked);
     else missing.push(metaOf(state, report)?.entity ?? report);

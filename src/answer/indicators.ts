@@ -35,6 +35,48 @@ export interface IndicatorEntry {
   idf: Map<string, number>;
 }
 
+/** The question's words as a label is normalised for matching. */
+function indicatorText(query: string): string {
+  // Latin words left over after synonyms ("have", "did") are not part of any Chinese label.
+  let q = /[\u4e00-\u9fff]/.test(query) ? query.replace(/[A-Za-z]+/g, "") : query;
+  // "多少人" leaves a measure word behind: 中职招生人 asks for 中职招生人数, as the tables print it.
+  if ([...q].length >= 3 && !/人数$/.test(q)) q = q.replace(/[人名]$/, "人数").replace(/[个所项门]$/, "数").replace(/[元次册]$/, "");
+  return normalizeLabel(q);
+}
+
+/**
+ * Catalogue entries looked up by the bigrams of their row label: an entry that shares none with
+ * the question scores 0 (scoreEntry), so only those sharing one need scoring. Built once per index.
+ */
+export interface CatalogLookup {
+  /** Entries (that `accept` takes) whose label shares a bigram with `queryGrams`. */
+  sharingGrams(queryGrams: Set<string>): IndicatorEntry[];
+}
+
+/** A lookup over the entries of some gram indexes (one per report, see indexByLeafGram), limited to those `accept` takes. */
+export function catalogLookup(indexes: Map<string, IndicatorEntry[]>[], accept: (e: IndicatorEntry) => boolean = () => true): CatalogLookup {
+  return {
+    sharingGrams(queryGrams) {
+      const found = new Set<IndicatorEntry>();
+      for (const index of indexes) for (const g of queryGrams) for (const e of index.get(g) ?? []) if (accept(e)) found.add(e);
+      return [...found];
+    },
+  };
+}
+
+/** Entries by each bigram of their row label. */
+export function indexByLeafGram(entries: IndicatorEntry[]): Map<string, IndicatorEntry[]> {
+  const byGram = new Map<string, IndicatorEntry[]>();
+  for (const e of entries) {
+    for (const g of e.leafGrams) {
+      const list = byGram.get(g);
+      if (list) list.push(e);
+      else byGram.set(g, [e]);
+    }
+  }
+  return byGram;
+}
+
 /** A scored match. */
 export interface IndicatorMatch {
   entry: IndicatorEntry;
@@ -303,15 +345,11 @@ function headCovered(head: string[], entry: IndicatorEntry): boolean {
 }
 
 /** Ranks entries for a query, best first, dropping those under `min`. */
-export function matchIndicators(query: string, entries: IndicatorEntry[], min = 0.5): IndicatorMatch[] {
-  // Latin words left over after synonyms ("have", "did") are not part of any Chinese label.
-  let q = /[\u4e00-\u9fff]/.test(query) ? query.replace(/[A-Za-z]+/g, "") : query;
-  // "多少人" leaves a measure word behind: 中职招生人 asks for 中职招生人数, as the tables print it.
-  if ([...q].length >= 3 && !/人数$/.test(q)) q = q.replace(/[人名]$/, "人数").replace(/[个所项门]$/, "数").replace(/[元次册]$/, "");
-  q = normalizeLabel(q);
+export function matchIndicators(query: string, entries: IndicatorEntry[] | CatalogLookup, min = 0.5): IndicatorMatch[] {
+  const q = indicatorText(query);
   const qg = grams(q);
   const out: IndicatorMatch[] = [];
-  for (const entry of entries) {
+  for (const entry of Array.isArray(entries) ? entries : entries.sharingGrams(qg)) {
     const score = scoreEntry(q, qg, entry);
     if (score >= min) out.push({ entry, score });
   }

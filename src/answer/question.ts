@@ -124,12 +124,13 @@ export function understand(state: Loaded, question: string, context: AskContext 
   residual = residual.replace(/表\s*\d+(?:[-－]\d+)?/g, " ");
   let indicatorQuery = applySynonyms(residual).replace(FILLER_EN, " ").replace(FILLER_ZH, " ").replace(/\s+/g, "");
 
-  const candidates = state.catalog.filter((e) => (!reports.length || reports.includes(e.report)) && (!tables.ids || (e.tableId !== null && tables.ids.has(e.tableId))));
+  const tableIds = tables.ids;
+  const candidates = state.lookup(reports, tableIds ? (e) => e.tableId !== null && tableIds.has(e.tableId) : undefined);
   let matches = indicatorQuery ? matchIndicators(indicatorQuery, candidates) : [];
-  if (!matches.length && tables.ids) matches = indicatorQuery ? matchIndicators(indicatorQuery, state.catalog.filter((e) => !reports.length || reports.includes(e.report))) : [];
+  if (!matches.length && tableIds) matches = indicatorQuery ? matchIndicators(indicatorQuery, state.lookup(reports)) : [];
   if (!matches.length && context?.indicator && normalizeLabel(indicatorQuery).length <= 1) {
     indicatorQuery = context.indicator;
-    matches = matchIndicators(indicatorQuery, state.catalog.filter((e) => !reports.length || reports.includes(e.report)));
+    matches = matchIndicators(indicatorQuery, state.lookup(reports));
     fromContext.indicator = matches.length > 0;
   }
   const unit = askedUnit(text);
