@@ -363,8 +363,10 @@ describe("invariants of every fact", () => {
 });
 
 describe("speed", () => {
-  // CPU time, not wall time: other jobs on a shared machine must not make this test flaky.
-  it("parses the whole corpus, facts included, well under 100 ms", () => {
+  // A guard against a parser gone quadratic, not a benchmark (`npm run bench` measures): it takes
+  // ~80 ms of CPU, and the bound leaves room for a loaded machine (CPU time here is the whole
+  // process's, compiler and GC threads included).
+  it("parses the whole corpus, facts included, well under a second", () => {
     const inputs = loaded.map((r) => [r.lines, r.report] as const);
     const times: number[] = [];
     for (let k = 0; k < 5; k++) {
@@ -374,6 +376,6 @@ describe("speed", () => {
       times.push((used.user + used.system) / 1000);
     }
     times.sort((a, b) => a - b);
-    expect(times[2]).toBeLessThan(100);
+    expect(times[2]).toBeLessThan(1000);
   });
 });
