@@ -122,7 +122,11 @@ export function loadIndex(indexDir: string): IndexData {
     const passageIndex = (report: string): PassageIndex | null => {
       if (!loaded.has(report)) {
         const path = join(indexDir, PASSAGE_INDEX_DIR, `${report}${PASSAGE_INDEX_EXT}`);
-        loaded.set(report, existsSync(path) ? openPassageIndex(decodePassageIndex(readFileSync(path))) : null);
+        try {
+          loaded.set(report, existsSync(path) ? openPassageIndex(decodePassageIndex(readFileSync(path))) : null);
+        } catch (err) {
+          throw new IndexVersionError(`${path}: ${(err as Error).message}: run \`zhibao index\``);
+        }
       }
       return loaded.get(report)!;
     };

@@ -38,7 +38,7 @@ describe("index save → load", () => {
     const again = join(dir, "again");
     saveIndex(buildIndex(join(dir, "corpus")), again);
     for (const f of ["facts.json", "passages.json", "vocab.json", "meta.json", "passages/_all.bin", "passages/suining-2024.txt.bin"]) {
-      expect(readText(join(again, f))).toBe(readText(join(dir, "index", f)));
+      expect(readFileSync(join(again, f)).equals(readFileSync(join(dir, "index", f))), f).toBe(true);
     }
   });
 
@@ -50,6 +50,12 @@ describe("index save → load", () => {
     saveIndex(data, other);
     writeFileSync(join(other, "facts.json"), "{not json");
     expect(() => loadIndex(other)).toThrow(IndexVersionError);
+    // A passage index is read on first use: damaged, it says which file and what to do.
+    saveIndex(data, other);
+    const bin = join(other, "passages", "suining-2024.txt.bin");
+    writeFileSync(bin, readFileSync(bin).subarray(0, 100));
+    const loaded = loadIndex(other);
+    expect(() => loaded.passageIndex("suining-2024.txt")).toThrow(/suining-2024\.txt\.bin: .*run `zhibao index`/);
   });
 
   it("rebuilds, saying so, when the corpus changed since the index was built", async () => {
@@ -63,7 +69,3 @@ describe("index save → load", () => {
     expect(engine.reports().map((r) => r.report).sort()).toEqual(["bishan-2024.txt", "suining-2024.txt"]);
   }, 60_000);
 });
-
-function readText(path: string): string {
-  return readFileSync(path, "utf8");
-}
