@@ -363,19 +363,22 @@ describe("invariants of every fact", () => {
 });
 
 describe("speed", () => {
-  // A guard against a parser gone quadratic, not a benchmark (`npm run bench` measures): it takes
-  // ~80 ms of CPU, and the bound leaves room for a loaded machine (CPU time here is the whole
-  // process's, compiler and GC threads included).
-  it("parses the whole corpus, facts included, well under a second", () => {
+  // CPU time, not wall time, after one untimed pass (the JIT compiling the parser doubles the first).
+  it("parses the whole corpus, facts included, well under 100 ms", () => {
     const inputs = loaded.map((r) => [r.lines, r.report] as const);
+    const parseAll = () => {
+      for (const [lines, report] of inputs) for (const t of extractTables(lines, report).tables) tableFacts(t, report, 2024);
+    };
+    parseAll();
     const times: number[] = [];
     for (let k = 0; k < 5; k++) {
       const t0 = process.cpuUsage();
-      for (const [lines, report] of inputs) for (const t of extractTables(lines, report).tables) tableFacts(t, report, 2024);
+      parseAll();
       const used = process.cpuUsage(t0);
       times.push((used.user + used.system) / 1000);
     }
-    times.sort((a, b) => a - b);
-    expect(times[2]).toBeLessThan(1000);
+    // The fastest pass: other work on the machine (and in this process's GC and compiler threads,
+    // which process.cpuUsage counts) only ever adds time.
+    expect(Math.min(...times)).toBeLessThan(100);
   });
 });
