@@ -144,7 +144,7 @@ async function child(engineKey, indexDir, queriesPath) {
     const { createPassageSearch } = await import(join(DIST, "search/passages.js"));
     const t = performance.now();
     const data = loadIndex(indexDir);
-    const ps = createPassageSearch((r) => data.passageIndex(r ?? "_all"), data.passages, data.vocab);
+    const ps = createPassageSearch(data.passageIndex, data.passages, data.vocab);
     out.loadMs = performance.now() - t;
     buildMs = null; // same index as zhibao
     search = (q, k) => ps.search(q, { limit: k });
@@ -367,8 +367,8 @@ async function parent() {
     if (row.baseline) console.log(`| ${row.baseline.label} | — | — | — | — | — | ${fmt(row.baseline.rss)} |`);
     console.log("");
     console.log("build ms: building the search index from the passages (segmentation included; for the peers, nodejieba's full dictionary load excluded);");
-    console.log("  for zhibao, the passage-index part of buildIndex: its dictionary cut to the corpus's words and loaded, segmentation, and six lunr");
-    console.log("  indexes (one per report, one over all). RSS: after building and all queries, after gc.");
+    console.log("  for zhibao, the passage-index part of buildIndex: its dictionary cut to the corpus's words and loaded, segmentation, and the lunr");
+    console.log("  index. RSS: after building and all queries, after gc.");
     console.log("");
     console.log(`| engine | ready ms (process start → first query) | index load ms | nodejieba load ms | peak RSS MB | latency rounds |`);
     console.log(`|---|---:|---:|---:|---:|---:|`);

@@ -1,6 +1,6 @@
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { ALL_REPORTS, corpusFingerprint, loadIndex, readIndexMeta, saveIndex, INDEX_FORMAT_VERSION, type BuiltIndexData, type IndexData } from "../index/store.js";
+import { corpusFingerprint, loadIndex, readIndexMeta, saveIndex, INDEX_FORMAT_VERSION, type BuiltIndexData, type IndexData } from "../index/store.js";
 import { createPassageSearch, type PassageSearch } from "../search/passages.js";
 import type { Answer, AskContext, Engine, IngestWarning, PassageHit, ReportMeta, Table } from "../types.js";
 import { planAnswer, searchPassages } from "./plan.js";
@@ -163,6 +163,6 @@ function prepare(data: IndexData): Loaded {
     reportByEntity: new Map(data.reports.map((r) => [r.entity, r.report])),
   } as Loaded;
   // Built on the first passage search, so a figure question never waits for the lunr index.
-  Object.defineProperty(loaded, "search", { enumerable: true, get: () => (search ??= createPassageSearch((r) => data.passageIndex(r ?? ALL_REPORTS), data.passages, data.vocab)) });
+  Object.defineProperty(loaded, "search", { enumerable: true, get: () => (search ??= createPassageSearch(data.passageIndex, data.passages, data.vocab)) });
   return loaded;
 }

@@ -2,7 +2,7 @@ import { collectSchoolNames } from "../answer/understand/index.js";
 import { ingestCorpus } from "../ingest/corpus.js";
 import { buildPassageIndex, passageVocabulary, segmentPassages } from "../search/passages.js";
 import { openPassageIndex, packPassageIndex, type PassageIndex, type SavedLunrIndex } from "../search/passageIndex.js";
-import { ALL_REPORTS, corpusFingerprint, INDEX_FORMAT_VERSION, type BuiltIndexData } from "./store.js";
+import { corpusFingerprint, INDEX_FORMAT_VERSION, type BuiltIndexData } from "./store.js";
 
 /** Domain terms nodejieba's dictionary splits but users mean whole. */
 const DOMAIN_WORDS = [
@@ -25,14 +25,9 @@ export function buildIndex(corpusDir: string, onProgress?: (message: string) => 
   onProgress?.(`indexing ${passages.length} passages`);
   const userWords = [...DOMAIN_WORDS, ...reports.map((r) => r.meta.entity), ...new Set(facts.filter((f) => f.source === "table").flatMap((f) => f.path.map((p) => p.replace(/^其中[:：]/, ""))))];
   const docs = segmentPassages(passages, userWords);
-  const docsOf = (report: string) => docs.filter((_, i) => passages[i].report === report);
-  // One index per report for questions about a report, and one over all of them for questions that
-  // name none (BM25 scores from different indexes do not compare).
-  const indexes = new Map<string, ReturnType<typeof buildPassageIndex>>(reports.map((r) => [r.meta.report, buildPassageIndex(docsOf(r.meta.report))]));
-  const all = buildPassageIndex(docs);
-  const lunrIndex = (report: string) => (report === ALL_REPORTS ? all : (indexes.get(report) ?? null));
-  // Searched the way a loaded index is (see passageIndex.ts), read on first use.
-  const readers = new Map<string, PassageIndex | null>();
+  const lunrIndex = buildPassageIndex(docs);
+  // Searched the way a loaded index is (see passageIndex.ts), packed on first use.
+  let searchable: PassageIndex | null = null;
   return {
     meta: {
       formatVersion: INDEX_FORMAT_VERSION,
@@ -49,14 +44,8 @@ export function buildIndex(corpusDir: string, onProgress?: (message: string) => 
       passages.filter((p) => p.kind === "paragraph").map((p) => ({ report: p.report, text: p.text })),
       reports.map((r) => r.meta),
     ),
-    vocab: passageVocabulary(all),
+    vocab: passageVocabulary(lunrIndex),
     lunrIndex,
-    passageIndex: (report: string) => {
-      if (!readers.has(report)) {
-        const index = lunrIndex(report);
-        readers.set(report, index ? openPassageIndex(packPassageIndex(index.toJSON() as unknown as SavedLunrIndex)) : null);
-      }
-      return readers.get(report)!;
-    },
+    passageIndex: () => (searchable ??= openPassageIndex(packPassageIndex(lunrIndex.toJSON() as unknown as SavedLunrIndex))),
   };
 }

@@ -15,16 +15,12 @@ import type { Fact, IngestWarning, Passage, ReportMeta, Section, Table } from ".
  */
 
 /** Bump when the shape of anything saved changes: an index of another version is rebuilt, never misread. */
-export const INDEX_FORMAT_VERSION = 4;
+export const INDEX_FORMAT_VERSION = 5;
 
 export const FILES = { meta: "meta.json", reports: "reports.json", facts: "facts.json", passages: "passages.json", tables: "tables.json", vocab: "vocab.json" } as const;
 
-/** One passage index per report (and one over all), in this folder: a question about one report searches (and loads) only its own. */
-export const PASSAGE_INDEX_DIR = "passages";
-const PASSAGE_INDEX_EXT = ".bin";
-
-/** The name of the passage index over every report, for questions that name none. */
-export const ALL_REPORTS = "_all";
+/** The passage index (see src/search/passageIndex.ts), read on the first search. */
+export const PASSAGE_INDEX_FILE = "passages.bin";
 
 /** What index/meta.json records. */
 export interface IndexMeta {
@@ -47,13 +43,13 @@ export interface IndexData {
   schools: { name: string; report: string }[];
   /** Every search token, with the number of passages (all reports) it occurs in: the query segmenter's dictionary. */
   vocab: Record<string, number>;
-  /** The passage index of one report, or of all (ALL_REPORTS); loaded on first use; null when there is none. */
-  passageIndex(report: string): PassageIndex | null;
+  /** The passage index over every report; read on first use. */
+  passageIndex(): PassageIndex;
 }
 
 /** An index just built: what IndexData holds, and the lunr indexes to save. */
 export interface BuiltIndexData extends IndexData {
-  lunrIndex(report: string): lunr.Index | null;
+  lunrIndex: lunr.Index;
 }
 
 /**
@@ -73,7 +69,7 @@ export function corpusFingerprint(corpusDir: string): string {
 export function saveIndex(data: BuiltIndexData, indexDir: string): void {
   const tmp = `${indexDir}.tmp-${process.pid}`;
   rmSync(tmp, { recursive: true, force: true });
-  mkdirSync(join(tmp, PASSAGE_INDEX_DIR), { recursive: true });
+  mkdirSync(tmp, { recursive: true });
   const write = (name: string, value: unknown) => writeFileSync(join(tmp, name), JSON.stringify(value) + "\n");
   write(FILES.meta, data.meta);
   write(FILES.reports, { reports: data.reports, sections: data.sections, schools: data.schools });
@@ -81,17 +77,13 @@ export function saveIndex(data: BuiltIndexData, indexDir: string): void {
   write(FILES.passages, data.passages);
   write(FILES.tables, data.tables);
   write(FILES.vocab, data.vocab);
-  for (const name of [ALL_REPORTS, ...data.reports.map((r) => r.report)]) {
-    const index = data.lunrIndex(name);
-    if (index) writeFileSync(join(tmp, PASSAGE_INDEX_DIR, `${name}${PASSAGE_INDEX_EXT}`), encodePassageIndex(packPassageIndex(index.toJSON() as unknown as SavedLunrIndex)));
-  }
+  writeFileSync(join(tmp, PASSAGE_INDEX_FILE), encodePassageIndex(packPassageIndex(data.lunrIndex.toJSON() as unknown as SavedLunrIndex)));
   mkdirSync(indexDir, { recursive: true });
-  for (const name of Object.values(FILES)) renameSync(join(tmp, name), join(indexDir, name));
-  rmSync(join(indexDir, PASSAGE_INDEX_DIR), { recursive: true, force: true });
-  renameSync(join(tmp, PASSAGE_INDEX_DIR), join(indexDir, PASSAGE_INDEX_DIR));
-  // Earlier formats: one lunr JSON for all reports (2), lunr JSON per report (3).
+  // meta.json last: it says the rest is there.
+  for (const name of [PASSAGE_INDEX_FILE, ...Object.values(FILES).filter((f) => f !== FILES.meta), FILES.meta]) renameSync(join(tmp, name), join(indexDir, name));
+  // Earlier formats: one lunr JSON for all reports (2), lunr JSON per report (3), packed per report (4).
   rmSync(join(indexDir, "lunr.json"), { force: true });
-  rmSync(join(indexDir, "lunr"), { recursive: true, force: true });
+  for (const dir of ["lunr", "passages"]) rmSync(join(indexDir, dir), { recursive: true, force: true });
   rmSync(tmp, { recursive: true, force: true });
 }
 
@@ -116,19 +108,18 @@ export function loadIndex(indexDir: string): IndexData {
   try {
     const read = (name: string) => JSON.parse(readFileSync(join(indexDir, name), "utf8"));
     const { reports, sections, schools } = read(FILES.reports) as { reports: ReportMeta[]; sections: Record<string, Section[]>; schools: { name: string; report: string }[] };
-    // Passage indexes are most of the load time and figure questions never touch them: each is read
-    // on first use, and only for the reports a question is about.
-    const loaded = new Map<string, PassageIndex | null>();
-    const passageIndex = (report: string): PassageIndex | null => {
-      if (!loaded.has(report)) {
-        const path = join(indexDir, PASSAGE_INDEX_DIR, `${report}${PASSAGE_INDEX_EXT}`);
+    // Figure questions never touch the passage index: it is read on the first search.
+    let passages: PassageIndex | null = null;
+    const passageIndex = (): PassageIndex => {
+      if (!passages) {
+        const path = join(indexDir, PASSAGE_INDEX_FILE);
         try {
-          loaded.set(report, existsSync(path) ? openPassageIndex(decodePassageIndex(readFileSync(path))) : null);
+          passages = openPassageIndex(decodePassageIndex(readFileSync(path)));
         } catch (err) {
           throw new IndexVersionError(`${path}: ${(err as Error).message}: run \`zhibao index\``);
         }
       }
-      return loaded.get(report)!;
+      return passages;
     };
     const data = { meta, reports, sections, schools, facts: read(FILES.facts), passages: read(FILES.passages), tables: read(FILES.tables), passageIndex } as IndexData;
     let vocab: Record<string, number> | null = null;

@@ -8,7 +8,7 @@
  * needs: one pass over them gives lunr's scores (tests/search/passageIndex.test.ts), with no
  * wildcard automaton to build or intersect and no match objects per passage.
  *
- * Saved as one binary file per index (packPassageIndex / encodePassageIndex): a small JSON header
+ * Saved as one binary file (packPassageIndex / encodePassageIndex): a small JSON header
  * (passage ids, terms) and three Int32 arrays (where each term's pairs start, passages, weights in
  * thousandths, lunr's own precision). Opening one is a few views on a buffer, where lunr's JSON (its
  * inverted index repeats every posting as nested objects) took seconds to parse at ×100 the corpus.

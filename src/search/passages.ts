@@ -120,11 +120,11 @@ export interface PassageSearch {
 }
 
 /**
- * Wraps the passage indexes (one per report, one over all: `indexOf(null)`) for searching.
+ * Wraps the passage index (read on the first search: a figure question never needs it) for searching.
  * Very common tokens (in more than a quarter of all passages, like 学校 or 职业) are dropped
  * from a query that has rarer ones: they match almost everything and only add noise and time.
  */
-export function createPassageSearch(indexOf: (report: string | null) => PassageIndex | null, passages: Passage[], vocabDf: Record<string, number>): PassageSearch {
+export function createPassageSearch(passageIndex: () => PassageIndex, passages: Passage[], vocabDf: Record<string, number>): PassageSearch {
   const byId = new Map(passages.map((p) => [p.id, p]));
   const casesOf = new Map<string, Passage[]>();
   for (const p of passages) if (p.kind === "case") casesOf.set(p.report, [...(casesOf.get(p.report) ?? []), p]);
@@ -150,13 +150,8 @@ export function createPassageSearch(indexOf: (report: string | null) => PassageI
     const whole: Passage = { ...first, id: `${first.report}:s:${first.line}`, text: members.map((m) => m.text).join("\n"), endLine: last.endLine };
     for (const m of members) sectionOf.set(m.id, whole);
   }
-  // Each index's passages by number, for weighing them without a lookup by id.
-  const byNumber = new WeakMap<PassageIndex, (Passage | undefined)[]>();
-  const passagesOf = (index: PassageIndex) => {
-    let list = byNumber.get(index);
-    if (!list) byNumber.set(index, (list = index.refs.map((ref) => byId.get(ref))));
-    return list;
-  };
+  // The index's passages by number, for weighing them without a lookup by id.
+  let byNumber: (Passage | undefined)[] | null = null;
   const vocab = new Set(Object.keys(vocabDf));
   const docFrequency = (term: string): number => vocabDf[term] ?? 0;
   const total = passages.length || 1;
@@ -174,14 +169,11 @@ export function createPassageSearch(indexOf: (report: string | null) => PassageI
     // Longer words are more specific than their parts: 宿舍楼 says more than 宿舍.
     const weighted = terms.map((term) => ({ term, boost: 1 + 0.5 * Math.max(0, [...term].length - 2) }));
     const limit = opts.limit ?? 10;
-    // A question about one report searches (and loads) that report's index only: cost follows the
-    // report, not the corpus. Any other question searches the index over all, its passages from
-    // the asked reports only: BM25 scores from different indexes do not compare.
-    const asked = opts.reports?.length ? new Set(opts.reports) : null;
-    const index = indexOf(asked?.size === 1 ? [...asked][0] : null);
-    if (!index) return [];
-    const filterReports = asked && asked.size > 1 ? asked : null;
-    const passageOf = passagesOf(index);
+    // One index over every report, its passages from the asked reports only: scores compare across
+    // reports, and a report's passages are ranked by how rare a word is in all of them.
+    const filterReports = opts.reports?.length ? new Set(opts.reports) : null;
+    const index = passageIndex();
+    const passageOf = (byNumber ??= index.refs.map((ref) => byId.get(ref)));
     const weight =
       opts.casesOnly || opts.preferCases || filterReports
         ? (d: number) => {

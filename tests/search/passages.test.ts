@@ -33,9 +33,9 @@ describe("createPassageSearch reads only the best candidates", () => {
     .filter(Boolean)
     .map((l) => JSON.parse(l) as { query: string; report: string });
   // The same indexes, but every query answered in full: what search must return anyway.
-  const full = (index: PassageIndex | null): PassageIndex | null => index && { refs: index.refs, has: (t) => index.has(t), query: (terms, opts) => index.query(terms, { ...opts, limit: undefined }) };
-  const limited = createPassageSearch((r) => data.passageIndex(r ?? "_all"), data.passages, data.vocab);
-  const unlimited = createPassageSearch((r) => full(data.passageIndex(r ?? "_all")), data.passages, data.vocab);
+  const full = (index: PassageIndex): PassageIndex => ({ refs: index.refs, has: (t) => index.has(t), query: (terms, opts) => index.query(terms, { ...opts, limit: undefined }) });
+  const limited = createPassageSearch(data.passageIndex, data.passages, data.vocab);
+  const unlimited = createPassageSearch(() => full(data.passageIndex()), data.passages, data.vocab);
 
   it.each([
     ["no filter", {}],
