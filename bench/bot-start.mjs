@@ -4,7 +4,7 @@
  * (what `npm start` runs) against a minimal Bot API on 127.0.0.1 that hands it one question in
  * its first getUpdates. Measured from spawn:
  *   - ready: the first getUpdates (config read, engine and index loaded, bot initialised)
- *   - answered: the sendMessage carrying the answer (passage indexes loaded on this first search)
+ *   - answered: the sendMessage carrying the answer (the passage index read on this first search)
  *   - RSS of the bot process after answering (VmRSS), and its peak (VmHWM)
  *
  *   node bench/bot-start.mjs [--runs 5] [question]

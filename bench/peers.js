@@ -154,7 +154,7 @@ async function child(engineKey, indexDir, queriesPath) {
     saveIndex(data, indexDir);
     return { passages: data.passages.map((p) => ({ kind: p.kind })), reports: data.reports };
   } else if (engineKey === "zhibao-build") {
-    // Build only: the whole buildIndex, and its passage-index part (after the dictionary load).
+    // Build only: the whole buildIndex, and its passage-index part (dictionary, segmentation, lunr).
     const { buildIndex } = await indexApi();
     let tIndexing = null;
     const t = performance.now();
@@ -377,7 +377,7 @@ async function parent() {
       console.log(`| ${r.label} | ${fmt(r.ready)} | ${fmt(r.load)} | ${fmt(r.jieba)} | ${fmt(r.peak)} | ${r.rounds || "—"} |`);
     }
     if (builds.length) {
-      console.log(`zhibao's whole buildIndex (ingest 5 reports + passage indexes): ${fmt(median(builds.map((b) => b.fullBuildMs)))} ms (median of ${builds.length}).`);
+      console.log(`zhibao's whole buildIndex (ingest 5 reports + passage index): ${fmt(median(builds.map((b) => b.fullBuildMs)))} ms (median of ${builds.length}).`);
     }
     console.log("");
 
