@@ -127,7 +127,12 @@ export interface PassageSearch {
 export function createPassageSearch(passageIndex: () => PassageIndex, passages: Passage[], vocabDf: Record<string, number>): PassageSearch {
   const byId = new Map(passages.map((p) => [p.id, p]));
   const casesOf = new Map<string, Passage[]>();
-  for (const p of passages) if (p.kind === "case") casesOf.set(p.report, [...(casesOf.get(p.report) ?? []), p]);
+  for (const p of passages) {
+    if (p.kind !== "case") continue;
+    const list = casesOf.get(p.report);
+    if (list) list.push(p);
+    else casesOf.set(p.report, [p]);
+  }
   const caseOf = new Map<string, Passage>();
   for (const p of passages) {
     if (p.kind !== "paragraph") continue;
