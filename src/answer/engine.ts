@@ -27,8 +27,6 @@ export interface EngineOptions {
 export interface Loaded {
   data: IndexData;
   catalog: IndicatorEntry[];
-  /** An entry's place in the catalogue (the order facts were read in). */
-  catalogOrder(e: IndicatorEntry): number;
   /** The catalogue entries of these reports (all when none). */
   catalogOf(reports: readonly string[]): IndicatorEntry[];
   /** The entries of these reports (all when none) that `accept` takes, looked up by label bigrams (see CatalogLookup). */
@@ -147,11 +145,9 @@ function prepare(data: IndexData): Loaded {
     else byReport.set(e.report, [e]);
   }
   const gramIndexes = new Map([...byReport].map(([report, entries]) => [report, indexByLeafGram(entries)]));
-  const order = new Map(catalog.map((e, i) => [e, i]));
   const loaded = {
     data,
     catalog,
-    catalogOrder: (e: IndicatorEntry) => order.get(e) ?? -1,
     catalogOf: (reports: readonly string[]) => (reports.length ? reports.flatMap((r) => byReport.get(r) ?? []) : catalog),
     lookup: (reports: readonly string[], accept?: (e: IndicatorEntry) => boolean) =>
       catalogLookup(

@@ -2,7 +2,7 @@ import type { Alternative, Answer, AnswerFact, Intent } from "../types.js";
 import type { Loaded } from "./engine.js";
 import { base, metaOf } from "./answerBase.js";
 import { change, findVariants, pickFigure, preferCoverage, toAnswerFact, yearsWithValues, type Gap, type Picked } from "./figures.js";
-import { grams, matchIndicators, normalizeLabel, type IndicatorEntry } from "./indicators.js";
+import { matchIndicators, normalizeLabel, type IndicatorEntry } from "./indicators.js";
 import type { Understood } from "./question.js";
 import { compareReply, figureReply, formatSource, formatValue, passagesReply, rankReply } from "./reply.js";
 
@@ -147,9 +147,7 @@ function nearestIndicators(state: Loaded, u: Understood): Alternative[] {
 function broaderRows(state: Loaded, u: Understood): Alternative[] {
   const q = normalizeLabel(u.indicatorQuery);
   if ([...q].length < 2) return [];
-  // A label that holds q whole shares q's bigrams.
-  const rows = state.lookup(u.reports, (e) => e.source === "table" && e.leaf.includes(q) && e.leaf !== q && !e.columnLabel).sharingGrams(grams(q));
-  return asAlternatives(state, rows.sort((a, b) => state.catalogOrder(a) - state.catalogOrder(b)), 6);
+  return asAlternatives(state, state.catalogOf(u.reports).filter((e) => e.source === "table" && e.leaf.includes(q) && e.leaf !== q && !e.columnLabel), 6);
 }
 
 /** One button per distinct row name, with the years it has, asking for its latest year. */

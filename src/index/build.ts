@@ -26,7 +26,8 @@ export function buildIndex(corpusDir: string, onProgress?: (message: string) => 
   const userWords = [...DOMAIN_WORDS, ...reports.map((r) => r.meta.entity), ...new Set(facts.filter((f) => f.source === "table").flatMap((f) => f.path.map((p) => p.replace(/^其中[:：]/, ""))))];
   const docs = segmentPassages(passages, userWords);
   const lunrIndex = buildPassageIndex(docs);
-  // Searched the way a loaded index is (see passageIndex.ts), packed on first use.
+  // Saved and searched packed, the way a loaded index is (see passageIndex.ts).
+  const packedPassageIndex = packPassageIndex(lunrIndex.toJSON() as unknown as SavedLunrIndex);
   let searchable: PassageIndex | null = null;
   return {
     meta: {
@@ -45,7 +46,7 @@ export function buildIndex(corpusDir: string, onProgress?: (message: string) => 
       reports.map((r) => r.meta),
     ),
     vocab: passageVocabulary(lunrIndex),
-    lunrIndex,
-    passageIndex: () => (searchable ??= openPassageIndex(packPassageIndex(lunrIndex.toJSON() as unknown as SavedLunrIndex))),
+    packedPassageIndex,
+    passageIndex: () => (searchable ??= openPassageIndex(packedPassageIndex)),
   };
 }

@@ -1,11 +1,10 @@
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type lunr from "lunr";
 import { IndexVersionError } from "../errors.js";
 import { listReportFiles } from "../ingest/files.js";
 import { MANIFEST_FILE } from "../ingest/manifest.js";
-import { decodePassageIndex, encodePassageIndex, openPassageIndex, packPassageIndex, type PassageIndex, type SavedLunrIndex } from "../search/passageIndex.js";
+import { decodePassageIndex, encodePassageIndex, openPassageIndex, type PackedPassageIndex, type PassageIndex } from "../search/passageIndex.js";
 import type { Fact, IngestWarning, Passage, ReportMeta, Section, Table } from "../types.js";
 
 /**
@@ -47,9 +46,9 @@ export interface IndexData {
   passageIndex(): PassageIndex;
 }
 
-/** An index just built: what IndexData holds, and the lunr indexes to save. */
+/** An index just built: what IndexData holds, and the passage index to save. */
 export interface BuiltIndexData extends IndexData {
-  lunrIndex: lunr.Index;
+  packedPassageIndex: PackedPassageIndex;
 }
 
 /**
@@ -77,7 +76,7 @@ export function saveIndex(data: BuiltIndexData, indexDir: string): void {
   write(FILES.passages, data.passages);
   write(FILES.tables, data.tables);
   write(FILES.vocab, data.vocab);
-  writeFileSync(join(tmp, PASSAGE_INDEX_FILE), encodePassageIndex(packPassageIndex(data.lunrIndex.toJSON() as unknown as SavedLunrIndex)));
+  writeFileSync(join(tmp, PASSAGE_INDEX_FILE), encodePassageIndex(data.packedPassageIndex));
   mkdirSync(indexDir, { recursive: true });
   // meta.json last: it says the rest is there.
   for (const name of [PASSAGE_INDEX_FILE, ...Object.values(FILES).filter((f) => f !== FILES.meta), FILES.meta]) renameSync(join(tmp, name), join(indexDir, name));

@@ -37,8 +37,6 @@ export interface PassageIndex {
   query(terms: WeightedTerm[], opts?: { limit?: number; weight?: (passage: number) => number }): ScoredPassage[];
   /** The passage ids, by the numbers `weight` is given. */
   readonly refs: readonly string[];
-  /** True when the index holds this term. */
-  has(term: string): boolean;
 }
 
 /** The parts of lunr's serialized index (`Index.toJSON()`) that packing reads. */
@@ -150,7 +148,6 @@ export function openPassageIndex(packed: PackedPassageIndex): PassageIndex {
 
   return {
     refs,
-    has: (term) => termNumber.has(term),
     query(terms, opts = {}) {
       // As lunr's query vector: a term asked twice adds its boosts; terms the index lacks are left out.
       const boosts = new Map<string, number>();

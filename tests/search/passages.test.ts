@@ -33,7 +33,7 @@ describe("createPassageSearch reads only the best candidates", () => {
     .filter(Boolean)
     .map((l) => JSON.parse(l) as { query: string; report: string });
   // The same indexes, but every query answered in full: what search must return anyway.
-  const full = (index: PassageIndex): PassageIndex => ({ refs: index.refs, has: (t) => index.has(t), query: (terms, opts) => index.query(terms, { ...opts, limit: undefined }) });
+  const full = (index: PassageIndex): PassageIndex => ({ refs: index.refs, query: (terms, opts) => index.query(terms, { ...opts, limit: undefined }) });
   const limited = createPassageSearch(data.passageIndex, data.passages, data.vocab);
   const unlimited = createPassageSearch(() => full(data.passageIndex()), data.passages, data.vocab);
 
