@@ -1,5 +1,5 @@
 import type { Answer, Intent, ReportMeta } from "../types.js";
-import type { Loaded } from "./engine.js";
+import type { Loaded } from "./state.js";
 import type { Understood } from "./question.js";
 
 /** The parts every answer starts from: what was understood, nothing found yet. */

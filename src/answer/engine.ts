@@ -1,12 +1,10 @@
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { corpusFingerprint, loadIndex, readIndexMeta, saveIndex, INDEX_FORMAT_VERSION, type BuiltIndexData, type IndexData } from "../index/store.js";
-import { createPassageSearch, type PassageSearch } from "../search/passages.js";
 import type { Answer, AskContext, Engine, IngestWarning, PassageHit, ReportMeta, Table } from "../types.js";
 import { planAnswer, searchPassages } from "./plan.js";
-import { buildCatalog, catalogLookup, indexByLeafGram, type CatalogLookup, type IndicatorEntry } from "./indicators.js";
+import { prepare, type Loaded } from "./state.js";
 import { findTable, summarizeTable } from "./tableView.js";
-import { createEntityResolver } from "./understand/index.js";
 
 /** Where the package lives: corpus/ and index/ default to its own folders, whatever the cwd. */
 const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -21,20 +19,6 @@ export interface EngineOptions {
   log?: (message: string) => void;
   /** "auto" (default): rebuild when corpus/ changed since the index was built; "never": load as is. */
   rebuild?: "auto" | "never";
-}
-
-/** Everything a loaded index gives the answering code; swapped whole on reload. */
-export interface Loaded {
-  data: IndexData;
-  catalog: IndicatorEntry[];
-  /** The catalogue entries of these reports (all when none). */
-  catalogOf(reports: readonly string[]): IndicatorEntry[];
-  /** The entries of these reports (all when none) that `accept` takes, looked up by label bigrams (see CatalogLookup). */
-  lookup(reports: readonly string[], accept?: (e: IndicatorEntry) => boolean): CatalogLookup;
-  search: PassageSearch;
-  resolver: ReturnType<typeof createEntityResolver>;
-  metaByReport: Map<string, ReportMeta>;
-  reportByEntity: Map<string, string>;
 }
 
 /**
@@ -133,32 +117,4 @@ function trySave(data: BuiltIndexData, indexDir: string, log: (m: string) => voi
 /** "bad.txt:12: …" */
 export function formatWarning(w: IngestWarning): string {
   return `warning: ${w.report}${w.line ? `:${w.line}` : ""}: ${w.message}`;
-}
-
-function prepare(data: IndexData): Loaded {
-  let search: PassageSearch | null = null;
-  const catalog = buildCatalog(data.facts, data.tables);
-  const byReport = new Map<string, IndicatorEntry[]>();
-  for (const e of catalog) {
-    const list = byReport.get(e.report);
-    if (list) list.push(e);
-    else byReport.set(e.report, [e]);
-  }
-  const gramIndexes = new Map([...byReport].map(([report, entries]) => [report, indexByLeafGram(entries)]));
-  const loaded = {
-    data,
-    catalog,
-    catalogOf: (reports: readonly string[]) => (reports.length ? reports.flatMap((r) => byReport.get(r) ?? []) : catalog),
-    lookup: (reports: readonly string[], accept?: (e: IndicatorEntry) => boolean) =>
-      catalogLookup(
-        (reports.length ? reports : [...gramIndexes.keys()]).flatMap((r) => gramIndexes.get(r) ?? []),
-        accept,
-      ),
-    resolver: createEntityResolver(data.reports, { schools: data.schools }),
-    metaByReport: new Map(data.reports.map((r) => [r.report, r])),
-    reportByEntity: new Map(data.reports.map((r) => [r.entity, r.report])),
-  } as Loaded;
-  // Built on the first passage search, so a figure question never waits for the lunr index.
-  Object.defineProperty(loaded, "search", { enumerable: true, get: () => (search ??= createPassageSearch(data.passageIndex, data.passages, data.vocab)) });
-  return loaded;
 }

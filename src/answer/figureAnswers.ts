@@ -1,5 +1,5 @@
 import type { Alternative, Answer, AnswerFact, Intent } from "../types.js";
-import type { Loaded } from "./engine.js";
+import type { Loaded } from "./state.js";
 import { base, metaOf } from "./answerBase.js";
 import { change, findVariants, pickFigure, preferCoverage, toAnswerFact, yearsWithValues, type Gap, type Picked } from "./figures.js";
 import { matchIndicators, normalizeLabel, type IndicatorEntry } from "./indicators.js";

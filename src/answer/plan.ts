@@ -1,5 +1,5 @@
 import type { Answer, AskContext, PassageHit } from "../types.js";
-import type { Loaded } from "./engine.js";
+import type { Loaded } from "./state.js";
 import { figureAnswer, notFoundAnswer, rankAnswer } from "./figureAnswers.js";
 import { blankSpans, bySubject, CASE_WORDS, keywordText, understand, type Understood } from "./question.js";
 import { helpAnswer, noReportAnswer, passageAnswer, tableAnswer } from "./textAnswers.js";

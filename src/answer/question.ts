@@ -1,5 +1,5 @@
 import type { AskContext, Intent } from "../types.js";
-import type { Loaded } from "./engine.js";
+import type { Loaded } from "./state.js";
 import { translateQuery } from "../search/glossary.js";
 import { matchIndicators, normalizeLabel, type IndicatorMatch } from "./indicators.js";
 import { replyLang, type Lang } from "./reply.js";

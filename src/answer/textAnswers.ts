@@ -1,5 +1,5 @@
 import type { Answer, PassageHit } from "../types.js";
-import type { Loaded } from "./engine.js";
+import type { Loaded } from "./state.js";
 import { base, metaOf } from "./answerBase.js";
 import { CASE_WORDS, type Understood } from "./question.js";
 import { passagesReply, reportLabel } from "./reply.js";
