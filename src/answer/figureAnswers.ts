@@ -116,16 +116,25 @@ export function notFoundAnswer(state: Loaded, u: Understood, gaps: Gap[], notes:
   const answer = base(u, state, u.intent === "rank" || u.intent === "compare" || u.intent === "change" ? u.intent : "figure");
   const lines: string[] = [];
   const broad = broaderRows(state, u);
+  const who = u.reports.map((r) => metaOf(state, r)?.entity ?? r).join("、") || (u.lang === "zh" ? "各报告" : "the reports");
   if (gaps.length) lines.push(...gaps.map((g) => gapSentence(state, u, g)));
-  else if (broad.length >= 2 && !notes.length) {
+  else if (u.leftover.length && !notes.length) {
+    // A qualifier no row carries (本科 in 本科升学人数 where only 升学人数 is printed): say which word.
+    const words = u.leftover.map((w) => `「${w}」`).join(u.lang === "zh" ? "、" : ", ");
+    lines.push(
+      u.lang === "zh"
+        ? `报告中没有找到 ${who}${u.years.length ? ` ${u.years.join("、")}年` : ""} 的「${u.indicatorQuery}」：没有哪一项指标说到${words}。`
+        : `Not in the reports: ${who}${u.years.length ? ` ${u.years.join(", ")}` : ""} "${u.indicatorQuery}" — no figure there says ${words}.`,
+    );
+  } else if (broad.length >= 2 && !notes.length) {
     // "江门 满意度" names several rows at once: ask which, rather than say it is missing.
     lines.push(u.lang === "zh" ? `报告中有几项「${u.indicatorQuery}」，请选一项：` : `The report has several "${u.indicatorQuery}" figures; which one?`);
   } else if (!notes.length) {
-    const who = u.reports.map((r) => metaOf(state, r)?.entity ?? r).join("、") || (u.lang === "zh" ? "各报告" : "the reports");
     lines.push(u.lang === "zh" ? `报告中没有找到 ${who}${u.years.length ? ` ${u.years.join("、")}年` : ""} 的「${u.indicatorQuery || u.searchText}」。` : `Not in the reports: ${who}${u.years.length ? ` ${u.years.join(", ")}` : ""} "${u.indicatorQuery || u.searchText}".`);
   }
   lines.push(...notes);
-  const near = broad.length >= 2 ? broad : nearestIndicators(state, u);
+  // Broader rows that left a word unexplained are offered to choose from, never as the answer.
+  const near = broad.length >= 2 && !u.leftover.length ? broad : u.partial.length ? asAlternatives(state, u.partial.map((m) => m.entry), 3) : nearestIndicators(state, u);
   if (near.length) {
     if (near !== broad) lines.push(u.lang === "zh" ? "相近的指标：" : "Nearest indicators:");
     for (const n of near) lines.push(`• ${n.label}`);
@@ -175,7 +184,8 @@ export function rankAnswer(state: Loaded, u: Understood): Answer {
   const missing: string[] = [];
   for (const report of reports) {
     const tableIds = u.tableIds;
-    const matches = matchIndicators(query, state.lookup([report], tableIds ? (e) => e.tableId !== null && tableIds.has(e.tableId) : undefined));
+    // The coverage rule holds per report: a row that leaves a word unexplained is not ranked.
+    const matches = matchIndicators(query, state.lookup([report], tableIds ? (e) => e.tableId !== null && tableIds.has(e.tableId) : undefined)).filter((m) => !m.leftover.length);
     const r = pickFigure(matches, report, u.years[0] ?? null, metaOf(state, report));
     if (r.picked && sortKey(r.picked.fact.value) !== null) rows.push(r.picked);
     else missing.push(metaOf(state, report)?.entity ?? report);

@@ -1,5 +1,6 @@
 import type { AnswerFact, Fact, ReportMeta } from "../types.js";
 import type { IndicatorEntry, IndicatorMatch } from "./indicators.js";
+import { MATCH_PARAMS } from "./matchParams.js";
 
 /**
  * Picks the figures that answer a question once its indicator candidates are known:
@@ -26,12 +27,7 @@ export interface Gap {
   availableYears: number[];
 }
 
-/** Matches within this much of the best count as the same reading of the question. */
-const TIE = 0.08;
-/** A table row matching at least this well is preferred to any sentence of running text. */
-const TABLE_FIRST = 0.5;
-/** For a question over several years, rows this close to the best compete on how many of the years they have. */
-const COVERAGE_WINDOW = 0.25;
+const { tie: TIE, tableFirst: TABLE_FIRST, coverageWindow: COVERAGE_WINDOW } = MATCH_PARAMS;
 
 /** The effective year of a fact: its own, or the report's latest data year for an undated table. */
 export function factYear(f: Fact, meta: ReportMeta | undefined): number | null {

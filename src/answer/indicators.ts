@@ -1,4 +1,6 @@
 import type { Fact, Table } from "../types.js";
+import { MATCH_PARAMS, type MatchParams } from "./matchParams.js";
+import { coverTextOf, leftoverWords, withoutOptional, type CoverText } from "./coverage.js";
 
 /**
  * The catalogue of indicators a question can ask for, and the scoring that matches a question's
@@ -31,6 +33,8 @@ export interface IndicatorEntry {
   leafGrams: Set<string>;
   contextGrams: Set<string>;
   columnGrams: Set<string>;
+  /** Everything that accounts for a question's words: label, parents, table title, column, the measure its unit says (coverage.ts). */
+  cover: CoverText;
   /** Inverse document frequency of every label bigram in the catalogue (shared by all entries). */
   idf: Map<string, number>;
 }
@@ -81,6 +85,8 @@ export function indexByLeafGram(entries: IndicatorEntry[]): Map<string, Indicato
 export interface IndicatorMatch {
   entry: IndicatorEntry;
   score: number;
+  /** Words of the question the row does not account for (see coverage.ts); [] when it covers all. */
+  leftover: string[];
 }
 
 const STANDARD = /计分卡|满意度调查表|教学资源表|服务贡献表|国际影响表|落实政策表/;
@@ -105,6 +111,10 @@ export function normalizeLabel(s: string): string {
  */
 function canonicalTerms(s: string): string {
   const out = s
+    // Abbreviations users and reports both write: 普高 (普通高中), 中等职业 (中职), 毕业去向 (毕业生去向).
+    .replace(/普高/g, "普通高中")
+    .replace(/中等职业(?:教育|学校)?/g, "中职")
+    .replace(/毕业去向/g, "毕业生去向")
     .replace(/在校(?:学生|生)?(?:人数|数量|数)|在校学生(?!满意)|在校生(?![数满人规])/g, "在校生数")
     .replace(/招生(?:人数|数量|数)/g, "招生人数")
     .replace(/毕业(?:生)?(?:人数|数量|数)|毕业生(?![人数满去就本省面对升留在三届])/g, "毕业生人数")
@@ -112,7 +122,7 @@ function canonicalTerms(s: string): string {
     .replace(/[普职]{2}(?:招生)?比(?:例)?/g, "普职招生比例");
   const unscoped = out.replace(SCOPE, "");
   // "中职学校3所" in running text, "全市有几所中职学校" in a question: the number of schools.
-  return ([...unscoped].length >= 3 ? unscoped : out).replace(/^(?:中职)?学校(?:数量|的数量|数)?$/, "学校数");
+  return ([...unscoped].length >= 3 ? unscoped : out).replace(/^(合计|总计)?(?:中职)?学校(?:数量|的数量|数)?$/, "$1学校数");
 }
 
 /**
@@ -177,7 +187,11 @@ export function buildCatalog(facts: Fact[], tables: Table[]): IndicatorEntry[] {
       // A row named only "学时" (a continuation row) means its parent's hours: the parent is part of its name.
       const own = countLabel(norm(f.path[f.path.length - 1] ?? f.indicator), f);
       const generic = f.path.length > 1 && [...own].length <= 2;
-      const leaf = generic ? norm(f.path[f.path.length - 2]) + own : own;
+      const parent = f.path.length > 1 ? norm(f.path[f.path.length - 2]) : "";
+      // A row that only qualifies its parent (省级数量, 民办, 女生 under 专业教学资源库数, 在校生数) is named
+      // with it: 省级专业教学资源库数 is what a person asks for.
+      const qualifier = parent && !generic ? QUALIFIER_ROW.exec(own)?.[1] : undefined;
+      const leaf = generic ? parent + own : qualifier ? qualifier + parent : own;
       const ancestors = f.path.slice(0, generic ? -2 : -1);
       e = {
         key,
@@ -198,6 +212,9 @@ export function buildCatalog(facts: Fact[], tables: Table[]): IndicatorEntry[] {
         // The parent rows and the table's own title (…各专业在校生分年级规模表) explain words of a question too.
         contextGrams: gramsOf(ancestors.map(norm).join("") + (table && !table.standard ? norm(table.title ?? "") : "")),
         columnGrams: gramsOf(columnLabel),
+        cover: coverTextOf(
+          [...f.path.map(norm), leaf, table?.title ? norm(table.title) : "", columnLabel, MEASURE_WORDS[f.unit ?? ""] ?? ""].join(" "),
+        ),
         idf,
       };
       entries.set(key, e);
@@ -217,8 +234,27 @@ export function buildCatalog(facts: Fact[], tables: Table[]): IndicatorEntry[] {
   return [...entries.values()];
 }
 
-/** Below this share of its label (by weight) named in the question, a row is not what was asked. */
-const MIN_LEAF_COVER = 0.5;
+/** A row label that names a level, an ownership or a sex of its parent's measure: 国家级数量, 民办, 女生人数. */
+const QUALIFIER_ROW = /^([\u4e00-\u9fff]{0,2}(?:级|办|类)|[男女]生?)(?:数量|个数|人数|数|比例|占比)?$/;
+
+/** The words a unit stands for: a row printed in 人 counts people (人数, 人次), one in % is a rate (比例). */
+const MEASURE_WORDS: Record<string, string> = {
+  人: "人数 人次 名",
+  名: "人数 人次",
+  人次: "人次 人数",
+  个: "个数 数量",
+  所: "所数 数量",
+  项: "项数 数量",
+  门: "门数 数量 课程",
+  "%": "比例 占比 比率 百分比",
+  "％": "比例 占比 比率 百分比",
+  元: "金额 元",
+  万元: "金额 经费 资金 投入",
+  亿元: "金额 经费 资金 投入",
+  学时: "学时 课时",
+  平方米: "面积",
+  亩: "面积 占地",
+};
 
 const UNSEEN = "\u0000unseen";
 
@@ -232,7 +268,7 @@ function weightOf(idf: Map<string, number>, g: string): number {
  * parent and column) explains, a bonus when the whole label is named, a penalty when the column
  * adds words the question did not ask for (占比, 调查人数).
  */
-export function scoreEntry(query: string, queryGrams: Set<string>, entry: IndicatorEntry): number {
+export function scoreEntry(query: string, queryGrams: Set<string>, entry: IndicatorEntry, covered = false, p: MatchParams = MATCH_PARAMS): number {
   if (!queryGrams.size || !entry.leafGrams.size) return 0;
   // Coverage in both directions, each bigram weighted by how rare it is among labels.
   let leafHit = 0;
@@ -257,50 +293,64 @@ export function scoreEntry(query: string, queryGrams: Set<string>, entry: Indica
   }
   const leafCover = leafHit / leafTotal;
   // The question must name most of the row's label: 接收国外留学生人数 is not 接收国外访学教师人数.
-  if (leafCover < MIN_LEAF_COVER) return 0;
+  if (leafCover < p.minLeafCover) return 0;
   // ...and what the label starts with, unless it names nearly all of it: 招生人数 is not 毕业生人数,
   // 双师型教师比例 is not 高级双师型教师比例.
-  const labelStart = [...entry.leaf].slice(0, 2).join("");
-  if (labelStart.length === 2 && !queryGrams.has(labelStart) && leafCover < 0.75) return 0;
+  // A word of two or more characters is a qualifier the question lacks; one character may be a misprint (教教职工).
+  const opening = openingLeftover(entry.leaf, queryGrams);
+  if (opening && ([...opening].length >= 2 || leafCover < p.labelStartCover)) return 0;
   // ...and the row must explain a fair part of the question: 培训 alone does not answer 护理护工两委干部培训.
   const queryCover = explained / queryTotal;
-  if (queryCover < (entry.source === "text" ? 0.4 : 0.25)) return 0;
-  let score = 0.6 * leafCover + 0.4 * queryCover;
+  // A row that accounts for every word of the question (coverage.ts) needs no share of its bigrams.
+  if (!covered && queryCover < (entry.source === "text" ? p.minQueryCoverText : p.minQueryCoverTable)) return 0;
+  let score = p.leafWeight * leafCover + p.queryWeight * queryCover;
   // A child row (其中：在校生数 under 中外合作办学专业数) answers its parent's question, not a bare one.
-  if (entry.path.length > 1 && entry.contextGrams.size && !contextHit && entry.rowLabel === entry.leaf) score -= 0.05;
+  if (entry.path.length > 1 && entry.contextGrams.size && !contextHit && entry.rowLabel === entry.leaf) score -= p.childWithoutParent;
   // A rate is not a count: 去向落实率 is not 去向落实人数.
   const asked = measureKind(query);
   const printed = measureKind(entry.leaf + entry.columnLabel) ?? unitKind(entry.facts[0]?.unit ?? null);
   if (asked && printed && asked !== printed) return 0;
   const labelHead = [...entry.leaf].slice(-2).join("");
-  if (labelHead.length === 2 && queryGrams.has(labelHead)) score += 0.05;
-  if (entry.leaf.length >= 2 && query.includes(entry.leaf)) score += 0.15;
+  if (labelHead.length === 2 && queryGrams.has(labelHead)) score += p.labelHead;
+  if (entry.leaf.length >= 2 && query.includes(entry.leaf)) score += p.wholeLabel;
   // Chinese puts the head noun last: in 中职学校总收入 the indicator is 总收入, in 毕业生月收入 it is 月收入.
   const head = headOf(query);
   if (head) {
-    if (query.endsWith(entry.leaf) || (entry.columnLabel && query.endsWith(entry.columnLabel))) score += 0.1;
+    if (query.endsWith(entry.leaf) || (entry.columnLabel && query.endsWith(entry.columnLabel))) score += p.endsWithLabel;
     // A label that explains none of the head likely answers another question (毕业生 for 毕业生月收入).
     // Table rows only lose points (面向第二产业的毕业生 still means the 面向第二产业 row);
     // a phrase from running text, which is far noisier, is dropped.
     else if (!headCovered(head, entry)) {
       // Running text and text cells (award lists, where a row is a person's name) are too noisy to keep.
       if (entry.source === "text" || typeof entry.facts[0]?.value === "string") return 0;
-      score -= 0.15;
+      score -= p.headMissed;
     }
   }
-  if (entry.rowLabel !== entry.leaf && query.includes(entry.rowLabel)) score += 0.1;
+  if (entry.rowLabel !== entry.leaf && query.includes(entry.rowLabel)) score += p.rowLabelNamed;
   // A column with words of its own (占比, 调查人数) answers only a question that says them; a total column is the default.
-  if (entry.columnLabel && !overlap(entry.columnGrams, queryGrams) && !/^(?:合计|总计|总数|小计)/.test(entry.columnLabel)) score -= 0.2;
-  if (entry.standard) score += 0.03;
+  if (entry.columnLabel && !overlap(entry.columnGrams, queryGrams) && !/^(?:合计|总计|总数|小计)/.test(entry.columnLabel)) score -= p.unaskedColumn;
+  if (entry.standard) score += p.standardTable;
   if (entry.scoped) {
     // 中职学校在校人数 was read as 在校生数; a question about 高中阶段在校生 asks for another scope.
     const at = query.indexOf(entry.leaf);
-    const qualifier = at > 0 ? query.slice(0, at) : "";
+    const qualifier = at > 0 ? withoutOptional(query.slice(0, at)) : "";
     if (qualifier.length >= 2 && !overlap(grams(qualifier), entry.contextGrams)) return 0;
-    score -= 0.04;
+    score -= p.scopedLabel;
   }
-  if (entry.source === "text") score -= 0.05;
+  if (entry.source === "text") score -= p.runningText;
   return score;
+}
+
+/**
+ * The words a label opens with that the question does not say, optional words aside: 高级 in
+ * 高级双师型教师比例 for 双师型教师比例, 普通高中 in 普通高中招生人数 for 招生人数. Such a row is narrower
+ * than what was asked. "" when the question names how the label starts.
+ */
+export function openingLeftover(leaf: string, queryGrams: Set<string>): string {
+  const chars = [...leaf];
+  let end = 0;
+  while (end < chars.length && !queryGrams.has(chars[end] + (chars[end + 1] ?? "")) && !(end > 0 && queryGrams.has(chars[end - 1] + chars[end]))) end++;
+  return withoutOptional(chars.slice(0, end).join(""));
 }
 
 /**
@@ -345,13 +395,14 @@ function headCovered(head: string[], entry: IndicatorEntry): boolean {
 }
 
 /** Ranks entries for a query, best first, dropping those under `min`. */
-export function matchIndicators(query: string, entries: IndicatorEntry[] | CatalogLookup, min = 0.5): IndicatorMatch[] {
+export function matchIndicators(query: string, entries: IndicatorEntry[] | CatalogLookup, min = MATCH_PARAMS.minScore, p: MatchParams = MATCH_PARAMS): IndicatorMatch[] {
   const q = indicatorText(query);
   const qg = grams(q);
   const out: IndicatorMatch[] = [];
   for (const entry of Array.isArray(entries) ? entries : entries.sharingGrams(qg)) {
-    const score = scoreEntry(q, qg, entry);
-    if (score >= min) out.push({ entry, score });
+    const leftover = leftoverWords(q, entry.cover);
+    const score = scoreEntry(q, qg, entry, !leftover.length, p);
+    if (score >= min) out.push({ entry, score, leftover });
   }
   return out.sort((a, b) => b.score - a.score || Number(b.entry.standard) - Number(a.entry.standard) || a.entry.key.localeCompare(b.entry.key));
 }

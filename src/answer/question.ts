@@ -2,6 +2,7 @@ import type { AskContext, Intent } from "../types.js";
 import type { Loaded } from "./state.js";
 import { translateQuery } from "../search/glossary.js";
 import { matchIndicators, normalizeLabel, type IndicatorMatch } from "./indicators.js";
+import { MATCH_PARAMS } from "./matchParams.js";
 import { replyLang, type Lang } from "./reply.js";
 import { applySynonyms } from "./synonyms.js";
 import { findTable } from "./tableView.js";
@@ -30,6 +31,10 @@ export interface Understood {
   /** Tables the question names ("教学资源表", "表6"), when it names any. */
   tableIds: Set<string> | null;
   matches: IndicatorMatch[];
+  /** Rows that matched but leave words of the question unexplained (the best first): suggestions, never answers. */
+  partial: IndicatorMatch[];
+  /** The words the best partial row leaves unexplained, when no row explains them all. */
+  leftover: string[];
   intent: Intent;
   casesOnly: boolean;
   /** Text for passage search: the question without report names and years (school and county names kept). */
@@ -38,12 +43,18 @@ export interface Understood {
 
 /** Question words and particles that say nothing about which indicator is asked for. */
 const FILLER_ZH =
-  /请问|请|帮我|帮忙|查一下|查查|查询|告诉我|我想知道|想知道|是多少|有多少|为多少|多少|有几[个所名门项位]|有几|几[个所名门项位]|几|是什么|什么|吗|呢|吧|啊|呀|么|？|！|，|。|、|；|分别是|分别|各是|比一下|比比|比较|对比|相比|变化|怎么样|如何|情况|数据|数字|指标|一下|里面|表里|表中|里的|中的|上的|发放了|发放|排名|排行|排序|最高|最低|最多|最少|最大|最小|哪个地区|哪个报告|哪个|哪里|各地区|各地|地区|[四五六]个|所有|的|了|和|与|及|跟/g;
+  /请问|请|帮我|帮忙|查一下|查下|查查|那边|这边|那里|这里|咋样|怎样|多大|多长|多高|报告里面|报告里|报告中|的报告|报告|现在|目前|具体|大概|大约|查询|告诉我|我想知道|想知道|是多少|有多少|为多少|多少|有几[个所名门项位]|有几|几[个所名门项位]|几|是什么|什么|吗|呢|吧|啊|呀|么|？|！|，|。|、|；|分别是|分别|各是|比一下|比比|比较|对比|相比|变化|怎么样|如何|情况|数据|数字|指标|一下|里面|表里|表中|里的|中的|上的|发放了|发放|排名|排行|排序|最高|最低|最多|最少|最大|最小|哪个地区|哪个报告|哪个|哪里|各地区|各地|地区|[四五六]个|所有|的|了|和|与|及|跟/g;
 const FILLER_EN = /\b(?:vs\.?|versus|compared?|with|and|between|how\s+many|how\s+much|what\s+(?:is|was|were|are)|what|which|in|the|of|for|did|does|do|was|were|is|are|a|an|there|to|on)\b|[?!,.:;]/gi;
+
+/**
+ * "多少亩", "多少分", "多少平方米": the unit asked in, which no row label prints (学时 is one: it stays); and "有几所中职学校",
+ * where the measure word stands before the noun it counts. Both go before matching.
+ */
+const ASKED_MEASURE = /有?(?:多少|几)(?:万元|平方米|平方|亩|分|小时|天)|有?(?:多少|几)[个所名位项门家](?=[\u4e00-\u9fff]{2})/g;
 
 /** The unit a question asks in ("多少人" → 人), a tie-breaker between rows. */
 function askedUnit(text: string): string | null {
-  const m = /(?:多少|几)(个|名|所|人|元|万元|册|项|门|位)/.exec(text);
+  const m = /(?:多少|几)(个|名|所|人|万元|元|册|项|门|位|亩|平方米|分|学时|人次)/.exec(text);
   if (!m) return null;
   return m[1] === "名" || m[1] === "位" ? "人" : m[1];
 }
@@ -122,7 +133,7 @@ export function understand(state: Loaded, question: string, context: AskContext 
   const tables = requestedTables(state, residual, reports, preIntent.tableRequested);
   if (tables.span) residual = residual.replace(tables.span, " ");
   residual = residual.replace(/表\s*\d+(?:[-－]\d+)?/g, " ");
-  let indicatorQuery = applySynonyms(residual).replace(FILLER_EN, " ").replace(FILLER_ZH, " ").replace(/\s+/g, "");
+  let indicatorQuery = applySynonyms(residual.replace(ASKED_MEASURE, " ")).replace(FILLER_EN, " ").replace(FILLER_ZH, " ").replace(/\s+/g, "");
 
   const tableIds = tables.ids;
   const candidates = state.lookup(reports, tableIds ? (e) => e.tableId !== null && tableIds.has(e.tableId) : undefined);
@@ -133,11 +144,16 @@ export function understand(state: Loaded, question: string, context: AskContext 
     matches = matchIndicators(indicatorQuery, state.lookup(reports));
     fromContext.indicator = matches.length > 0;
   }
+  // The coverage rule: a row that leaves a word of the question unexplained is not the answer
+  // while another row explains them all; when none does, nothing is stated and the word is named.
+  const partial = matches.filter((m) => m.leftover.length);
+  matches = matches.filter((m) => !m.leftover.length);
+  const leftover = matches.length ? [] : [...new Set(partial.flatMap((m) => (m === partial[0] ? m.leftover : [])))];
   const unit = askedUnit(text);
   if (unit && matches.length > 1) {
     // "多少人" settles a near-tie between a count and a rate.
     const best = matches[0].score;
-    matches = matches.map((m) => (m.score >= best - 0.08 && m.entry.facts[0]?.unit === unit ? { ...m, score: m.score + 0.04 } : m)).sort((a, b) => b.score - a.score);
+    matches = matches.map((m) => (m.score >= best - MATCH_PARAMS.unitWindow && m.entry.facts[0]?.unit === unit ? { ...m, score: m.score + MATCH_PARAMS.unitBonus } : m)).sort((a, b) => b.score - a.score);
   }
   const detected = detectIntent(text, { entityCount, yearCount: years.length, hasIndicator: matches.length > 0 });
   let intent = detected.intent;
@@ -154,6 +170,8 @@ export function understand(state: Loaded, question: string, context: AskContext 
     indicatorQuery,
     tableIds: tables.ids,
     matches,
+    partial,
+    leftover,
     intent,
     casesOnly: detected.casesOnly,
     searchText,

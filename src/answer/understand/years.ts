@@ -108,7 +108,7 @@ export function parseYears(question: string, ref: YearRef): ParsedYears {
     const y = fullYear([...m[1]!].map((c) => CN_DIGIT[c]).join(""));
     return y === null ? null : [y];
   });
-  // Four-digit years, with or without 年.
+  // Four-digit years, with or without 年; another year after a space is a list (2023 2024), not a quantity.
   for (const m of q.matchAll(/(?<![\d.])((?:19[5-9]|20[0-4])\d)(?!\d)/g)) {
     const s = m.index;
     const e = s + 4;
@@ -116,9 +116,26 @@ export function parseYears(question: string, ref: YearRef): ParsedYears {
     const after = q.slice(e);
     if (/^\s*年代/.test(after)) continue;
     const nian = /^\s*(?:年度|学年|年)/.exec(after);
-    if (!nian && QUANTITY_AFTER.test(after)) continue;
+    if (!nian && QUANTITY_AFTER.test(after) && !/^\s+(?:19[5-9]|20[0-4])\d(?!\d)/.test(after)) continue;
     take(s, e + (nian ? nian[0].length : 0), [Number(m[1])]);
   }
+  // A year outside the era these reports can cover (2099年, 1900) is still a year asked for: the
+  // answer then says which years the report has, rather than answering for another.
+  for (const m of q.matchAll(/(?<![\d.])((?:1[0-9]|2[0-9])\d{2})(?!\d)(\s*(?:年度|学年|年))?/g)) {
+    const s = m.index;
+    const e = s + m[0].length;
+    if (!free(s, e) || (!m[2] && QUANTITY_AFTER.test(q.slice(s + 4)))) continue;
+    // Bare, it must stand apart from other digits and words (遂宁 2099 升学人数), as a typed year does.
+    // Bare, only a future year counts (a past four-digit number is more often a count: 1350).
+    if (!m[2] && (Number(m[1]) < 2050 || (!/^(?:\s|$)/.test(q.slice(s + 4)) && !/(?:^|\s)$/.test(q.slice(0, s))))) continue;
+    take(s, e, [Number(m[1])]);
+  }
+  // Two school years written short: 23/24, 2023/24 (both years: a person comparing them).
+  scan(/(?<![\d.])(\d{2})\s*[/／]\s*(\d{2})(?![\d.%])(?!\s*(?:学年|年度))/g, (m) => {
+    const a = fullYear(m[1]!);
+    const b = fullYear(m[2]!);
+    return a !== null && b === a + 1 ? [a, b] : null;
+  });
   // Two-digit years with 年.
   for (const m of q.matchAll(/(?<![\d.])(\d{2})\s*(?:年度|学年|年)(?!代|龄|级|限|以来|来|间|内|后|前|里|多|左右|制|以上)/g)) {
     const s = m.index;
@@ -140,6 +157,23 @@ export function parseYears(question: string, ref: YearRef): ParsedYears {
       take(s, e, [y]);
       changed = true;
     }
+  }
+
+  // "两年对比", "三年各多少", "2022、2023、2024三年": a count of years. After years it only repeats
+  // them; alone it asks for the last N data years. 毕业三年, 三年级, 三年制 are not years asked for.
+  for (const m of q.matchAll(/([两二三四五]|[2-5])\s*个?\s*(?:学年|年)(?!级|制|内|以上|以来|来|间|后|前|中|里|多|左右|期|计划|行动)/g)) {
+    const s = m.index;
+    const e = s + m[0].length;
+    if (!free(s, e)) continue;
+    if (found.some((f) => f.end <= s && /^[\s、,，和与及]*$/.test(q.slice(f.end, s)))) {
+      take(s, e, []);
+      continue;
+    }
+    if (/\d$/.test(q.slice(0, s)) || DURATION_BEFORE.test(q.slice(0, s)) || /(?:近|最近|过去|这|第|每|毕业|连续)\s*$/.test(q.slice(0, s))) continue;
+    const n = smallNumber(m[1]!);
+    const last = ref.latestDataYear ?? ref.reportYear;
+    if (n === null || n < 2) continue;
+    take(s, e, last === null ? [] : Array.from({ length: n }, (_, i) => last - n + 1 + i), true);
   }
 
   // Relative to the report's year.

@@ -1,0 +1,102 @@
+import { describe, expect, it } from "vitest";
+import { buildCatalog, matchIndicators } from "../../src/answer/indicators.js";
+import { MATCH_PARAMS, type MatchParams } from "../../src/answer/matchParams.js";
+import type { Fact } from "../../src/types.js";
+
+/**
+ * One test per knob of indicator matching, each on a two-row catalogue built so that the knob
+ * decides the winner: with the default the expected row wins, with the knob switched off the
+ * other one does (or a row that should be rejected comes back).
+ */
+
+let line = 100;
+function fact(path: string[], value: number, o: { unit?: string; table?: string | null; column?: string } = {}): Fact {
+  line++;
+  const table = o.table === undefined ? "某某情况表" : o.table;
+  const column = o.column ?? "2024年";
+  return { id: `r:${line}`, entity: "某市", report: "r.txt", table, tableNumber: null, tableId: table ? `r.txt#${table}` : null, indicator: path.join(" › "), path, unit: o.unit ?? "人", column, year: 2024, value, raw: String(value), line, source: table ? "table" : "text" };
+}
+
+function top(q: string, facts: Fact[], p: Partial<MatchParams> = {}): string | null {
+  const params = { ...MATCH_PARAMS, ...p };
+  return matchIndicators(q, buildCatalog(facts, []), params.minScore, params)[0]?.entry.indicator ?? null;
+}
+
+describe("indicator matching knobs", () => {
+  it("minLeafCover: a row whose label the question names only in part is not what was asked", () => {
+    const facts = [fact(["接收国外访学教师人数"], 3)];
+    expect(top("接收国外留学生人数", facts)).toBeNull();
+    expect(top("接收国外留学生人数", facts, { minLeafCover: 0, labelStartCover: 0 })).toBe("接收国外访学教师人数");
+  });
+
+  it("opening words: 双师型教师比例 is not 高级双师型教师比例, even as the only row", () => {
+    const facts = [fact(["高级双师型教师比例"], 12.1, { unit: "%" })];
+    expect(top("双师型教师比例", facts)).toBeNull();
+    expect(top("高级双师型教师比例", facts)).toBe("高级双师型教师比例");
+  });
+
+  it("labelStartCover: a one-character opening (a misprint) is forgiven only when the rest is named well", () => {
+    const facts = [fact(["教教职工总数"], 2392)];
+    expect(top("教职工总数", facts)).toBe("教教职工总数");
+    expect(top("教职工总数", facts, { labelStartCover: 1 })).toBeNull();
+  });
+
+  it("minQueryCoverText: one word of a long question does not pick a sentence", () => {
+    const facts = [fact(["培训"], 50, { table: null })];
+    expect(top("护理护工两委干部培训", facts, { minLeafCover: 0, minScore: 0 })).toBeNull();
+    expect(top("护理护工两委干部培训", facts, { minQueryCoverText: 0, minLeafCover: 0, minScore: 0 })).toBe("培训");
+  });
+
+  it("leafWeight: the row whose label the question names whole beats one it names in part", () => {
+    const facts = [fact(["就业人数"], 900), fact(["毕业生就业去向人数"], 1000)];
+    expect(top("就业人数", facts)).toBe("就业人数");
+  });
+
+  it("wholeLabel: the row the question contains whole wins a near tie", () => {
+    const facts = [fact(["面向第二产业就业人数"], 201), fact(["第二产业人数"], 199)];
+    expect(top("面向第二产业就业人数", facts)).toBe("面向第二产业就业人数");
+    expect(top("第二产业人数", facts)).toBe("第二产业人数");
+  });
+
+  it("unaskedColumn: the share column answers only a question that asks for the share", () => {
+    const facts = [fact(["面向第三产业"], 327), fact(["面向第三产业"], 61.9, { unit: "%", column: "2024年 · 占比" })];
+    const col = (q: string, p: Partial<MatchParams> = {}) => {
+      const params = { ...MATCH_PARAMS, ...p };
+      return matchIndicators(q, buildCatalog(facts, []), params.minScore, params)[0]?.entry.columnLabel;
+    };
+    expect(col("面向第三产业")).toBe("");
+    expect(col("面向第三产业占比")).toBe("占比");
+  });
+
+  it("standardTable: between two equal rows, the standard appendix table's wins", () => {
+    const facts = [fact(["月收入"], 3000, { unit: "元", table: "毕业生情况" }), fact(["月收入"], 3360, { unit: "元", table: "人才培养质量计分卡" })];
+    const pick = (p: Partial<MatchParams> = {}) => {
+      const params = { ...MATCH_PARAMS, ...p };
+      return matchIndicators("月收入", buildCatalog(facts, []), params.minScore, params)[0]?.entry.table;
+    };
+    expect(pick()).toBe("人才培养质量计分卡");
+    expect(pick({ standardTable: -0.03 })).toBe("毕业生情况");
+  });
+
+  it("runningText: a table row beats the same words in running text", () => {
+    const facts = [fact(["升学人数"], 858, { table: null }), fact(["升学人数"], 803)];
+    const pick = (p: Partial<MatchParams> = {}) => {
+      const params = { ...MATCH_PARAMS, ...p };
+      return matchIndicators("升学人数", buildCatalog(facts, []), params.minScore, params)[0]?.entry.source;
+    };
+    expect(pick()).toBe("table");
+    expect(pick({ runningText: -0.1 })).toBe("text");
+  });
+
+  it("childWithoutParent: a bare question prefers the top-level row to a child of another measure", () => {
+    const facts = [fact(["在校生数"], 3848), fact(["中外合作办学专业数", "其中：在校生数"], 40)];
+    expect(top("在校生数", facts)).toBe("在校生数");
+    expect(top("在校生数", facts, { childWithoutParent: -0.1 })).toBe("中外合作办学专业数 › 其中：在校生数");
+  });
+
+  it("minScore: a weak reading is dropped", () => {
+    const facts = [fact(["毕业生就业去向人数"], 1000)];
+    expect(top("就业人数", facts, { minScore: 0 })).toBe("毕业生就业去向人数");
+    expect(top("就业人数", facts, { minScore: 2 })).toBeNull();
+  });
+});
