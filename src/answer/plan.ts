@@ -3,7 +3,7 @@ import type { Loaded } from "./state.js";
 import { figureAnswer, notFoundAnswer, rankAnswer } from "./figureAnswers.js";
 import { blankSpans, bySubject, CASE_WORDS, keywordText, understand, type Understood } from "./question.js";
 import { helpAnswer, noReportAnswer, passageAnswer, tableAnswer } from "./textAnswers.js";
-import { parseYears, toHalfWidth, toSimplified } from "./understand/index.js";
+import { cleanTyped, parseYears, toHalfWidth, toSimplified } from "./understand/index.js";
 
 /**
  * Understands a question and answers it from the loaded index: the one place that decides
@@ -16,7 +16,7 @@ import { parseYears, toHalfWidth, toSimplified } from "./understand/index.js";
  * as search words, preferring case studies when it says 案例. The bot's /search and /case use it.
  */
 export function searchPassages(state: Loaded, query: string, opts: { casesOnly?: boolean; limit?: number } = {}): PassageHit[] {
-  const text = toHalfWidth(toSimplified(query.replace(/\s+/g, " ").trim()));
+  const text = toHalfWidth(toSimplified(cleanTyped(query)));
   const resolved = state.resolver.resolve(text);
   const reports = [...new Set(resolved.matches.map((m) => m.report))];
   const direct = resolved.matches.filter((m) => !bySubject(m));

@@ -6,7 +6,7 @@ import { MATCH_PARAMS } from "./matchParams.js";
 import { replyLang, type Lang } from "./reply.js";
 import { applySynonyms } from "./synonyms.js";
 import { findTable } from "./tableView.js";
-import { detectIntent, parseYears, toHalfWidth, toSimplified, type EntityMatch } from "./understand/index.js";
+import { cleanTyped, detectIntent, parseYears, toHalfWidth, toSimplified, type EntityMatch } from "./understand/index.js";
 
 /**
  * What a question asks: its reports (and the schools or counties it names inside them), years,
@@ -95,7 +95,7 @@ export function bySubject(m: EntityMatch): boolean {
 }
 
 export function understand(state: Loaded, question: string, context: AskContext | undefined): Understood {
-  const typed = question.replace(/\s+/g, " ").trim();
+  const typed = cleanTyped(question);
   const text = toHalfWidth(toSimplified(typed));
   const lang = replyLang(typed);
   const resolved = state.resolver.resolve(text);

@@ -75,6 +75,21 @@ export function toHalfWidth(s: string): string {
 }
 
 /**
+ * Format characters that print as nothing (zero-width space and joiners, word joiner, soft hyphen,
+ * Mongolian vowel separator, BOM, bidi marks): pasted from documents and web pages, they split a
+ * year or a name in two. Removed before anything reads the question.
+ */
+const INVISIBLE = /[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0]/g;
+
+/**
+ * A typed question with invisible characters removed and runs of white space (any kind) made one space.
+ * @example cleanTyped("遂宁 20\u200b24  升学人数 ") // "遂宁 2024 升学人数"
+ */
+export function cleanTyped(s: string): string {
+  return s.replace(INVISIBLE, "").replace(/\s+/g, " ").trim();
+}
+
+/**
  * The form every understanding step reads: simplified, half-width, same length as the input.
  * @example normalizeQuestion("遂寧２０２４") // "遂宁2024"
  */

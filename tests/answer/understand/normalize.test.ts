@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { normalizeQuestion, stripQuestionNoise, toHalfWidth, toSimplified } from "../../../src/answer/understand/index.js";
+import { cleanTyped, normalizeQuestion, stripQuestionNoise, toHalfWidth, toSimplified } from "../../../src/answer/understand/index.js";
 
 describe("toSimplified", () => {
   it.each([
@@ -57,5 +57,17 @@ describe("stripQuestionNoise", () => {
     ["乐山2024年升学人数", "乐山2024年升学人数"],
   ])("%s → %s", (input, expected) => {
     expect(stripQuestionNoise(input)).toBe(expected);
+  });
+});
+
+describe("cleanTyped", () => {
+  it.each([
+    ["遂宁 20\u200b24 升学人数", "遂宁 2024 升学人数"],
+    ["遂宁 20\u206024 升学人数", "遂宁 2024 升学人数"],
+    ["遂宁 20\u00ad24 升学人数", "遂宁 2024 升学人数"],
+    ["遂宁 20\u180e24 升学人数", "遂宁 2024 升学人数"],
+    ["\ufeff乐山\u3000 2024\t升学人数 ", "乐山 2024 升学人数"],
+  ])("%j → %s", (input, expected) => {
+    expect(cleanTyped(input)).toBe(expected);
   });
 });
