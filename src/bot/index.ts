@@ -9,14 +9,12 @@
  * if (config.mode !== "local") await runBot({ config, engine: await createEngine(), logger: createLogger({ level: config.logLevel }) });
  * ```
  */
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { performance } from "node:perf_hooks";
 import { autoRetry } from "@grammyjs/auto-retry";
 import { limit } from "@grammyjs/ratelimiter";
-import { run } from "@grammyjs/runner";
-import { Bot, BotError, Composer, GrammyError, HttpError, webhookCallback, type Transformer } from "grammy";
+import { Bot, BotError, Composer, type Transformer } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
-import { ConfigError, type BotConfig } from "../config.js";
+import type { BotConfig } from "../config.js";
 import type { Logger } from "../log.js";
 import type { Engine } from "../types.js";
 import { setCommandMenu } from "./commands.js";
@@ -32,14 +30,15 @@ import { tablesFeature } from "./features/tables.js";
 import { isAddressed } from "./filters/addressed.js";
 import { allowlist } from "./filters/allowlist.js";
 import { langFromCode, messages } from "./i18n.js";
+import { connect, poll } from "./polling.js";
 import { createMemoryStore, type BotStore } from "./store.js";
+import { serveWebhook } from "./webhook.js";
 
 export type { BotContext, BotDeps } from "./context.js";
 export type { BotStore } from "./store.js";
 export { createMemoryStore } from "./store.js";
 
-/** Update types the bot asks Telegram for. */
-export const ALLOWED_UPDATES = ["message", "callback_query", "inline_query"] as const;
+export { ALLOWED_UPDATES } from "./polling.js";
 
 /** Options of {@link createBot}. */
 export interface CreateBotOptions {
@@ -75,7 +74,7 @@ export function createBot(opts: CreateBotOptions): Bot<BotContext> {
   // The last transformer installed runs first: user transformers sit nearest the network, so
   // autoRetry retries what they answer, and the failure logger sees the final outcome.
   bot.api.config.use(...(opts.transformers ?? []));
-  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60, rethrowHttpErrors: true }));
+  bot.api.config.use(retryExceptPolling());
   bot.api.config.use(apiFailureLogger(logger));
 
   const deps: BotDeps = { config, engine, logger, store: opts.store ?? createMemoryStore() };
@@ -111,138 +110,81 @@ export interface RunBotOptions {
   signal?: AbortSignal;
   /** Passed on to createBot. */
   store?: BotStore;
+  /** Passed on to createBot (tests: a fake network beneath the real stack). */
+  transformers?: Transformer[];
+  /** How long an unreachable Bot API is retried at start before giving up (default 60 s). */
+  connectTimeoutMs?: number;
+  /** How long a stop waits for updates in flight (default 1.5 s: the process ends within 2 s). */
+  drainMs?: number;
 }
 
 /**
- * Runs the bot until SIGINT/SIGTERM (or `signal`): checks the token with getMe, sets the command
- * menu (best effort), then long-polls with @grammyjs/runner or serves the webhook. Resolves once
- * in-flight updates are done (at most 10 s after the signal).
+ * Runs the bot until SIGINT/SIGTERM (or `signal`): checks the token with getMe (retrying an
+ * unreachable API for a while, saying so), sets the command menu (best effort), then long-polls
+ * or serves the webhook. A stop request is honoured in every state, within `drainMs`.
  *
- * @throws ConfigError when the Bot API rejects the token
+ * @throws ConfigError when the Bot API rejects the token, cannot be reached, or refuses polling
  */
 export async function runBot(opts: RunBotOptions): Promise<void> {
   const { config, logger } = opts;
   const stop = stopSignal(opts.signal, logger);
   try {
     const bot = createBot(opts);
-    await initBot(bot, config);
-    logger.info("bot started", { username: bot.botInfo.username, id: bot.botInfo.id, mode: config.mode, apiRoot: config.apiRoot ?? "https://api.telegram.org" });
-    await setCommandMenu(bot.api, config.adminIds, logger);
-    if (config.mode === "polling") await poll(bot, stop.promise, logger);
-    else await serveWebhook(bot, config, stop.promise, logger);
+    const me = await connect(bot, {
+      apiRoot: config.apiRoot,
+      logger,
+      signal: stop.abort,
+      ...(opts.connectTimeoutMs === undefined ? {} : { timeoutMs: opts.connectTimeoutMs }),
+    }).catch((err: unknown) => {
+      if (stop.abort.aborted) return null;
+      throw err;
+    });
+    if (me === null) {
+      logger.info("bot stopped", { mode: config.mode, why: "stopped while starting" });
+      return;
+    }
+    logger.info("bot started", { username: me.username, id: me.id, mode: config.mode, apiRoot: config.apiRoot ?? "https://api.telegram.org" });
+    await Promise.race([setCommandMenu(bot.api, config.adminIds, logger), stop.promise]);
+    const drain = opts.drainMs === undefined ? {} : { drainMs: opts.drainMs };
+    if (stop.abort.aborted) {
+      // Stopped while the menu was being set: nothing is being handled yet.
+    } else if (config.mode === "polling") await poll(bot, { logger, stopped: stop.promise, ...drain });
+    else await serveWebhook(bot, { config, logger, stopped: stop.promise, ...drain });
     logger.info("bot stopped", { mode: config.mode });
   } finally {
     stop.dispose();
   }
 }
 
-async function initBot(bot: Bot<BotContext>, config: BotConfig): Promise<void> {
-  try {
-    await bot.init();
-  } catch (err) {
-    if (err instanceof GrammyError && (err.error_code === 401 || err.error_code === 404)) {
-      throw new ConfigError("TELEGRAM_BOT_TOKEN", `the Bot API rejected the token (${err.error_code} ${err.description}); copy it again from @BotFather.`);
-    }
-    if (err instanceof GrammyError && err.error_code === undefined) {
-      throw new ConfigError("TELEGRAM_API_ROOT", `${config.apiRoot ?? "https://api.telegram.org"} does not answer like a Bot API server (getMe returned no Bot API response); check the URL.`);
-    }
-    if (err instanceof HttpError) {
-      throw new ConfigError("TELEGRAM_API_ROOT", `cannot reach the Bot API at ${config.apiRoot ?? "https://api.telegram.org"}: ${err.message}`);
-    }
-    throw err;
-  }
-}
-
-async function poll(bot: Bot<BotContext>, stopped: Promise<string>, logger: Logger): Promise<void> {
-  try {
-    // Polling fails with 409 while a webhook is set; the bot owns its update source.
-    await bot.api.deleteWebhook();
-  } catch (err) {
-    logger.warn("deleteWebhook failed", { err });
-  }
-  const runner = run(bot, {
-    runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES] }, silent: true },
-    sink: { concurrency: 64 },
-  });
-  const crashed = (runner.task() ?? Promise.resolve()).then(() => "runner ended");
-  const why = await Promise.race([stopped, crashed]);
-  logger.info("stopping", { why, inFlight: runner.size() });
-  if (runner.isRunning()) await withTimeout(runner.stop() ?? Promise.resolve(), 10_000, () => logger.warn("shutdown timed out; in-flight updates abandoned"));
-  await runner.task(); // rethrows when polling itself failed (e.g. 401, 409)
-}
-
-async function serveWebhook(bot: Bot<BotContext>, config: Extract<BotConfig, { mode: "webhook" }>, stopped: Promise<string>, logger: Logger): Promise<void> {
-  const handle = webhookCallback(bot, "http", {
-    onTimeout: "return",
-    timeoutMilliseconds: 9_000,
-    ...(config.webhookSecret ? { secretToken: config.webhookSecret } : {}),
-  });
-  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
-    const path = (req.url ?? "/").split("?")[0];
-    if (req.method === "GET" && path === "/healthz") {
-      res.writeHead(200, { "content-type": "text/plain" }).end("ok");
-    } else if (req.method === "POST" && path === config.webhookPath) {
-      handle(req, res).catch((err: unknown) => {
-        logger.error("webhook request failed", { err });
-        if (!res.headersSent) res.writeHead(500).end();
-      });
-    } else {
-      res.writeHead(404).end();
-    }
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(config.webhookPort, config.webhookHost, () => resolve());
-  });
-  logger.info("webhook listening", { host: config.webhookHost, port: config.webhookPort, path: config.webhookPath });
-  try {
-    await bot.api.setWebhook(config.webhookUrl, {
-      allowed_updates: [...ALLOWED_UPDATES],
-      ...(config.webhookSecret ? { secret_token: config.webhookSecret } : {}),
-    });
-  } catch (err) {
-    server.close();
-    throw err;
-  }
-  const why = await stopped;
-  logger.info("stopping", { why });
-  // The webhook stays registered: Telegram keeps updates until the next start.
-  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-  server.closeIdleConnections();
-  await withTimeout(closed, 10_000, () => server.closeAllConnections());
-}
-
-/** Resolves with the signal's name on the first SIGINT/SIGTERM (or abort); dispose removes the listeners. */
-function stopSignal(signal: AbortSignal | undefined, logger: Logger): { promise: Promise<string>; dispose: () => void } {
+/**
+ * Resolves with the signal's name on the first SIGINT/SIGTERM (or abort), and aborts `abort` then
+ * (which cancels a pending Bot API call or retry wait); dispose removes the listeners.
+ */
+function stopSignal(signal: AbortSignal | undefined, logger: Logger): { promise: Promise<string>; abort: AbortSignal; dispose: () => void } {
+  const controller = new AbortController();
   let done: (why: string) => void = () => {};
   const promise = new Promise<string>((resolve) => (done = resolve));
-  const onSigint = (): void => done("SIGINT");
-  const onSigterm = (): void => done("SIGTERM");
-  const onAbort = (): void => done("abort");
+  const stop = (why: string): void => {
+    done(why);
+    if (!controller.signal.aborted) controller.abort(new Error(`stop requested (${why})`));
+  };
+  const onSigint = (): void => stop("SIGINT");
+  const onSigterm = (): void => stop("SIGTERM");
+  const onAbort = (): void => stop("abort");
   process.once("SIGINT", onSigint);
   process.once("SIGTERM", onSigterm);
-  if (signal?.aborted) done("abort");
+  if (signal?.aborted) stop("abort");
   signal?.addEventListener("abort", onAbort, { once: true });
   void promise.then((why) => logger.debug("stop requested", { why }));
   return {
     promise,
+    abort: controller.signal,
     dispose: () => {
       process.off("SIGINT", onSigint);
       process.off("SIGTERM", onSigterm);
       signal?.removeEventListener("abort", onAbort);
     },
   };
-}
-
-async function withTimeout(p: Promise<unknown>, ms: number, onTimeout: () => void): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  const t = new Promise<"timeout">((resolve) => {
-    timer = setTimeout(() => resolve("timeout"), ms);
-    timer.unref?.();
-  });
-  const r = await Promise.race([p.then(() => "ok" as const), t]);
-  clearTimeout(timer);
-  if (r === "timeout") onTimeout();
 }
 
 /** First middleware: sets deps and language, then writes one log line per update (chat, command, latency, result). */
@@ -308,19 +250,27 @@ function rateLimit(config: BotConfig): (ctx: BotContext, next: () => Promise<voi
 }
 
 /**
- * Logs every failed API call (method and error, never the token). getUpdates failures are warnings
- * (the runner retries them silently); the rest are debug lines, because whoever made the call
- * handles and logs the error with its context (the error boundary, the command menu, typing…).
+ * autoRetry (429 waits, 5xx retries) for every call but getMe and getUpdates, which connect and
+ * poll retry themselves with a short, capped backoff that a stop request interrupts.
+ */
+function retryExceptPolling(): Transformer {
+  const retry = autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60, rethrowHttpErrors: true });
+  return (prev, method, payload, signal) => (method === "getUpdates" || method === "getMe" ? prev(method, payload, signal) : retry(prev, method, payload, signal));
+}
+
+/**
+ * Logs every failed API call (method and error, never the token) at debug level: whoever made the
+ * call handles and logs the error with its context (connect and poll their outages, the error
+ * boundary, the command menu, typing…).
  */
 function apiFailureLogger(logger: Logger): Transformer {
   return async (prev, method, payload, signal) => {
-    const level = method === "getUpdates" ? "warn" : "debug";
     try {
       const res = await prev(method, payload, signal);
-      if (!res.ok) logger[level]("api call failed", { method, code: res.error_code ?? null, description: res.description ?? null });
+      if (!res.ok) logger.debug("api call failed", { method, code: res.error_code ?? null, description: res.description ?? null });
       return res;
     } catch (err) {
-      if (!signal?.aborted) logger[level]("api call error", { method, err });
+      if (!signal?.aborted) logger.debug("api call error", { method, err });
       throw err;
     }
   };

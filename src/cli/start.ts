@@ -1,9 +1,17 @@
 import { runChat } from "./chat.js";
 import { cliEngine } from "./engineFactory.js";
 
+/** Longest a stop may take once SIGINT/SIGTERM arrives; past it the process exits anyway. */
+const STOP_DEADLINE_MS = 1_900;
+
 /**
  * `npm start`: the Telegram bot when a token is configured (environment or .env), otherwise
  * the local chat, saying how to configure a token.
+ *
+ * The bot process never ends silently: a failure is one JSON log line and exit code 1; a stop
+ * request ends it with 0 within 2 s (a second signal, or the deadline, ends it at once); and if
+ * nothing is left to wait for while the bot should be running — a bug, not a stop — that is
+ * logged and the exit code is 1, so a supervisor restarts it.
  */
 export async function runStart(): Promise<void> {
   const { loadConfig } = await import("../config.js");
@@ -13,8 +21,36 @@ export async function runStart(): Promise<void> {
     return;
   }
   const [{ createLogger }, { runBot }] = await Promise.all([import("../log.js"), import("../bot/index.js")]);
-  const logger = createLogger({ level: config.logLevel });
+  const logger = createLogger({ level: config.logLevel, redact: [config.token] });
   const engine = await cliEngine();
-  // Resolves after a graceful stop on SIGINT/SIGTERM; the process then ends by itself, its logs flushed.
-  await runBot({ config, engine, logger });
+
+  const onIdle = (): void => {
+    logger.error("the bot stopped with nothing left to wait for (no stop was requested); exiting 1");
+    process.exitCode = 1;
+  };
+  let signals = 0;
+  const onSignal = (sig: NodeJS.Signals): void => {
+    if (++signals === 1) {
+      setTimeout(() => {
+        logger.warn("stop took too long; exiting now", { signal: sig, deadlineMs: STOP_DEADLINE_MS });
+        process.exit(0);
+      }, STOP_DEADLINE_MS).unref();
+    } else {
+      logger.warn("second stop signal; exiting now", { signal: sig });
+      process.exit(0);
+    }
+  };
+  process.on("beforeExit", onIdle);
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+  try {
+    await runBot({ config, engine, logger });
+  } catch (err) {
+    logger.error("bot failed", { error: err instanceof Error ? err.message : String(err), name: err instanceof Error ? err.name : null });
+    process.exitCode = 1;
+  } finally {
+    process.off("beforeExit", onIdle);
+  }
+  // Done: sockets of abandoned calls must not keep the process alive (the log is written synchronously).
+  setTimeout(() => process.exit(), 200).unref();
 }

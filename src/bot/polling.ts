@@ -1,0 +1,213 @@
+/**
+ * Getting updates from the Bot API without ever stopping silently: checking the token at start
+ * (retrying an unreachable API, then giving up with a reason), and long polling with
+ * @grammyjs/runner's source and sink behind our own fetcher — one that checks what getUpdates
+ * returned, backs off at most a few seconds, logs an outage once (and how long it lasted), and
+ * stops at once when asked.
+ */
+import { createConcurrentSink, createRunner, createSource, type UpdateSupplier } from "@grammyjs/runner";
+import { GrammyError, type Bot } from "grammy";
+import type { Update, UserFromGetMe } from "grammy/types";
+import { ConfigError } from "../config.js";
+import type { Logger } from "../log.js";
+import { apiHost, describeApiError } from "./apiErrors.js";
+import { backoff, sleep, type BackoffOptions } from "./backoff.js";
+import type { BotContext } from "./context.js";
+
+/** Update types the bot asks Telegram for. */
+export const ALLOWED_UPDATES = ["message", "callback_query", "inline_query"] as const;
+
+/** How often a continuing outage is logged again at warn level. */
+const OUTAGE_REMINDER_MS = 30_000;
+
+/** Options of {@link connect}. */
+export interface ConnectOptions {
+  apiRoot: string | undefined;
+  logger: Logger;
+  signal: AbortSignal;
+  /** Give up (a ConfigError naming TELEGRAM_API_ROOT) when getMe has failed for this long (default 60 s). */
+  timeoutMs?: number;
+  backoff?: BackoffOptions;
+}
+
+/**
+ * Calls getMe until it answers, and sets `bot.botInfo`. A network failure is logged at warn level
+ * with the API's host and the error (again every 30 s) and retried with a capped backoff; after
+ * `timeoutMs` it gives up. A stop request ends the wait at once.
+ *
+ * @throws ConfigError for a rejected token (TELEGRAM_BOT_TOKEN), a server that is not a Bot API, or one unreachable for `timeoutMs` (TELEGRAM_API_ROOT)
+ */
+export async function connect(bot: Bot<BotContext>, opts: ConnectOptions): Promise<UserFromGetMe> {
+  const { logger, signal } = opts;
+  const host = apiHost(opts.apiRoot);
+  const started = Date.now();
+  const delays = backoff(opts.backoff);
+  let lastWarn = -Infinity;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      // grammY types its signal with the abort-controller shim's class; node's is the same at run time.
+      const me = await bot.api.getMe(signal as Parameters<typeof bot.api.getMe>[0]);
+      bot.botInfo = me;
+      if (attempt > 1) logger.info("Bot API reachable", { host, afterMs: Date.now() - started });
+      return me;
+    } catch (err) {
+      if (signal.aborted) throw err;
+      if (err instanceof GrammyError && (err.error_code === 401 || err.error_code === 404)) {
+        throw new ConfigError("TELEGRAM_BOT_TOKEN", `the Bot API at ${host} rejected the token (${err.error_code} ${err.description}); copy it again from @BotFather.`);
+      }
+      if (err instanceof GrammyError && err.error_code === undefined) {
+        throw new ConfigError("TELEGRAM_API_ROOT", `${opts.apiRoot ?? "https://api.telegram.org"} does not answer like a Bot API server (getMe returned no Bot API response); check the URL.`);
+      }
+      const why = describeApiError(err);
+      const waited = Date.now() - started;
+      if (waited >= (opts.timeoutMs ?? 60_000)) {
+        throw new ConfigError("TELEGRAM_API_ROOT", `cannot reach the Bot API at ${host} (${why}) after trying for ${Math.round(waited / 1000)} s; check the network, or set HTTPS_PROXY / TELEGRAM_PROXY.`);
+      }
+      const retryInMs = delays.next();
+      if (Date.now() - lastWarn >= OUTAGE_REMINDER_MS) {
+        lastWarn = Date.now();
+        logger.warn("cannot reach the Bot API; retrying", { host, error: why, attempt, retryInMs });
+      } else logger.debug("cannot reach the Bot API; retrying", { host, error: why, attempt, retryInMs });
+      await sleep(err instanceof GrammyError ? Math.max(retryInMs, retryAfterMs(err)) : retryInMs, signal);
+    }
+  }
+}
+
+/** Options of {@link poll}. */
+export interface PollOptions {
+  logger: Logger;
+  /** Resolves with the reason when the bot should stop. */
+  stopped: Promise<string>;
+  /** Updates handled at once (default 64). */
+  concurrency?: number;
+  /** How long a stop waits for updates in flight (default 1.5 s, so the process ends within 2 s). */
+  drainMs?: number;
+  /** Long-poll timeout in seconds passed to getUpdates (default 30). */
+  longPollSeconds?: number;
+  backoff?: BackoffOptions;
+}
+
+/**
+ * Long-polls until `stopped` resolves, handling updates concurrently; then waits up to `drainMs`
+ * for the updates in flight. Transient failures (network, 5xx, 429, a response that is not a list
+ * of updates) are retried; only a revoked token (401) or another consumer of the updates (409)
+ * end it.
+ *
+ * @throws ConfigError when Telegram refuses the polling for good (401, 409)
+ */
+export async function poll(bot: Bot<BotContext>, opts: PollOptions): Promise<void> {
+  const { logger } = opts;
+  try {
+    // Polling fails with 409 while a webhook is set; the bot owns its update source.
+    await bot.api.deleteWebhook();
+  } catch (err) {
+    logger.warn("deleteWebhook failed", { error: describeApiError(err) });
+  }
+  const source = createSource(updateSupplier(bot, opts));
+  const sink = createConcurrentSink<Update, unknown>(
+    { consume: (update) => bot.handleUpdate(update) },
+    async (err) => logger.error("update failed", { err }),
+    { concurrency: opts.concurrency ?? 64 },
+  );
+  const runner = createRunner(source, sink);
+  runner.start();
+  const task = runner.task() ?? Promise.resolve();
+  const ended = task.then(
+    () => ({ kind: "ended" as const, err: new Error("polling ended without a stop request") }),
+    (err: unknown) => ({ kind: "failed" as const, err }),
+  );
+  const outcome = await Promise.race([opts.stopped.then((why) => ({ kind: "stop" as const, why })), ended]);
+  if (outcome.kind !== "stop") throw pollingError(outcome.err);
+  logger.info("stopping", { why: outcome.why, inFlight: sink.size() });
+  const until = Date.now() + (opts.drainMs ?? 1_500);
+  // The runner may be waiting for room in a full sink; never wait past the drain time for it.
+  await Promise.race([runner.stop(), sleep(opts.drainMs ?? 1_500)]);
+  await drain(sink.size, until, () => logger.warn("shutdown: updates still in flight abandoned", { inFlight: sink.size() }));
+}
+
+/** The fetcher behind the runner's source: getUpdates with checks, logging and a capped backoff. */
+function updateSupplier(bot: Bot<BotContext>, opts: PollOptions): UpdateSupplier<Update> {
+  const { logger } = opts;
+  const delays = backoff(opts.backoff);
+  let offset = 0;
+  let outageSince: number | null = null;
+  let lastWarn = -Infinity;
+  return {
+    async supply(batchSize, shimSignal) {
+      const signal = shimSignal as unknown as AbortSignal;
+      for (let attempt = 1; ; attempt++) {
+        try {
+          const result: unknown = await bot.api.getUpdates(
+            { offset, limit: Math.max(1, Math.min(batchSize, 100)), timeout: opts.longPollSeconds ?? 30, allowed_updates: [...ALLOWED_UPDATES] },
+            shimSignal,
+          );
+          const updates = checkUpdates(result);
+          if (outageSince !== null) logger.info("polling resumed", { afterMs: Date.now() - outageSince });
+          outageSince = null;
+          lastWarn = -Infinity; // the next outage is news again
+          delays.reset();
+          const last = updates[updates.length - 1];
+          if (last) offset = last.update_id + 1;
+          return updates;
+        } catch (err) {
+          if (signal.aborted) throw err;
+          if (err instanceof GrammyError && (err.error_code === 401 || err.error_code === 409)) throw err;
+          const now = Date.now();
+          outageSince ??= now;
+          const retryInMs = Math.max(delays.next(), err instanceof GrammyError ? retryAfterMs(err) : 0);
+          const fields = { error: describeApiError(err), attempt, failingForMs: now - outageSince, retryInMs };
+          if (now - lastWarn >= OUTAGE_REMINDER_MS) {
+            lastWarn = now;
+            logger.warn("getUpdates failed; retrying", fields);
+          } else logger.debug("getUpdates failed; retrying", fields);
+          await sleep(retryInMs, signal);
+        }
+      }
+    },
+  };
+}
+
+/** A getUpdates result that is not a list of updates (garbage from a proxy or a broken server). */
+class BadUpdatesError extends Error {
+  constructor(what: string) {
+    super(`getUpdates returned ${what}, not a list of updates`);
+    this.name = "BadUpdatesError";
+  }
+}
+
+/** The result, if it is a list of objects with whole-number update ids in rising order. */
+function checkUpdates(result: unknown): Update[] {
+  if (!Array.isArray(result)) throw new BadUpdatesError(result === null ? "null" : typeof result);
+  let prev = -Infinity;
+  for (const u of result) {
+    const id = (u as { update_id?: unknown } | null)?.update_id;
+    if (typeof id !== "number" || !Number.isSafeInteger(id) || id <= prev) throw new BadUpdatesError("an item without a valid update_id");
+    prev = id;
+  }
+  return result as Update[];
+}
+
+/** Telegram's retry_after in ms (429), else 0. */
+function retryAfterMs(err: GrammyError): number {
+  const s = err.parameters?.retry_after;
+  return typeof s === "number" && s > 0 ? s * 1000 : 0;
+}
+
+/** Polling refused for good, as a ConfigError saying what to do. */
+function pollingError(err: unknown): Error {
+  if (err instanceof GrammyError && err.error_code === 401) {
+    return new ConfigError("TELEGRAM_BOT_TOKEN", `the Bot API stopped accepting the token (401 ${err.description}); it may have been revoked: copy the current one from @BotFather.`);
+  }
+  if (err instanceof GrammyError && err.error_code === 409) {
+    return new ConfigError("TELEGRAM_BOT_TOKEN", `another process is getting this bot's updates (409 ${err.description}); stop the other instance (or its webhook) and start again.`);
+  }
+  return err instanceof Error ? err : new Error(String(err));
+}
+
+/** Waits until `size()` is 0 or the clock reaches `until`. */
+async function drain(size: () => number, until: number, onTimeout: () => void): Promise<void> {
+  while (size() > 0) {
+    if (Date.now() >= until) return onTimeout();
+    await sleep(20);
+  }
+}

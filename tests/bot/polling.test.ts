@@ -1,0 +1,56 @@
+/**
+ * The retry pieces in process: the backoff's cap, a stop that ends a retry wait at once, and
+ * the start giving up on an unreachable Bot API with an error that names TELEGRAM_API_ROOT.
+ */
+import { describe, expect, it } from "vitest";
+import { backoff, MAX_BACKOFF_MS, sleep } from "../../src/bot/backoff.js";
+import { runBot } from "../../src/bot/index.js";
+import type { BotConfig } from "../../src/config.js";
+import { createLogger } from "../../src/log.js";
+import { freePort } from "./emulator.js";
+import { createFakeEngine } from "./fakeEngine.js";
+import { TOKEN } from "./harness.js";
+
+describe("backoff", () => {
+  it("doubles from 250 ms and never exceeds a few seconds", () => {
+    const b = backoff();
+    const seq = Array.from({ length: 12 }, () => b.next());
+    expect(seq.slice(0, 5)).toEqual([250, 500, 1000, 2000, 4000]);
+    expect(Math.max(...seq)).toBe(MAX_BACKOFF_MS);
+    expect(MAX_BACKOFF_MS).toBeLessThanOrEqual(5000);
+    b.reset();
+    expect(b.next()).toBe(250);
+  });
+
+  it("a sleep ends as soon as its signal aborts", async () => {
+    const c = new AbortController();
+    const t0 = Date.now();
+    const p = sleep(10_000, c.signal);
+    setTimeout(() => c.abort(new Error("stop")), 50);
+    await expect(p).rejects.toThrow("stop");
+    expect(Date.now() - t0).toBeLessThan(1000);
+  });
+});
+
+describe("start against an unreachable Bot API", () => {
+  const config = (apiRoot: string): BotConfig => ({ mode: "polling", token: TOKEN, apiRoot, allowedChatIds: null, adminIds: [], logLevel: "info", rateLimit: { limit: 0, windowMs: 1000 } });
+
+  it("gives up after the connect timeout with a ConfigError naming TELEGRAM_API_ROOT, the host and the error", async () => {
+    const port = await freePort();
+    const logs: string[] = [];
+    const run = runBot({ config: config(`http://127.0.0.1:${port}`), engine: createFakeEngine(), logger: createLogger({ level: "info", write: (l) => void logs.push(l) }), connectTimeoutMs: 800 });
+    await expect(run).rejects.toThrow(new RegExp(`TELEGRAM_API_ROOT: cannot reach the Bot API at 127\\.0\\.0\\.1:${port} \\(connect ECONNREFUSED`));
+    expect(logs.join("")).not.toContain(TOKEN);
+  });
+
+  it("a stop request during the retries ends the start at once, cleanly", async () => {
+    const port = await freePort();
+    const stop = new AbortController();
+    const run = runBot({ config: config(`http://127.0.0.1:${port}`), engine: createFakeEngine(), logger: createLogger({ level: "silent" }), signal: stop.signal });
+    await new Promise((r) => setTimeout(r, 700));
+    const t0 = Date.now();
+    stop.abort();
+    await run;
+    expect(Date.now() - t0).toBeLessThan(500);
+  });
+});
