@@ -26,6 +26,7 @@
  * | LOG_LEVEL | info | debug, info, warn, error or silent |
  */
 import { existsSync, readFileSync } from "node:fs";
+import { isIP } from "node:net";
 import { resolve } from "node:path";
 import { parse as parseDotenv } from "dotenv";
 import { z } from "zod";
@@ -166,6 +167,8 @@ const idList = (pattern: RegExp, what: string, example: string) =>
           .transform(Number),
       ),
     )
+    // "," or " ; " is a list of nothing: serving no one (or no admin) is never what was meant.
+    .refine((ids) => ids.length > 0, { message: `lists no ids (only separators); give e.g. ${example}, or leave it unset.` })
     .transform((ids) => [...new Set(ids)]);
 
 /** A URL written in full, kept as written. Fatal, so later rules may call `new URL` safely. */
@@ -176,6 +179,9 @@ const fullUrl = (params?: z.RawCreateParams) =>
   }));
 
 const port = wholeNumber(1, 65_535);
+
+/** A DNS host name (letters, digits, hyphens; dot-separated labels). */
+const HOSTNAME = /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
 
 const logLevel = oneOf(LOG_LEVELS, (raw) => `"${raw}" is not a level; use one of ${LOG_LEVELS.join(", ")}.`).default("info");
 
@@ -257,7 +263,12 @@ const webhookSchema = botSchema("webhook").extend({
     .optional(),
   WEBHOOK_PORT: port.optional(),
   PORT: port.default("8080"),
-  WEBHOOK_HOST: z.string().default("0.0.0.0"),
+  WEBHOOK_HOST: z
+    .string()
+    .refine((host) => isIP(host) !== 0 || HOSTNAME.test(host), (host) => ({
+      message: `"${host}" is not an address or host name to listen on; use e.g. 0.0.0.0 (every interface) or 127.0.0.1.`,
+    }))
+    .default("0.0.0.0"),
 });
 
 /** Second step: the variables of the chosen mode. */

@@ -142,3 +142,22 @@ describe("loadConfig", () => {
     expect(loadConfig({ TELEGRAM_BOT_TOKEN: undefined, ADMIN_IDS: " 8 " }, { envFile: file })).toMatchObject({ mode: "polling", adminIds: [8] });
   });
 });
+
+describe("issue 12, row 13: lists of nothing and hosts that are not hosts", () => {
+  it.each(["ALLOWED_CHAT_IDS", "ADMIN_IDS"])("%s of separators only is an error naming it, not a list that refuses everyone", (name) => {
+    for (const raw of [",", " ; ", ",,"]) {
+      const err = configError({ TELEGRAM_BOT_TOKEN: TOKEN, [name]: raw });
+      expect(err.variable).toBe(name);
+      expect(err.message).toMatch(/lists no ids.*leave it unset/);
+    }
+  });
+
+  it("WEBHOOK_HOST must be an address or host name", () => {
+    const base = { TELEGRAM_BOT_TOKEN: TOKEN, WEBHOOK_URL: "https://bot.example.org/hook" };
+    const err = configError({ ...base, WEBHOOK_HOST: "not a host" });
+    expect(err.variable).toBe("WEBHOOK_HOST");
+    for (const ok of ["0.0.0.0", "127.0.0.1", "::1", "localhost", "bot-1.internal"]) {
+      expect(loadConfig({ ...base, WEBHOOK_HOST: ok })).toMatchObject({ webhookHost: ok });
+    }
+  });
+});

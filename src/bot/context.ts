@@ -25,6 +25,8 @@ export interface UpdateState {
   t: Messages;
   /** Command handled, without slash ("ask"), for the log line. */
   command?: string;
+  /** Set once a button press has been answered (Telegram accepts one answer per press). */
+  callbackAnswered?: boolean;
   /** What came of the update ("figure", "passages", "ignored", "refused", "error", …), for the log line. */
   result?: string;
 }

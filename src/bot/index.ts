@@ -11,7 +11,6 @@
  */
 import { performance } from "node:perf_hooks";
 import { autoRetry } from "@grammyjs/auto-retry";
-import { limit } from "@grammyjs/ratelimiter";
 import { Bot, BotError, Composer, type Transformer } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { BotConfig } from "../config.js";
@@ -29,6 +28,9 @@ import { startFeature } from "./features/start.js";
 import { tablesFeature } from "./features/tables.js";
 import { isAddressed } from "./filters/addressed.js";
 import { allowlist } from "./filters/allowlist.js";
+import { answerEveryCallback } from "./filters/callbacks.js";
+import { commandCase } from "./filters/commandCase.js";
+import { rateLimit } from "./filters/rateLimit.js";
 import { langFromCode, messages } from "./i18n.js";
 import { connect, poll } from "./polling.js";
 import { createMemoryStore, type BotStore } from "./store.js";
@@ -79,12 +81,13 @@ export function createBot(opts: CreateBotOptions): Bot<BotContext> {
 
   const deps: BotDeps = { config, engine, logger, store: opts.store ?? createMemoryStore() };
 
-  bot.use(updateLogger(deps));
+  bot.use(updateLogger(deps), answerEveryCallback());
 
   const features = new Composer<BotContext>();
   features.filter(isAddressed).use(
+    commandCase(),
     allowlist(config.allowedChatIds),
-    rateLimit(config),
+    rateLimit(config.rateLimit),
     startFeature(),
     langFeature(),
     adminFeature(),
@@ -225,28 +228,14 @@ async function onHandlerError(err: BotError<BotContext>): Promise<void> {
   logger?.error("handler failed", { update_id: ctx.update.update_id, command: ctx.zb?.command ?? null, err: err.error });
   const text = ctx.zb?.t.error ?? messages("zh").error;
   try {
-    if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text });
+    // A press already acknowledged cannot be answered again: the apology goes to the chat then.
+    if (ctx.callbackQuery && !ctx.zb?.callbackAnswered) await ctx.answerCallbackQuery({ text });
+    else if (ctx.callbackQuery && ctx.chat) await ctx.reply(text);
     else if (ctx.inlineQuery) await ctx.answerInlineQuery([], { cache_time: 0 });
     else if (ctx.chat && ctx.message) await ctx.reply(text, ctx.chat.type === "private" ? {} : { reply_parameters: { message_id: ctx.message.message_id, allow_sending_without_reply: true } });
   } catch (e) {
     logger?.warn("could not send the apology", { err: e });
   }
-}
-
-/** Per-user rate limit (inline queries exempt: Telegram sends one per keystroke and caches answers). */
-function rateLimit(config: BotConfig): (ctx: BotContext, next: () => Promise<void>) => Promise<void> {
-  if (config.rateLimit.limit === 0) return (_ctx, next) => next();
-  return limit<BotContext, never>({
-    timeFrame: config.rateLimit.windowMs,
-    limit: config.rateLimit.limit,
-    keyGenerator: (ctx) => (ctx.inlineQuery || !ctx.from ? undefined : String(ctx.from.id)),
-    onLimitExceeded: (ctx) => {
-      ctx.zb.result = "rate-limited";
-      const text = ctx.zb.t.rateLimited;
-      const p = ctx.callbackQuery ? ctx.answerCallbackQuery({ text }) : ctx.reply(text);
-      p.catch((err: unknown) => ctx.deps.logger.debug("rate-limit notice failed", { err }));
-    },
-  });
 }
 
 /**
