@@ -1,6 +1,6 @@
-import { createInterface } from "node:readline";
 import type { Answer } from "../types.js";
 import { cliEngine } from "./engineFactory.js";
+import { linesOf } from "./lines.js";
 
 /** The contract's view of an answer (shared/eval/README.md): question, facts, passages, reply, plus what was understood. */
 export function answerJson(a: Answer): Record<string, unknown> {
@@ -22,8 +22,7 @@ export function answerJson(a: Answer): Record<string, unknown> {
 export async function runAsk(question: string, opts: { json?: boolean; jsonl?: boolean }): Promise<void> {
   const engine = await cliEngine();
   if (opts.jsonl) {
-    const rl = createInterface({ input: process.stdin, crlfDelay: Infinity });
-    for await (const line of rl) {
+    for await (const line of linesOf(process.stdin)) {
       // Every input line gets exactly one output line, even a blank one: the scorer pairs them by order.
       let out: Record<string, unknown>;
       try {

@@ -24,6 +24,9 @@ export async function main(argv: string[]): Promise<void> {
     .argument("[question...]", "the question, e.g. Suining 2024 升学人数")
     .option("--json", "print the whole Answer object as JSON")
     .option("--jsonl", "read questions from stdin, one per line; print one JSON answer per line")
+    // A question may start with "-" ("-5% 的学校…", a pasted bullet): anything that is not one of
+    // the options above is part of the question, not an error.
+    .allowUnknownOption()
     .action(async (words: string[], opts: { json?: boolean; jsonl?: boolean }) => (await import("./ask.js")).runAsk(words.join(" "), opts));
 
   program.command("chat").description("interactive chat in the terminal, with follow-up questions").action(async () => (await import("./chat.js")).runChat());

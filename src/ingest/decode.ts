@@ -16,6 +16,8 @@ export function decodeReport(bytes: Uint8Array, report: string): { text: string;
   if (bytes.length === 0 || isWhitespaceOnly(bytes)) throw new ReportParseError(report, null, "the file is empty");
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder("utf-16le").decode(bytes.subarray(2)), encoding: "utf-16le" };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder("utf-16be").decode(bytes.subarray(2)), encoding: "utf-16be" };
+  const utf16 = utf16WithoutBom(bytes);
+  if (utf16) return utf16;
   if (looksBinary(bytes)) throw new ReportParseError(report, null, "the file is binary, not text (convert the PDF/DOCX to text first)");
   try {
     // TextDecoder drops a leading BOM itself; the bytes say whether there was one.
@@ -31,6 +33,35 @@ export function decodeReport(bytes: Uint8Array, report: string): { text: string;
     throw new ReportParseError(report, line, "the file is neither UTF-8 nor GBK/GB18030 text");
   }
   return { text, encoding: "gb18030" };
+}
+
+/**
+ * UTF-16 saved without a BOM (some Windows exports): the high byte of every ASCII character —
+ * digits, spaces, line breaks, which every report has plenty of — is 0, so NULs sit almost all on
+ * odd offsets (little-endian) or even ones (big-endian). Binary files have NULs on both. Accepted
+ * only when the whole file decodes (no lone surrogates) to text with few control characters.
+ */
+function utf16WithoutBom(bytes: Uint8Array): { text: string; encoding: "utf-16le" | "utf-16be" } | null {
+  if (bytes.length < 4 || bytes.length % 2 !== 0) return null;
+  const head = bytes.subarray(0, 8192);
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < head.length; i++) if (head[i] === 0) i % 2 === 0 ? even++ : odd++;
+  const pairs = head.length / 2;
+  const encoding = odd >= pairs * 0.05 && even <= odd * 0.02 ? "utf-16le" : even >= pairs * 0.05 && odd <= even * 0.02 ? "utf-16be" : null;
+  if (!encoding) return null;
+  let text: string;
+  try {
+    text = new TextDecoder(encoding, { fatal: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+  let control = 0;
+  for (const ch of text) {
+    const c = ch.charCodeAt(0);
+    if (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c) control++;
+  }
+  return control <= text.length * 0.01 ? { text, encoding } : null;
 }
 
 function isWhitespaceOnly(bytes: Uint8Array): boolean {

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
 import { ReportParseError } from "../../src/errors.js";
@@ -20,6 +21,22 @@ describe("decodeReport", () => {
   it("reads UTF-16 with a BOM", () => {
     const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(sample, "utf16le")]);
     expect(decodeReport(le, "u16.txt").text).toBe(sample);
+  });
+
+  it("reads UTF-16 without a BOM, either byte order (issue 12, row 12)", () => {
+    const le = Buffer.from(sample, "utf16le");
+    expect(decodeReport(le, "u16le.txt")).toEqual({ text: sample, encoding: "utf-16le" });
+    const be = Buffer.from(le).swap16();
+    expect(decodeReport(be, "u16be.txt")).toEqual({ text: sample, encoding: "utf-16be" });
+    // A real report, not just a snippet: the whole of one corpus file.
+    const report = readFileSync(new URL("../../corpus/suining-2024.txt", import.meta.url), "utf8");
+    expect(decodeReport(Buffer.from(report, "utf16le"), "suining.txt").text).toBe(report);
+  });
+
+  it("binary with NULs on both byte offsets is still binary, not UTF-16", () => {
+    const bytes = Buffer.alloc(4096);
+    for (let i = 0; i < bytes.length; i++) bytes[i] = i % 3 === 0 ? 0 : (i * 7) % 256;
+    expect(() => decodeReport(bytes, "blob.bin")).toThrow(/binary/);
   });
 
   it.each([
