@@ -22,9 +22,14 @@ export function passageAnswer(state: Loaded, u: Understood): Answer {
     ? u.lang === "zh"
       ? `${who ? `${who}：` : ""}找到 ${hits.length} 条相关${u.intent === "case" ? "案例" : "内容"}：`
       : `${who ? `${who}: ` : ""}${hits.length} matching ${u.intent === "case" ? "case studies" : "passages"}:`
-    : u.lang === "zh"
-      ? `报告中没有找到与「${u.searchText}」相关的内容。`
-      : `Nothing in the reports matches "${u.searchText}".`;
+    : !u.searchText.trim()
+      ? // Only a place or a year was asked ("遂宁"): say what can be asked, not "nothing matches 「」".
+        u.lang === "zh"
+        ? `${who ? `关于${who}，` : ""}想查什么？例如「${names[0] ?? "遂宁"} 2024 升学人数」或「${names[0] ?? "遂宁"} 案例」。`
+        : `${who ? `About ${who}: ` : ""}what would you like to know? For example "${names[0] ?? "Suining"} 2024 升学人数".`
+      : u.lang === "zh"
+        ? `报告中没有找到与「${u.searchText}」相关的内容。`
+        : `Nothing in the reports matches "${u.searchText}".`;
   answer.reply = passagesReply(hits, u.lang, header);
   if (u.unknown.length) answer.reply = `${noReportSentence(state, u)}\n${answer.reply}`;
   return answer;

@@ -1,6 +1,7 @@
 import type { Answer } from "../types.js";
 import { cliEngine } from "./engineFactory.js";
 import { linesOf } from "./lines.js";
+import { preview, tooLong } from "./questionLimit.js";
 
 /** The contract's view of an answer (shared/eval/README.md): question, facts, passages, reply, plus what was understood. */
 export function answerJson(a: Answer): Record<string, unknown> {
@@ -25,8 +26,9 @@ export async function runAsk(question: string, opts: { json?: boolean; jsonl?: b
     for await (const line of linesOf(process.stdin)) {
       // Every input line gets exactly one output line, even a blank one: the scorer pairs them by order.
       let out: Record<string, unknown>;
+      const long = tooLong(line);
       try {
-        out = answerJson(engine.ask(line));
+        out = long ? { question: preview(line), facts: [], passages: [], reply: long } : answerJson(engine.ask(line));
       } catch (err) {
         out = { question: line, facts: [], passages: [], reply: `error: ${(err as Error).message}` };
       }
@@ -36,6 +38,12 @@ export async function runAsk(question: string, opts: { json?: boolean; jsonl?: b
   }
   if (!question.trim()) {
     process.stderr.write('usage: zhibao ask "Suining 2024 升学人数"   (or --jsonl to read questions from stdin)\n');
+    process.exitCode = 2;
+    return;
+  }
+  const long = tooLong(question);
+  if (long) {
+    process.stderr.write(`${long}\n`);
     process.exitCode = 2;
     return;
   }

@@ -2,6 +2,7 @@ import { createInterface } from "node:readline";
 import { reportLabel } from "../answer/reply.js";
 import type { AskContext, Engine } from "../types.js";
 import { cliEngine } from "./engineFactory.js";
+import { tooLong } from "./questionLimit.js";
 
 const HELP = `问题举例 / examples:
   遂宁 2024 升学人数          江门 月收入 2023 vs 2024
@@ -38,6 +39,7 @@ export async function runChat(opts: { engine?: Engine; banner?: string } = {}): 
       const which = line.slice("/tables".length).trim();
       out(engine.tables(which || undefined).map((t) => `• ${t.entity} ${t.number ?? ""} ${t.title ?? ""} (${t.rows} rows, line ${t.startLine})`).join("\n") || "no such report");
     } else if (line.startsWith("/")) out(`unknown command ${line.split(/\s/)[0]}; /help lists them`);
+    else if (tooLong(line)) out(tooLong(line)!);
     else {
       try {
         const answer = engine.ask(line, context);

@@ -43,6 +43,18 @@ describe("zhibao ask", () => {
     expect(out[6]!.question).toMatch(/遂宁\s*江门/);
   }, 60_000);
 
+  it("row 17: a 1 MB line gets a short notice (not a 2 MB echo) and the next line is still answered; a place alone gets a hint, not 「」", () => {
+    const r = cli(["ask", "--jsonl"], `${"遂宁 2024 ".repeat(100_000)}\n遂宁 2024 升学人数\n遂宁\n`);
+    const lines = r.stdout.trimEnd().split("\n");
+    expect(lines).toHaveLength(3);
+    expect(lines[0]!.length).toBeLessThan(1000);
+    expect(JSON.parse(lines[0]!).reply).toMatch(/too long/);
+    expect(JSON.parse(lines[1]!).facts[0]?.value).toBe(803);
+    const hint = JSON.parse(lines[2]!).reply as string;
+    expect(hint).not.toMatch(/「」/);
+    expect(hint).toMatch(/遂宁市职业技术学校 2024 升学人数/);
+  }, 60_000);
+
   it.each(["-遂宁 2024 升学人数", "--遂宁 2024 升学人数"])("a question starting with a dash (%s) is asked, not an unknown option", (q) => {
     const r = cli(["ask", q]);
     expect(r.stderr).not.toMatch(/unknown option/);
