@@ -22,7 +22,8 @@ export async function runStart(): Promise<void> {
   }
   const [{ createLogger }, { runBot }] = await Promise.all([import("../log.js"), import("../bot/index.js")]);
   const logger = createLogger({ level: config.logLevel, redact: [config.token] });
-  const engine = await cliEngine();
+  const { reloadingInChild } = await import("./childReload.js");
+  const engine = reloadingInChild(await cliEngine(), (m) => logger.info("index", { message: m }));
 
   const onIdle = (): void => {
     logger.error("the bot stopped with nothing left to wait for (no stop was requested); exiting 1");

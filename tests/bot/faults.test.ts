@@ -152,6 +152,24 @@ describe.concurrent("row 5: signals", () => {
     expect(ms).toBeLessThan(2000);
   }, 30_000);
 
+  it("during a /reload the bot keeps answering, and SIGTERM stops it within 2 s", async () => {
+    const api = await startFakeApi();
+    const bot = startBot(api.apiRoot, { ADMIN_IDS: "4242" });
+    api.push(textUpdate("/reload"));
+    await api.waitFor((c) => c.method === "sendMessage" && /正在从/.test(String(c.body.text)));
+    const from = api.calls.length;
+    api.push(textUpdate(QUESTION, 2));
+    // The rebuild takes seconds; the question is answered meanwhile.
+    const reply = (await answered(api, from)) as { at: number };
+    const done = await api.waitFor((c) => c.method === "sendMessage" && /索引已重建/.test(String(c.body.text)), 20_000, from);
+    expect(reply.at).toBeLessThan(done.at);
+    api.push(textUpdate("/reload", 3));
+    await api.waitFor((c) => c.method === "sendMessage" && /正在从/.test(String(c.body.text)), 10_000, api.calls.indexOf(done) + 1);
+    const { code, ms } = await bot.stop("SIGTERM");
+    expect(code).toBe(0);
+    expect(ms).toBeLessThan(2000);
+  }, 40_000);
+
   it.each(["SIGTERM", "SIGINT"] as const)("`npm start` passes %s on: the bot stops within 2 s and polls no more", async (sig) => {
     const api = await fakeApi();
     const bot = startBot(api.apiRoot, {}, ["start"], "npm");
