@@ -24,6 +24,9 @@
  * | RATE_LIMIT | 8 | Updates a user may send per window (0 = no limit) |
  * | RATE_LIMIT_WINDOW_SECONDS | 10 | Length of the rate-limit window |
  * | LOG_LEVEL | info | debug, info, warn, error or silent |
+ * | TELEGRAM_PROXY | — | Proxy for the Bot API: http://, https://, socks5:// (or socks5h://, socks4://) |
+ * | HTTPS_PROXY | — | Used when TELEGRAM_PROXY is unset (not for a loopback TELEGRAM_API_ROOT, nor hosts in NO_PROXY) |
+ * | DATA_DIR | data | Folder for settings that survive a restart (each user's reply language) |
  */
 import { existsSync, readFileSync } from "node:fs";
 import { isIP } from "node:net";
@@ -63,6 +66,19 @@ interface BotCommon {
   adminIds: number[];
   logLevel: LogLevel;
   rateLimit: RateLimitConfig;
+  /** Proxy the Bot API is reached through, and the variable it came from; absent: direct. */
+  proxy?: ProxyConfig;
+  /** Absolute folder for settings that survive a restart. */
+  dataDir: string;
+}
+
+/** A proxy for the Bot API. Its URL may hold credentials: log `host` only. */
+export interface ProxyConfig {
+  url: string;
+  /** "TELEGRAM_PROXY" or "HTTPS_PROXY", for messages. */
+  variable: string;
+  /** host:port of the proxy, safe to log. */
+  host: string;
 }
 
 /** Long polling with @grammyjs/runner. */
@@ -180,6 +196,16 @@ const fullUrl = (params?: z.RawCreateParams) =>
 
 const port = wholeNumber(1, 65_535);
 
+/** Schemes a proxy may have (http(s) via CONNECT, SOCKS via socks-proxy-agent). */
+const PROXY_SCHEMES = ["http:", "https:", "socks:", "socks4:", "socks4a:", "socks5:", "socks5h:"];
+
+/** A proxy URL such as http://127.0.0.1:7890 or socks5://user:pass@127.0.0.1:1080. Never echoed (it may hold a password). */
+const proxyUrl = z
+  .string()
+  .refine((raw) => URL.canParse(raw) && PROXY_SCHEMES.includes(new URL(raw).protocol) && new URL(raw).hostname !== "", {
+    message: "is not a proxy URL; write it as http://host:port or socks5://host:port (user:password@ before the host if needed).",
+  });
+
 /** A DNS host name (letters, digits, hyphens; dot-separated labels). */
 const HOSTNAME = /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
 
@@ -238,6 +264,12 @@ const botSchema = <M extends "polling" | "webhook">(mode: M) =>
       "ALLOWED_CHAT_IDS=123456789,-1001234567890",
     ).optional(),
     ADMIN_IDS: idList(/^\d{1,20}$/, "positive integer user ids", "ADMIN_IDS=123456789").optional(),
+    TELEGRAM_PROXY: proxyUrl.optional(),
+    HTTPS_PROXY: proxyUrl.optional(),
+    https_proxy: proxyUrl.optional(),
+    NO_PROXY: z.string().optional(),
+    no_proxy: z.string().optional(),
+    DATA_DIR: z.string().default("data"),
     RATE_LIMIT: wholeNumber(0, 10_000).default("8"),
     RATE_LIMIT_WINDOW_SECONDS: wholeNumber(1, 86_400).default("10"),
     LOG_LEVEL: logLevel,
@@ -279,6 +311,7 @@ const configSchema = modeSchema.pipe(modeVariables).transform(toConfig);
 /** Renames the checked variables into a {@link Config}. */
 function toConfig(env: z.output<typeof modeVariables>): Config {
   if (env.mode === "local") return { mode: "local", logLevel: env.LOG_LEVEL };
+  const proxy = chooseProxy(env);
   const common: BotCommon = {
     token: env.TELEGRAM_BOT_TOKEN,
     ...(env.TELEGRAM_API_ROOT === undefined ? {} : { apiRoot: env.TELEGRAM_API_ROOT }),
@@ -286,6 +319,8 @@ function toConfig(env: z.output<typeof modeVariables>): Config {
     adminIds: env.ADMIN_IDS ?? [],
     logLevel: env.LOG_LEVEL,
     rateLimit: { limit: env.RATE_LIMIT, windowMs: env.RATE_LIMIT_WINDOW_SECONDS * 1000 },
+    ...(proxy ? { proxy } : {}),
+    dataDir: resolve(env.DATA_DIR),
   };
   if (env.mode === "polling") return { mode: "polling", ...common };
   const url = env.WEBHOOK_URL;
@@ -298,6 +333,23 @@ function toConfig(env: z.output<typeof modeVariables>): Config {
     webhookPath: env.WEBHOOK_PATH ?? (url.pathname && url.pathname !== "/" ? url.pathname : "/telegram"),
     ...(env.WEBHOOK_SECRET === undefined ? {} : { webhookSecret: env.WEBHOOK_SECRET }),
   };
+}
+
+/**
+ * TELEGRAM_PROXY always; else HTTPS_PROXY (or https_proxy), unless the Bot API root is on this
+ * machine or its host is listed in NO_PROXY (a general proxy setting must not capture a local
+ * Bot API server or a test emulator).
+ */
+function chooseProxy(env: { TELEGRAM_PROXY?: string; HTTPS_PROXY?: string; https_proxy?: string; NO_PROXY?: string; no_proxy?: string; TELEGRAM_API_ROOT?: string }): ProxyConfig | undefined {
+  const pick = (url: string, variable: string): ProxyConfig => ({ url, variable, host: new URL(url).host });
+  if (env.TELEGRAM_PROXY) return pick(env.TELEGRAM_PROXY, "TELEGRAM_PROXY");
+  const general = env.HTTPS_PROXY ?? env.https_proxy;
+  if (!general) return undefined;
+  const host = new URL(env.TELEGRAM_API_ROOT ?? "https://api.telegram.org").hostname.replace(/^\[|\]$/g, "");
+  if (["localhost", "127.0.0.1", "::1"].includes(host)) return undefined;
+  const exempt = (env.NO_PROXY ?? env.no_proxy ?? "").split(/[\s,]+/).filter(Boolean);
+  if (exempt.some((e) => e === "*" || host === e.replace(/^\./, "") || host.endsWith(e.startsWith(".") ? e : `.${e}`))) return undefined;
+  return pick(general, env.HTTPS_PROXY ? "HTTPS_PROXY" : "https_proxy");
 }
 
 // ── Reading ────────────────────────────────────────────────────────────────────────────────

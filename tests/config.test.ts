@@ -33,6 +33,7 @@ describe("loadConfig", () => {
       adminIds: [],
       logLevel: "info",
       rateLimit: { limit: 8, windowMs: 10_000 },
+      dataDir: join(process.cwd(), "data"),
     });
     expect(isBotConfig(c)).toBe(true);
   });
@@ -159,5 +160,33 @@ describe("issue 12, row 13: lists of nothing and hosts that are not hosts", () =
     for (const ok of ["0.0.0.0", "127.0.0.1", "::1", "localhost", "bot-1.internal"]) {
       expect(loadConfig({ ...base, WEBHOOK_HOST: ok })).toMatchObject({ webhookHost: ok });
     }
+  });
+});
+
+describe("proxy and data dir", () => {
+  const base = { TELEGRAM_BOT_TOKEN: TOKEN };
+  it("TELEGRAM_PROXY wins over HTTPS_PROXY; its host (never the password) is kept for logs", () => {
+    const c = loadConfig({ ...base, TELEGRAM_PROXY: "socks5://u:secret@127.0.0.1:1080", HTTPS_PROXY: "http://10.0.0.1:3128" });
+    expect(c).toMatchObject({ proxy: { url: "socks5://u:secret@127.0.0.1:1080", variable: "TELEGRAM_PROXY", host: "127.0.0.1:1080" } });
+    expect(loadConfig({ ...base, HTTPS_PROXY: "http://10.0.0.1:3128" })).toMatchObject({ proxy: { variable: "HTTPS_PROXY", host: "10.0.0.1:3128" } });
+  });
+
+  it("HTTPS_PROXY is not used for a Bot API on this machine, nor for a host in NO_PROXY", () => {
+    expect(loadConfig({ ...base, HTTPS_PROXY: "http://10.0.0.1:3128", TELEGRAM_API_ROOT: "http://127.0.0.1:8081" })).not.toHaveProperty("proxy");
+    expect(loadConfig({ ...base, HTTPS_PROXY: "http://10.0.0.1:3128", NO_PROXY: "localhost,.telegram.org" })).not.toHaveProperty("proxy");
+    expect(loadConfig({ ...base, HTTPS_PROXY: "http://10.0.0.1:3128", NO_PROXY: "example.org" })).toHaveProperty("proxy");
+    // An explicit TELEGRAM_PROXY always applies.
+    expect(loadConfig({ ...base, TELEGRAM_PROXY: "http://10.0.0.1:3128", TELEGRAM_API_ROOT: "http://127.0.0.1:8081" })).toHaveProperty("proxy");
+  });
+
+  it.each(["ftp://u:pw1@10.0.0.1:21", "u:pw2@127.0.0.1:1080", "socks5://:pw3@"])("a proxy URL like %s is an error naming the variable, without echoing it", (raw) => {
+    const err = configError({ ...base, TELEGRAM_PROXY: raw });
+    expect(err.variable).toBe("TELEGRAM_PROXY");
+    expect(err.message).not.toMatch(/pw\d/);
+  });
+
+  it("DATA_DIR defaults to ./data and is made absolute", () => {
+    expect(loadConfig(base)).toMatchObject({ dataDir: join(process.cwd(), "data") });
+    expect(loadConfig({ ...base, DATA_DIR: "/var/lib/zhibao" })).toMatchObject({ dataDir: "/var/lib/zhibao" });
   });
 });

@@ -9,6 +9,7 @@
  * if (config.mode !== "local") await runBot({ config, engine: await createEngine(), logger: createLogger({ level: config.logLevel }) });
  * ```
  */
+import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { autoRetry } from "@grammyjs/auto-retry";
 import { Bot, BotError, Composer, type Transformer } from "grammy";
@@ -33,6 +34,8 @@ import { commandCase } from "./filters/commandCase.js";
 import { rateLimit } from "./filters/rateLimit.js";
 import { langFromCode, messages } from "./i18n.js";
 import { connect, poll } from "./polling.js";
+import { proxyAgent } from "./proxy.js";
+import { fileSettings } from "./settings.js";
 import { createMemoryStore, type BotStore } from "./store.js";
 import { serveWebhook } from "./webhook.js";
 
@@ -71,7 +74,12 @@ export function createBot(opts: CreateBotOptions): Bot<BotContext> {
   const { config, engine, logger } = opts;
   const bot = new Bot<BotContext>(config.token, {
     ...(opts.botInfo ? { botInfo: opts.botInfo } : {}),
-    client: { ...(config.apiRoot ? { apiRoot: config.apiRoot } : {}), timeoutSeconds: 60 },
+    client: {
+      ...(config.apiRoot ? { apiRoot: config.apiRoot } : {}),
+      timeoutSeconds: 60,
+      // grammY's own default is { compress: true }; a proxy adds its agent.
+      ...(config.proxy ? { baseFetchConfig: { compress: true, agent: proxyAgent(config.proxy) } } : {}),
+    },
   });
   // The last transformer installed runs first: user transformers sit nearest the network, so
   // autoRetry retries what they answer, and the failure logger sees the final outcome.
@@ -132,9 +140,12 @@ export async function runBot(opts: RunBotOptions): Promise<void> {
   const { config, logger } = opts;
   const stop = stopSignal(opts.signal, logger);
   try {
-    const bot = createBot(opts);
+    // Languages survive a restart: saved under DATA_DIR (tests and embedders may pass a store).
+    const store = opts.store ?? (config.dataDir ? createMemoryStore({ settings: fileSettings(join(config.dataDir, "settings.json"), logger) }) : undefined);
+    const bot = createBot({ ...opts, ...(store ? { store } : {}) });
     const me = await connect(bot, {
       apiRoot: config.apiRoot,
+      ...(config.proxy ? { proxyHost: config.proxy.host } : {}),
       logger,
       signal: stop.abort,
       ...(opts.connectTimeoutMs === undefined ? {} : { timeoutMs: opts.connectTimeoutMs }),
@@ -146,7 +157,13 @@ export async function runBot(opts: RunBotOptions): Promise<void> {
       logger.info("bot stopped", { mode: config.mode, why: "stopped while starting" });
       return;
     }
-    logger.info("bot started", { username: me.username, id: me.id, mode: config.mode, apiRoot: config.apiRoot ?? "https://api.telegram.org" });
+    logger.info("bot started", {
+      username: me.username,
+      id: me.id,
+      mode: config.mode,
+      apiRoot: config.apiRoot ?? "https://api.telegram.org",
+      proxy: config.proxy ? `${config.proxy.host} (${config.proxy.variable})` : null,
+    });
     await Promise.race([setCommandMenu(bot.api, config.adminIds, logger), stop.promise]);
     const drain = opts.drainMs === undefined ? {} : { drainMs: opts.drainMs };
     if (stop.abort.aborted) {

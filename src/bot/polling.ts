@@ -23,6 +23,8 @@ const OUTAGE_REMINDER_MS = 30_000;
 /** Options of {@link connect}. */
 export interface ConnectOptions {
   apiRoot: string | undefined;
+  /** host:port of the proxy in use, for messages. */
+  proxyHost?: string;
   logger: Logger;
   signal: AbortSignal;
   /** Give up (a ConfigError naming TELEGRAM_API_ROOT) when getMe has failed for this long (default 60 s). */
@@ -61,12 +63,14 @@ export async function connect(bot: Bot<BotContext>, opts: ConnectOptions): Promi
       const why = describeApiError(err);
       const waited = Date.now() - started;
       if (waited >= (opts.timeoutMs ?? 60_000)) {
-        throw new ConfigError("TELEGRAM_API_ROOT", `cannot reach the Bot API at ${host} (${why}) after trying for ${Math.round(waited / 1000)} s; check the network, or set HTTPS_PROXY / TELEGRAM_PROXY.`);
+        const via = opts.proxyHost ? ` through the proxy ${opts.proxyHost}` : "";
+        const hint = opts.proxyHost ? "check the proxy (TELEGRAM_PROXY / HTTPS_PROXY)" : "check the network, or set TELEGRAM_PROXY (e.g. socks5://127.0.0.1:1080)";
+        throw new ConfigError(opts.proxyHost ? "TELEGRAM_PROXY" : "TELEGRAM_API_ROOT", `cannot reach the Bot API at ${host}${via} (${why}) after trying for ${Math.round(waited / 1000)} s; ${hint}.`);
       }
       const retryInMs = delays.next();
       if (Date.now() - lastWarn >= OUTAGE_REMINDER_MS) {
         lastWarn = Date.now();
-        logger.warn("cannot reach the Bot API; retrying", { host, error: why, attempt, retryInMs });
+        logger.warn("cannot reach the Bot API; retrying", { host, ...(opts.proxyHost ? { proxy: opts.proxyHost } : {}), error: why, attempt, retryInMs });
       } else logger.debug("cannot reach the Bot API; retrying", { host, error: why, attempt, retryInMs });
       await sleep(err instanceof GrammyError ? Math.max(retryInMs, retryAfterMs(err)) : retryInMs, signal);
     }

@@ -5,11 +5,13 @@
  * (64 bytes at most) and are also indexed by chat and message id, for replies.
  *
  * The default store is in memory, bounded (least recently used entries go first) and expiring;
- * after a restart an old button finds nothing and says "expired, ask again".
+ * after a restart an old button finds nothing and says "expired, ask again". Languages go to
+ * `settings` (a file under DATA_DIR when the bot runs), so they survive a restart.
  */
 import { randomBytes } from "node:crypto";
 import type { Alternative, AnswerFact, AskContext, PassageHit } from "../types.js";
 import type { Lang } from "./i18n.js";
+import { memorySettings, type Settings } from "./settings.js";
 
 /** A figure (or other) answer: what its buttons and follow-ups need. */
 export interface AnswerEntry {
@@ -68,6 +70,8 @@ export interface MemoryStoreOptions {
   ttlMs?: number;
   /** Clock, for tests. */
   now?: () => number;
+  /** Where languages are kept (default: in memory; the bot passes the data dir's settings file). */
+  settings?: Settings;
 }
 
 /**
@@ -85,7 +89,7 @@ export function createMemoryStore(opts: MemoryStoreOptions = {}): BotStore {
   const entries = new Map<string, { entry: Entry; at: number }>();
   // Message → key; an entry's life decides whether a reply still finds it.
   const messages = new Map<string, string>();
-  const langs = new Map<number, Lang>();
+  const settings = opts.settings ?? memorySettings();
 
   const touch = (map: Map<string, { entry: Entry; at: number }>, k: string): { entry: Entry; at: number } | undefined => {
     const v = map.get(k);
@@ -120,10 +124,10 @@ export function createMemoryStore(opts: MemoryStoreOptions = {}): BotStore {
       return key === undefined ? undefined : touch(entries, key)?.entry;
     },
     getLang(userId) {
-      return langs.get(userId);
+      return settings.getLang(userId);
     },
     setLang(userId, lang) {
-      langs.set(userId, lang);
+      settings.setLang(userId, lang);
     },
   };
 }

@@ -5,6 +5,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { TOKEN } from "./harness.js";
@@ -64,6 +65,8 @@ export function startBot(apiRoot: string, env: Record<string, string> = {}, args
       ALLOWED_CHAT_IDS: "",
       RATE_LIMIT: "0",
       LOG_LEVEL: "info",
+      DATA_DIR: join(tmpdir(), `zhibao-test-data-${process.pid}`),
+      TELEGRAM_PROXY: "",
       ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],
