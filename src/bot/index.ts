@@ -12,7 +12,7 @@
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { autoRetry } from "@grammyjs/auto-retry";
-import { Bot, BotError, Composer, type Transformer } from "grammy";
+import { Bot, BotError, Composer, HttpError, type Transformer } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { BotConfig } from "../config.js";
 import type { Logger } from "../log.js";
@@ -33,6 +33,7 @@ import { answerEveryCallback } from "./filters/callbacks.js";
 import { commandCase } from "./filters/commandCase.js";
 import { rateLimit } from "./filters/rateLimit.js";
 import { langFromCode, messages } from "./i18n.js";
+import { sleep } from "./backoff.js";
 import { connect, poll } from "./polling.js";
 import { proxyAgent } from "./proxy.js";
 import { fileSettings } from "./settings.js";
@@ -261,8 +262,23 @@ async function onHandlerError(err: BotError<BotContext>): Promise<void> {
  */
 function retryExceptPolling(): Transformer {
   const retry = autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60, rethrowHttpErrors: true });
-  return (prev, method, payload, signal) => (method === "getUpdates" || method === "getMe" ? prev(method, payload, signal) : retry(prev, method, payload, signal));
+  return async (prev, method, payload, signal) => {
+    if (method === "getUpdates" || method === "getMe") return prev(method, payload, signal);
+    // A network error (a reset keep-alive socket, a blip) is retried twice, 0.25 s then 1 s later:
+    // a rare duplicate message is better than an answer lost.
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await retry(prev, method, payload, signal);
+      } catch (err) {
+        if (!(err instanceof HttpError) || signal?.aborted || attempt >= NETWORK_RETRIES.length) throw err;
+        await sleep(NETWORK_RETRIES[attempt]!, signal as AbortSignal | undefined);
+      }
+    }
+  };
 }
+
+/** Waits before each retry of a call that failed on the network. */
+const NETWORK_RETRIES = [250, 1000];
 
 /**
  * Logs every failed API call (method and error, never the token) at debug level: whoever made the

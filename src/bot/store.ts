@@ -66,6 +66,12 @@ export interface BotStore {
 export interface MemoryStoreOptions {
   /** Most entries kept (default 20 000); the least recently used go first. */
   maxEntries?: number;
+  /**
+   * Most memory the entries may hold, roughly (default 32 MB, as UTF-16 text of their JSON): an
+   * answer with its passages is 2–20 KB, so a count alone lets a busy bot's memory grow by hundreds
+   * of MB (the soak test's 200 users did) before the oldest go.
+   */
+  maxBytes?: number;
   /** How long an entry lives after its last use (default 7 days). */
   ttlMs?: number;
   /** Clock, for tests. */
@@ -84,18 +90,23 @@ export interface MemoryStoreOptions {
  */
 export function createMemoryStore(opts: MemoryStoreOptions = {}): BotStore {
   const max = opts.maxEntries ?? 20_000;
+  const maxBytes = opts.maxBytes ?? 32 * 1024 * 1024;
+  let bytes = 0;
   const ttl = opts.ttlMs ?? 7 * 24 * 3600 * 1000;
   const now = opts.now ?? Date.now;
-  const entries = new Map<string, { entry: Entry; at: number }>();
+  const entries = new Map<string, { entry: Entry; at: number; size: number }>();
   // Message → key; an entry's life decides whether a reply still finds it.
   const messages = new Map<string, string>();
   const settings = opts.settings ?? memorySettings();
 
-  const touch = (map: Map<string, { entry: Entry; at: number }>, k: string): { entry: Entry; at: number } | undefined => {
+  const touch = (map: typeof entries, k: string): { entry: Entry; at: number } | undefined => {
     const v = map.get(k);
     if (!v) return undefined;
     map.delete(k);
-    if (now() - v.at > ttl) return undefined;
+    if (now() - v.at > ttl) {
+      bytes -= v.size;
+      return undefined;
+    }
     v.at = now();
     map.set(k, v); // re-inserted last: Map order is recency order
     return v;
@@ -108,8 +119,15 @@ export function createMemoryStore(opts: MemoryStoreOptions = {}): BotStore {
     put(entry) {
       let key = newKey();
       while (entries.has(key)) key = newKey();
-      entries.set(key, { entry, at: now() });
-      evict(entries, max);
+      const size = JSON.stringify(entry).length * 2;
+      entries.set(key, { entry, at: now(), size });
+      bytes += size;
+      // Oldest first (Map order is recency order), but never the entry just put.
+      while ((entries.size > max || bytes > maxBytes) && entries.size > 1) {
+        const oldest = entries.keys().next().value as string;
+        bytes -= entries.get(oldest)!.size;
+        entries.delete(oldest);
+      }
       return key;
     },
     get(key) {

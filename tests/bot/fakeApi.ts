@@ -1,6 +1,7 @@
 /**
  * A scriptable fake Bot API on 127.0.0.1 for fault tests: every call is recorded, and a test
- * decides what each one gets — a normal answer, garbage, a 429 with retry_after, a hang — or takes
+ * decides what each one gets — a normal answer, garbage, a 429 with retry_after, a hang, a reset
+ * connection — or takes
  * the whole server down (connections refused) and brings it back on the same port.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
@@ -14,7 +15,7 @@ export interface FakeCall {
 }
 
 /** What a call gets: a JSON value (sent with status 200 unless given), raw text, or a hang. */
-export type FakeReply = { status?: number; json: unknown } | { status?: number; text: string } | "hang";
+export type FakeReply = { status?: number; json: unknown } | { status?: number; text: string } | "hang" | "reset";
 
 /** Decides a call's reply; return undefined for the default (a well-formed answer). */
 export type FakeScript = (method: string, body: Record<string, unknown>, calls: FakeCall[]) => FakeReply | undefined;
@@ -75,6 +76,7 @@ export async function startFakeApi(opts: { longPollMs?: number } = {}): Promise<
     calls.push(call);
     const scripted = script(method, body, calls);
     if (scripted === "hang") return;
+    if (scripted === "reset") return void res.socket?.destroy();
     if (scripted) return send(res, scripted);
     switch (method) {
       case "getMe":

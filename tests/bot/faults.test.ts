@@ -113,7 +113,19 @@ describe.concurrent("row 4: an outage while polling", () => {
   }, 40_000);
 });
 
-describe.concurrent("429 and a revoked token", () => {
+describe.concurrent("429, a reset connection and a revoked token", () => {
+  it("a connection reset while the answer is sent: the answer is sent again and arrives", async () => {
+    const api = await startFakeApi();
+    let resets = 1;
+    api.script((method) => (method === "sendMessage" && resets-- > 0 ? "reset" : undefined));
+    const bot = startBot(api.apiRoot);
+    api.push(textUpdate(QUESTION));
+    const first = await answered(api); // the attempt whose connection was reset
+    await api.waitFor((c) => c !== first && c.method === "sendMessage" && /803/.test(String(c.body.text)), 10_000);
+    expect(api.calls.filter((c) => c.method === "sendMessage")).toHaveLength(2);
+    expect((await bot.stop()).code).toBe(0);
+  }, 30_000);
+
   it("waits out retry_after on getUpdates, then answers", async () => {
     const api = await fakeApi();
     let flood = 1;

@@ -21,6 +21,14 @@ describe("createMemoryStore", () => {
     expect(store.byMessage(100, 7)).toBeUndefined();
   });
 
+  it("forgets the least recently used beyond its memory bound, whatever their count", () => {
+    const big: Entry = { kind: "search", query: "x".repeat(5000), casesOnly: false, hits: [], page: 0 };
+    // Each entry is ~10 KB as UTF-16: a 35 KB bound holds three.
+    const store = createMemoryStore({ maxBytes: 35_000 });
+    const keys = Array.from({ length: 10 }, () => store.put(big));
+    expect(keys.filter((k) => store.get(k) !== undefined)).toEqual(keys.slice(-3));
+  });
+
   it("forgets the least recently used beyond its size", () => {
     const store = createMemoryStore({ maxEntries: 2 });
     const a = store.put(entry);

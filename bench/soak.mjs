@@ -1,0 +1,274 @@
+#!/usr/bin/env node
+/**
+ * Soak test of the real bot process: `node bin/zhibao.js start` against a Bot API emulator on
+ * 127.0.0.1 (in this file: getMe, long-polled getUpdates, sendMessage, editMessageText,
+ * answerCallbackQuery, the rest answered `true`), with simulated users who each, in a loop,
+ * ask a question, press one of the answer's buttons, and now and then search and page forward
+ * (◀ 1/4 ▶, an edit in place), thinking 2–8 s between actions.
+ *
+ *   npm run bench:soak                          # 200 users for 5 minutes
+ *   npm run bench:soak -- --users 50 --seconds 30   # a quick run
+ *
+ * Prints: p50/p99/max reply latency (from the update being queued to the bot's first reply to
+ * it: a message for a question, the callback answer for a press), updates sent vs answered (a
+ * missing reply after 30 s counts as lost), and the bot's RSS after warm-up and at the end (with
+ * samples every 10 s). Bounded: every user stops at the deadline or after --max-actions, and the
+ * run ends at most 60 s after the deadline whatever happens.
+ */
+import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { createServer } from "node:http";
+import { join } from "node:path";
+import { root } from "./lib.js";
+
+const args = process.argv.slice(2);
+const opt = (name, dflt) => {
+  const k = args.indexOf(`--${name}`);
+  return k >= 0 ? Number(args[k + 1]) : dflt;
+};
+const USERS = opt("users", 200);
+const SECONDS = opt("seconds", 300);
+const MAX_ACTIONS = opt("max-actions", 10_000);
+const REPLY_TIMEOUT_MS = 30_000;
+const TOKEN = "123456:AAsoak-token-for-local-api-only-xyz";
+const ME = { id: 123456, is_bot: true, first_name: "职报问答", username: "zhibao_soak_bot", can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: true };
+
+// A seeded random source, so two runs do the same things.
+let seed = 12345;
+const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+
+const questions = readFileSync(join(root, "..", "shared", "eval", "dev.jsonl"), "utf8")
+  .split("\n")
+  .filter((l) => l.trim())
+  .map((l) => JSON.parse(l).question);
+const searches = ["职普融通", "产教融合", "实训基地", "双师型教师", "技能大赛", "乡村振兴"];
+
+// ── The emulator ──────────────────────────────────────────────────────────────────────────
+const updates = [];
+let nextUpdateId = 1;
+let waiters = [];
+const messagesByChat = new Map(); // chat → [{ message_id, text, reply_markup }]
+const listeners = new Set(); // (event) => void: every reply the bot makes
+let nextMessageId = 1;
+
+function queueUpdate(u) {
+  const update = { update_id: nextUpdateId++, ...u };
+  updates.push(update);
+  for (const w of waiters) w();
+  waiters = [];
+  return update;
+}
+
+function emit(event) {
+  for (const l of listeners) l(event);
+}
+
+const server = createServer(async (req, res) => {
+  let body = "";
+  for await (const c of req) body += c;
+  const method = /\/bot[^/]+\/(\w+)/.exec(req.url ?? "")?.[1] ?? "?";
+  const p = body ? JSON.parse(body) : {};
+  const ok = (result) => res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ ok: true, result }));
+  switch (method) {
+    case "getMe":
+      return ok(ME);
+    case "getUpdates": {
+      const offset = Number(p.offset ?? 0);
+      while (updates.length && updates[0].update_id < offset) updates.shift();
+      if (!updates.length && p.timeout) {
+        await new Promise((r) => {
+          const t = setTimeout(r, Math.min(Number(p.timeout), 10) * 1000);
+          waiters.push(() => (clearTimeout(t), r()));
+          res.on("close", r);
+        });
+      }
+      return ok(updates.slice(0, Number(p.limit ?? 100)));
+    }
+    case "sendMessage": {
+      const chat = Number(p.chat_id);
+      const msg = { message_id: nextMessageId++, text: String(p.text), reply_markup: p.reply_markup };
+      if (!messagesByChat.has(chat)) messagesByChat.set(chat, []);
+      const list = messagesByChat.get(chat);
+      list.push(msg);
+      if (list.length > 20) list.shift();
+      emit({ kind: "message", chat, msg });
+      return ok({ message_id: msg.message_id, date: Math.floor(Date.now() / 1000), chat: { id: chat, type: "private", first_name: "u" }, text: msg.text });
+    }
+    case "editMessageText": {
+      const chat = Number(p.chat_id);
+      const msg = messagesByChat.get(chat)?.find((m) => m.message_id === Number(p.message_id));
+      if (msg) Object.assign(msg, { text: String(p.text), reply_markup: p.reply_markup });
+      emit({ kind: "edit", chat, message_id: Number(p.message_id) });
+      return ok({ message_id: Number(p.message_id), date: 0, chat: { id: chat, type: "private", first_name: "u" }, text: String(p.text) });
+    }
+    case "answerCallbackQuery":
+      emit({ kind: "callback", id: String(p.callback_query_id) });
+      return ok(true);
+    default:
+      return ok(true);
+  }
+});
+await new Promise((r) => server.listen(0, "127.0.0.1", r));
+const apiRoot = `http://127.0.0.1:${server.address().port}`;
+
+// ── The bot process ───────────────────────────────────────────────────────────────────────
+const bot = spawn(process.execPath, ["bin/zhibao.js", "start"], {
+  cwd: root,
+  env: { ...process.env, TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: apiRoot, BOT_MODE: "polling", WEBHOOK_URL: "", ALLOWED_CHAT_IDS: "", RATE_LIMIT: "0", LOG_LEVEL: "warn", TELEGRAM_PROXY: "", HTTPS_PROXY: "" },
+  stdio: ["ignore", "inherit", "pipe"],
+});
+let botErr = "";
+const botLogCounts = {};
+let partial = "";
+bot.stderr.on("data", (d) => {
+  botErr = (botErr + d).slice(-20_000);
+  const lines = (partial + d).split("\n");
+  partial = lines.pop();
+  for (const l of lines) {
+    try {
+      const { level, msg } = JSON.parse(l);
+      botLogCounts[`${level}: ${msg}`] = (botLogCounts[`${level}: ${msg}`] ?? 0) + 1;
+    } catch {
+      botLogCounts["(not JSON)"] = (botLogCounts["(not JSON)"] ?? 0) + 1;
+    }
+  }
+});
+const rssMb = () => {
+  try {
+    return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${bot.pid}/status`, "utf8"))[1]) / 1024;
+  } catch {
+    return NaN;
+  }
+};
+
+// ── Users ─────────────────────────────────────────────────────────────────────────────────
+const latencies = [];
+let sent = 0;
+let answered = 0;
+const lost = [];
+
+/** Queues an update and resolves with the bot's first reply to it (or null after the timeout). */
+function send(update, matches) {
+  sent++;
+  const t0 = performance.now();
+  return new Promise((resolve) => {
+    const listener = (e) => {
+      if (!matches(e)) return;
+      listeners.delete(listener);
+      clearTimeout(timer);
+      answered++;
+      latencies.push(performance.now() - t0);
+      resolve(e);
+    };
+    const timer = setTimeout(() => {
+      listeners.delete(listener);
+      lost.push(update.message ? { text: update.message.text } : { data: update.callback_query.data, on: update.callback_query.message.text.slice(0, 40) });
+      resolve(null);
+    }, REPLY_TIMEOUT_MS);
+    listeners.add(listener);
+    queueUpdate(update);
+  });
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const from = (u) => ({ id: 100_000 + u, is_bot: false, first_name: `用户${u}`, language_code: u % 5 === 0 ? "en" : "zh-hans" });
+const chatOf = (u) => ({ id: 100_000 + u, type: "private", first_name: `用户${u}` });
+let userMessageId = 1;
+
+function say(u, text) {
+  const entities = text.startsWith("/") ? [{ type: "bot_command", offset: 0, length: text.split(" ")[0].length }] : undefined;
+  const message = { message_id: userMessageId++, date: Math.floor(Date.now() / 1000), chat: chatOf(u), from: from(u), text, ...(entities ? { entities } : {}) };
+  return send({ message }, (e) => e.kind === "message" && e.chat === 100_000 + u);
+}
+
+function press(u, msg, data) {
+  const id = `cb${u}-${userMessageId++}`;
+  const callback_query = { id, from: from(u), chat_instance: "ci", data, message: { message_id: msg.message_id, date: 0, chat: chatOf(u), text: msg.text } };
+  return send({ callback_query }, (e) => e.kind === "callback" && e.id === id);
+}
+
+/** The newest message the bot sent the user that has buttons, once its answer has settled. */
+async function lastKeyboard(u) {
+  await sleep(150);
+  const list = messagesByChat.get(100_000 + u) ?? [];
+  for (let k = list.length - 1; k >= 0; k--) if (list[k].reply_markup?.inline_keyboard) return list[k];
+  return null;
+}
+
+const callbackButtons = (msg) => (msg?.reply_markup?.inline_keyboard ?? []).flat().filter((b) => b.callback_data);
+
+async function user(u, deadline) {
+  await sleep(rand() * 5000); // users arrive over the first 5 s
+  for (let round = 0; round < MAX_ACTIONS && Date.now() < deadline; round++) {
+    if (round % 3 === 2) {
+      await say(u, `/search ${searches[(u + round) % searches.length]}`);
+      const page = await lastKeyboard(u);
+      const next = callbackButtons(page).find((b) => /▶/.test(b.text));
+      if (next && Date.now() < deadline) await press(u, page, next.callback_data);
+    } else {
+      await say(u, questions[(u * 7 + round) % questions.length]);
+      const answer = await lastKeyboard(u);
+      const buttons = callbackButtons(answer);
+      if (buttons.length && Date.now() < deadline) await press(u, answer, buttons[Math.floor(rand() * buttons.length)].callback_data);
+    }
+    await sleep(2000 + rand() * 6000);
+  }
+}
+
+// Wait for the bot to poll, then run.
+const readyBy = Date.now() + 60_000;
+while (!bot.killed && bot.exitCode === null && Date.now() < readyBy && waiters.length === 0) await sleep(50);
+if (waiters.length === 0) {
+  console.error(`the bot did not start polling:\n${botErr}`);
+  process.exit(1);
+}
+const started = Date.now();
+const deadline = started + SECONDS * 1000;
+const samples = [];
+const sampler = setInterval(() => samples.push({ s: Math.round((Date.now() - started) / 1000), rss: rssMb(), sent, answered }), 10_000);
+const rssStart = rssMb();
+let rssWarm = NaN;
+setTimeout(() => (rssWarm = rssMb()), Math.min(30_000, SECONDS * 100));
+console.error(`soak: ${USERS} users for ${SECONDS} s against ${apiRoot} (bot pid ${bot.pid}, RSS ${rssStart.toFixed(0)} MB)`);
+const hardStop = setTimeout(() => {
+  console.error("soak: users still waiting 60 s after the deadline; stopping");
+  finish();
+}, SECONDS * 1000 + 60_000);
+await Promise.all(Array.from({ length: USERS }, (_, u) => user(u, deadline)));
+finish();
+
+function finish() {
+  clearTimeout(hardStop);
+  clearInterval(sampler);
+  const rssEnd = rssMb();
+  const sorted = [...latencies].sort((a, b) => a - b);
+  const q = (p) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] : NaN);
+  const elapsed = (Date.now() - started) / 1000;
+  const result = {
+    users: USERS,
+    seconds: Math.round(elapsed),
+    updatesSent: sent,
+    updatesAnswered: answered,
+    lost: lost.length,
+    updatesPerSecond: Number((sent / elapsed).toFixed(1)),
+    latencyMs: { p50: Math.round(q(0.5)), p99: Math.round(q(0.99)), max: Math.round(sorted.at(-1) ?? NaN) },
+    rssMb: { atStart: Math.round(rssStart), afterWarmUp: Math.round(rssWarm), atEnd: Math.round(rssEnd) },
+    ...(lost.length ? { lostUpdates: lost.slice(0, 10) } : {}),
+    botWarningsAndErrors: botLogCounts,
+    rssSamples: samples.map((s) => `${s.s}s:${s.rss.toFixed(0)}MB`).join(" "),
+  };
+  console.log(JSON.stringify(result, null, 2));
+  bot.kill("SIGTERM");
+  const t0 = Date.now();
+  bot.once("exit", (code) => {
+    console.error(`bot exited ${code} ${Date.now() - t0} ms after SIGTERM`);
+    server.closeAllConnections();
+    server.close();
+    process.exit(lost.length === 0 && code === 0 ? 0 : 1);
+  });
+  setTimeout(() => {
+    console.error("bot did not exit within 5 s of SIGTERM");
+    bot.kill("SIGKILL");
+    process.exit(1);
+  }, 5000).unref();
+}
