@@ -107,7 +107,8 @@ export async function poll(bot: Bot<BotContext>, opts: PollOptions): Promise<voi
   } catch (err) {
     logger.warn("deleteWebhook failed", { error: describeApiError(err) });
   }
-  const source = createSource(updateSupplier(bot, opts));
+  const supplier = updateSupplier(bot, opts);
+  const source = createSource(supplier);
   const sink = createConcurrentSink<Update, unknown>(
     { consume: (update) => bot.handleUpdate(update) },
     async (err) => logger.error("update failed", { err }),
@@ -127,16 +128,35 @@ export async function poll(bot: Bot<BotContext>, opts: PollOptions): Promise<voi
   // The runner may be waiting for room in a full sink; never wait past the drain time for it.
   await Promise.race([runner.stop(), sleep(opts.drainMs ?? 1_500)]);
   await drain(sink.size, until, () => logger.warn("shutdown: updates still in flight abandoned", { inFlight: sink.size() }));
+  await confirmHandled(bot, supplier.offset(), sink.snapshot(), logger);
+}
+
+/**
+ * Tells Telegram which updates are done, so the next start does not answer them again: getUpdates
+ * with the offset after the last one fetched. When some were abandoned at the deadline, the offset
+ * stops at the first of them, so Telegram delivers them again — unless the long poll already in
+ * progress had confirmed them (Telegram forgets an update once a later offset was asked for).
+ * Best effort, at most 300 ms.
+ */
+async function confirmHandled(bot: Bot<BotContext>, fetched: number, abandoned: Update[], logger: Logger): Promise<void> {
+  const offset = abandoned.length ? Math.min(...abandoned.map((u) => u.update_id)) : fetched;
+  if (offset === 0) return;
+  try {
+    await bot.api.getUpdates({ offset, limit: 1, timeout: 0, allowed_updates: [...ALLOWED_UPDATES] }, AbortSignal.timeout(300) as Parameters<typeof bot.api.getUpdates>[1]);
+  } catch (err) {
+    logger.debug("could not confirm the handled updates", { error: describeApiError(err) });
+  }
 }
 
 /** The fetcher behind the runner's source: getUpdates with checks, logging and a capped backoff. */
-function updateSupplier(bot: Bot<BotContext>, opts: PollOptions): UpdateSupplier<Update> {
+function updateSupplier(bot: Bot<BotContext>, opts: PollOptions): UpdateSupplier<Update> & { offset: () => number } {
   const { logger } = opts;
   const delays = backoff(opts.backoff);
   let offset = 0;
   let outageSince: number | null = null;
   let lastWarn = -Infinity;
   return {
+    offset: () => offset,
     async supply(batchSize, shimSignal) {
       const signal = shimSignal as unknown as AbortSignal;
       for (let attempt = 1; ; attempt++) {

@@ -8,6 +8,7 @@ import { runBot } from "../../src/bot/index.js";
 import type { BotConfig } from "../../src/config.js";
 import { createLogger } from "../../src/log.js";
 import { freePort } from "./emulator.js";
+import { startFakeApi, textUpdate } from "./fakeApi.js";
 import { createFakeEngine } from "./fakeEngine.js";
 import { TOKEN } from "./harness.js";
 
@@ -53,4 +54,30 @@ describe("start against an unreachable Bot API", () => {
     await run;
     expect(Date.now() - t0).toBeLessThan(500);
   });
+});
+
+describe("stopping confirms what was handled", () => {
+  const config = (apiRoot: string): BotConfig => ({ mode: "polling", token: TOKEN, apiRoot, allowedChatIds: null, adminIds: [], logLevel: "silent", rateLimit: { limit: 0, windowMs: 1000 } });
+
+  it("the last getUpdates confirms what was answered (not answered again after a restart) and stops at an abandoned update", async () => {
+    const api = await startFakeApi();
+    try {
+      let hang = false;
+      api.script((method) => (method === "sendMessage" && hang ? "hang" : undefined));
+      const stop = new AbortController();
+      const running = runBot({ config: config(api.apiRoot), engine: createFakeEngine(), logger: createLogger({ level: "silent" }), signal: stop.signal, drainMs: 200 });
+      api.push(textUpdate("Suining 2024 升学人数")); // update 1
+      await api.waitFor((c) => c.method === "sendMessage");
+      hang = true;
+      api.push(textUpdate("Suining 2024 升学人数", 2)); // update 2: its answer never gets through
+      const from = api.calls.length;
+      await api.waitFor((c) => c.method === "sendMessage", 5000, from);
+      stop.abort();
+      await running;
+      const last = api.calls.filter((c) => c.method === "getUpdates").at(-1)!;
+      expect(last.body).toMatchObject({ offset: 2, timeout: 0 });
+    } finally {
+      await api.stop();
+    }
+  }, 20_000);
 });
