@@ -1,8 +1,13 @@
 import { spawn } from "node:child_process";
+import { rmSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { createEngine } from "../answer/engine.js";
 import type { Engine } from "../types.js";
 
 type ReloadResult = Awaited<ReturnType<Engine["reload"]>>;
+
+/** The package root, where reloadChild.js keeps corpus/ and index/. */
+const PACKAGE_ROOT = resolve(import.meta.dirname, "..", "..");
 
 /**
  * The bot's engine, whose `reload` rebuilds the index in a child process (reloadChild.js) and
@@ -36,8 +41,12 @@ function rebuildInChild(): Promise<ReloadResult> {
     let err = "";
     child.stdout.on("data", (d: Buffer) => (out += d.toString()));
     child.stderr.on("data", (d: Buffer) => (err = (err + d.toString()).slice(-4000)));
-    // The bot stopping takes the rebuild with it: a half-built index is never swapped in.
-    const kill = (): void => void child.kill("SIGKILL");
+    // The bot stopping takes the rebuild with it: a half-built index is never swapped in, and the
+    // folder saveIndex was writing (index.tmp-<pid>, beside index/) is removed.
+    const kill = (): void => {
+      child.kill("SIGKILL");
+      rmSync(join(PACKAGE_ROOT, `index.tmp-${child.pid}`), { recursive: true, force: true });
+    };
     process.once("exit", kill);
     child.on("error", reject);
     child.on("close", (code) => {

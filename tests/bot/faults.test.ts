@@ -8,7 +8,8 @@
 import { createServer } from "node:net";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ensureBuilt, killAll, startBot } from "./botProcess.js";
+import { readdirSync } from "node:fs";
+import { ensureBuilt, killAll, ROOT, startBot } from "./botProcess.js";
 import { startFakeApi, textUpdate, type FakeApi } from "./fakeApi.js";
 
 const QUESTION = "遂宁 2024 升学人数";
@@ -180,6 +181,8 @@ describe.concurrent("row 5: signals", () => {
     const { code, ms } = await bot.stop("SIGTERM");
     expect(code).toBe(0);
     expect(ms).toBeLessThan(2000);
+    // The rebuild killed mid-way leaves no half-written index folder behind.
+    expect(readdirSync(ROOT).filter((f) => f.startsWith("index.tmp-"))).toEqual([]);
   }, 40_000);
 
   it.each(["SIGTERM", "SIGINT"] as const)("`npm start` passes %s on: the bot stops within 2 s and polls no more", async (sig) => {
