@@ -21,7 +21,9 @@ export async function runStart(): Promise<void> {
     return;
   }
   const [{ createLogger }, { runBot }] = await Promise.all([import("../log.js"), import("../bot/index.js")]);
-  const logger = createLogger({ level: config.logLevel, redact: [config.token] });
+  // The proxy's password, if any, is scrubbed like the token wherever an error might quote it.
+  const proxyPassword = config.proxy ? decodeURIComponent(new URL(config.proxy.url).password) : "";
+  const logger = createLogger({ level: config.logLevel, redact: [config.token, proxyPassword] });
   const { reloadingInChild } = await import("./childReload.js");
   const engine = reloadingInChild(await cliEngine(), (m) => logger.info("index", { message: m }));
 
