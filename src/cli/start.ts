@@ -1,3 +1,4 @@
+import type { Logger } from "../log.js";
 import { runChat } from "./chat.js";
 import { cliEngine } from "./engineFactory.js";
 
@@ -27,10 +28,6 @@ export async function runStart(): Promise<void> {
   const { reloadingInChild } = await import("./childReload.js");
   const engine = reloadingInChild(await cliEngine(), (m) => logger.info("index", { message: m }));
 
-  const onIdle = (): void => {
-    logger.error("the bot stopped with nothing left to wait for (no stop was requested); exiting 1");
-    process.exitCode = 1;
-  };
   let signals = 0;
   const onSignal = (sig: NodeJS.Signals): void => {
     if (++signals === 1) {
@@ -43,7 +40,7 @@ export async function runStart(): Promise<void> {
       process.exit(0);
     }
   };
-  process.on("beforeExit", onIdle);
+  const stopWatching = exitOneIfIdle(logger);
   process.on("SIGINT", onSignal);
   process.on("SIGTERM", onSignal);
   try {
@@ -52,8 +49,22 @@ export async function runStart(): Promise<void> {
     logger.error("bot failed", { error: err instanceof Error ? err.message : String(err), name: err instanceof Error ? err.name : null });
     process.exitCode = 1;
   } finally {
-    process.off("beforeExit", onIdle);
+    stopWatching();
   }
   // Done: sockets of abandoned calls must not keep the process alive (the log is written synchronously).
   setTimeout(() => process.exit(), 200).unref();
+}
+
+/**
+ * Until the returned function is called: if node finds nothing left to wait for (a promise that
+ * will never settle, as when polling died without a word), log why and make the exit code 1, so
+ * the process never ends with 0 by accident and a supervisor restarts it.
+ */
+export function exitOneIfIdle(logger: Logger): () => void {
+  const onIdle = (): void => {
+    logger.error("the bot stopped with nothing left to wait for (no stop was requested); exiting 1");
+    process.exitCode = 1;
+  };
+  process.on("beforeExit", onIdle);
+  return () => process.off("beforeExit", onIdle);
 }

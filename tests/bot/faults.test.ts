@@ -8,6 +8,7 @@
 import { createServer } from "node:net";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { spawnSync } from "node:child_process";
 import { readdirSync } from "node:fs";
 import { ensureBuilt, killAll, ROOT, startBot } from "./botProcess.js";
 import { startFakeApi, textUpdate, type FakeApi } from "./fakeApi.js";
@@ -196,4 +197,18 @@ describe.concurrent("row 5: signals", () => {
     await new Promise((r) => setTimeout(r, 1200));
     expect(api.calls.length).toBe(after);
   }, 40_000);
+});
+
+describe("never exit 0 by accident", () => {
+  it("a process whose work ends without a stop request exits 1 with a log line saying so", () => {
+    // What row 2 did: the awaited polling promise never settled and node ran out of things to do.
+    const script = `
+      const { exitOneIfIdle } = await import("./dist/cli/start.js");
+      const { createLogger } = await import("./dist/log.js");
+      exitOneIfIdle(createLogger({ level: "info" }));
+      await new Promise(() => {});`;
+    const r = spawnSync(process.execPath, ["--input-type=module", "-e", script], { cwd: ROOT, encoding: "utf8", timeout: 20_000 });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/"level":"error".*nothing left to wait for/);
+  });
 });
