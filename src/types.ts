@@ -119,6 +119,12 @@ export interface Fact {
   source: "table" | "text";
   /** For text facts: the sentence it was read from. */
   context?: string;
+  /**
+   * For text facts: the words that scope the figure beyond its short label — its section's title and
+   * the words of its clause group before it (`全市共有9所学校开展职业技能培训，66个工种共培训` for 6659人).
+   * A question may name them; they explain its words, the label still has to match (answer/coverage.ts).
+   */
+  scope?: string;
 }
 
 /** A numbered section heading. */

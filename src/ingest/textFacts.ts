@@ -88,6 +88,8 @@ function paragraphFacts(p: Passage, meta: TextFactMeta): Fact[] {
     // The first figure of a clause group: what its headline figures are about.
     let topic: { label: string } | null = null;
     let prevEnd = 0;
+    // Where the words scoping the next figure start: the group's start, or the end of the last fact read in it.
+    let scopeFrom = 0;
     let prev: Prev = "none";
     // Read through a call: \`prev\` also changes inside \`fail\`, which narrowing does not see.
     const prevIs = (...kinds: Prev[]): boolean => kinds.includes(prev);
@@ -99,6 +101,7 @@ function paragraphFacts(p: Passage, meta: TextFactMeta): Fact[] {
       // A new clause group (after ；) has its own subject; a relative figure does not reach back over it.
       if (groupFrom[at] > segmentStart) {
         segmentStart = groupFrom[at];
+        scopeFrom = segmentStart;
         subject = namedSubject(s.slice(segmentStart), meta.entity);
         prevBase = null;
         topic = null;
@@ -241,8 +244,10 @@ function paragraphFacts(p: Passage, meta: TextFactMeta): Fact[] {
         line,
         source: "text",
         context: s.trim(),
+        scope: `${p.title} ${s.slice(scopeFrom, at)}`.replace(/\s+/g, " ").trim(),
       });
       prevEnd = fig.end;
+      scopeFrom = fig.end;
       prev = "fact";
       prevBase = label;
       topic ??= { label };

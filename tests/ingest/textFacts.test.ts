@@ -128,7 +128,17 @@ describe("the fact record", () => {
       line: 190,
       source: "text",
       context: "2022年全市中等职业教育经费62335万元，中职学生人数26860人，生均拨款23207元。",
+      scope: expect.stringMatching(/，生均拨款$/),
     } satisfies Fact);
+  });
+
+  it("scopes a figure by its section and the words of its clause group since the last figure read", () => {
+    const text = "2022年全市共有9所学校开展职业技能培训，66个工种共培训6659人；2023年新增培训基地5个。";
+    const facts = extractTextFacts([{ ...paragraph(text), title: "社会服务" }], { entity: "吕梁市", report: "r", defaultYear: 2022 });
+    const byValue = new Map(facts.map((x) => [x.value, x]));
+    // 9所 is no fact (学校 after it): its words still scope 6659; 5个 starts a new group.
+    expect(byValue.get(6659)?.scope).toBe("社会服务 2022年全市共有9所学校开展职业技能培训，66个工种共培训");
+    expect(byValue.get(5)?.scope).toBe("社会服务 2023年新增培训基地");
   });
 
   it("leaves the column empty when no year is known", () => {
