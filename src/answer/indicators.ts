@@ -380,7 +380,8 @@ export function scoreEntry(query: string, queryGrams: Set<string>, entry: Indica
  * than what was asked. "" when the question names how the label starts.
  */
 export function openingLeftover(leaf: string, queryGrams: Set<string>): string {
-  const chars = [...leaf];
+  // The characters bigrams are made of (grams): “9+3”升学率 opens with 9 and 3, as 9+3学生升学率 does.
+  const chars = [...leaf.replace(/[^\u4e00-\u9fffA-Za-z0-9%]/g, "")];
   let end = 0;
   while (end < chars.length && !queryGrams.has(chars[end] + (chars[end + 1] ?? "")) && !(end > 0 && queryGrams.has(chars[end - 1] + chars[end]))) end++;
   const opening = withoutOptional(chars.slice(0, end).join(""));

@@ -27,11 +27,30 @@ export interface TextFactMeta {
 }
 
 /** Words after a figure that make it an attribute of the next noun (`97人的队伍`) or part of a date. */
-const DATE_AFTER = /^\s*(?:月|日|号|时|点|分|秒|级|届|周年|年|学年|世纪|多年|岁)/;
+const DATE_AFTER = /^\s*(?:月|日|号|时|点|分钟|秒钟|级|届|周年|年|学年|世纪|多年|岁)/;
+/** Minutes and seconds of a time (`9时30分`): 分 after anything else is a score (`693分`). */
+const TIME_AFTER = /^\s*[分秒]/;
 /** A noun right after a figure's unit, up to the clause end: `全市共7535名毕业生，`. */
 const NOUN_AFTER = /^([\u4e00-\u9fff“”]{1,8})(?=[，,。；;！？）)]|$)/;
 /** Verbs whose object is the noun after the figure: `新增20个紧缺专业` → 新增紧缺专业. */
 const VERB_BEFORE_NOUN = /^(?:新增|新设|新建|建成|组建|开设|开发|建设|培养|引进|选出|立项|优化调整|调整|淘汰|撤销|荣获|获得|发展|帮带|派驻|设立|创建)$/;
+/** Units that count people. */
+const PEOPLE = /^(?:人|名|人次)$/;
+/** After a count of people, what they got or did, to the clause end: `学子获得国家奖学金`, `学生参加技能大赛`. */
+const ACT_AFTER = /^[\u4e00-\u9fff]{1,4}?(获得|荣获|获|取得|考取|享受|领取|参加|参与|通过)([\u4e00-\u9fff“”]{2,12}?)(?=共|[，,。；;！？]|$)/;
+/** `…693分的成绩`, `…的好成绩`: the figure is a score, its label is before it. */
+const SCORE_AFTER = /^的(?:优异|好)?成绩/;
+
+/**
+ * The words that narrow a clause group to part of the population (NARROW_TOPIC), as a label's prefix:
+ * a quoted programme name if there is one (“9+3”), else the narrowing words in order (民办, 藏彝).
+ */
+function narrowingWords(group: string): string {
+  const found = [...group.matchAll(new RegExp(NARROW_TOPIC.source, "g"))].map((m) => m[0]);
+  const quoted = found.find((w) => w.startsWith("“"));
+  return quoted ?? [...new Set(found)].join("");
+}
+
 /**
  * Reads the figures of a report's running text as Facts (`source: "text"`, `table: null`).
  * Only paragraph passages outside case studies are read. `value` applies 万/亿 to counts
@@ -66,8 +85,12 @@ type Prev = "none" | "fact" | "year" | "date" | "code" | "failed" | "approx";
 
 function paragraphFacts(p: Passage, meta: TextFactMeta): Fact[] {
   const out: Fact[] = [];
+  let previousSentence = "";
   for (const sent of sentences(p.text)) {
     const s = sent.text;
+    // The sentence before sets the scene (`在…技能大赛中，学校学生表现优异。并以团体总分693分…`).
+    const sceneBefore = previousSentence;
+    previousSentence = s;
     const masks = maskedRanges(s);
     const years = yearInfos(s, yearMentions(s.replace(/《[^》]*》/g, (x) => "＃".repeat(x.length))));
     // Where the clause and the `；` group around each offset start, found in one pass: a long
@@ -125,7 +148,7 @@ function paragraphFacts(p: Passage, meta: TextFactMeta): Fact[] {
       }
       const before = s.slice(Math.max(0, at - 2), at);
       const after = s.slice(runEnd, runEnd + 4);
-      const date = DATE_AFTER.exec(after);
+      const date = DATE_AFTER.exec(after) ?? (prevIs("date") ? TIME_AFTER.exec(after) : null);
       if (date) {
         prevEnd = runEnd + date[0].length;
         prev = "date";
@@ -180,13 +203,19 @@ function paragraphFacts(p: Passage, meta: TextFactMeta): Fact[] {
       const next = s.slice(fig.end);
       let label = reading.label;
       if (next && !/^[，,。；;！？!?、）)（(：:\s]/.test(next)) {
-        const noun = NOUN_AFTER.exec(next);
-        if (!noun || /^的/.test(next) || reading.kind !== "plain") {
+        // `62名学子获得国家奖学金`: the people counted, then what they got or did — that is what is counted.
+        const act = label === "" && reading.kind === "plain" && PEOPLE.test(fig.unit ?? "") ? ACT_AFTER.exec(next) : null;
+        const noun = act ? null : NOUN_AFTER.exec(next);
+        // `以团体总分693分的成绩`: the figure is the score the label names.
+        const score = reading.kind === "plain" && label !== "" && SCORE_AFTER.test(next);
+        if (act) label = act[1] + act[2];
+        else if (score) label = label.replace(/^(?:再次|再|又|仍|均)?以/, "");
+        else if (!noun || /^的/.test(next) || reading.kind !== "plain") {
           fail(fig.end);
           continue;
         }
-        if (label === "") label = noun[1];
-        else if (VERB_BEFORE_NOUN.test(label)) label += noun[1];
+        else if (label === "") label = noun![1];
+        else if (VERB_BEFORE_NOUN.test(label)) label += noun![1];
         else {
           fail(fig.end);
           continue;
@@ -205,14 +234,15 @@ function paragraphFacts(p: Passage, meta: TextFactMeta): Fact[] {
         fail(fig.end);
         continue;
       }
-      if (GENERIC_LABELS.has(label) && NARROW_TOPIC.test(s.slice(segmentStart, at))) {
+      // `直接就业544人，就业率96.8%`: a rate right after the count it is the rate of.
+      const rateStem = /^(.{2,4})率$/.exec(label)?.[1];
+      if (rateStem && prevIs("fact") && prevBase && prevBase !== rateStem && prevBase.endsWith(rateStem) && !prevBase.includes("率")) label = `${prevBase}率`;
+      const narrowing = GENERIC_LABELS.has(label) ? narrowingWords(s.slice(segmentStart, at)) : "";
+      if (narrowing) {
         // `参加对口高考1103人，1094人上线，上线率为99.18%`: the group's first figure names what 上线 is of.
         const head = topic?.label ?? "";
-        if (!/^参加./.test(head)) {
-          fail(fig.end);
-          continue;
-        }
-        label = head.slice(2) + label;
+        // Otherwise the words that narrow the group name the figure (民办完成率, “9+3”升学率): a question must say them.
+        label = /^参加./.test(head) ? head.slice(2) + label : narrowing + label;
       }
       if (subject && !label.includes(subject)) label = `${subject}${label}`;
       if (!isUsableLabel(label)) {
@@ -244,7 +274,7 @@ function paragraphFacts(p: Passage, meta: TextFactMeta): Fact[] {
         line,
         source: "text",
         context: s.trim(),
-        scope: `${p.title} ${s.slice(scopeFrom, at)}`.replace(/\s+/g, " ").trim(),
+        scope: `${p.title} ${sceneBefore} ${s.slice(scopeFrom, at)}`.replace(/\s+/g, " ").trim(),
       });
       prevEnd = fig.end;
       scopeFrom = fig.end;

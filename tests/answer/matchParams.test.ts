@@ -139,3 +139,16 @@ describe("what a label's words and a sentence's scope explain", () => {
     expect(leftover(plain)).toEqual(["开展", "技能"]);
   });
 });
+
+describe("labels with a programme's name", () => {
+  it("“9+3”升学率 opens as 9+3学生升学率 does (quotes and + are not characters of a word)", () => {
+    const facts = [fact(["“9+3”升学率"], 95.9, { unit: "%", table: null }), fact(["升学率"], 81.7, { unit: "%" })];
+    const covered = matchIndicators("9+3学生升学率", buildCatalog(facts, []))
+      .filter((m) => !m.leftover.length)
+      .map((m) => m.entry.indicator);
+    expect(covered).toEqual(["“9+3”升学率"]);
+    // A bare 升学率 is not the programme's.
+    expect(top("升学率", facts)).toBe("升学率");
+    expect(matchIndicators("升学率", buildCatalog(facts, [])).map((m) => m.entry.indicator)).not.toContain("“9+3”升学率");
+  });
+});
