@@ -6,7 +6,8 @@ import { MATCH_PARAMS } from "./matchParams.js";
 import { replyLang, type Lang } from "./reply.js";
 import { applySynonyms } from "./synonyms.js";
 import { findTable } from "./tableView.js";
-import { cleanTyped, detectIntent, parseYears, toHalfWidth, toSimplified, type EntityMatch } from "./understand/index.js";
+import { cleanTyped, detectIntent, parseYears, toHalfWidth, toSimplified, type EntityMatch, type UnknownEntity } from "./understand/index.js";
+import { conjoinedWith, unknownPlaceWords } from "./understand/unknownPlaces.js";
 
 /**
  * What a question asks: its reports (and the schools or counties it names inside them), years,
@@ -100,7 +101,8 @@ export function understand(state: Loaded, question: string, context: AskContext 
   const lang = replyLang(typed);
   const resolved = state.resolver.resolve(text);
   let reports = [...new Set(resolved.matches.map((m) => m.report))];
-  const unknown = [...new Set(resolved.unknown.map((u) => u.name))];
+  const places = placesWithoutReport(text, resolved);
+  const unknown = [...new Set(places.unknown.map((u) => u.name))];
   // What a follow-up took from the previous answer, because the question did not say it.
   const fromContext = { entities: false, years: false, indicator: false };
   if (!reports.length && !unknown.length && context?.entities.length) {
@@ -123,12 +125,13 @@ export function understand(state: Loaded, question: string, context: AskContext 
     fromContext.years = true;
   }
 
-  const spans: [number, number][] = [...resolved.matches.map((m): [number, number] => [m.start, m.end]), ...resolved.unknown.map((u): [number, number] => [u.start, u.end]), ...parsedYears.spans];
+  const spans: [number, number][] = [...resolved.matches.map((m): [number, number] => [m.start, m.end]), ...places.all.map((u): [number, number] => [u.start, u.end]), ...parsedYears.spans];
   let residual = blankSpans(text, spans);
   // Search keeps the words naming a school or county (鹤山职校, 孝义): the report filter has the region,
   // those words find the passage; the region's own name would only match everything in its report.
-  const searchSpans = [...resolved.matches.filter((m) => !bySubject(m)).map((m): [number, number] => [m.start, m.end]), ...resolved.unknown.map((u): [number, number] => [u.start, u.end]), ...parsedYears.spans];
-  const searchText = keywordText(blankSpans(text, searchSpans));
+  const searchSpans = [...resolved.matches.filter((m) => !bySubject(m)).map((m): [number, number] => [m.start, m.end]), ...places.all.map((u): [number, number] => [u.start, u.end]), ...parsedYears.spans];
+  // A place that is a topic of the named report (赴港交流, "exchanges with Hong Kong") is searched for, by its Chinese name.
+  const searchText = keywordText(`${blankSpans(text, searchSpans)} ${places.topics.map((t) => t.zh ?? t.name).join(" ")}`);
   const preIntent = detectIntent(text, { entityCount, yearCount: years.length, hasIndicator: true });
   const tables = requestedTables(state, residual, reports, preIntent.tableRequested);
   if (tables.span) residual = residual.replace(tables.span, " ");
@@ -176,6 +179,20 @@ export function understand(state: Loaded, question: string, context: AskContext 
     casesOnly: detected.casesOnly,
     searchText,
   };
+}
+
+/**
+ * The places a question names that have no report: the gazetteer's (成都, Hong Kong) and place-like
+ * words it does not know (火星市, 某职业学校, Atlantis). Beside a named report, one is a thing compared
+ * only when it is conjoined with it (成都和乐山); otherwise it is a topic of that report (江门 赴港 交流).
+ */
+function placesWithoutReport(text: string, resolved: ReturnType<Loaded["resolver"]["resolve"]>): { all: UnknownEntity[]; unknown: UnknownEntity[]; topics: UnknownEntity[] } {
+  const named: [number, number][] = resolved.matches.map((m) => [m.start, m.end]);
+  const read: [number, number][] = [...named, ...resolved.unknown.map((u): [number, number] => [u.start, u.end]), ...parseYears(text, { reportYear: null, latestDataYear: null }).spans];
+  const all = [...resolved.unknown, ...unknownPlaceWords(text, read)];
+  if (!named.length) return { all, unknown: all, topics: [] };
+  const unknown = all.filter((u) => conjoinedWith(text, u, named));
+  return { all, unknown, topics: all.filter((u) => !unknown.includes(u)) };
 }
 
 /** The words to search for: the question's Chinese, plus Chinese for its English words. */
