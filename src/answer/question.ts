@@ -7,7 +7,8 @@ import { replyLang, type Lang } from "./reply.js";
 import { applySynonyms } from "./synonyms.js";
 import { findTable } from "./tableView.js";
 import { cleanTyped, detectIntent, parseYears, toHalfWidth, toSimplified, type EntityMatch, type UnknownEntity } from "./understand/index.js";
-import { conjoinedWith, unknownPlaceWords } from "./understand/unknownPlaces.js";
+import { conjoinedWith, ENGLISH_WORDS, unknownPlaceWords } from "./understand/unknownPlaces.js";
+import { pinyinToChinese } from "./understand/pinyinWords.js";
 
 /**
  * What a question asks: its reports (and the schools or counties it names inside them), years,
@@ -136,6 +137,8 @@ export function understand(state: Loaded, question: string, context: AskContext 
   const tables = requestedTables(state, residual, reports, preIntent.tableRequested);
   if (tables.span) residual = residual.replace(tables.span, " ");
   residual = residual.replace(/表\s*\d+(?:[-－]\d+)?/g, " ");
+  // Pinyin indicator words (biyesheng renshu) in the catalogue's Chinese; English words stay for the synonyms.
+  if (/[a-z]{4}/i.test(residual)) residual = pinyinToChinese(residual, state.pinyin, (w) => ENGLISH_WORDS.has(w.toLowerCase()));
   let indicatorQuery = applySynonyms(residual.replace(ASKED_MEASURE, " ")).replace(FILLER_EN, " ").replace(FILLER_ZH, " ").replace(/\s+/g, "");
 
   const tableIds = tables.ids;

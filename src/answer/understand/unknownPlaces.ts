@@ -22,7 +22,7 @@ const GENERIC_STEM =
 const NOT_IN_NAME = /[0-9一二三四五六七八九十两几多少的和与及或、，,。？?！!年月日人所个]/;
 
 /** English words of questions and of the reports' subjects: a capitalised one of these is no name. */
-const ENGLISH_WORDS = new Set(
+export const ENGLISH_WORDS: ReadonlySet<string> = new Set(
   (
     "how many much what which who whom whose when where why is are was were be been do does did have has had the a an of in on at to for from by with and or vs versus compare compared between " +
     "please tell me show give find list rank ranking top most least highest lowest average total number count rate ratio share percentage percent " +
