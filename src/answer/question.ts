@@ -46,7 +46,7 @@ export interface Understood {
 /** Question words and particles that say nothing about which indicator is asked for. */
 const FILLER_ZH =
   /请问|请|帮我|帮忙|查一下|查下|查查|那边|这边|那里|这里|咋样|怎样|多大|多长|多高|报告里面|报告里|报告中|的报告|报告|现在|目前|具体|大概|大约|查询|告诉我|我想知道|想知道|是多少|有多少|为多少|多少|有几[个所名门项位]|有几|几[个所名门项位]|几|是什么|什么|吗|呢|吧|啊|呀|么|？|！|，|。|、|；|分别是|分别|各是|比一下|比比|比较|对比|相比|变化|怎么样|如何|情况|数据|数字|指标|一下|里面|表里|表中|里的|中的|上的|发放了|发放|排名|排行|排序|最高|最低|最多|最少|最大|最小|哪个地区|哪个报告|哪个|哪里|各地区|各地|地区|[四五六]个|所有|的|了|和|与|及|跟/g;
-const FILLER_EN = /\b(?:vs\.?|versus|compared?|with|and|between|how\s+many|how\s+much|what\s+(?:is|was|were|are)|what|which|in|the|of|for|did|does|do|was|were|is|are|a|an|there|to|on)\b|[?!,.:;]/gi;
+const FILLER_EN = /\b(?:vs\.?|versus|compared?|with|and|between|how\s+many|how\s+much|what\s+(?:is|was|were|are)|what|which|in|the|of|for|did|does|do|was|were|is|are|a|an|there|to|on|have|has|had|get|got|its|their|at)\b|[?!,.:;]/gi;
 
 /**
  * "多少亩", "多少分", "多少平方米": the unit asked in, which no row label prints (学时 is one: it stays); and "有几所中职学校",
