@@ -120,6 +120,12 @@ export function understand(state: Loaded, question: string, context: AskContext 
   const subjectOnly = new Map(subjects.filter((s) => !direct.has(s.report) && state.metaByReport.get(s.report)?.kind !== "school").map((s) => [s.report, s.name]));
   const ref = state.metaByReport.get(reports[0] ?? "") ?? null;
   const parsedYears = parseYears(text, { reportYear: ref?.reportYear ?? null, latestDataYear: ref?.latestDataYear ?? null });
+  // 2023年报告: the report of that edition (of those named, or of all), for the years it covers.
+  if (parsedYears.reportYears.length) {
+    const pool = reports.length ? reports : state.data.reports.map((r) => r.report);
+    const editions = pool.filter((r) => parsedYears.reportYears.includes(state.metaByReport.get(r)?.reportYear ?? -1));
+    if (editions.length) reports = editions;
+  }
   let years = parsedYears.years;
   if (!years.length && context?.years.length) {
     years = context.years;
