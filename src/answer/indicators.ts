@@ -120,6 +120,8 @@ function canonicalTerms(s: string): string {
     .replace(/中等职业(?:教育|学校)?|中职教育/g, "中职")
     // A share is written 占比, 比重 or 比例 alike (兼职教师占比 ~ 兼职教师比例).
     .replace(/占比|比重|所占比例/g, "比例")
+    // A professional title is written 职称 or 专业技术职务 (专业技术职称) alike.
+    .replace(/专业技术(?:职务|职称)/g, "职称")
     .replace(/毕业去向/g, "毕业生去向")
     .replace(/在校(?:学生|生)?(?:人数|数量|数)|在校学生(?!满意)|在校生(?![数满人规])/g, "在校生数")
     .replace(/招生(?:人数|数量|数)/g, "招生人数")

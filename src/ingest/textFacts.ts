@@ -34,6 +34,11 @@ const TIME_AFTER = /^\s*[分秒]/;
 const NOUN_AFTER = /^([\u4e00-\u9fff“”]{1,8})(?=[，,。；;！？）)]|$)/;
 /** Verbs whose object is the noun after the figure: `新增20个紧缺专业` → 新增紧缺专业. */
 const VERB_BEFORE_NOUN = /^(?:新增|新设|新建|建成|组建|开设|开发|建设|培养|引进|选出|立项|优化调整|调整|淘汰|撤销|荣获|获得|发展|帮带|派驻|设立|创建)$/;
+/** The words before a from-value: `升学率从2021年的` (the label, the year it is of). */
+const FROM_START = /^[，,\s]*(.*?[\u4e00-\u9fff])从(?:((?:19|20)\d{2})\s*(?:年度|学年|年)的?)?$/;
+/** The words before a to-value: `升学率从2021年的78%提高到` (the label). */
+const TO_END = /^[，,\s]*(.*?[\u4e00-\u9fff])从(?:(?:19|20)\d{2}\s*(?:年度|学年|年)的?)?\d+(?:\.\d+)?\s*(?:[%％]|个百分点|万人|万元|[人名个所项元])?(?:提高|提升|增加|增长|上升|下降|降低|减少)(?:到|至)$/;
+
 /** Units that count people. */
 const PEOPLE = /^(?:人|名|人次)$/;
 /** After a count of people, what they got or did, to the clause end: `学子获得国家奖学金`, `学生参加技能大赛`. */
@@ -184,7 +189,12 @@ function paragraphFacts(p: Passage, meta: TextFactMeta): Fact[] {
       const orphan = prevIs("approx") && /^[，,（(\s]*(?:其中|含|包括)/.test(labelText);
       // A total over years or up to a date is no one year's value (`近三年…共优化调整47个专业`, `截至2024年…共857名`).
       const cumulative = cumulativeAt.some((k) => k >= segmentStart && k < at);
-      const reading = tainted || orphan || cumulative ? null : readLabel(labelText, meta.entity);
+      // `升学率从2021年的78%提高到80％`: 78% is the named year's value of 升学率, 80% the sentence's year's.
+      const clauseText = s.slice(clauseStart, at);
+      const fromStart = cumulative ? null : FROM_START.exec(clauseText);
+      const toEnd = cumulative || fromStart ? null : TO_END.exec(clauseText);
+      const moving = fromStart ?? toEnd;
+      const reading = moving ? readLabel(moving[1]!, meta.entity) : tainted || orphan || cumulative ? null : readLabel(labelText, meta.entity);
       const fig = readFigure(s, at, Boolean(reading && /比$/.test(reading.label)));
       if (!fig) {
         fail(runEnd);
@@ -202,7 +212,7 @@ function paragraphFacts(p: Passage, meta: TextFactMeta): Fact[] {
       // After the figure: a clause end, or the noun it counts (`全市共7535名毕业生，`, `新增20个紧缺专业，`).
       const next = s.slice(fig.end);
       let label = reading.label;
-      if (next && !/^[，,。；;！？!?、）)（(：:\s]/.test(next)) {
+      if (next && !fromStart && !/^[，,。；;！？!?、）)（(：:\s]/.test(next)) {
         // `62名学子获得国家奖学金`: the people counted, then what they got or did — that is what is counted.
         const act = label === "" && reading.kind === "plain" && PEOPLE.test(fig.unit ?? "") ? ACT_AFTER.exec(next) : null;
         const noun = act ? null : NOUN_AFTER.exec(next);
@@ -250,7 +260,13 @@ function paragraphFacts(p: Passage, meta: TextFactMeta): Fact[] {
         continue;
       }
       const change = reading.kind === "change" || /(?:增加|增长|提高|提升|上升|下降|减少|降低)$/.test(label);
-      const y = yearFor(years, at, segmentStart, change, meta.defaultYear);
+      const fromYear = fromStart?.[2] ? Number(fromStart[2]) : null;
+      if (fromStart && fromYear === null) {
+        fail(fig.end);
+        continue;
+      }
+      // The to-value's year is the sentence's, not the from-year named inside the clause.
+      const y = fromYear ?? yearFor(toEnd ? years.filter((x) => x.start < clauseStart || x.start >= at) : years, at, segmentStart, change, meta.defaultYear);
       const offset = sent.start + at;
       const line = lineAt(p, offset);
       if (meta.lines && !cleanText(meta.lines[line - 1] ?? "").includes(fig.number.split(":")[0])) {

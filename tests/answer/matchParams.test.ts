@@ -116,6 +116,7 @@ describe("what a label's words and a sentence's scope explain", () => {
     expect(normalizeLabel("兼职教师占比")).toBe(normalizeLabel("兼职教师比例"));
     expect(normalizeLabel("第三产业比重")).toBe(normalizeLabel("第三产业比例"));
     expect(normalizeLabel("中职教育经费")).toBe(normalizeLabel("中等职业教育经费"));
+    expect(normalizeLabel("副高以上职称教师")).toBe(normalizeLabel("副高以上专业技术职务教师"));
   });
 
   it("a preposition opening the label is no qualifier: 去中小微企业就业 asks for 到中小微企业就业人数", () => {
