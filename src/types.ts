@@ -117,6 +117,11 @@ export interface Fact {
   /** Raw 1-based line where the value stands. */
   line: number;
   source: "table" | "text";
+  /**
+   * For text facts printed as approximate or as a bound: the word that says so (约, 近, 超过, 不足, 余, 多, 左右).
+   * `raw` keeps it as printed (约2.53万人), and replies show `raw`: such a figure is never stated as exact.
+   */
+  qualifier?: string;
   /** For text facts: the sentence it was read from. */
   context?: string;
   /**

@@ -109,7 +109,7 @@ function paragraphFacts(p: Passage, meta: TextFactMeta): Fact[] {
       if ("，,：:；;".includes(s[i])) c = i + 1;
       if ("；;".includes(s[i])) g = i + 1;
     }
-    const cumulativeAt = [...s.matchAll(/近[二两三四五六七八九十几]年|近年来|至今|历年|截至|截止/g)].map((x) => x.index ?? 0);
+    const cumulativeAt = [...s.matchAll(/近\s*[二两三四五六七八九十几\d]+\s*年|近年来|至今|历年|截至|截止/g)].map((x) => x.index ?? 0);
     let segmentStart = 0;
     let subject = namedSubject(s, meta.entity);
     let prevBase: string | null = null;
@@ -160,7 +160,7 @@ function paragraphFacts(p: Passage, meta: TextFactMeta): Fact[] {
         continue;
       }
       // Codes, ranges, formulas, ordinals, list numbers: `0833-2433301`, `3+2`, `4.15`, `第3次`, `前10强`, `1.`.
-      if (/[\d.\-－—~～/:：+＋A-Za-z#]$/.test(before) || /^\s*(?:[-－—~～/]\s*\d|[+＋])/.test(after) || /^[.．、](?!\d)/.test(after) || /(?:第|前|后|近)$/.test(before)) {
+      if (/[\d.\-－—~～/:：+＋A-Za-z#]$/.test(before) || /^\s*(?:[-－—~～/]\s*\d|[+＋])/.test(after) || /^[.．、](?!\d)/.test(after) || /(?:第|前|后)$/.test(before)) {
         prevEnd = runEnd;
         prev = "code";
         prevBase = null;
@@ -200,17 +200,21 @@ function paragraphFacts(p: Passage, meta: TextFactMeta): Fact[] {
         fail(runEnd);
         continue;
       }
-      if (fig.approximate) {
+      // `2500余人`, `30多个`, `500人左右` are approximate: kept with their word, never stated as exact.
+      // `500人以上`, `以内`, `以下` are bounds: no fact.
+      const approxAfter = fig.approximate ? /^\s*(以上|左右|上下|以内|以下|多)/.exec(s.slice(fig.end))?.[1] : undefined;
+      if (fig.approximate && (!reading || /^以/.test(approxAfter ?? ""))) {
         fail(fig.end);
         prev = "approx";
         continue;
       }
+      const approxWord = fig.approximate ? approxAfter ?? (/余/.test(fig.raw) ? "余" : "多") : undefined;
       if (!reading || (fig.fractional && !/均/.test(reading.label))) {
         fail(fig.end);
         continue;
       }
       // After the figure: a clause end, or the noun it counts (`全市共7535名毕业生，`, `新增20个紧缺专业，`).
-      const next = s.slice(fig.end);
+      const next = s.slice(fig.end).replace(/^\s*(?:左右|上下)/, "");
       let label = reading.label;
       if (next && !fromStart && !/^[，,。；;！？!?、）)（(：:\s]/.test(next)) {
         // `62名学子获得国家奖学金`: the people counted, then what they got or did — that is what is counted.
@@ -286,7 +290,8 @@ function paragraphFacts(p: Passage, meta: TextFactMeta): Fact[] {
         column: y === null ? "" : `${y}年`,
         year: y,
         value: fig.value,
-        raw: fig.raw,
+        raw: `${reading.qualifier ?? ""}${fig.raw}${approxAfter && !/余|多/.test(approxAfter) ? approxAfter : ""}`,
+        ...(reading.qualifier || approxWord ? { qualifier: reading.qualifier ?? approxWord } : {}),
         line,
         source: "text",
         context: s.trim(),
@@ -294,7 +299,8 @@ function paragraphFacts(p: Passage, meta: TextFactMeta): Fact[] {
       });
       prevEnd = fig.end;
       scopeFrom = fig.end;
-      prev = "fact";
+      // A part after an approximate count (`500余项，其中…67项`) has lost what it is part of; after 约16:1 it has not.
+      prev = approxWord ? "approx" : "fact";
       prevBase = label;
       topic ??= { label };
     }

@@ -10,6 +10,7 @@ import { cleanText } from "../../src/ingest/clean.js";
 import { parseStructure } from "../../src/ingest/structure/index.js";
 import { extractTextFacts } from "../../src/ingest/textFacts.js";
 import type { Fact, Passage } from "../../src/types.js";
+import { formatValue } from "../../src/answer/reply.js";
 import { corpusLines, inventoryExcluded, REPORTS, type ReportName } from "./helpers/corpus.js";
 
 const ENTITY: Record<string, string> = { leshan: "乐山市", lvliang: "吕梁市", suining: "遂宁市职业技术学校", bishan: "璧山区", jiangmen: "江门市", synthetic: "乐山市" };
@@ -42,7 +43,7 @@ const TABLE: [string, string, [string, number | string, string | null, number][]
   // 上线/上线率 take the topic they are of.
   ["leshan", "2024年，全市中职学校参加对口高考1103人，1094人上线，上线率为99.18%，较去年提升5.14%。", [["参加对口高考", 1103, "人", 2024], ["对口高考上线", 1094, "人", 2024], ["对口高考上线率", 99.18, "%", 2024], ["对口高考上线率提升", 5.14, "%", 2024]]],
   // 500余项 is approximate, and 其中…67项 is part of it.
-  ["leshan", "目前，拥有光伏类自主专利500余项，其中高价值发明专利67项；拥有医用同位素国家专利20余项，多项核心技术处全球先进、行业领先水平。", []],
+  ["leshan", "目前，拥有光伏类自主专利500余项，其中高价值发明专利67项；拥有医用同位素国家专利20余项，多项核心技术处全球先进、行业领先水平。", [["光伏类自主专利", 500, "项", 2024], ["医用同位素国家专利", 20, "项", 2024]]],
   // 10个专业 is followed by its noun after a list; 30% 以下 is a bound.
   ["leshan", "新设物联网技术、直播电商服务等10个专业，撤销（停招）落后产能专业8个，专业设置与产业匹配度达90%，专业设置重复率降到30% 以下。", [["撤销（停招）落后产能专业", 8, "个", 2024], ["专业设置与产业匹配度", 90, "%", 2024]]],
   // 90%的中职学校 qualifies a noun.
@@ -90,7 +91,7 @@ const TABLE: [string, string, [string, number | string, string | null, number][]
   ["leshan", "其中，乐山市财政局下达五通桥区2023年“中国绿色硅谷”技能人才培养奖励补贴资金2.78万元。", [["“中国绿色硅谷”技能人才培养奖励补贴资金", 2.78, "万元", 2023]]],
   ["suining", "2024学年，学生享受国家助学金人数为657人，共发放国家助学金124.14万元；享受国家奖学金人数为8人，共发放奖学金4.8万元；享受大学生入学助学金人数为21人，共发放助学金1.05万元；社会资助学生人数为20人，共发放资助金0.58万元。", [["学生享受国家助学金人数", 657, "人", 2024], ["发放国家助学金", 124.14, "万元", 2024], ["享受国家奖学金人数", 8, "人", 2024], ["发放奖学金", 4.8, "万元", 2024], ["享受大学生入学助学金人数", 21, "人", 2024], ["发放助学金", 1.05, "万元", 2024], ["社会资助学生人数", 20, "人", 2024], ["发放资助金", 0.58, "万元", 2024]]],
   ["jiangmen", "同时，各校大力开展大课间活动、校运会以及各级各类校园体育竞赛，2024年学生体质测评合格率96.43%，比上年高出1.48%。", [["学生体质测评合格率", 96.43, "%", 2024], ["学生体质测评合格率高出", 1.48, "%", 2024]]],
-  ["leshan", "2024年乐山中考考生29750人，除普高扩招外，中职录取近1万人，据初步测算，到市外就读中职考生约2500人，较上一年度增加了200人。", [["乐山中考考生", 29750, "人", 2024], ["到市外就读中职考生", 2500, "人", 2024], ["到市外就读中职考生增加", 200, "人", 2024]]],
+  ["leshan", "2024年乐山中考考生29750人，除普高扩招外，中职录取近1万人，据初步测算，到市外就读中职考生约2500人，较上一年度增加了200人。", [["乐山中考考生", 29750, "人", 2024], ["中职录取", 10000, "人", 2024], ["到市外就读中职考生", 2500, "人", 2024], ["到市外就读中职考生增加", 200, "人", 2024]]],
   ["bishan", "区域中职学校2024年度教职工总人数490人，公办学校编制总数180人；专任教师338人，自主聘用教师268人，校外教师19人，行业导师24人。", [["教职工总人数", 490, "人", 2024], ["公办学校编制总数", 180, "人", 2024], ["专任教师", 338, "人", 2024], ["自主聘用教师", 268, "人", 2024], ["校外教师", 19, "人", 2024], ["行业导师", 24, "人", 2024]]],
   ["leshan", "目前全市中职学校重点监测指标全部达标，现有中职在校生34800人，专任教师数1739人，生师比达17.89。", [["中职在校生", 34800, "人", 2024], ["专任教师数", 1739, "人", 2024], ["生师比", 17.89, null, 2024]]],
   ["lvliang", "2022年，全市中等职业学校共有专任教师2796名，师生比约16:1，其中“双师型”教师占专任教师比例为47.41%，专任教师本科以上学历占98.67%，专任教师高级职称教师比例为29.30%。", [["专任教师", 2796, "人", 2022], ["师生比", "16:1", null, 2022], ["“双师型”教师占专任教师比例", 47.41, "%", 2022], ["专任教师本科以上学历占比", 98.67, "%", 2022], ["专任教师高级职称教师比例", 29.3, "%", 2022]]],
@@ -142,6 +143,18 @@ describe("the fact record", () => {
       context: "2022年全市中等职业教育经费62335万元，中职学生人数26860人，生均拨款23207元。",
       scope: expect.stringMatching(/，生均拨款$/),
     } satisfies Fact);
+  });
+
+  it("keeps an approximation's word with it (约, 近, 余, 左右) and drops bounds (不足, 以上)", () => {
+    const text = "2021年，全市中职在校生约2.53万人，高中阶段在校生近5万人，毕业生2500余人，教师500人左右，完成率不足50%，培训500人以上。";
+    const facts = extractTextFacts([paragraph(text)], { entity: "吕梁市", report: "r", defaultYear: 2021 });
+    expect(facts.map((x) => [x.indicator, x.value, x.raw, x.qualifier])).toEqual([
+      ["中职在校生", 25300, "约2.53万人", "约"],
+      ["高中阶段在校生", 50000, "近5万人", "近"],
+      ["毕业生", 2500, "2500余人", "余"],
+      ["教师", 500, "500人左右", "左右"],
+    ]);
+    expect(facts.map((x) => formatValue(x))).toEqual(["约2.53万人", "近5万人", "2500余人", "500人左右"]);
   });
 
   it("scopes a figure by its section and the words of its clause group since the last figure read", () => {
@@ -256,7 +269,8 @@ describe("every text fact of the corpus", () => {
       else expect(f.value).toMatch(/^\d+(\.\d+)?:\d+(\.\d+)?$/);
       expect(f.year === null || (f.year >= 2019 && f.year <= 2025)).toBe(true);
       expect(f.column).toBe(f.year === null ? "" : `${f.year}年`);
-      expect(f.context).toContain(f.raw);
+      // An approximate figure's raw leads with its word (约为 21.2% → 约21.2%); the digits stand as printed.
+      expect(f.context).toContain(f.raw.replace(/^(?:约|近|接近|将近|超过|超|逾|多达)/, "").replace(/(?:左右|上下)$/, ""));
     }
   });
 
@@ -267,11 +281,16 @@ describe("every text fact of the corpus", () => {
     }
   });
 
-  it("states no approximation or bound", () => {
+  it("states no bound, and every approximation with its word, never as exact", () => {
     for (const [n, f] of all) {
-      const at = f.context!.indexOf(f.raw);
-      const around = f.context!.slice(Math.max(0, at - 2), at + f.raw.length + 2);
-      expect(around, `${n}:${f.line}`).not.toMatch(/(?:近|超过|逾|不足)\d|\d+(?:余|多)|%\s*(?:以上|以下|左右)/);
+      const bare = f.raw.replace(/^(?:约|近|接近|将近|超过|超|逾|多达)/, "").replace(/(?:左右|上下)$/, "");
+      const at = f.context!.indexOf(bare);
+      const around = f.context!.slice(Math.max(0, at - 2), at + bare.length + 2);
+      expect(around, `${n}:${f.line}`).not.toMatch(/不足\d|%\s*(?:以上|以下)/);
+      if (/(?:近|超过|逾|约)\s*\d|\d+(?:万|亿)?(?:余|多)|(?:左右|上下)/.test(around)) {
+        expect(f.qualifier, `${n}:${f.line} ${f.raw}`).toBeTruthy();
+        expect(formatValue(f), `${n}:${f.line}`).not.toBe(`${f.value} ${f.unit}`);
+      }
     }
   });
 });
