@@ -269,6 +269,14 @@ describe("a place two school reports are from", () => {
   });
 });
 
+describe("changes asked with 比…多多少", () => {
+  it("乐山2024年毕业生比2023年增加了多少 → both years and the change", () => {
+    const a = engine.ask("乐山2024年毕业生比2023年增加了多少");
+    expect(a.facts.map((f) => [f.year, f.value])).toEqual([[2023, 10159], [2024, 10201]]);
+    expect(a.reply).toContain("+42");
+  });
+});
+
 describe("the conversation rule", () => {
   it("a question asking across the reports starts fresh: 月收入排名 after two regions ranks them all", () => {
     const prev = engine.ask("乐山和江门2024年月收入比一下");
