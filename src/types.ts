@@ -221,6 +221,10 @@ export interface Answer {
   changes: { entity: string; indicator: string; from: number; to: number; fromYear: number; toYear: number; delta: number; pct: number | null }[];
   /** Time spent answering, ms. */
   ms: number;
+  /** How the question asked to be shown ("画个图表" → chart, "导出成Excel" → export); absent when it did not say. */
+  wants?: "chart" | "export";
+  /** Id of the table a table answer shows, so an interface can render or export it. */
+  tableId?: string;
 }
 
 /** A table as listed for a person (`zhibao tables`, the bot's /table). */

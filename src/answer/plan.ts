@@ -4,6 +4,8 @@ import { figureAnswer, notFoundAnswer, rankAnswer } from "./figureAnswers.js";
 import { blankSpans, bySubject, CASE_WORDS, keywordText, understand, type Understood } from "./question.js";
 import { helpAnswer, noReportAnswer, passageAnswer, tableAnswer } from "./textAnswers.js";
 import { cleanTyped, parseYears, toHalfWidth, toSimplified } from "./understand/index.js";
+import { splitPresentation } from "./understand/presentation.js";
+import { replyLang } from "./reply.js";
 
 /**
  * Understands a question and answers it from the loaded index: the one place that decides
@@ -35,8 +37,16 @@ export function searchPassages(state: Loaded, query: string, opts: { casesOnly?:
 /** Answers one question; `context` is a previous answer's `understood`, for follow-ups. */
 export function planAnswer(state: Loaded, question: string, context?: AskContext): Answer {
   const t0 = performance.now();
-  const u = understand(state, question, context);
+  // "画个图表" / "导出成Excel" say how to show the answer, not what to look up.
+  const shown = splitPresentation(question);
+  const u = understand(state, shown.question, context);
+  // "画一个图表" alone leaves no Chinese to tell the reply's language by.
+  if (shown.wants && replyLang(question) === "zh") u.lang = "zh";
   const answer = route(state, u);
+  if (shown.wants) {
+    answer.wants = shown.wants;
+    answer.question = cleanTyped(question);
+  }
   answer.ms = Math.round((performance.now() - t0) * 1000) / 1000;
   return answer;
 }

@@ -40,6 +40,7 @@ export function tableAnswer(state: Loaded, u: Understood): Answer {
     return answer;
   }
   answer.reply = renderTable(table);
+  answer.tableId = table.id;
   return answer;
 }
 
