@@ -35,6 +35,11 @@ export interface Messages {
   btnRow: string;
   btnTable: string;
   btnRelated: string;
+  /** Export buttons under a table. */
+  btnCsv: string;
+  btnExcel: string;
+  /** Said when an export is asked for an answer that has no table. */
+  exportOnlyTables: string;
   passagesTitle: (query: string, n: number) => string;
   casesTitle: (query: string, n: number) => string;
   noPassages: (query: string) => string;
@@ -108,6 +113,9 @@ const zh: Messages = {
   notFound: "报告里没有找到这个数字。换个说法试试，或用 /search 搜索原文。",
   btnRow: "📋 整行",
   btnTable: "📊 整张表",
+  btnCsv: "📄 CSV",
+  btnExcel: "📗 Excel",
+  exportOnlyTables: "只有表格可以导出，例如「遂宁 计分卡 导出Excel」或 /table 遂宁 计分卡。",
   btnRelated: "🔎 相关段落",
   passagesTitle: (q, n) => `「${q}」相关段落（${n} 条）`,
   casesTitle: (q, n) => `「${q}」典型案例（${n} 条）`,
@@ -182,6 +190,9 @@ const en: Messages = {
   notFound: "The reports do not state this figure. Try other words, or /search the text.",
   btnRow: "📋 Whole row",
   btnTable: "📊 Whole table",
+  btnCsv: "📄 CSV",
+  btnExcel: "📗 Excel",
+  exportOnlyTables: 'Only tables can be exported, e.g. "Suining score card export to Excel" or /table Suining 计分卡.',
   btnRelated: "🔎 Related passages",
   passagesTitle: (q, n) => `Passages for “${q}” (${n})`,
   casesTitle: (q, n) => `Case studies for “${q}” (${n})`,

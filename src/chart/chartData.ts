@@ -35,7 +35,7 @@ export interface ChartData {
 }
 
 /** Why an answer has no chart. */
-export type NoChartReason = "no-figures" | "one-figure" | "not-numeric" | "mixed-units";
+export type NoChartReason = "no-figures" | "one-figure" | "not-numeric" | "mixed-units" | "too-many";
 
 /** A chart, or the reason there is none. */
 export type ChartResult = { ok: true; chart: ChartData } | { ok: false; reason: NoChartReason };
@@ -52,7 +52,9 @@ export const MAX_BARS = 24;
  */
 export function chartOf(answer: Answer): ChartResult {
   const lang = replyLang(answer.question);
-  const facts = answer.facts.slice(0, MAX_BARS);
+  const facts = answer.facts;
+  // A chart of the first few of many figures would look like all of them.
+  if (facts.length > MAX_BARS) return { ok: false, reason: "too-many" };
   if (facts.length === 0) return { ok: false, reason: "no-figures" };
   if (facts.length === 1) return { ok: false, reason: "one-figure" };
   const values = facts.map(numericValue);
@@ -91,12 +93,14 @@ export function noChartSentence(reason: NoChartReason, lang: Lang): string {
     "one-figure": "这个回答只有一个数字，画不了图表。图表用于比较、历年变化和排名，例如「江门 月收入 2023 vs 2024 画图」。",
     "not-numeric": "这些数字里有文字或空白的项，画不了图表。",
     "mixed-units": "这些数字的单位不同，不能画在同一张图表上。",
+    "too-many": `数字太多（超过 ${MAX_BARS} 个），一张图表看不清；请缩小范围再画。`,
   };
   const en: Record<NoChartReason, string> = {
     "no-figures": 'This answer has no figures to chart. Charts are for comparisons, changes over years and rankings, e.g. "Jiangmen monthly income 2023 vs 2024 chart".',
     "one-figure": 'This answer is a single figure: nothing to chart. Charts are for comparisons, changes over years and rankings, e.g. "Jiangmen monthly income 2023 vs 2024 chart".',
     "not-numeric": "Some of these values are text or blank: they cannot be charted.",
     "mixed-units": "These figures have different units: they cannot share one chart.",
+    "too-many": `Too many figures (over ${MAX_BARS}) for one readable chart: narrow the question down.`,
   };
   return (lang === "zh" ? zh : en)[reason];
 }
