@@ -62,9 +62,10 @@ export function tableGrid(table: Table, entity: string): TableGrid {
       continue;
     }
     const read = table.rows.map((row) => parseCellValue(row.cells[c]?.text ?? ""));
-    const glued = new Set(read.filter((v) => v.kind === "number" && v.unit).map((v) => v.unit!));
-    // One unit printed in the cells goes to the header; with several, a cell keeps its own text.
-    const unit = glued.size === 1 && !splitUnit(header).unit ? [...glued][0]! : null;
+    const numbers = read.filter((v) => v.kind === "number");
+    const glued = new Set(numbers.map((v) => v.unit));
+    // A unit every number of the column prints goes to the header; otherwise a cell with a unit keeps its own text.
+    const unit = numbers.length > 0 && glued.size === 1 && !glued.has(null) && !splitUnit(header).unit ? [...glued][0]! : null;
     columns.push({ header: unit ? `${header}（${unit}）` : header, kind: "value", unit: unit ?? splitUnit(header).unit });
     read.forEach((v, r) => {
       const text = table.rows[r]!.cells[c]?.text ?? "";
@@ -87,22 +88,33 @@ export function tableGrid(table: Table, entity: string): TableGrid {
  * ("接入国家智慧教育平台数（其中：国家级数量）").
  */
 export function rowLabels(table: Table, labelColumn: number | null): string[] {
-  const own = table.rows.map((row) => (labelColumn === null ? "" : (row.cells[labelColumn]?.text ?? "").trim()));
-  const count = new Map<string, number>();
-  for (const l of own) if (l) count.set(l, (count.get(l) ?? 0) + 1);
-  return table.rows.map((row, r) => {
-    const label = own[r]!;
-    const parent = parentName(row);
-    if (!label) {
-      const name = row.path[row.path.length - 1] ?? "";
-      return parent && name ? `${parent}（${name}）` : name;
-    }
-    return (count.get(label) ?? 0) > 1 && parent ? `${label}（${parent}）` : label;
+  const own = table.rows.map((row) => {
+    const label = labelColumn === null ? "" : (row.cells[labelColumn]?.text ?? "").trim();
+    if (label) return label;
+    const name = row.path[row.path.length - 1] ?? "";
+    const parent = ancestors(row, 1);
+    return parent && name ? `${parent}（${name}）` : name;
   });
+  const labels = [...own];
+  for (const label of new Set(own)) {
+    const rows = own.flatMap((l, r) => (l === label && label ? [r] : []));
+    if (rows.length < 2) continue;
+    // The nearest parent first; more of the path while that still leaves two rows alike.
+    for (let depth = 1; depth <= 3; depth++) {
+      const named = rows.map((r) => {
+        const up = ancestors(table.rows[r]!, depth);
+        return up ? `${label}（${up}）` : label;
+      });
+      rows.forEach((r, k) => (labels[r] = named[k]!));
+      if (new Set(named).size === named.length) break;
+    }
+  }
+  return labels;
 }
 
-function parentName(row: TableRow): string {
-  return row.path.length > 1 ? row.path[row.path.length - 2]! : "";
+/** The `depth` nearest ancestors of a row in its indicator path, outermost first ("专业教学资源库数 › 其中：国家级数量"). */
+function ancestors(row: TableRow, depth: number): string {
+  return row.path.slice(0, -1).slice(-depth).join(" › ");
 }
 
 /** A label, unit or running-number cell: text, with the dashes of an empty cell as blank. */

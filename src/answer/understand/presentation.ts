@@ -48,5 +48,5 @@ export function splitPresentation(question: string): PresentationRequest {
 function blank(question: string, words: RegExp): string {
   const space = (m: string) => " ".repeat(m.length);
   // "把乐山的月收入做成图表": 把 only introduces what is to be drawn.
-  return question.replace(words, space).replace(/(?<=^|[\s,，])(?:请|帮我)?把/g, space);
+  return question.replace(words, space).replace(/(?<=^|[\s,，])(?:请|帮我)?把(?![握关持控])/g, space);
 }
