@@ -62,7 +62,7 @@ describe("the CJK font", () => {
     const second = KNOWN_CJK_FONTS[4]!;
     expect(findCjkFont({}, (f) => f === second.file)).toEqual(second);
     expect(() => findCjkFont({}, () => false)).toThrow(ChartFontError);
-    expect(() => findCjkFont({}, () => false)).toThrow(/fonts-noto-cjk/);
+    expect(() => findCjkFont({}, () => false)).toThrow(/fonts-wqy-microhei/);
   });
 });
 
