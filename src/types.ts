@@ -225,6 +225,8 @@ export interface Answer {
   wants?: "chart" | "export";
   /** Id of the table a table answer shows, so an interface can render or export it. */
   tableId?: string;
+  /** Set when the message was not a question about the reports (谢谢, 再见, the weather, random letters): `alternatives` are example questions. */
+  smallTalk?: "thanks" | "bye" | "ack" | "out-of-scope" | "nonsense";
 }
 
 /** A table as listed for a person (`zhibao tables`, the bot's /table). */

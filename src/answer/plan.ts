@@ -6,6 +6,8 @@ import { helpAnswer, noReportAnswer, passageAnswer, tableAnswer } from "./textAn
 import { cleanTyped, parseYears, toHalfWidth, toSimplified } from "./understand/index.js";
 import { splitPresentation } from "./understand/presentation.js";
 import { replyLang } from "./reply.js";
+import { smallTalkAnswer } from "./smallTalk.js";
+import { smallTalkKind } from "./understand/smallTalk.js";
 
 /**
  * Understands a question and answers it from the loaded index: the one place that decides
@@ -53,6 +55,9 @@ export function planAnswer(state: Loaded, question: string, context?: AskContext
 
 function route(state: Loaded, u: Understood): Answer {
   if (!u.question || u.intent === "help") return helpAnswer(state, u);
+  // 谢谢, 再见, 今天天气怎么样: a friendly line and examples, not "not in the reports".
+  const talk = !u.reports.length && !u.unknown.length && !u.matches.length && !u.years.length ? smallTalkKind(u.text) : null;
+  if (talk) return smallTalkAnswer(state, u, talk);
   if (u.unknown.length && !u.reports.length) return noReportAnswer(state, u);
   switch (u.intent) {
     case "passage":
@@ -69,6 +74,11 @@ function route(state: Loaded, u: Understood): Answer {
     default:
       if (u.matches.length) return figureAnswer(state, u);
       if (u.intent === "unknown" && !u.indicatorQuery) return helpAnswer(state, u);
+      if (u.intent === "unknown") {
+        // Text that names nothing the reports know and finds nothing near it (asdfghqwerty) is not a question.
+        const nothing = notFoundAnswer(state, u, []);
+        return nothing.passages.length || nothing.alternatives.length ? nothing : smallTalkAnswer(state, u, "nonsense");
+      }
       return u.indicatorQuery ? notFoundAnswer(state, u, []) : passageAnswer(state, u);
   }
 }

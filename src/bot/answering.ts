@@ -8,7 +8,8 @@ import type { Answer, AskContext, PassageHit } from "../types.js";
 import type { BotContext } from "./context.js";
 import type { Messages } from "./i18n.js";
 import { noChartSentence } from "../chart/chartData.js";
-import { linesFromText, i as italic, textLength, type Line } from "./markup.js";
+import { smallTalkLead } from "../answer/smallTalk.js";
+import { linesFromText, i as italic, t, textLength, type Line } from "./markup.js";
 import { chartFor, drawChart, fitsCaption, sendPhoto, sendTableFile } from "./media.js";
 import { clip, pageCount, renderAnswer, renderPassagePage, renderTable, SNIPPET_MAX } from "./render.js";
 import { editLines, sendLines, typing } from "./reply.js";
@@ -90,6 +91,8 @@ export async function answerQuestion(ctx: BotContext, question: string, context?
 
 /** An answer's text: a table answer in the same form as /table, anything else as {@link renderAnswer}. */
 function answerLines(ctx: BotContext, answer: Answer): Line[] {
+  // Small talk in the user's own language (asdfgh from a Chinese user gets Chinese); the examples are the buttons.
+  if (answer.smallTalk) return [[t(smallTalkLead(answer.smallTalk, ctx.zb.lang))], ...(answer.alternatives.length ? [[t(ctx.zb.t.examplesTitle)]] : [])];
   const table = answer.tableId ? ctx.deps.engine.table(answer.tableId) : null;
   if (table && answer.facts.length === 0) return renderTable(table, entityOf(ctx, table.report), ctx.zb.t);
   return renderAnswer(answer, ctx.zb.t);

@@ -19,6 +19,7 @@ export function answerJson(a: Answer): Record<string, unknown> {
     understood: a.understood,
     ...(a.wants ? { wants: a.wants } : {}),
     ...(a.tableId ? { tableId: a.tableId } : {}),
+    ...(a.smallTalk ? { smallTalk: a.smallTalk } : {}),
     ms: a.ms,
   };
 }

@@ -173,6 +173,7 @@ export type FakeEngine = Engine & { calls: FakeEngineCalls };
  * - 遂宁 升学 对比/vs → both years side by side with the change (a chart);
  * - 画图 with 遂宁 升学 → one figure that asked for a chart (none can be drawn);
  * - 计分卡 导出 → the scorecard as a table answer that asked for a file; 显示…计分卡 → the table answer;
+ * - asdfgh → small talk ("nonsense") with two example questions;
  * - boom → throws.
  */
 export function createFakeEngine(): FakeEngine {
@@ -197,6 +198,17 @@ export function createFakeEngine(): FakeEngine {
       if (suining && /升学/.test(question) && /画图/.test(question)) return figureAnswer(question, suiningFact(2024, "升学人数"), { wants: "chart" });
       if (suining && /计分卡/.test(question) && /导出|显示/.test(question)) {
         return baseAnswer(question, { intent: "table", reply: "表1 人才培养质量计分卡 | …", tableId: SCORECARD_TABLE.id, ...(/导出/.test(question) ? { wants: "export" as const } : {}) });
+      }
+      if (/asdfgh/.test(question)) {
+        return baseAnswer(question, {
+          intent: "unknown",
+          smallTalk: "nonsense",
+          reply: "I didn't understand that. …",
+          alternatives: [
+            { label: "遂宁 2024 升学人数", question: "遂宁 2024 升学人数" },
+            { label: "遂宁 升学 2023 vs 2024", question: "遂宁 升学 2023 vs 2024" },
+          ],
+        });
       }
       if (/升入本科/.test(question) && suining) return figureAnswer(question, suiningFact(year === 2023 ? 2023 : 2024, "升入本科人数"));
       if (suining && (/升学|further study/i.test(question) || context?.indicator === "升学人数")) {

@@ -137,3 +137,23 @@ describe("exports", () => {
     expect(h.violations).toEqual([]);
   });
 });
+
+describe("small talk", () => {
+  it("random letters from a Chinese user get a Chinese reply, the examples as buttons", async () => {
+    const h = createHarness();
+    await h.say("asdfghqwerty");
+    const [reply] = h.since(0, "sendMessage");
+    expect(parseTelegramHtml(String(reply!.payload.text))).toBe("没看懂这句话。我回答职业教育质量年度报告里的问题。\n点一下试试：");
+    expect(buttons(reply!).map((b) => b.text)).toEqual(["遂宁 2024 升学人数", "遂宁 升学 2023 vs 2024"]);
+    const from = h.calls.length;
+    await h.press(buttons(reply!)[0]!.data!, h.sentMessages(0)[0]!);
+    expect(h.engine.calls.ask.at(-1)?.question).toBe("遂宁 2024 升学人数");
+    expect(h.since(from, "sendMessage").length).toBe(1);
+  });
+
+  it("an English-speaking user gets it in English", async () => {
+    const h = createHarness();
+    await h.say("asdfghqwerty", { from: { id: 99, is_bot: false, first_name: "Ann", language_code: "en" } });
+    expect(parseTelegramHtml(String(h.since(0, "sendMessage")[0]!.payload.text))).toMatch(/^I didn't understand that\./);
+  });
+});
