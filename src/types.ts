@@ -225,6 +225,8 @@ export interface Answer {
   wants?: "chart" | "export";
   /** Id of the table a table answer shows, so an interface can render or export it. */
   tableId?: string;
+  /** What the reply says beside the figures, for interfaces that render the facts themselves: caveats (a school among regions, years that differ), reports or years without the figure. */
+  notes?: string[];
   /** Set when the message was not a question about the reports (谢谢, 再见, the weather, random letters): `alternatives` are example questions. */
   smallTalk?: "thanks" | "bye" | "ack" | "out-of-scope" | "nonsense";
 }

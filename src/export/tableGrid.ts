@@ -43,15 +43,16 @@ export interface TableGrid {
 }
 
 /**
- * The grid of a table.
+ * The grid of a table. `indented`: the rows will be shown indented under their parents (the
+ * bot), so a repeated label needs only its nearest parent to be told apart.
  *
  * @example tableGrid(suiningResources, "遂宁市职业技术学校").rows[6].cells // ["", "教学计划内课程总数（学时）", "学时", 24624, 41418]
  */
-export function tableGrid(table: Table, entity: string): TableGrid {
+export function tableGrid(table: Table, entity: string, opts: { indented?: boolean } = {}): TableGrid {
   const roles = columnRoles(table);
   const width = Math.max(table.header.length, ...table.rows.map((r) => r.cells.length));
   const kinds: ColumnKind[] = Array.from({ length: width }, (_, c) => (roles.seq.has(c) ? "seq" : c === roles.label ? "label" : c === roles.unit ? "unit" : "value"));
-  const labels = rowLabels(table, roles.label);
+  const labels = rowLabels(table, roles.label, opts.indented ? 1 : 3);
   const columns: GridColumn[] = [];
   const cells: GridCell[][] = table.rows.map(() => []);
   for (let c = 0; c < width; c++) {
@@ -85,9 +86,10 @@ export function tableGrid(table: Table, entity: string): TableGrid {
  * Each row's label, readable without the rows around it: the label cell as printed; for a row
  * whose label cell is empty (a continuation row: `— | — | 学时`) its parent with the row's own name
  * ("教学计划内课程总数（学时）"); for a label printed on several rows, the label with its parent
- * ("接入国家智慧教育平台数（其中：国家级数量）").
+ * ("接入国家智慧教育平台数（其中：国家级数量）", with more of the path, up to `maxDepth`
+ * parents, while two rows are still alike).
  */
-export function rowLabels(table: Table, labelColumn: number | null): string[] {
+export function rowLabels(table: Table, labelColumn: number | null, maxDepth = 3): string[] {
   const own = table.rows.map((row) => {
     const label = labelColumn === null ? "" : (row.cells[labelColumn]?.text ?? "").trim();
     if (label) return label;
@@ -100,7 +102,7 @@ export function rowLabels(table: Table, labelColumn: number | null): string[] {
     const rows = own.flatMap((l, r) => (l === label && label ? [r] : []));
     if (rows.length < 2) continue;
     // The nearest parent first; more of the path while that still leaves two rows alike.
-    for (let depth = 1; depth <= 3; depth++) {
+    for (let depth = 1; depth <= maxDepth; depth++) {
       const named = rows.map((r) => {
         const up = ancestors(table.rows[r]!, depth);
         return up ? `${label}（${up}）` : label;
