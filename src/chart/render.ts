@@ -7,6 +7,9 @@
 import type { ChartData } from "./chartData.js";
 import { findCjkFont, type ChartFont } from "./font.js";
 import { toVegaLite } from "./spec.js";
+import { textWidth } from "./textWidth.js";
+
+export { textWidth } from "./textWidth.js";
 
 /** Options of {@link renderChart}. */
 export interface RenderOptions {
@@ -74,11 +77,4 @@ function useCjkTextWidths(metrics: TextMetrics): void {
     const s = Array.isArray(value) ? value.map(String).reduce((a, b) => (b.length > a.length ? b : a), "") : String(value ?? "");
     return textWidth(s, it.fontSize ?? 11);
   };
-}
-
-/** Estimated width of text in px: ideographs and full-width forms 1 em, other characters 0.6 em. */
-export function textWidth(s: string, fontSize: number): number {
-  let em = 0;
-  for (const ch of s) em += /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/.test(ch) ? 1 : 0.6;
-  return Math.ceil(em * fontSize);
 }

@@ -3,7 +3,7 @@ import { Resvg } from "@resvg/resvg-js";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ChartData } from "../../src/chart/chartData.js";
 import { ChartFontError, findCjkFont, KNOWN_CJK_FONTS, type ChartFont } from "../../src/chart/font.js";
-import { renderChart, textWidth, type RenderedChart } from "../../src/chart/render.js";
+import { chartSvg, renderChart, textWidth, type RenderedChart } from "../../src/chart/render.js";
 import { LAYOUT } from "../../src/chart/spec.js";
 
 // A ranking as chartOf builds it from the reports' 升入本科人数 2024 (人才培养质量计分卡).
@@ -86,11 +86,21 @@ describe("a rendered chart", () => {
     expect(chart.png.length).toBeLessThan(1024 * 1024);
   });
 
-  it("lays out Chinese labels at a full em each, so the longest label is not cut off", () => {
+  it("cuts a label too long for its room by its real width (an ideograph is a full em)", async () => {
+    const long = "遂宁市职业技术学校附属实验很长名字分校";
+    const svg = await chartSvg({ ...RANKING, bars: [...RANKING.bars, { label: long, group: null, value: 2, shown: "2" }] }, font.family);
+    const cut = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]!).find((t) => t.startsWith("遂宁市职业技术学校附"));
+    expect(cut).toMatch(/…$/);
+    expect(textWidth(cut!, LAYOUT.label)).toBeLessThanOrEqual(LAYOUT.maxLabel + LAYOUT.label);
+  });
+
+  it("draws everything inside the picture, the longest label and the footnotes included", () => {
     expect(textWidth("遂宁市职业技术学校", 12)).toBe(108);
     expect(textWidth("2024", 10)).toBe(24);
-    // Room is left of the plot for the longest label (Vega's own 0.8 em estimate leaves 22 px too few).
-    const svgWidth = Number(/<svg[^>]*width="(\d+(?:\.\d+)?)"/.exec(chart.svg)![1]);
-    expect(svgWidth).toBeGreaterThanOrEqual(LAYOUT.width + 2 * 16 + textWidth("遂宁市职业技术学校", 12));
+    // The room left of the plot is laid out from the labels' widths (spec.ts), not left to chance.
+    const drawn = new Resvg(chart.svg, { font: { fontFiles: [font.file], loadSystemFonts: false, defaultFontFamily: font.family } });
+    const box = drawn.innerBBox()!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(drawn.width);
   });
 });
