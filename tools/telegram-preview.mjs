@@ -47,13 +47,13 @@ const bubble = (m) => {
   if (m.from === "user") return `<div class="msg user"><div class="bubble">${esc(m.text)}</div></div>`;
   const media = m.photo ? `<img src="data:image/png;base64,${m.photo}">` : m.document ? `<div class="doc"><span class="icon">📄</span><div><b>${esc(m.document.name)}</b><br><small>${(m.document.bytes / 1024).toFixed(1)} KB</small></div></div>` : "";
   // The bot's text is Telegram HTML (b, i, u, code, a): a subset of HTML, shown as sent.
-  return `<div class="msg bot"><div class="bubble${m.photo ? " media" : ""}">${media}<div class="text">${(m.html ?? "").replace(/\n/g, "<br>")}</div></div>${keyboard(m.keyboard)}</div>`;
+  return `<div class="msg bot"><div class="bubble${m.photo ? " media" : ""}">${media}<div class="text">${m.html ?? ""}</div></div>${keyboard(m.keyboard)}</div>`;
 };
 const page = (messages) => `<!doctype html><meta charset="utf-8"><title>zhibao preview</title><style>
 body{margin:0;background:#8fb58a;font:15px/1.35 "WenQuanYi Micro Hei","Noto Sans CJK SC",sans-serif;width:390px}
 .head{background:#517da2;color:#fff;padding:10px 14px;font-weight:bold}.chat{padding:8px}
 .msg{margin:6px 0;display:flex;flex-direction:column}.user{align-items:flex-end}.bot{align-items:flex-start}
-.bubble{max-width:330px;padding:7px 10px;border-radius:12px;background:#fff;box-shadow:0 1px 1px rgba(0,0,0,.15);word-wrap:break-word}
+.bubble{max-width:330px;padding:7px 10px;white-space:pre-wrap;border-radius:12px;background:#fff;box-shadow:0 1px 1px rgba(0,0,0,.15);word-wrap:break-word}
 .user .bubble{background:#effdde}.bubble.media{padding:3px;width:330px}.bubble.media .text{padding:4px 7px}.bubble img{width:100%;border-radius:10px;display:block}
 .kb{max-width:350px;width:100%;margin-top:3px}.row{display:flex;gap:3px;margin-top:3px}.btn{flex:1;text-align:center;background:rgba(0,0,0,.25);color:#fff;border-radius:8px;padding:7px 4px;font-size:13px}
 .doc{display:flex;gap:8px;align-items:center;padding:6px}.icon{font-size:28px}code{font-family:monospace}

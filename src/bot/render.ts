@@ -205,7 +205,8 @@ export function renderTable(table: Table, entity: string, m: Messages): Line[] {
   table.rows.forEach((row, r) => {
     const values = shown.map((k) => (grid.rows[r]!.cells[k] === null ? "—" : (row.cells[k]?.text ?? "").trim() || "—")).join(" | ");
     const u = unit >= 0 ? (row.cells[unit]?.text ?? "").trim() : "";
-    const withUnit = !u || /^[-—–/:：]+$/.test(u) ? values : /^[%‰℃]$/.test(u) ? `${values}${u}` : `${values} ${u}`;
+    // The unit after all the values, spaced even for %: "80 | 98 %" is both in %, "80 | 98%" would read as one.
+    const withUnit = !u || /^[-—–/:：]+$/.test(u) ? values : `${values} ${u}`;
     if (label < 0) {
       lines.push([t(withUnit)]);
       return;

@@ -17,7 +17,7 @@ describe("a table on a phone", () => {
     const text = toPlain(renderTable(engine.table("教学资源表", "遂宁")!, "遂宁市职业技术学校", zh)).split("\n");
     expect(text[2]).toBe("列：2023年 | 2024年");
     expect(text).toContain("  教学计划内课程总数（学时）：24624 | 41418 学时");
-    expect(text).toContain("“双师型”教师比例：— | 50.60%");
+    expect(text).toContain("“双师型”教师比例：— | 50.60 %");
     expect(text).toContain("生师比*：17.29 | 15.71");
     // No row is an unlabelled "— | — | 学时" any more, and no two sibling rows read the same.
     expect(text.some((l) => /^\s*—：/.test(l))).toBe(false);
