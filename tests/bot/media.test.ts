@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import type { Message } from "grammy/types";
 import { afterEach, describe, expect, it } from "vitest";
-import { buttons, createHarness, type Call } from "./harness.js";
+import { buttons, createHarness, GROUP, type Call } from "./harness.js";
 import { parseTelegramHtml } from "./telegramHtml.js";
 
 // Charts and exports as the bot sends them, within Telegram's limits (the harness refuses a caption
@@ -34,6 +34,14 @@ describe("charts", () => {
     expect(caption(photo!)).toContain("suining-2024.txt 第1350行");
     expect(caption(photo!).length).toBeLessThanOrEqual(1024);
     expect(buttons(photo!).map((b) => b.data?.split(":")[0])).toEqual(["row", "tbl", "rel"]);
+  }, 30_000);
+
+  it("in a group the chart replies to the question, like a text answer", async () => {
+    const h = createHarness();
+    await h.say("/ask 遂宁 升学 2023 vs 2024", { chat: "group" });
+    const [photo] = h.since(0, "sendPhoto");
+    expect(photo!.payload.chat_id).toBe(GROUP.id);
+    expect(photo!.payload.reply_parameters).toMatchObject({ allow_sending_without_reply: true });
   }, 30_000);
 
   it("a reply to the chart is a follow-up in its context", async () => {
