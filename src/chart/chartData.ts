@@ -75,6 +75,10 @@ export function chartOf(answer: Answer): ChartResult {
     const parts = [entities.length > 1 ? f.entity : "", year, indicators.length > 1 ? ` ${leaf(f.indicator)}` : ""].join("").trim();
     return { label: parts || f.entity, group: grouped ? yearText(f, lang) : null, value: values[k]!, shown: shownValue(f) };
   });
+  // Two bars with one label would be drawn in one place: name them by their column, then by number.
+  const key = (b: ChartBar) => `${b.label}\u0000${b.group ?? ""}`;
+  if (new Set(bars.map(key)).size < bars.length) bars.forEach((b, k) => (b.label = `${b.label}（${facts[k]!.column}）`));
+  if (new Set(bars.map(key)).size < bars.length) bars.forEach((b, k) => (b.label = `${k + 1}. ${b.label}`));
   if (byYearOnly) bars.sort((a, b) => a.label.localeCompare(b.label));
 
   const measured = indicators.length === 1 ? indicators[0]! : lang === "zh" ? "各项指标" : "indicators";

@@ -77,6 +77,12 @@ describe("what gets a chart", () => {
     expect(r.chart.bars[1]!.shown).toBe("3457.75");
   });
 
+  it("figures that would share a label are told apart by their column", () => {
+    const r = chartOf(answer("乐山 2024 经费", "compare", [fact("乐山市", 2024, 10, { column: "2024年 · 中央" }), fact("乐山市", 2024, 20, { column: "2024年 · 地方" })]));
+    if (!r.ok) throw new Error(r.reason);
+    expect(r.chart.bars.map((b) => b.label)).toEqual(["乐山市（2024年 · 中央）", "乐山市（2024年 · 地方）"]);
+  });
+
   it("English questions get English labels", () => {
     const r = chartOf(answer("Jiangmen monthly income 2023 vs 2024", "change", [fact("江门市", 2023, 3319), fact("江门市", 2024, 3360)]));
     if (!r.ok) throw new Error(r.reason);
