@@ -1,5 +1,5 @@
 /**
- * Estimated width of text in px: ideographs and full-width forms 1 em, other characters 0.6 em.
+ * Estimated width of text in px: ideographs and full-width forms 1 em, other characters 0.55 em.
  * Vega has no canvas in Node to measure with, and the chart's layout (label room, footnote
  * wrapping) only needs to be close.
  *
@@ -7,7 +7,7 @@
  */
 export function textWidth(s: string, fontSize: number): number {
   let em = 0;
-  for (const ch of s) em += /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/.test(ch) ? 1 : 0.6;
+  for (const ch of s) em += /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/.test(ch) ? 1 : 0.55;
   return Math.ceil(em * fontSize);
 }
 

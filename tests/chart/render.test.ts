@@ -96,7 +96,7 @@ describe("a rendered chart", () => {
 
   it("draws everything inside the picture, the longest label and the footnotes included", () => {
     expect(textWidth("遂宁市职业技术学校", 12)).toBe(108);
-    expect(textWidth("2024", 10)).toBe(24);
+    expect(textWidth("2024", 10)).toBe(22);
     // The room left of the plot is laid out from the labels' widths (spec.ts), not left to chance.
     const drawn = new Resvg(chart.svg, { font: { fontFiles: [font.file], loadSystemFonts: false, defaultFontFamily: font.family } });
     const box = drawn.innerBBox()!;
