@@ -2,7 +2,7 @@ import type { Answer, AskContext, PassageHit } from "../types.js";
 import type { Loaded } from "./state.js";
 import { figureAnswer, notFoundAnswer, rankAnswer } from "./figureAnswers.js";
 import { blankSpans, bySubject, CASE_WORDS, keywordText, understand, type Understood } from "./question.js";
-import { helpAnswer, noReportAnswer, passageAnswer, tableAnswer } from "./textAnswers.js";
+import { helpAnswer, noReportAnswer, noReportSentence, passageAnswer, tableAnswer } from "./textAnswers.js";
 import { cleanTyped, parseYears, toHalfWidth, toSimplified } from "./understand/index.js";
 import { splitPresentation } from "./understand/presentation.js";
 import { replyLang } from "./reply.js";
@@ -45,6 +45,8 @@ export function planAnswer(state: Loaded, question: string, context?: AskContext
   // "画一个图表" alone leaves no Chinese to tell the reply's language by.
   if (shown.wants && replyLang(question) === "zh") u.lang = "zh";
   const answer = route(state, u);
+  // 成都和乐山…: the report named is answered, and the place without one is said to have none.
+  if (u.unknown.length && u.reports.length) answer.reply = `${noReportSentence(state, u)}\n${answer.reply}`;
   if (shown.wants) {
     answer.wants = shown.wants;
     answer.question = cleanTyped(question);
