@@ -213,6 +213,8 @@ export interface AskContext {
   years: number[];
   indicator: string | null;
   intent: Intent;
+  /** True when the question replies to the answer this context is of (a Telegram reply): it continues it, however it is worded. */
+  isReply?: boolean;
 }
 
 /** The one answer object every interface renders. */
