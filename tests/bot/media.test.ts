@@ -122,6 +122,18 @@ describe("exports", () => {
     expect(cell.type).toBe(ExcelJS.ValueType.Number);
   });
 
+  it("导出 after a figure sends the table the figure comes from; after a passage it says only tables export", async () => {
+    const h = createHarness();
+    const ask = h.engine.ask.bind(h.engine);
+    h.engine.ask = (q, c) => ({ ...ask(q.replace("导出", ""), c), wants: "export" as const });
+    await h.say("遂宁 2024 升学人数 导出");
+    expect(upload(h.since(0, "sendDocument")[0]!).name).toBe("遂宁市职业技术学校-表1-人才培养质量计分卡.xlsx");
+    const from = h.calls.length;
+    await h.say("什么都没有 导出");
+    expect(h.since(from, "sendDocument")).toEqual([]);
+    expect(h.since(from, "sendMessage").map((c) => parseTelegramHtml(String(c.payload.text))).join("\n")).toContain("只有表格可以导出");
+  });
+
   it("an expired export button says so", async () => {
     const h = createHarness();
     await h.say("/table 遂宁 计分卡");
