@@ -65,6 +65,8 @@ export function figureAnswer(state: Loaded, u: Understood): Answer {
     }
     answer.reply = compareReply(answer.facts, answer.changes, u.lang, gapLines);
   }
+  const notes = [...(multi ? gapLines : []), ...subjectNotes];
+  if (notes.length) answer.notes = notes;
   if (subjectNotes.length) answer.reply += `\n${subjectNotes.join("\n")}`;
   if (u.unknown.length) answer.reply += `\n${u.lang === "zh" ? `（没有「${u.unknown.join("、")}」的报告。）` : `(There is no report for ${u.unknown.join(", ")}.)`}`;
   // "遂宁 优秀毕业生" names a row but may be after the story: add the passages too.
@@ -209,6 +211,7 @@ export function rankAnswer(state: Loaded, u: Understood): Answer {
   const years = new Set(rows.map((p) => p.fact.year));
   if (years.size > 1) notes.push(u.lang === "zh" ? "各报告的年份不同，见括号。" : "The reports' years differ (in brackets).");
   answer.reply = rankReply(answer.facts, u.lang, notes.join("\n") || null);
+  if (notes.length) answer.notes = notes;
   return answer;
 }
 
