@@ -302,7 +302,7 @@ function weightOf(idf: Map<string, number>, g: string): number {
  * parent and column) explains, a bonus when the whole label is named, a penalty when the column
  * adds words the question did not ask for (占比, 调查人数).
  */
-export function scoreEntry(query: string, queryGrams: Set<string>, entry: IndicatorEntry, covered = false, p: MatchParams = MATCH_PARAMS): number {
+export function scoreEntry(query: string, queryGrams: Set<string>, entry: IndicatorEntry, covered: boolean | (() => boolean) = false, p: MatchParams = MATCH_PARAMS): number {
   if (!queryGrams.size || !entry.leafGrams.size) return 0;
   // Coverage in both directions, each bigram weighted by how rare it is among labels.
   let leafHit = 0;
@@ -339,7 +339,8 @@ export function scoreEntry(query: string, queryGrams: Set<string>, entry: Indica
   // ...and the row must explain a fair part of the question: 培训 alone does not answer 护理护工两委干部培训.
   const queryCover = explained / queryTotal;
   // A row that accounts for every word of the question (coverage.ts) needs no share of its bigrams.
-  if (!covered && queryCover < (entry.source === "text" ? p.minQueryCoverText : p.minQueryCoverTable)) return 0;
+  // (Coverage is asked only here, of the rows that got this far: it is the costly part.)
+  if (queryCover < (entry.source === "text" ? p.minQueryCoverText : p.minQueryCoverTable) && !(typeof covered === "function" ? covered() : covered)) return 0;
   let score = p.leafWeight * leafCover + p.queryWeight * queryCover;
   // A child row (其中：在校生数 under 中外合作办学专业数) answers its parent's question, not a bare one.
   if (entry.path.length > 1 && entry.contextGrams.size && !contextHit && entry.rowLabel === entry.leaf) score -= p.childWithoutParent;
@@ -457,9 +458,10 @@ export function matchIndicators(query: string, entries: IndicatorEntry[] | Catal
   const qg = grams(q);
   const out: IndicatorMatch[] = [];
   for (const entry of Array.isArray(entries) ? entries : entries.sharingGrams(qg)) {
-    const leftover = leftoverWords(q, entry.cover);
-    const score = scoreEntry(q, qg, entry, !leftover.length, p);
-    if (score >= min) out.push({ entry, score, leftover });
+    let leftover: string[] | null = null;
+    const left = (): string[] => (leftover ??= leftoverWords(q, entry.cover));
+    const score = scoreEntry(q, qg, entry, () => !left().length, p);
+    if (score >= min) out.push({ entry, score, leftover: left() });
   }
   return out.sort((a, b) => b.score - a.score || Number(b.entry.standard) - Number(a.entry.standard) || a.entry.key.localeCompare(b.entry.key));
 }
