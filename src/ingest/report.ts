@@ -2,8 +2,8 @@ import { createHash } from "node:crypto";
 import { ReportParseError } from "../errors.js";
 import type { Fact, IngestedReport, IngestWarning, ManifestEntry } from "../types.js";
 import { splitLines } from "./clean.js";
-import { decodeReport } from "./decode.js";
 import { buildMeta, withDataYears } from "./meta.js";
+import { readReport } from "./read/index.js";
 import { parseStructure, readReportTitle } from "./structure/index.js";
 import { extractTables, tableFacts } from "./tables/index.js";
 import { extractTextFacts } from "./textFacts.js";
@@ -17,7 +17,7 @@ import { extractTextFacts } from "./textFacts.js";
  * @example ingestReport("suining-2024.txt", readFileSync("corpus/suining-2024.txt"), manifest["suining-2024.txt"])
  */
 export function ingestReport(report: string, bytes: Uint8Array, manifest?: ManifestEntry): IngestedReport {
-  const { text } = decodeReport(bytes, report);
+  const { text } = readReport(bytes, report);
   const lines = splitLines(text);
   if (!lines.some((l) => /[\u4e00-\u9fff]/.test(l))) throw new ReportParseError(report, null, "the file has no Chinese text: is it a report?");
   const warnings: IngestWarning[] = [];

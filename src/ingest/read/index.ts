@@ -1,0 +1,65 @@
+/**
+ * One entry for reading a report file into text, chosen by the file's extension: plain text in any
+ * of the encodings `decodeReport` knows, a PDF through its text layer (pdf.ts), a Word .docx from its
+ * XML (docx.ts). An old binary Word .doc cannot be read and says so. Every failure is a
+ * ReportParseError naming the file, so the corpus loader warns and goes on with the other reports.
+ *
+ * Line numbers: for a text file they are the file's own lines. For a PDF or Word file they are the
+ * lines of the text rebuilt here (a paragraph, heading or table row per line); `pages` then says on
+ * which page of the PDF each line stands, so a citation can name the page.
+ */
+import { extname } from "node:path";
+import { ReportParseError } from "../../errors.js";
+import { decodeReport } from "../decode.js";
+import { readDocx } from "./docx.js";
+import { readPdf } from "./pdf.js";
+
+/** The formats a report file can come in. */
+export type ReportFormat = "text" | "pdf" | "docx";
+
+/** A report's text as read, and where it came from. */
+export interface ReadReport {
+  text: string;
+  format: ReportFormat;
+  /** For a PDF: the 1-based page of each 1-based line of `text` (`pages[line - 1]`). */
+  pages?: number[];
+}
+
+/** Extensions read as something other than text. */
+const READERS: Record<string, (bytes: Uint8Array, report: string) => ReadReport> = {
+  ".pdf": (bytes, report) => ({ format: "pdf", ...readPdf(bytes, report) }),
+  ".docx": (bytes, report) => ({ format: "docx", text: readDocx(bytes, report) }),
+  ".docm": (bytes, report) => ({ format: "docx", text: readDocx(bytes, report) }),
+  ".doc": (_bytes, report) => {
+    throw new ReportParseError(report, null, "this is an old binary Word file (.doc), which zhibao cannot read: save it as .docx (Word: File › Save As; LibreOffice: soffice --headless --convert-to docx) and add that");
+  },
+  ".wps": (_bytes, report) => {
+    throw new ReportParseError(report, null, "this is a WPS document (.wps), which zhibao cannot read: save it as .docx or PDF and add that");
+  },
+};
+
+/**
+ * The reader a file's first bytes call for, whatever its name says: `%PDF-`, a zip (a .docx is one),
+ * or an OLE compound file (old .doc, .wps). Null for anything else.
+ */
+function sniff(bytes: Uint8Array): string | null {
+  const head = new TextDecoder("latin1").decode(bytes.subarray(0, 1024));
+  if (head.includes("%PDF-")) return ".pdf";
+  if (head.startsWith("PK\x03\x04")) return ".docx";
+  if (head.startsWith("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")) return ".doc";
+  return null;
+}
+
+/**
+ * Reads a report file's bytes as text: by what the bytes are when they say (a PDF named .txt is
+ * still read as a PDF), else by the extension (case-insensitive), else as text.
+ *
+ * @example readReport(readFileSync("corpus/x.pdf"), "x.pdf").pages?.[0] // 1
+ */
+export function readReport(bytes: Uint8Array, report: string): ReadReport {
+  const ext = extname(report).toLowerCase();
+  const sniffed = sniff(bytes);
+  const reader = READERS[sniffed === ".doc" && ext === ".wps" ? ext : (sniffed ?? ext)];
+  if (reader) return reader(bytes, report);
+  return { format: "text", text: decodeReport(bytes, report).text };
+}

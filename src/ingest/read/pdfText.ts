@@ -1,0 +1,75 @@
+/**
+ * Text lines from a PDF's text items: items on one baseline make a line, read left to right.
+ * A wide gap between two items on a line (more than `COLUMN_GAP` font sizes) is a column gap and
+ * becomes a tab, so a table drawn without rules, its columns aligned by spacing, comes out as
+ * tab-separated rows the table parsers read.
+ */
+import type { PdfItem } from "./pdfExtract.js";
+
+/** One rebuilt line. */
+export interface PdfLine {
+  text: string;
+  x0: number;
+  x1: number;
+  /** Baseline. */
+  y: number;
+  /** The line's font size (its largest item's). */
+  size: number;
+}
+
+/** A gap wider than this many font sizes between two items of a line separates columns. */
+export const COLUMN_GAP = 2;
+
+const CJK = "\\u3400-\\u9fff\\uf900-\\ufaff";
+const CJK_PUNCT = "，。、；：？！“”‘’（）《》【】—…·";
+
+/**
+ * Spaces a PDF writer puts between Chinese and digits (LibreOffice's Asian–Western spacing:
+ * `2023 年`, `在校生 3256 人`) are no space in the text, and go; spaces between Latin words stay.
+ */
+export function tidySpaces(s: string): string {
+  const re = new RegExp(`([${CJK}${CJK_PUNCT}]) +(?=[0-9${CJK}${CJK_PUNCT}])|([0-9%${CJK_PUNCT}]) +(?=[${CJK}${CJK_PUNCT}])`, "g");
+  return s.replace(/[ \u00a0\u3000]+/g, " ").replace(re, "$1$2").replace(re, "$1$2").trim();
+}
+
+/**
+ * Groups items into lines by baseline (within 40% of the font size), top to bottom, each read
+ * left to right.
+ *
+ * @example itemLines([{ str: "2023", x: 56, y: 674, w: 23, size: 10.5 }, { str: "年", x: 80, y: 674, w: 10.5, size: 10.5 }])[0].text === "2023年"
+ */
+export function itemLines(items: PdfItem[]): PdfLine[] {
+  const sorted = items.filter((it) => it.str !== "").sort((a, b) => b.y - a.y || a.x - b.x);
+  const groups: PdfItem[][] = [];
+  for (const it of sorted) {
+    const g = groups[groups.length - 1];
+    const ref = g?.[0];
+    if (ref && Math.abs(ref.y - it.y) <= Math.max(ref.size, it.size) * 0.4) g.push(it);
+    else groups.push([it]);
+  }
+  const lines: PdfLine[] = [];
+  for (const g of groups) {
+    g.sort((a, b) => a.x - b.x);
+    const size = Math.max(...g.map((it) => it.size));
+    let text = "";
+    let end: number | null = null;
+    let x0: number | null = null;
+    for (const it of g) {
+      if (it.str.trim() === "") {
+        if (end !== null) text += " ";
+        continue;
+      }
+      if (end !== null && it.x - end > COLUMN_GAP * size) text = `${text.replace(/ +$/, "")}\t`;
+      text += it.str;
+      x0 ??= it.x;
+      end = it.x + it.w;
+    }
+    if (x0 === null || end === null) continue;
+    const cleaned = text
+      .split("\t")
+      .map((part) => tidySpaces(part))
+      .join("\t");
+    lines.push({ text: cleaned, x0, x1: end, y: g[0].y, size });
+  }
+  return lines;
+}
