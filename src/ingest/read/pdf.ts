@@ -26,7 +26,7 @@ export interface PdfText {
 }
 
 type Block =
-  | { kind: "heading"; text: string; level: number; page: number }
+  | { kind: "heading"; text: string; level: number; page: number; bottom: number }
   | { kind: "paragraph"; lines: PdfLine[]; page: number }
   | { kind: "table"; grid: Grid; page: number };
 
@@ -113,7 +113,13 @@ function pageBlocks(page: number, lines: PdfLine[], tables: { y1: number; grid: 
       const l = p.line;
       const level = levels.get(Math.round(l.size * 2) / 2);
       if (level !== undefined && l.size > body) {
-        blocks.push({ kind: "heading", text: l.text.replace(/\t/g, " "), level, page });
+        const text = l.text.replace(/\t/g, " ");
+        const last = blocks[blocks.length - 1];
+        // A heading too long for one line wraps onto the next, set in the same size just below.
+        if (last?.kind === "heading" && last.level === level && last.page === page && last.bottom - l.y <= 1.8 * l.size) {
+          last.text = joinWrapped([last.text, text]);
+          last.bottom = l.y;
+        } else blocks.push({ kind: "heading", text, level, page, bottom: l.y });
         para = null;
       } else if (para && continues(para.lines[para.lines.length - 1], l, !first || para.page === page, m)) {
         para.lines.push(l);

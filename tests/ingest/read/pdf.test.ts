@@ -1,0 +1,149 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { ReportParseError } from "../../../src/errors.js";
+import { readReport } from "../../../src/ingest/read/index.js";
+import { layoutPdf } from "../../../src/ingest/read/pdf.js";
+import type { PdfItem, PdfPage, PdfRule } from "../../../src/ingest/read/pdfExtract.js";
+import { ingestReport } from "../../../src/ingest/report.js";
+
+const fixtures = join(import.meta.dirname, "..", "..", "fixtures", "reports");
+
+// Synthetic pages: an A4 page, 10.5 pt body text between x = 57 and x = 538 (CJK glyphs 10.5 pt wide).
+const A4 = { width: 595, height: 842 };
+const item = (str: string, x: number, y: number, size = 10.5): PdfItem => ({ str, x, y, w: [...str].length * size, size });
+const page = (items: PdfItem[], rules: PdfRule[] = []): PdfPage => ({ ...A4, items, rules });
+const FULL = "学".repeat(46); // 483 pt: a line that runs to the right margin
+const text = (pages: PdfPage[]) => layoutPdf(pages).text.split("\n").filter((l) => l !== "");
+
+describe("layoutPdf: page furniture", () => {
+  // Each page: a line running to the right margin and the short line that ends its paragraph.
+  const body = (n: number) => [item(FULL, 57, 600), item(`第${n}页的正文。`, 57, 585)];
+  it("drops a header repeated at the top of most pages and the page numbers at the bottom", () => {
+    const pages = [1, 2, 3].map((n) => page([item("某某学校2023年质量年度报告", 200, 790), ...body(n), item(`第 ${n} 页`, 280, 40)]));
+    expect(text(pages)).toEqual([1, 2, 3].map((n) => `${FULL}第${n}页的正文。`));
+  });
+
+  it("keeps a line in the margin band that does not repeat, and the header's words where they are body text", () => {
+    const pages = [
+      page([item("某某学校2023年质量年度报告", 200, 790), item("某某学校2023年质量年度报告", 57, 600)]),
+      page([item("某某学校2023年质量年度报告", 200, 790), item("仅此一页的页眉注记", 200, 800)]),
+    ];
+    expect(text(pages)).toEqual(["某某学校2023年质量年度报告", "仅此一页的页眉注记"]);
+  });
+});
+
+describe("layoutPdf: headings and paragraphs", () => {
+  it("makes lines set larger than the body headings, the largest size level 1, and joins a wrapped heading", () => {
+    const pages = [page([item("某某市职业技术学校2023年职业教育质量", 67, 716, 24), item("年度报告", 250, 688, 24), item("一、学校概况", 57, 650, 18), item(FULL, 57, 620), item("学校现有在校生3256人。", 57, 605)])];
+    expect(text(pages)).toEqual(["# 某某市职业技术学校2023年职业教育质量年度报告", "## 一、学校概况", `${FULL}学校现有在校生3256人。`]);
+  });
+
+  it("joins a line that runs to the right margin with the next, unless the next is indented", () => {
+    const pages = [page([item(FULL, 57, 700), item("续完。", 57, 685), item(FULL, 57, 655), item("新的一段缩进两字。", 78, 640), item(FULL, 57, 625)])];
+    expect(text(pages)).toEqual([`${FULL}续完。`, FULL, "新的一段缩进两字。", FULL]);
+  });
+
+  it("continues a paragraph across a page break", () => {
+    const pages = [page([item("短行。", 57, 720), item(FULL, 57, 100)]), page([item("下一页接着写完。", 57, 760)])];
+    expect(text(pages)).toEqual(["短行。", `${FULL}下一页接着写完。`]);
+  });
+
+  it("turns a wide gap inside a line into a tab, so a table without rules comes out as rows", () => {
+    const pages = [page([item("指标", 57, 700), item("2022年", 250, 700), item("2023年", 400, 700), item("在校生数", 57, 680), item("3012", 250, 680), item("3256", 400, 680)])];
+    expect(text(pages)).toEqual(["指标\t2022年\t2023年", "在校生数\t3012\t3256"]);
+  });
+});
+
+describe("layoutPdf: ruled tables", () => {
+  // A 3 × 3 grid, x = 60 | 160 | 260 | 360, y = 700 | 670 | 640 | 610 (top to bottom).
+  const xs = [60, 160, 260, 360];
+  const ys = [700, 670, 640, 610];
+  const h = (y: number, x0 = 60, x1 = 360): PdfRule => ({ x0, x1, y0: y, y1: y });
+  const v = (x: number, y0 = 610, y1 = 700): PdfRule => ({ x0: x, x1: x, y0, y1 });
+  const grid = [...ys.map((y) => h(y)), ...xs.map((x) => v(x))];
+
+  it("reads each cell, joining a wrapped cell's lines", () => {
+    const items = [item("指标", 65, 685), item("2022年", 165, 685), item("2023年", 265, 685), item("毕业生去", 65, 660), item("向落实人数", 65, 646), item("1002", 165, 652), item("1089", 265, 652), item("专任教师数", 65, 622), item("186", 165, 622), item("195", 265, 622)];
+    expect(text([page(items, grid)])).toEqual(["指标\t2022年\t2023年", "毕业生去向落实人数\t1002\t1089", "专任教师数\t186\t195"]);
+  });
+
+  it("reads a cell with no rule below it as spanning down, and one with no rule on its right as spanning across", () => {
+    // Four rows down to y = 580. No rule at y = 640 under the first column (技能 spans two rows);
+    // no vertical rules inside the last row (a note across the table).
+    const rules = [h(700), h(670), h(640, 160, 360), h(610), h(580), v(60, 580, 700), v(160, 610, 700), v(260, 610, 700), v(360, 580, 700)];
+    const items = [item("类别", 65, 685), item("项目", 165, 685), item("2023年", 265, 685), item("技能", 65, 637), item("获奖", 165, 652), item("18", 265, 652), item("证书", 165, 622), item("940", 265, 622), item("备注：截至2023年8月", 65, 592)];
+    expect(text([page(items, rules)])).toEqual(["类别\t项目\t2023年", "技能\t获奖\t18", "\t证书\t940", "备注：截至2023年8月\t"]);
+  });
+
+  it("joins a table continued at the top of the next page and drops its repeated header", () => {
+    const top = [item("指标", 65, 685), item("2023年", 165, 685), item("在校生数", 65, 655), item("3256", 165, 655)];
+    const two = [h(700, 60, 260), h(670, 60, 260), h(640, 60, 260), v(60, 640, 700), v(160, 640, 700), v(260, 640, 700)];
+    const next = [item("指标", 65, 685), item("2023年", 165, 685), item("专任教师数", 65, 655), item("195", 165, 655)];
+    const lines = text([page(top, two), page(next, two)]);
+    expect(lines).toEqual(["指标\t2023年", "在校生数\t3256", "专任教师数\t195"]);
+  });
+});
+
+describe("a PDF report exported by LibreOffice (tests/fixtures/reports)", () => {
+  const file = "deyang-school-2023.pdf";
+  const bytes = readFileSync(join(fixtures, file));
+  const read = readReport(bytes, file);
+  const lines = read.text.split("\n");
+  const report = ingestReport(file, bytes);
+
+  it("rebuilds headings, paragraphs and tables, without the page header and page numbers", () => {
+    expect(lines[0]).toBe("# 德阳市职业技术学校2023年职业教育质量年度报告");
+    expect(lines).toContain("## 一、学校概况");
+    expect(lines).toContain("2023年，学校全日制在校生3256人，较上年增加244人；毕业生1110人，其中升学512人，毕业生去向落实率98.1%。");
+    expect(lines).toContain("毕业生去向落实人数\t人\t1002\t1089");
+    expect(lines.filter((l) => l.includes("2023年质量年度报告"))).toEqual([]);
+    expect(lines.filter((l) => /^第\s*\d+\s*页$/.test(l))).toEqual([]);
+  });
+
+  it("says on which page each line stands", () => {
+    expect(read.pages).toHaveLength(lines.length);
+    expect(read.pages![0]).toBe(1);
+    expect(read.pages![lines.indexOf("## 二、毕业生去向")]).toBe(4);
+  });
+
+  it("reads the indicator table, the row cut by the page break included", () => {
+    const table = report.tables.find((t) => t.number === "表1")!;
+    expect(table.rows.map((r) => r.path.join(" › "))).toEqual(["全日制在校生数", "毕业生去向落实人数", "专任教师数", "“双师型”教师占专任教师比例", "生均教学仪器设备值"]);
+    const fact = (indicator: string, year: number) => report.facts.find((f) => f.source === "table" && f.indicator === indicator && f.year === year);
+    expect(fact("全日制在校生数", 2023)).toMatchObject({ value: 3256, unit: "人" });
+    expect(fact("生均教学仪器设备值", 2022)).toMatchObject({ value: 8520, unit: "元" });
+    expect(fact("“双师型”教师占专任教师比例", 2022)).toMatchObject({ value: 62.5, unit: "%" });
+  });
+
+  it("reads the entity and year from the title", () => {
+    expect(report.meta).toMatchObject({ entity: "德阳市职业技术学校", reportYear: 2023 });
+  });
+});
+
+describe("PDFs that cannot be read", () => {
+  const fails = (bytes: Uint8Array, name: string) => {
+    try {
+      readReport(bytes, name);
+    } catch (err) {
+      expect(err).toBeInstanceOf(ReportParseError);
+      expect((err as ReportParseError).report).toBe(name);
+      return (err as Error).message;
+    }
+    throw new Error("expected a ReportParseError");
+  };
+
+  it("says an encrypted PDF is password-protected", () => {
+    expect(fails(readFileSync(join(fixtures, "deyang-school-2023-encrypted.pdf")), "locked.pdf")).toMatch(/password-protected/);
+  });
+
+  it("says a damaged PDF is damaged", () => {
+    expect(fails(new TextEncoder().encode("%PDF-1.7\n1 0 obj <<"), "cut.pdf")).toMatch(/damaged/);
+  });
+
+  it("says a PDF with no text layer needs OCR", () => {
+    // One page that only paints a rectangle: what a scan's image-only page gives the text layer.
+    const scan = "%PDF-1.4\n1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\n2 0 obj <</Type /Pages /Kids [3 0 R] /Count 1>> endobj\n3 0 obj <</Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Contents 4 0 R>> endobj\n4 0 obj <</Length 18>> stream\n0 0 100 100 re f\nendstream endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n";
+    expect(fails(new TextEncoder().encode(scan), "scan.pdf")).toMatch(/no text layer.*OCR/);
+  });
+});
