@@ -8,7 +8,7 @@
  */
 import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
-import { MessageChannel, receiveMessageOnPort, Worker } from "node:worker_threads";
+import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from "node:worker_threads";
 import { ReportParseError } from "../../errors.js";
 
 /** One piece of text as the PDF places it; coordinates in PDF points, y upwards from the page bottom. */
@@ -42,23 +42,27 @@ export interface PdfPage {
 /** How long one PDF may take to read before it is given up on. */
 export const PDF_TIMEOUT_MS = 60_000;
 
-// Runs in the worker (plain JavaScript, evaluated as a CommonJS script). It posts
-// { pages } or { error, name } on `port` and then raises the shared flag, also when it fails
-// in a way no try block sees, so the waiting thread never waits for nothing.
+// Runs in the worker (plain JavaScript, evaluated as a CommonJS script), one PDF per request
+// { bytes, flag }: it posts { pages } or { error, name } on the reply port and then raises the
+// request's flag, also when it fails in a way no try block sees, so the caller never waits for
+// nothing. pdfjs is imported once, for every PDF the worker reads.
 const WORKER_SOURCE = String.raw`
-const { workerData } = require("node:worker_threads");
-const { port, flag, pdfjsUrl, bytes } = workerData;
-let done = false;
+const { parentPort, workerData } = require("node:worker_threads");
+const { reply, pdfjsUrl } = workerData;
+let current = null;
 function finish(msg) {
-  if (done) return;
-  done = true;
-  port.postMessage(msg);
+  if (!current) return;
+  const flag = current;
+  current = null;
+  reply.postMessage(msg);
   const a = new Int32Array(flag);
   Atomics.store(a, 0, 1);
   Atomics.notify(a, 0);
 }
-process.on("uncaughtException", (e) => finish({ error: String((e && e.message) || e), name: (e && e.name) || "Error" }));
-process.on("unhandledRejection", (e) => finish({ error: String((e && e.message) || e), name: (e && e.name) || "Error" }));
+const failed = (e) => finish({ error: String((e && e.message) || e), name: (e && e.name) || "Error" });
+process.on("uncaughtException", failed);
+process.on("unhandledRejection", failed);
+let pdfjs = null;
 
 function mul(m, n) {
   return [m[0] * n[0] + m[2] * n[1], m[1] * n[0] + m[3] * n[1], m[0] * n[2] + m[2] * n[3], m[1] * n[2] + m[3] * n[3], m[0] * n[4] + m[2] * n[5] + m[4], m[1] * n[4] + m[3] * n[5] + m[5]];
@@ -123,11 +127,10 @@ function rulesOf(ops, list, width, height) {
   return rules;
 }
 
-(async () => {
-  let msg;
+async function read(bytes) {
+  pdfjs = pdfjs || (await import(pdfjsUrl));
+  const doc = await pdfjs.getDocument({ data: bytes, verbosity: 0, isEvalSupported: false, useSystemFonts: false, disableFontFace: true }).promise;
   try {
-    const pdfjs = await import(pdfjsUrl);
-    const doc = await pdfjs.getDocument({ data: bytes, verbosity: 0, isEvalSupported: false, useSystemFonts: false, disableFontFace: true }).promise;
     const pages = [];
     for (let p = 1; p <= doc.numPages; p++) {
       const page = await doc.getPage(p);
@@ -144,13 +147,16 @@ function rulesOf(ops, list, width, height) {
       pages.push({ width: x1 - x0, height: y1 - y0, items, rules });
       page.cleanup();
     }
+    return pages;
+  } finally {
     await doc.destroy();
-    msg = { pages };
-  } catch (e) {
-    msg = { error: String((e && e.message) || e), name: (e && e.name) || "Error" };
   }
-  finish(msg);
-})();
+}
+
+parentPort.on("message", ({ bytes, flag }) => {
+  current = flag;
+  read(bytes).then((pages) => finish({ pages }), failed);
+});
 `;
 
 function pdfjsUrl(): string {
@@ -171,25 +177,45 @@ function describeFailure(name: string, message: string): string {
  * @example extractPdf(readFileSync("tests/fixtures/reports/deyang-school-2023.pdf"), "deyang-school-2023.pdf").length // 4
  */
 export function extractPdf(bytes: Uint8Array, report: string, timeoutMs = PDF_TIMEOUT_MS): PdfPage[] {
+  const reader = (pdfReader ??= startReader());
   const flag = new SharedArrayBuffer(4);
-  const { port1, port2 } = new MessageChannel();
   const copy = new Uint8Array(bytes);
+  reader.worker.postMessage({ bytes: copy, flag }, [copy.buffer]);
+  const waited = Atomics.wait(new Int32Array(flag), 0, 0, timeoutMs);
+  const msg = receiveMessageOnPort(reader.replies)?.message as { pages?: PdfPage[]; error?: string; name?: string } | undefined;
+  if (waited === "timed-out" || !msg) {
+    // The worker may still be busy with this file: a fresh one reads the next.
+    stopReader();
+    throw new ReportParseError(report, null, `reading the PDF took longer than ${Math.round(timeoutMs / 1000)} s; it was given up`);
+  }
+  if (msg.error !== undefined) throw new ReportParseError(report, null, describeFailure(msg.name ?? "", msg.error));
+  return msg.pages ?? [];
+}
+
+/** The worker that reads PDFs, started on the first PDF and kept for the next ones (unref'd: it never keeps the process alive). */
+let pdfReader: { worker: Worker; replies: MessagePort } | null = null;
+
+function startReader(): { worker: Worker; replies: MessagePort } {
+  const { port1, port2 } = new MessageChannel();
   const worker = new Worker(WORKER_SOURCE, {
     eval: true,
-    workerData: { port: port2, flag, pdfjsUrl: pdfjsUrl(), bytes: copy },
-    transferList: [port2, copy.buffer],
+    workerData: { reply: port2, pdfjsUrl: pdfjsUrl() },
+    transferList: [port2],
     // The worker's code is a CommonJS script: flags such as --input-type=module must not reach it.
     execArgv: [],
   });
   worker.unref();
-  try {
-    const waited = Atomics.wait(new Int32Array(flag), 0, 0, timeoutMs);
-    const msg = receiveMessageOnPort(port1)?.message as { pages?: PdfPage[]; error?: string; name?: string } | undefined;
-    if (waited === "timed-out" || !msg) throw new ReportParseError(report, null, `reading the PDF took longer than ${Math.round(timeoutMs / 1000)} s; it was given up`);
-    if (msg.error !== undefined) throw new ReportParseError(report, null, describeFailure(msg.name ?? "", msg.error));
-    return msg.pages ?? [];
-  } finally {
-    port1.close();
-    void worker.terminate();
-  }
+  port1.unref();
+  worker.on("exit", () => {
+    if (pdfReader?.worker === worker) pdfReader = null;
+  });
+  return { worker, replies: port1 };
+}
+
+function stopReader(): void {
+  const r = pdfReader;
+  pdfReader = null;
+  if (!r) return;
+  r.replies.close();
+  void r.worker.terminate();
 }
