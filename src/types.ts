@@ -43,6 +43,11 @@ export interface ReportMeta {
   /** Every year that appears as a table column, ascending. */
   dataYears: number[];
   sha256: string;
+  /**
+   * PDF reports only: `pageStarts[p - 1]` is the first line of the rebuilt text (the text a PDF's
+   * lines are counted in, see src/ingest/read/) that stands on page p, so a line maps to its page.
+   */
+  pageStarts?: number[];
 }
 
 /** A cell of a table as printed, after markup cleaning. */

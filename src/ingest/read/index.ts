@@ -25,6 +25,20 @@ export interface ReadReport {
   pages?: number[];
 }
 
+/**
+ * The first line of each page, from the page of every line: `[1, 7, 28]` when page 2 starts at
+ * line 7 and page 3 at line 28. A page that adds no line starts where the next one does.
+ *
+ * @example pageStarts([1, 1, 2, 2, 2, 4]) // [1, 3, 6, 6]
+ */
+export function pageStarts(pages: number[]): number[] {
+  const last = pages.length ? pages[pages.length - 1] : 0;
+  const starts: number[] = new Array(last).fill(0);
+  for (let n = pages.length; n >= 1; n--) starts[pages[n - 1] - 1] = n;
+  for (let p = last - 2; p >= 0; p--) if (starts[p] === 0) starts[p] = starts[p + 1];
+  return starts;
+}
+
 /** Extensions read as something other than text. */
 const READERS: Record<string, (bytes: Uint8Array, report: string) => ReadReport> = {
   ".pdf": (bytes, report) => ({ format: "pdf", ...readPdf(bytes, report) }),

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ReportParseError } from "../../../src/errors.js";
-import { readReport } from "../../../src/ingest/read/index.js";
+import { pageStarts, readReport } from "../../../src/ingest/read/index.js";
 import { layoutPdf } from "../../../src/ingest/read/pdf.js";
 import type { PdfItem, PdfPage, PdfRule } from "../../../src/ingest/read/pdfExtract.js";
 import { ingestReport } from "../../../src/ingest/report.js";
@@ -107,6 +107,16 @@ describe("a PDF report exported by LibreOffice (tests/fixtures/reports)", () => 
     expect(read.pages![lines.indexOf("## 二、毕业生去向")]).toBe(4);
   });
 
+  it("keeps in the report's metadata where each page starts, so a cited line maps to its page", () => {
+    const starts = report.meta.pageStarts!;
+    expect(starts).toHaveLength(4);
+    const heading = lines.indexOf("## 二、毕业生去向") + 1;
+    expect(starts[3]).toBeLessThanOrEqual(heading);
+    expect(starts[2]).toBeLessThan(starts[3]);
+    const fact = report.facts.find((f) => f.indicator === "升学" && f.year === 2023 && /人数/.test(f.column))!;
+    expect(starts.filter((s) => s <= fact.line)).toHaveLength(4);
+  });
+
   it("reads the indicator table, the row cut by the page break included", () => {
     const table = report.tables.find((t) => t.number === "表1")!;
     expect(table.rows.map((r) => r.path.join(" › "))).toEqual(["全日制在校生数", "毕业生去向落实人数", "专任教师数", "“双师型”教师占专任教师比例", "生均教学仪器设备值"]);
@@ -118,6 +128,13 @@ describe("a PDF report exported by LibreOffice (tests/fixtures/reports)", () => 
 
   it("reads the entity and year from the title", () => {
     expect(report.meta).toMatchObject({ entity: "德阳市职业技术学校", reportYear: 2023 });
+  });
+});
+
+describe("pageStarts", () => {
+  it("gives each page's first line, a page without lines starting where the next does", () => {
+    expect(pageStarts([1, 1, 2, 2, 2, 4])).toEqual([1, 3, 6, 6]);
+    expect(pageStarts([])).toEqual([]);
   });
 });
 
