@@ -189,14 +189,38 @@ export function layoutPdf(pages: PdfPage[]): PdfText {
 }
 
 /**
+ * Why a PDF's text layer cannot be used, or null when it can: no text at all (a scan), or text
+ * that is mostly private-use, replacement or control characters (fonts embedded without a
+ * Unicode mapping, which read as symbols). Either way OCR is what helps.
+ *
+ * @example textLayerProblem([{ width: 595, height: 842, rules: [], items: [] }]) // "the PDF has no text layer (1 page of images, a scan?)"
+ */
+export function textLayerProblem(pages: PdfPage[]): string | null {
+  let chars = 0;
+  let unreadable = 0;
+  for (const p of pages) {
+    for (const it of p.items) {
+      for (const ch of it.str) {
+        const c = ch.codePointAt(0)!;
+        if (ch.trim() === "") continue;
+        chars++;
+        if ((c >= 0xe000 && c <= 0xf8ff) || c === 0xfffd || c < 0x20 || (c >= 0x7f && c < 0xa0)) unreadable++;
+      }
+    }
+  }
+  if (chars === 0) return `the PDF has no text layer (${pages.length} page${pages.length > 1 ? "s" : ""} of images, a scan?)`;
+  if (unreadable > chars * 0.3) return "the PDF's text cannot be decoded (its fonts map characters to no Unicode, so they read as symbols)";
+  return null;
+}
+
+/**
  * Reads a PDF report's text (see the module comment), or throws a ReportParseError naming the
  * file: damaged, password-protected, or a scan without a text layer.
  */
 export function readPdf(bytes: Uint8Array, report: string): PdfText {
   const pages = extractPdf(bytes, report);
   if (pages.length === 0) throw new ReportParseError(report, null, "the PDF has no pages");
-  if (!pages.some((p) => p.items.some((it) => it.str.trim() !== ""))) {
-    throw new ReportParseError(report, null, `the PDF has no text layer (${pages.length} page${pages.length > 1 ? "s" : ""} of images, a scan?): it needs OCR before it can be read, e.g. ocrmypdf, then add the result`);
-  }
+  const problem = textLayerProblem(pages);
+  if (problem) throw new ReportParseError(report, null, `${problem}: it needs OCR before it can be read (e.g. ocrmypdf), then add the result`);
   return layoutPdf(pages);
 }

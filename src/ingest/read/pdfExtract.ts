@@ -7,6 +7,7 @@
  * (Atomics.wait), with a time limit, so a pathological file cannot hang the build.
  */
 import { createRequire } from "node:module";
+import { dirname, join, sep } from "node:path";
 import { pathToFileURL } from "node:url";
 import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from "node:worker_threads";
 import { ReportParseError } from "../../errors.js";
@@ -48,7 +49,7 @@ export const PDF_TIMEOUT_MS = 60_000;
 // nothing. pdfjs is imported once, for every PDF the worker reads.
 const WORKER_SOURCE = String.raw`
 const { parentPort, workerData } = require("node:worker_threads");
-const { reply, pdfjsUrl } = workerData;
+const { reply, pdfjsUrl, cMapUrl, standardFontDataUrl } = workerData;
 let current = null;
 function finish(msg) {
   if (!current) return;
@@ -129,7 +130,9 @@ function rulesOf(ops, list, width, height) {
 
 async function read(bytes) {
   pdfjs = pdfjs || (await import(pdfjsUrl));
-  const doc = await pdfjs.getDocument({ data: bytes, verbosity: 0, isEvalSupported: false, useSystemFonts: false, disableFontFace: true }).promise;
+  // The CMaps map the character ids of CJK fonts that are not embedded (STSong-Light and the
+  // like, common in Chinese PDFs) to Unicode; without them such text reads as nothing.
+  const doc = await pdfjs.getDocument({ data: bytes, verbosity: 0, isEvalSupported: false, useSystemFonts: false, disableFontFace: true, cMapUrl, cMapPacked: true, standardFontDataUrl }).promise;
   try {
     const pages = [];
     for (let p = 1; p <= doc.numPages; p++) {
@@ -159,8 +162,11 @@ parentPort.on("message", ({ bytes, flag }) => {
 });
 `;
 
-function pdfjsUrl(): string {
-  return pathToFileURL(createRequire(import.meta.url).resolve("pdfjs-dist/legacy/build/pdf.mjs")).href;
+/** Where pdfjs-dist is installed: its legacy build's URL, and the folders of its CMaps and standard fonts (paths, as pdfjs reads them in Node). */
+function pdfjsFiles(): { pdfjsUrl: string; cMapUrl: string; standardFontDataUrl: string } {
+  const main = createRequire(import.meta.url).resolve("pdfjs-dist/legacy/build/pdf.mjs");
+  const root = join(dirname(main), "..", "..");
+  return { pdfjsUrl: pathToFileURL(main).href, cMapUrl: join(root, "cmaps") + sep, standardFontDataUrl: join(root, "standard_fonts") + sep };
 }
 
 /** The friendly reason for a pdfjs failure. */
@@ -199,7 +205,7 @@ function startReader(): { worker: Worker; replies: MessagePort } {
   const { port1, port2 } = new MessageChannel();
   const worker = new Worker(WORKER_SOURCE, {
     eval: true,
-    workerData: { reply: port2, pdfjsUrl: pdfjsUrl() },
+    workerData: { reply: port2, ...pdfjsFiles() },
     transferList: [port2],
     // The worker's code is a CommonJS script: flags such as --input-type=module must not reach it.
     execArgv: [],

@@ -60,6 +60,8 @@ export function itemLines(items: PdfItem[]): PdfLine[] {
         continue;
       }
       if (end !== null && it.x - end > COLUMN_GAP * size) text = `${text.replace(/ +$/, "")}\t`;
+      // Words set apart by position alone (no space item between them): `Python` `3.10`.
+      else if (end !== null && it.x - end > 0.15 * size && /[A-Za-z0-9]$/.test(text) && /^[A-Za-z0-9]/.test(it.str)) text += " ";
       text += it.str;
       x0 ??= it.x;
       end = it.x + it.w;

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ReportParseError } from "../../../src/errors.js";
 import { pageStarts, readReport } from "../../../src/ingest/read/index.js";
-import { layoutPdf } from "../../../src/ingest/read/pdf.js";
+import { layoutPdf, textLayerProblem } from "../../../src/ingest/read/pdf.js";
 import type { PdfItem, PdfPage, PdfRule } from "../../../src/ingest/read/pdfExtract.js";
 import { ingestReport } from "../../../src/ingest/report.js";
 
@@ -49,9 +49,22 @@ describe("layoutPdf: headings and paragraphs", () => {
     expect(text(pages)).toEqual(["短行。", `${FULL}下一页接着写完。`]);
   });
 
+  it("puts a space between Latin words set apart by position only, never between Chinese pieces", () => {
+    const pages = [page([item("Python", 57, 700), { ...item("3.10", 57 + 6 * 10.5 + 3, 700) }, item("课程", 140, 700), item("设置", 161, 700)])];
+    expect(text(pages)).toEqual(["Python 3.10课程设置"]);
+  });
+
   it("turns a wide gap inside a line into a tab, so a table without rules comes out as rows", () => {
     const pages = [page([item("指标", 57, 700), item("2022年", 250, 700), item("2023年", 400, 700), item("在校生数", 57, 680), item("3012", 250, 680), item("3256", 400, 680)])];
     expect(text(pages)).toEqual(["指标\t2022年\t2023年", "在校生数\t3012\t3256"]);
+  });
+});
+
+describe("textLayerProblem", () => {
+  it("accepts Chinese text, and refuses none or text of unmapped glyphs", () => {
+    expect(textLayerProblem([page([item("学校现有在校生3256人。", 57, 700)])])).toBeNull();
+    expect(textLayerProblem([page([]), page([item(" ", 57, 700)])])).toMatch(/no text layer \(2 pages/);
+    expect(textLayerProblem([page([item("\ue001\ue002\ue003\ue004学", 57, 700)])])).toMatch(/cannot be decoded/);
   });
 });
 
@@ -131,6 +144,39 @@ describe("a PDF report exported by LibreOffice (tests/fixtures/reports)", () => 
   });
 });
 
+/** A PDF file from its objects (1 is the catalog), with a correct cross-reference table. */
+function minimalPdf(objects: string[]): Uint8Array {
+  let pdf = "%PDF-1.4\n";
+  const offsets: number[] = [];
+  objects.forEach((o, i) => {
+    offsets.push(pdf.length);
+    pdf += `${i + 1} 0 obj\n${o}\nendobj\n`;
+  });
+  const xref = pdf.length;
+  pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, "0")} 00000 n \n`).join("")}`;
+  pdf += `trailer\n<</Size ${objects.length + 1} /Root 1 0 R>>\nstartxref\n${xref}\n%%EOF\n`;
+  return new TextEncoder().encode(pdf);
+}
+const onePage = (content: string, resources = "") => [
+  "<</Type /Catalog /Pages 2 0 R>>",
+  "<</Type /Pages /Kids [3 0 R] /Count 1>>",
+  `<</Type /Page /Parent 2 0 R /MediaBox [0 0 300 200] /Resources <<${resources}>> /Contents 4 0 R>>`,
+  `<</Length ${content.length}>>\nstream\n${content}\nendstream`,
+];
+
+describe("a PDF whose Chinese font is not embedded", () => {
+  it("reads its text through pdfjs's CMaps (STSong-Light, UniGB-UCS2-H), as Chinese government PDFs print it", () => {
+    const ucs2 = [..."德阳市职业技术学校在校生3256人"].map((c) => c.codePointAt(0)!.toString(16).padStart(4, "0")).join("");
+    const pdf = minimalPdf([
+      ...onePage(`BT /F1 12 Tf 50 150 Td <${ucs2}> Tj ET`, "/Font <</F1 5 0 R>>"),
+      "<</Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H /DescendantFonts [6 0 R]>>",
+      "<</Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo <</Registry (Adobe) /Ordering (GB1) /Supplement 2>> /FontDescriptor 7 0 R>>",
+      "<</Type /FontDescriptor /FontName /STSong-Light /Flags 4 /FontBBox [0 -200 1000 900] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 700 /StemV 80>>",
+    ]);
+    expect(readReport(pdf, "song.pdf").text).toBe("德阳市职业技术学校在校生3256人");
+  });
+});
+
 describe("pageStarts", () => {
   it("gives each page's first line, a page without lines starting where the next does", () => {
     expect(pageStarts([1, 1, 2, 2, 2, 4])).toEqual([1, 3, 6, 6]);
@@ -160,7 +206,7 @@ describe("PDFs that cannot be read", () => {
 
   it("says a PDF with no text layer needs OCR", () => {
     // One page that only paints a rectangle: what a scan's image-only page gives the text layer.
-    const scan = "%PDF-1.4\n1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\n2 0 obj <</Type /Pages /Kids [3 0 R] /Count 1>> endobj\n3 0 obj <</Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Contents 4 0 R>> endobj\n4 0 obj <</Length 18>> stream\n0 0 100 100 re f\nendstream endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n";
-    expect(fails(new TextEncoder().encode(scan), "scan.pdf")).toMatch(/no text layer.*OCR/);
+    const scan = minimalPdf(onePage("0 0 100 100 re f"));
+    expect(fails(scan, "scan.pdf")).toMatch(/no text layer.*OCR/);
   });
 });
