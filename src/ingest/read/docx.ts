@@ -11,6 +11,7 @@
 import { DOMParser, type Element, type Node } from "@xmldom/xmldom";
 import { unzipSync } from "fflate";
 import { ReportParseError } from "../../errors.js";
+import { label, readNumbering, type Numbering, type NumberingCounters } from "./docxNumbering.js";
 import { gridLines, joinWrapped, type Grid, type GridCell } from "./grid.js";
 
 const W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
@@ -22,6 +23,16 @@ interface StyleInfo {
   name: string;
   basedOn: string | null;
   outlineLevel: number | null;
+  /** The list a heading style numbers its paragraphs with (`一、`, `（一）`), if any. */
+  numId: string | null;
+  ilvl: number | null;
+}
+
+/** What reading one document needs besides the element at hand. */
+interface Context {
+  styles: Map<string, StyleInfo>;
+  numbering: Numbering | null;
+  counters: NumberingCounters;
 }
 
 function children(el: Element | Node, local?: string): Element[] {
@@ -63,8 +74,17 @@ function readStyles(root: Element | null): Map<string, StyleInfo> {
   for (const s of children(root, "style")) {
     const id = s.getAttributeNS(W, "styleId") || s.getAttribute("w:styleId");
     if (!id) continue;
-    const level = val(child(s, "pPr") && child(child(s, "pPr")!, "outlineLvl"));
-    styles.set(id, { name: val(child(s, "name")) ?? id, basedOn: val(child(s, "basedOn")), outlineLevel: level === null ? null : Number(level) });
+    const pPr = child(s, "pPr");
+    const level = val(pPr && child(pPr, "outlineLvl"));
+    const numPr = pPr && child(pPr, "numPr");
+    const ilvl = val(numPr && child(numPr, "ilvl"));
+    styles.set(id, {
+      name: val(child(s, "name")) ?? id,
+      basedOn: val(child(s, "basedOn")),
+      outlineLevel: level === null ? null : Number(level),
+      numId: val(numPr && child(numPr, "numId")),
+      ilvl: ilvl === null ? null : Number(ilvl),
+    });
   }
   return styles;
 }
@@ -138,6 +158,25 @@ function runText(el: Element, out: string[]): void {
   }
 }
 
+/**
+ * The automatic number a paragraph shows (`一、`), from its own numPr or its style's (following
+ * basedOn), counted in document order; "" when it has none.
+ */
+function numberLabel(p: Element, ctx: Context): string {
+  const pPr = child(p, "pPr");
+  const numPr = pPr && child(pPr, "numPr");
+  let numId = val(numPr && child(numPr, "numId"));
+  let ilvl = val(numPr && child(numPr, "ilvl"));
+  for (let id = val(pPr && child(pPr, "pStyle")), hops = 0; id && hops < 10 && (numId === null || ilvl === null); hops++) {
+    const s = ctx.styles.get(id);
+    if (!s) break;
+    numId ??= s.numId;
+    if (ilvl === null && s.ilvl !== null) ilvl = String(s.ilvl);
+    id = s.basedOn;
+  }
+  return numId === null ? "" : label(ctx.numbering, ctx.counters, numId, Number(ilvl ?? 0));
+}
+
 function paragraphText(p: Element): string {
   const out: string[] = [];
   runText(p, out);
@@ -145,12 +184,12 @@ function paragraphText(p: Element): string {
 }
 
 /** The text of a table cell: its paragraphs (and any nested table's cells) joined as wrapped lines. */
-function cellText(tc: Element): string {
+function cellText(tc: Element, ctx: Context): string {
   const parts: string[] = [];
   const walk = (el: Element) => {
     for (const e of children(el)) {
       if (e.namespaceURI !== W) continue;
-      if (e.localName === "p") parts.push(...paragraphText(e).split("\n"));
+      if (e.localName === "p") parts.push(...(numberLabel(e, ctx) + paragraphText(e)).split("\n"));
       else if (e.localName === "tbl" || e.localName === "tr" || e.localName === "tc" || e.localName === "sdt" || e.localName === "sdtContent") walk(e);
     }
   };
@@ -168,7 +207,7 @@ function intAttr(el: Element | null, fallback: number): number {
  * not restart continues the cell above it in the same grid column; `gridBefore`/`gridAfter` leave
  * positions empty at a row's ends.
  */
-export function readTable(tbl: Element): Grid {
+export function readTable(tbl: Element, ctx: Context): Grid {
   const grid: Grid = [];
   for (const tr of children(tbl, "tr")) {
     const row: GridCell[] = [];
@@ -180,7 +219,7 @@ export function readTable(tbl: Element): Grid {
       const span = intAttr(tcPr && child(tcPr, "gridSpan"), 1);
       const vMerge = tcPr && child(tcPr, "vMerge");
       const continues = vMerge !== null && val(vMerge) !== "restart";
-      row.push(continues ? { text: "", from: "above" } : { text: cellText(tc), from: "own" });
+      row.push(continues ? { text: "", from: "above" } : { text: cellText(tc, ctx), from: "own" });
       for (let k = 1; k < span; k++) row.push({ text: "", from: continues ? "above" : "left" });
     }
     grid.push(row);
@@ -191,17 +230,18 @@ export function readTable(tbl: Element): Grid {
 }
 
 /** Reads the body in order into output lines. */
-function readBody(body: Element, styles: Map<string, StyleInfo>, out: string[]): void {
+function readBody(body: Element, ctx: Context, out: string[]): void {
+  const styles = ctx.styles;
   for (const e of children(body)) {
     if (e.namespaceURI !== W) continue;
     if (e.localName === "sdt") {
       const content = child(e, "sdtContent");
       const gallery = val(child(child(e, "sdtPr") ?? e, "docPartObj") && child(child(child(e, "sdtPr")!, "docPartObj")!, "docPartGallery"));
-      if (content && !/table of contents/i.test(gallery ?? "")) readBody(content, styles, out);
+      if (content && !/table of contents/i.test(gallery ?? "")) readBody(content, ctx, out);
       continue;
     }
     if (e.localName === "tbl") {
-      const lines = gridLines(readTable(e));
+      const lines = gridLines(readTable(e, ctx));
       if (lines.length > 0) out.push("", ...lines, "");
       continue;
     }
@@ -212,7 +252,7 @@ function readBody(body: Element, styles: Map<string, StyleInfo>, out: string[]):
     if (TOC_STYLE.test(styleName.trim())) continue;
     const outline = val(pPr && child(pPr, "outlineLvl"));
     const level = headingLevel(styleId, outline === null ? null : Number(outline), styles);
-    const pieces = paragraphText(e)
+    const pieces = (numberLabel(e, ctx) + paragraphText(e))
       .split("\n")
       .map((s) => s.replace(/\s+$/, ""))
       .filter((s) => s.trim() !== "");
@@ -232,7 +272,7 @@ function readBody(body: Element, styles: Map<string, StyleInfo>, out: string[]):
 export function readDocx(bytes: Uint8Array, report: string): string {
   let files: Record<string, Uint8Array>;
   try {
-    files = unzipSync(bytes, { filter: (f) => f.name === "word/document.xml" || f.name === "word/styles.xml" });
+    files = unzipSync(bytes, { filter: (f) => f.name === "word/document.xml" || f.name === "word/styles.xml" || f.name === "word/numbering.xml" });
   } catch (err) {
     throw new ReportParseError(report, null, `the Word file is damaged or not a .docx (${(err as Error).message})`);
   }
@@ -243,8 +283,10 @@ export function readDocx(bytes: Uint8Array, report: string): string {
   const root = parseXml(decoder.decode(documentXml), report, "word/document.xml");
   const body = children(root, "body")[0];
   if (!body) throw new ReportParseError(report, null, "the Word document has no body");
+  const numberingXml = files["word/numbering.xml"];
+  const numbering = numberingXml ? readNumbering(parseXml(decoder.decode(numberingXml), report, "word/numbering.xml"), children, val) : null;
   const out: string[] = [];
-  readBody(body, styles, out);
+  readBody(body, { styles, numbering, counters: new Map() }, out);
   // One blank line between blocks, none at the ends.
   return out.join("\n").replace(/\n{3,}/g, "\n\n").replace(/^\n+|\n+$/g, "");
 }

@@ -11,8 +11,9 @@ const fixtures = join(import.meta.dirname, "..", "..", "fixtures", "reports");
 const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"';
 
 /** A .docx as Word writes one: style ids that are numbers, names that say what they are. */
-function docx(body: string, styles = ""): Uint8Array {
+function docx(body: string, styles = "", numbering?: string): Uint8Array {
   return zipSync({
+    ...(numbering ? { "word/numbering.xml": strToU8(`<?xml version="1.0" encoding="UTF-8"?><w:numbering ${W}>${numbering}</w:numbering>`) } : {}),
     "[Content_Types].xml": strToU8('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'),
     "word/document.xml": strToU8(`<?xml version="1.0" encoding="UTF-8"?><w:document ${W}><w:body>${body}</w:body></w:document>`),
     "word/styles.xml": strToU8(`<?xml version="1.0" encoding="UTF-8"?><w:styles ${W}>${styles}</w:styles>`),
@@ -46,6 +47,40 @@ describe("readDocx: paragraphs and headings from the XML", () => {
   it("keeps a tab inside running text from looking like a table row", () => {
     const text = readDocx(docx('<w:p><w:r><w:t>指标</w:t><w:tab/><w:t>说明</w:t></w:r></w:p>'), "x.docx");
     expect(text).toBe("指标 说明");
+  });
+});
+
+describe("readDocx: Word's automatic numbering", () => {
+  // Headings numbered by their styles (一、 then （一）), as Chinese reports set them; a list of
+  // legal numbers (1.1); a table whose 序号 column Word numbers by itself.
+  const numbering =
+    '<w:abstractNum w:abstractNumId="0">' +
+    '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>' +
+    '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl>' +
+    '</w:abstractNum>' +
+    '<w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1"/><w:suff w:val="nothing"/></w:lvl></w:abstractNum>' +
+    '<w:abstractNum w:abstractNumId="2"><w:lvl w:ilvl="0"><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1."/></w:lvl><w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1.%2"/><w:isLgl/></w:lvl></w:abstractNum>' +
+    '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num><w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>' +
+    '<w:num w:numId="3"><w:abstractNumId w:val="2"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="3"/></w:lvlOverride></w:num>';
+  const styles =
+    '<w:style w:type="paragraph" w:styleId="1"><w:name w:val="heading 1"/><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style>' +
+    '<w:style w:type="paragraph" w:styleId="2"><w:name w:val="heading 2"/><w:pPr><w:numPr><w:ilvl w:val="1"/><w:numId w:val="1"/></w:numPr></w:pPr></w:style>';
+  const numbered = (text: string, numId: string, ilvl: number) => `<w:p><w:pPr><w:numPr><w:ilvl w:val="${ilvl}"/><w:numId w:val="${numId}"/></w:numPr></w:pPr><w:r><w:t>${text}</w:t></w:r></w:p>`;
+
+  it("puts the numbers Word draws back in front of the headings, deeper levels starting again", () => {
+    const body = p("学校概况", "1") + p("办学规模", "2") + p("办学条件", "2") + p("人才培养", "1") + p("立德树人", "2");
+    expect(readDocx(docx(body, styles, numbering), "x.docx").split("\n").filter((l) => l !== "")).toEqual(["# 一、学校概况", "## （一）办学规模", "## （二）办学条件", "# 二、人才培养", "## （一）立德树人"]);
+  });
+
+  it("shows legal numbering in digits under a Chinese-numbered level, from a start override", () => {
+    const body = numbered("服务贡献", "3", 0) + numbered("服务行业企业", "3", 1) + numbered("服务地方发展", "3", 1);
+    expect(readDocx(docx(body, "", numbering), "x.docx").split("\n").filter((l) => l !== "")).toEqual(["三. 服务贡献", "3.1 服务行业企业", "3.2 服务地方发展"]);
+  });
+
+  it("numbers the cells of an auto-numbered 序号 column", () => {
+    const cell = (text: string) => `<w:tc>${numbered(text, "2", 0)}</w:tc>`;
+    const table = "<w:tbl>" + tr(tc("序号"), tc("指标"), tc("2023年")) + tr(cell(""), tc("在校生数"), tc("3256")) + tr(cell(""), tc("专任教师数"), tc("195")) + "</w:tbl>";
+    expect(readDocx(docx(table, "", numbering), "x.docx").split("\n")).toEqual(["序号\t指标\t2023年", "1\t在校生数\t3256", "2\t专任教师数\t195"]);
   });
 });
 
