@@ -5,7 +5,8 @@
  *   to it, a header repeated on the new page dropped;
  * - page headers, footers and page numbers left out: a line in the top or bottom tenth of the page
  *   that repeats on at least half the pages (digits ignored, so `第 3 页` repeats), or that is only
- *   a page number;
+ *   a page number; a short line at the same place on half the pages (three at least); rotated text
+ *   (watermarks) is not read at all;
  * - headings (lines set larger than the body text) as `#` lines, the largest size `#`;
  * - running text as one line per paragraph: a line that reaches the right margin continues on the
  *   next unless that one is indented, also across a page break.
@@ -44,22 +45,33 @@ function repeatKey(text: string): string {
   return text.replace(/\s+/g, "").replace(/[0-9]+/g, "#");
 }
 
-/** Lines of each page without the running headers, footers and page numbers. */
+/**
+ * Lines of each page without the running headers, footers and page numbers: in the margin bands,
+ * a line that repeats on half the pages or is only a page number; anywhere, a short line printed
+ * word for word at the same place on half the pages, three at least (a logo's caption, an
+ * upright watermark).
+ */
 function withoutPageFurniture(pages: PdfPage[], lines: PdfLine[][]): PdfLine[][] {
   const seen = new Map<string, Set<number>>();
+  const count = (key: string, p: number) => {
+    if (!seen.has(key)) seen.set(key, new Set());
+    seen.get(key)!.add(p);
+  };
+  // Only short lines, word for word: a paragraph that happens to recur is the report's text.
+  const placeKey = (l: PdfLine) => (l.text.length <= 20 ? `${Math.round(l.y / 4)}@${l.text.replace(/\s+/g, "")}` : "");
   lines.forEach((pageLines, p) => {
     for (const l of pageLines) {
-      if (!inMarginBand(l, pages[p])) continue;
-      const key = repeatKey(l.text);
-      if (!seen.has(key)) seen.set(key, new Set());
-      seen.get(key)!.add(p);
+      if (placeKey(l)) count(placeKey(l), p);
+      if (inMarginBand(l, pages[p])) count(repeatKey(l.text), p);
     }
   });
-  const repeated = (key: string) => {
+  const repeated = (key: string, least: number) => {
     const n = seen.get(key)?.size ?? 0;
-    return n >= 2 && n >= pages.length * 0.5;
+    return n >= least && n >= pages.length * 0.5;
   };
-  return lines.map((pageLines, p) => pageLines.filter((l) => !(inMarginBand(l, pages[p]) && (repeated(repeatKey(l.text)) || PAGE_NUMBER.test(l.text)))));
+  const furniture = (l: PdfLine, page: PdfPage) =>
+    (inMarginBand(l, page) && (repeated(repeatKey(l.text), 2) || PAGE_NUMBER.test(l.text))) || (placeKey(l) !== "" && repeated(placeKey(l), 3));
+  return lines.map((pageLines, p) => pageLines.filter((l) => !furniture(l, pages[p])));
 }
 
 function quantile(values: number[], q: number): number {

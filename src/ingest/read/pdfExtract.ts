@@ -143,6 +143,8 @@ async function read(bytes) {
       for (const it of content.items) {
         if (typeof it.str !== "string" || it.str === "") continue;
         const t = it.transform;
+        // Rotated text is a watermark or a margin note, not the report's running text.
+        if (Math.abs(t[1]) > Math.abs(t[0]) * 0.05 || Math.abs(t[2]) > Math.abs(t[3]) * 0.05) continue;
         items.push({ str: it.str, x: t[4] - x0, y: t[5] - y0, w: it.width, size: Math.hypot(t[2], t[3]) || it.height || 0 });
       }
       const list = await page.getOperatorList();

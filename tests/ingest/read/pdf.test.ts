@@ -24,6 +24,11 @@ describe("layoutPdf: page furniture", () => {
     expect(text(pages)).toEqual([1, 2, 3].map((n) => `${FULL}第${n}页的正文。`));
   });
 
+  it("drops a line printed at the same place on most pages, even mid-page, but keeps repeated words elsewhere", () => {
+    const pages = [1, 2, 3].map((n) => page([item("内部资料", 260, 420), ...body(n), ...(n === 2 ? [item("内部资料", 57, 300)] : [])]));
+    expect(text(pages)).toEqual([`${FULL}第1页的正文。`, `${FULL}第2页的正文。`, "内部资料", `${FULL}第3页的正文。`]);
+  });
+
   it("keeps a line in the margin band that does not repeat, and the header's words where they are body text", () => {
     const pages = [
       page([item("某某学校2023年质量年度报告", 200, 790), item("某某学校2023年质量年度报告", 57, 600)]),
