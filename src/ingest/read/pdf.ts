@@ -2,7 +2,8 @@
  * Reads a PDF report through its text layer and rebuilds the text a reader sees:
  *
  * - ruled tables as tab-separated rows (pdfTables.ts), one table continued on the next page joined
- *   to it, a header repeated on the new page dropped;
+ *   to it, a header repeated on the new page dropped; tables without rules from the alignment of
+ *   their text (pdfColumns.ts);
  * - page headers, footers and page numbers left out: a line in the top or bottom tenth of the page
  *   that repeats on at least half the pages (digits ignored, so `第 3 页` repeats), or that is only
  *   a page number; a short line at the same place on half the pages (three at least); rotated text
@@ -15,6 +16,7 @@
  */
 import { ReportParseError } from "../../errors.js";
 import { gridLines, joinWrapped, type Grid } from "./grid.js";
+import { findAlignedTables } from "./pdfColumns.js";
 import { extractPdf, type PdfPage } from "./pdfExtract.js";
 import { findTables } from "./pdfTables.js";
 import { itemLines, type PdfLine } from "./pdfText.js";
@@ -145,7 +147,13 @@ function pageBlocks(page: number, lines: PdfLine[], tables: { y1: number; grid: 
   return blocks;
 }
 
-/** A table cut by a page break, continued at the top of the next page, as one table; a repeated header row goes. */
+const hasFigure = (row: Grid[number]) => row.some((c) => /^[-+]?\d[\d,.]*\s*(%|％)?$/.test(c.text.trim()) && !/^(19|20)\d{2}$/.test(c.text.trim()));
+
+/**
+ * A table cut by a page break, continued at the top of the next page, as one table: a repeated
+ * header row goes, and a row the break cut in two (`“双师型”教师占专` | `任教师比例`, one part with
+ * the figures and one with only the rest of its text) is one row again.
+ */
 function joinContinuedTables(blocks: Block[]): Block[] {
   const out: Block[] = [];
   for (const b of blocks) {
@@ -153,7 +161,13 @@ function joinContinuedTables(blocks: Block[]): Block[] {
     if (b.kind === "table" && prev?.kind === "table" && b.page === prev.page + 1 && b.grid[0]?.length === prev.grid[0]?.length) {
       const header = prev.grid[0].map((c) => c.text).join("\t");
       const rows = b.grid[0] && b.grid[0].map((c) => c.text).join("\t") === header ? b.grid.slice(1) : b.grid;
-      out[out.length - 1] = { ...prev, grid: [...prev.grid, ...rows] };
+      const grid = [...prev.grid];
+      const last = grid[grid.length - 1];
+      if (rows.length > 0 && grid.length > 1 && hasFigure(last) !== hasFigure(rows[0])) {
+        grid[grid.length - 1] = last.map((c, k) => ({ ...c, text: joinWrapped([c.text, rows[0][k]?.text ?? ""]) }));
+        rows.shift();
+      }
+      out[out.length - 1] = { ...prev, grid: [...grid, ...rows] };
       continue;
     }
     out.push(b);
@@ -178,7 +192,9 @@ export function layoutPdf(pages: PdfPage[]): PdfText {
   const blocks: Block[] = [];
   pages.forEach((_, i) => {
     const prev = blocks[blocks.length - 1] ?? null;
-    const more = pageBlocks(i + 1, lines[i], tables[i], body, levels, margins, prev);
+    const aligned = findAlignedTables(lines[i]);
+    const running = lines[i].filter((_, k) => !aligned.some((t) => t.lines.has(k)));
+    const more = pageBlocks(i + 1, running, [...tables[i], ...aligned], body, levels, margins, prev);
     blocks.push(...more.filter((b) => b !== prev));
   });
   const out: string[] = [];

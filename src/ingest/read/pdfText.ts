@@ -6,9 +6,19 @@
  */
 import type { PdfItem } from "./pdfExtract.js";
 
+/** The part of a line between two column gaps. */
+export interface PdfCell {
+  text: string;
+  x0: number;
+  x1: number;
+}
+
 /** One rebuilt line. */
 export interface PdfLine {
+  /** The cells joined by tabs. */
   text: string;
+  /** The line cut at its column gaps: one cell for running text. */
+  cells: PdfCell[];
   x0: number;
   x1: number;
   /** Baseline. */
@@ -51,27 +61,30 @@ export function itemLines(items: PdfItem[]): PdfLine[] {
   for (const g of groups) {
     g.sort((a, b) => a.x - b.x);
     const size = Math.max(...g.map((it) => it.size));
+    const cells: PdfCell[] = [];
     let text = "";
     let end: number | null = null;
-    let x0: number | null = null;
+    let start: number | null = null;
+    const close = () => {
+      if (start !== null && end !== null && text.trim() !== "") cells.push({ text: tidySpaces(text), x0: start, x1: end });
+      text = "";
+      start = null;
+    };
     for (const it of g) {
       if (it.str.trim() === "") {
         if (end !== null) text += " ";
         continue;
       }
-      if (end !== null && it.x - end > COLUMN_GAP * size) text = `${text.replace(/ +$/, "")}\t`;
+      if (end !== null && it.x - end > COLUMN_GAP * size) close();
       // Words set apart by position alone (no space item between them): `Python` `3.10`.
       else if (end !== null && it.x - end > 0.15 * size && /[A-Za-z0-9]$/.test(text) && /^[A-Za-z0-9]/.test(it.str)) text += " ";
       text += it.str;
-      x0 ??= it.x;
+      start ??= it.x;
       end = it.x + it.w;
     }
-    if (x0 === null || end === null) continue;
-    const cleaned = text
-      .split("\t")
-      .map((part) => tidySpaces(part))
-      .join("\t");
-    lines.push({ text: cleaned, x0, x1: end, y: g[0].y, size });
+    close();
+    if (cells.length === 0) continue;
+    lines.push({ text: cells.map((c) => c.text).join("\t"), cells, x0: cells[0].x0, x1: cells[cells.length - 1].x1, y: g[0].y, size });
   }
   return lines;
 }

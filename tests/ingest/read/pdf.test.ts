@@ -65,6 +65,30 @@ describe("layoutPdf: headings and paragraphs", () => {
   });
 });
 
+describe("layoutPdf: tables without rules", () => {
+  it("reads a 三线表 whose label wraps around its row's figures, and a table after it, as two tables", () => {
+    const items = [
+      item("专业大类", 94, 404), item("专业数", 217, 404), item("在校生数", 333, 404),
+      item("装备制造大类", 59, 371), item("3", 175, 371), item("842", 296, 371),
+      // A label on two lines, set around the row's figures (vertically centred).
+      item("电子与信息大类（含计", 59, 337), item("3", 175, 330), item("1096", 296, 330), item("算机应用、电子商务）", 59, 322),
+      item("交通运输大类", 57, 290), item("2", 172, 290), item("693", 293, 290),
+      item("表5 校企合作情况", 57, 258),
+      item("项目", 184, 227), item("2022年", 363, 227), item("2023年", 467, 227),
+      item("校企合作企业数（个）", 59, 193), item("38", 334, 193), item("41", 435, 193),
+    ];
+    expect(text([page(items)])).toEqual([
+      "专业大类\t专业数\t在校生数",
+      "装备制造大类\t3\t842",
+      "电子与信息大类（含计算机应用、电子商务）\t3\t1096",
+      "交通运输大类\t2\t693",
+      "表5校企合作情况",
+      "项目\t2022年\t2023年",
+      "校企合作企业数（个）\t38\t41",
+    ]);
+  });
+});
+
 describe("textLayerProblem", () => {
   it("accepts Chinese text, and refuses none or text of unmapped glyphs", () => {
     expect(textLayerProblem([page([item("学校现有在校生3256人。", 57, 700)])])).toBeNull();
@@ -100,6 +124,13 @@ describe("layoutPdf: ruled tables", () => {
     const next = [item("指标", 65, 685), item("2023年", 165, 685), item("专任教师数", 65, 655), item("195", 165, 655)];
     const lines = text([page(top, two), page(next, two)]);
     expect(lines).toEqual(["指标\t2023年", "在校生数\t3256", "专任教师数\t195"]);
+  });
+
+  it("puts a row the page break cut in two back together: figures on one page, the rest of its label on the next", () => {
+    const top = [item("指标", 65, 685), item("2023年", 165, 685), item("“双师型”教师占专", 65, 655), item("68.3%", 165, 655)];
+    const two = [h(700, 60, 260), h(670, 60, 260), h(640, 60, 260), v(60, 640, 700), v(160, 640, 700), v(260, 640, 700)];
+    const rest = [item("任教师比例", 65, 685), item("专任教师数", 65, 655), item("195", 165, 655)];
+    expect(text([page(top, two), page(rest, two)])).toEqual(["指标\t2023年", "“双师型”教师占专任教师比例\t68.3%", "专任教师数\t195"]);
   });
 });
 
@@ -142,6 +173,14 @@ describe("a PDF report exported by LibreOffice (tests/fixtures/reports)", () => 
     expect(fact("全日制在校生数", 2023)).toMatchObject({ value: 3256, unit: "人" });
     expect(fact("生均教学仪器设备值", 2022)).toMatchObject({ value: 8520, unit: "元" });
     expect(fact("“双师型”教师占专任教师比例", 2022)).toMatchObject({ value: 62.5, unit: "%" });
+  });
+
+  it("reads the tables without rules: a 三线表 with a wrapped label, and a borderless one", () => {
+    const other = ingestReport("mianyang-school-2023.pdf", readFileSync(join(fixtures, "mianyang-school-2023.pdf")));
+    const f = (indicator: string, column: RegExp) => other.facts.find((x) => x.source === "table" && x.indicator === indicator && column.test(x.column));
+    expect(f("电子与信息大类（含计算机应用、电子商务）", /在校生数/)?.value).toBe(1096);
+    expect(f("交通运输大类", /专业数/)?.value).toBe(2);
+    expect(other.facts.find((x) => x.indicator === "校企合作企业数" && x.year === 2023)).toMatchObject({ value: 41, unit: "个" });
   });
 
   it("reads the entity and year from the title", () => {
