@@ -84,6 +84,10 @@ export function itemLines(items: PdfItem[]): PdfLine[] {
     }
     close();
     if (cells.length === 0) continue;
+    // Letter-spaced text (`目    录`, `学 校 概 况` set to a width) is one phrase, not cells.
+    if (cells.length >= 2 && cells.every((c) => [...c.text].length === 1 && /[\u3400-\u9fff]/.test(c.text))) {
+      cells.splice(0, cells.length, { text: cells.map((c) => c.text).join(""), x0: cells[0].x0, x1: cells[cells.length - 1].x1 });
+    }
     lines.push({ text: cells.map((c) => c.text).join("\t"), cells, x0: cells[0].x0, x1: cells[cells.length - 1].x1, y: g[0].y, size });
   }
   return lines;

@@ -59,6 +59,11 @@ describe("layoutPdf: headings and paragraphs", () => {
     expect(text(pages)).toEqual(["Python 3.10课程设置"]);
   });
 
+  it("reads letter-spaced Chinese (a title set to a width) as one phrase, not as cells", () => {
+    const pages = [page([item("目", 250, 700), item("录", 320, 700), item("学", 57, 650), item("校", 100, 650), item("概", 143, 650), item("况", 186, 650)])];
+    expect(text(pages)).toEqual(["目录", "学校概况"]);
+  });
+
   it("turns a wide gap inside a line into a tab, so a table without rules comes out as rows", () => {
     const pages = [page([item("指标", 57, 700), item("2022年", 250, 700), item("2023年", 400, 700), item("在校生数", 57, 680), item("3012", 250, 680), item("3256", 400, 680)])];
     expect(text(pages)).toEqual(["指标\t2022年\t2023年", "在校生数\t3012\t3256"]);
