@@ -111,22 +111,25 @@ export function flattenHeader(grid: Grid, depth: number): string[] {
  * @example gridLines([[own("指标"), own("2023年")], [own("在校生数"), own("3256")]]) // ["指标\t2023年", "在校生数\t3256"]
  */
 export function gridLines(grid: Grid): string[] {
-  const lines: string[] = [];
-  let rows = grid.filter((row) => row.some((c) => c.from === "own" && c.text.trim() !== ""));
-  while (rows.length > 0 && isBannerRow(rows[0])) {
-    lines.push(field(rows[0][0].text));
+  return gridRows(grid).map((l) => l.text);
+}
+
+/** `gridLines`, each line with the index of the grid row it starts at (the header: its first row). */
+export function gridRows(grid: Grid): { text: string; row: number }[] {
+  const lines: { text: string; row: number }[] = [];
+  let rows = grid.map((cells, row) => ({ cells, row })).filter((r) => r.cells.some((c) => c.from === "own" && c.text.trim() !== ""));
+  while (rows.length > 0 && isBannerRow(rows[0].cells)) {
+    lines.push({ text: field(rows[0].cells[0].text), row: rows[0].row });
     rows = rows.slice(1);
   }
-  if (rows.length === 0 || (rows[0]?.length ?? 0) < 2) return [...lines, ...rows.map((r) => field(r[0]?.text ?? ""))];
-  const depth = headerDepth(rows);
-  lines.push(flattenHeader(rows, depth).join("\t"));
-  for (const row of rows.slice(depth)) {
-    if (isBannerRow(row)) {
-      // A row spanning the width inside the body is a group heading or a note: it keeps its tab.
-      lines.push(`${field(row[0].text)}\t`);
-      continue;
-    }
-    lines.push(row.map((c) => (c.from === "own" ? field(c.text) : "")).join("\t"));
+  if (rows.length === 0 || (rows[0]?.cells.length ?? 0) < 2) return [...lines, ...rows.map((r) => ({ text: field(r.cells[0]?.text ?? ""), row: r.row }))];
+  const body = rows.map((r) => r.cells);
+  const depth = headerDepth(body);
+  lines.push({ text: flattenHeader(body, depth).join("\t"), row: rows[0].row });
+  for (const { cells, row } of rows.slice(depth)) {
+    // A row spanning the width inside the body is a group heading or a note: it keeps its tab.
+    if (isBannerRow(cells)) lines.push({ text: `${field(cells[0].text)}\t`, row });
+    else lines.push({ text: cells.map((c) => (c.from === "own" ? field(c.text) : "")).join("\t"), row });
   }
   return lines;
 }

@@ -15,7 +15,7 @@
  * A PDF without a text layer (a scan) is a ReportParseError saying it needs OCR.
  */
 import { ReportParseError } from "../../errors.js";
-import { gridLines, joinWrapped, type Grid } from "./grid.js";
+import { gridRows, joinWrapped, type Grid } from "./grid.js";
 import { findAlignedTables } from "./pdfColumns.js";
 import { extractPdf, type PdfPage } from "./pdfExtract.js";
 import { findTables } from "./pdfTables.js";
@@ -31,7 +31,7 @@ export interface PdfText {
 type Block =
   | { kind: "heading"; text: string; level: number; page: number; bottom: number }
   | { kind: "paragraph"; lines: PdfLine[]; page: number }
-  | { kind: "table"; grid: Grid; page: number };
+  | { kind: "table"; grid: Grid; page: number; rowPages: number[] };
 
 /** Top and bottom share of a page where running headers and footers sit. */
 const MARGIN_BAND = 0.1;
@@ -121,7 +121,7 @@ function pageBlocks(page: number, lines: PdfLine[], tables: { y1: number; grid: 
   let first = true;
   for (const p of placed) {
     if (p.grid) {
-      blocks.push({ kind: "table", grid: p.grid, page });
+      blocks.push({ kind: "table", grid: p.grid, page, rowPages: p.grid.map(() => page) });
       para = null;
     } else if (p.line) {
       const l = p.line;
@@ -160,14 +160,14 @@ function joinContinuedTables(blocks: Block[]): Block[] {
     const prev = out[out.length - 1];
     if (b.kind === "table" && prev?.kind === "table" && b.page === prev.page + 1 && b.grid[0]?.length === prev.grid[0]?.length) {
       const header = prev.grid[0].map((c) => c.text).join("\t");
-      const rows = b.grid[0] && b.grid[0].map((c) => c.text).join("\t") === header ? b.grid.slice(1) : b.grid;
+      const rows = b.grid[0] && b.grid[0].map((c) => c.text).join("\t") === header ? b.grid.slice(1) : b.grid.slice();
       const grid = [...prev.grid];
       const last = grid[grid.length - 1];
       if (rows.length > 0 && grid.length > 1 && hasFigure(last) !== hasFigure(rows[0])) {
         grid[grid.length - 1] = last.map((c, k) => ({ ...c, text: joinWrapped([c.text, rows[0][k]?.text ?? ""]) }));
         rows.shift();
       }
-      out[out.length - 1] = { ...prev, grid: [...grid, ...rows] };
+      out[out.length - 1] = { ...prev, grid: [...grid, ...rows], rowPages: [...prev.rowPages, ...rows.map(() => b.page)] };
       continue;
     }
     out.push(b);
@@ -206,7 +206,7 @@ export function layoutPdf(pages: PdfPage[]): PdfText {
   for (const b of joinContinuedTables(blocks)) {
     if (b.kind === "heading") emit(`${"#".repeat(b.level)} ${b.text}`, b.page);
     else if (b.kind === "paragraph") emit(b.lines.map((l) => l.text).reduce((acc, t) => joinWrapped([acc, t])), b.page);
-    else for (const line of gridLines(b.grid)) emit(line, b.page);
+    else for (const line of gridRows(b.grid)) emit(line.text, b.rowPages[line.row] ?? b.page);
     emit("", b.page);
   }
   while (out.length > 0 && out[out.length - 1] === "") {

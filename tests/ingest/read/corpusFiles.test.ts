@@ -44,14 +44,17 @@ describe("PDF and Word reports in corpus/", () => {
     const a = engine.ask("德阳市职业技术学校 2023年 全日制在校生数");
     expect(a.facts[0]).toMatchObject({ report: "deyang-school-2023.docx", value: 3256, unit: "人", year: 2023, table: "学校主要办学指标" });
     expect(a.reply).toContain("3256");
-    expect(a.reply).toContain("deyang-school-2023.docx 第");
+    expect(a.reply).toContain(`deyang-school-2023.docx 第${a.facts[0].line}行`);
+    expect(a.facts[0].page).toBeUndefined();
   });
 
   it("answers a figure from the PDF report's table, a wrapped cell's indicator included", () => {
     const a = engine.ask("绵阳市职业技术学校2023年毕业生去向落实人数");
     expect(a.facts[0]).toMatchObject({ report: "mianyang-school-2023.pdf", value: 828, unit: "人", year: 2023, indicator: "毕业生去向落实人数" });
     const b = engine.ask("绵阳市职业技术学校2022年专任教师数");
-    expect(b.facts[0]).toMatchObject({ report: "mianyang-school-2023.pdf", value: 152, year: 2022 });
+    expect(b.facts[0]).toMatchObject({ report: "mianyang-school-2023.pdf", value: 152, year: 2022, page: 2 });
+    // The citation names the PDF's page, where a reader finds the table.
+    expect(b.reply).toContain(`mianyang-school-2023.pdf 第2页，第${b.facts[0].line}行`);
   });
 
   it("still answers from the text report", () => {

@@ -176,7 +176,9 @@ describe("a PDF report exported by LibreOffice (tests/fixtures/reports)", () => 
     expect(table.rows.map((r) => r.path.join(" › "))).toEqual(["全日制在校生数", "毕业生去向落实人数", "专任教师数", "“双师型”教师占专任教师比例", "生均教学仪器设备值"]);
     const fact = (indicator: string, year: number) => report.facts.find((f) => f.source === "table" && f.indicator === indicator && f.year === year);
     expect(fact("全日制在校生数", 2023)).toMatchObject({ value: 3256, unit: "人" });
-    expect(fact("生均教学仪器设备值", 2022)).toMatchObject({ value: 8520, unit: "元" });
+    // The last row stands on the next page, and its facts say so.
+    expect(fact("生均教学仪器设备值", 2022)).toMatchObject({ value: 8520, unit: "元", page: 3 });
+    expect(fact("全日制在校生数", 2023)?.page).toBe(2);
     expect(fact("“双师型”教师占专任教师比例", 2022)).toMatchObject({ value: 62.5, unit: "%" });
   });
 
