@@ -1,7 +1,8 @@
 /**
  * One entry for reading a report file into text, chosen by the file's extension: plain text in any
  * of the encodings `decodeReport` knows, a PDF through its text layer (pdf.ts), a Word .docx from its
- * XML (docx.ts). An old binary Word .doc cannot be read and says so. Every failure is a
+ * XML (docx.ts); an old binary Word .doc or WPS .wps through LibreOffice when it is installed
+ * (doc.ts), else a message saying how to convert it. Every failure is a
  * ReportParseError naming the file, so the corpus loader warns and goes on with the other reports.
  *
  * Line numbers: for a text file they are the file's own lines. For a PDF or Word file they are the
@@ -9,8 +10,8 @@
  * which page of the PDF each line stands, so a citation can name the page.
  */
 import { extname } from "node:path";
-import { ReportParseError } from "../../errors.js";
 import { decodeReport } from "../decode.js";
+import { readOldWord } from "./doc.js";
 import { readDocx } from "./docx.js";
 import { readPdf } from "./pdf.js";
 
@@ -44,12 +45,8 @@ const READERS: Record<string, (bytes: Uint8Array, report: string) => ReadReport>
   ".pdf": (bytes, report) => ({ format: "pdf", ...readPdf(bytes, report) }),
   ".docx": (bytes, report) => ({ format: "docx", text: readDocx(bytes, report) }),
   ".docm": (bytes, report) => ({ format: "docx", text: readDocx(bytes, report) }),
-  ".doc": (_bytes, report) => {
-    throw new ReportParseError(report, null, "this is an old binary Word file (.doc), which zhibao cannot read: save it as .docx (Word: File › Save As; LibreOffice: soffice --headless --convert-to docx) and add that");
-  },
-  ".wps": (_bytes, report) => {
-    throw new ReportParseError(report, null, "this is a WPS document (.wps), which zhibao cannot read: save it as .docx or PDF and add that");
-  },
+  ".doc": (bytes, report) => ({ format: "docx", text: readOldWord(bytes, report) }),
+  ".wps": (bytes, report) => ({ format: "docx", text: readOldWord(bytes, report) }),
 };
 
 /**

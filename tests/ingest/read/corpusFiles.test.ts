@@ -1,7 +1,7 @@
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createEngine } from "../../../src/answer/engine.js";
 import { ingestCorpus } from "../../../src/ingest/corpus.js";
 import type { Engine } from "../../../src/types.js";
@@ -14,6 +14,8 @@ let dir: string;
 let engine: Engine;
 
 beforeAll(async () => {
+  // As on a machine without LibreOffice: the .doc is named, not converted.
+  vi.stubEnv("PATH", "");
   dir = mkdtempSync(join(tmpdir(), "zhibao-files-"));
   const corpus = join(dir, "corpus");
   mkdirSync(corpus);
@@ -23,7 +25,10 @@ beforeAll(async () => {
   writeFileSync(join(corpus, "old.doc"), Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]));
   engine = await createEngine({ corpusDir: corpus, indexDir: join(dir, "index"), log: () => {} });
 }, 120_000);
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => {
+  vi.unstubAllEnvs();
+  rmSync(dir, { recursive: true, force: true });
+});
 
 describe("PDF and Word reports in corpus/", () => {
   it("loads the Word and PDF reports beside the text one, and names each file it cannot read", () => {

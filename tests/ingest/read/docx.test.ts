@@ -1,8 +1,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { strToU8, zipSync } from "fflate";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { ReportParseError } from "../../../src/errors.js";
+import { findSoffice, readOldWord } from "../../../src/ingest/read/doc.js";
 import { readDocx } from "../../../src/ingest/read/docx.js";
 import { readReport } from "../../../src/ingest/read/index.js";
 import { ingestReport } from "../../../src/ingest/report.js";
@@ -166,10 +167,30 @@ describe("Word files that cannot be read", () => {
     expect(fails(zipSync({ "word/document.xml": strToU8("<w:document><w:body>") }), "cut.docx")).toMatch(/damaged/);
   });
 
-  it("says an old binary .doc needs converting, and how", () => {
-    const ole = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]);
-    expect(fails(ole, "old.doc")).toMatch(/old\.doc.*\.doc\).*convert-to docx/);
-    // Named .docx but an old .doc inside: what the bytes are decides.
-    expect(fails(ole, "renamed.docx")).toMatch(/old binary Word file/);
+  it("says an old binary .doc needs converting, and how, when LibreOffice is not installed", () => {
+    vi.stubEnv("PATH", "");
+    try {
+      const ole = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]);
+      expect(fails(ole, "old.doc")).toMatch(/old\.doc.*\(\.doc\).*LibreOffice is not installed.*convert-to docx/);
+      // Named .docx but an old .doc inside: what the bytes are decides.
+      expect(fails(ole, "renamed.docx")).toMatch(/old binary Word file/);
+      expect(fails(ole, "report.wps")).toMatch(/WPS document/);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+});
+
+describe("an old binary Word report (.doc, tests/fixtures/reports)", () => {
+  const soffice = findSoffice();
+  it.skipIf(!soffice)("is converted by LibreOffice and read like a .docx, tables included", () => {
+    const file = "mianyang-school-2023.doc";
+    const report = ingestReport(file, readFileSync(join(fixtures, file)));
+    expect(report.meta.entity).toBe("绵阳市职业技术学校");
+    expect(report.facts.find((f) => f.indicator === "全日制在校生数" && f.year === 2023)).toMatchObject({ value: 2631, unit: "人" });
+  });
+
+  it("without LibreOffice, names the file and says how to convert it", () => {
+    expect(() => readOldWord(new Uint8Array([0xd0, 0xcf]), "x.doc", null)).toThrow(/x\.doc: this is an old binary Word file.*save it as \.docx/);
   });
 });
