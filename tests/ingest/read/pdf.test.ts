@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { ReportParseError } from "../../../src/errors.js";
 import { pageStarts, readReport } from "../../../src/ingest/read/index.js";
 import { layoutPdf, textLayerProblem } from "../../../src/ingest/read/pdf.js";
-import type { PdfItem, PdfPage, PdfRule } from "../../../src/ingest/read/pdfExtract.js";
+import { extractPdf, type PdfItem, type PdfPage, type PdfRule } from "../../../src/ingest/read/pdfExtract.js";
 import { ingestReport } from "../../../src/ingest/report.js";
 
 const fixtures = join(import.meta.dirname, "..", "..", "fixtures", "reports");
@@ -225,6 +225,29 @@ describe("a PDF whose Chinese font is not embedded", () => {
       "<</Type /FontDescriptor /FontName /STSong-Light /Flags 4 /FontBBox [0 -200 1000 900] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 700 /StemV 80>>",
     ]);
     expect(readReport(pdf, "song.pdf").text).toBe("德阳市职业技术学校在校生3256人");
+  });
+});
+
+describe("a table whose borders are filled thin rectangles under a transformation, as Word exports them", () => {
+  it("finds the rules through the transformation matrix and reads the cells", () => {
+    const ucs2 = (t: string) => [...t].map((c) => c.codePointAt(0)!.toString(16).padStart(4, "0")).join("");
+    const cell = (t: string, x: number, y: number) => `BT /F1 10 Tf ${x} ${y} Td <${ucs2(t)}> Tj ET`;
+    // Drawn in a coordinate system moved by (20, 20): rules 0.5 pt thick, as filled rectangles.
+    // The columns are so close (10 pt between 在校生数 and 3256) that only the rules tell them apart.
+    const rules = [
+      "0 0 120 0.5 re f", "0 30 120 0.5 re f", "0 60 120 0.5 re f",
+      "0 0 0.5 60.5 re f", "50 0 0.5 60.5 re f", "120 0 0.5 60.5 re f",
+    ].join("\n");
+    const content = `q 1 0 0 1 20 20 cm\n${rules}\n${cell("指标", 3, 40)}\n${cell("2023年", 53, 40)}\n${cell("在校生数", 3, 10)}\n${cell("3256", 53, 10)}\nQ`;
+    const pdf = minimalPdf([
+      ...onePage(content, "/Font <</F1 5 0 R>>"),
+      "<</Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H /DescendantFonts [6 0 R]>>",
+      "<</Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo <</Registry (Adobe) /Ordering (GB1) /Supplement 2>> /FontDescriptor 7 0 R>>",
+      "<</Type /FontDescriptor /FontName /STSong-Light /Flags 4 /FontBBox [0 -200 1000 900] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 700 /StemV 80>>",
+    ]);
+    const page = extractPdf(pdf, "word.pdf")[0];
+    expect(page.rules.some((r) => Math.abs(r.y0 - 20.25) < 0.5 && Math.abs(r.x0 - 20) < 0.5 && Math.abs(r.x1 - 140) < 0.5)).toBe(true);
+    expect(readReport(pdf, "word.pdf").text).toBe("指标\t2023年\n在校生数\t3256");
   });
 });
 
