@@ -175,12 +175,8 @@ function joinContinuedTables(blocks: Block[]): Block[] {
   return out;
 }
 
-/**
- * Lays out extracted pages as text (see the module comment). Pure: the tests feed it pages.
- *
- * @example layoutPdf(extractPdf(bytes, "x.pdf")).text.split("\n")[0] // "# 德阳市职业技术学校2023年质量年度报告"
- */
-export function layoutPdf(pages: PdfPage[]): PdfText {
+/** The pages as blocks in reading order: tables (ruled, then aligned), headings and paragraphs. */
+function pageBlocksOf(pages: PdfPage[]): Block[] {
   const tables = pages.map((p) => findTables(p.rules, p.items));
   const rawLines = pages.map((p, i) => itemLines(p.items.filter((_, k) => !tables[i].some((t) => t.items.has(k)))));
   const lines = withoutPageFurniture(pages, rawLines);
@@ -195,15 +191,25 @@ export function layoutPdf(pages: PdfPage[]): PdfText {
     const aligned = findAlignedTables(lines[i]);
     const running = lines[i].filter((_, k) => !aligned.some((t) => t.lines.has(k)));
     const more = pageBlocks(i + 1, running, [...tables[i], ...aligned], body, levels, margins, prev);
+    // A paragraph the previous page left open was continued in place, not added again.
     blocks.push(...more.filter((b) => b !== prev));
   });
+  return joinContinuedTables(blocks);
+}
+
+/**
+ * Lays out extracted pages as text (see the module comment). Pure: the tests feed it pages.
+ *
+ * @example layoutPdf(extractPdf(bytes, "x.pdf")).text.split("\n")[0] // "# 德阳市职业技术学校2023年职业教育质量年度报告"
+ */
+export function layoutPdf(pages: PdfPage[]): PdfText {
   const out: string[] = [];
   const pageOf: number[] = [];
   const emit = (text: string, page: number) => {
     out.push(text);
     pageOf.push(page);
   };
-  for (const b of joinContinuedTables(blocks)) {
+  for (const b of pageBlocksOf(pages)) {
     if (b.kind === "heading") emit(`${"#".repeat(b.level)} ${b.text}`, b.page);
     else if (b.kind === "paragraph") emit(b.lines.map((l) => l.text).reduce((acc, t) => joinWrapped([acc, t])), b.page);
     else for (const line of gridRows(b.grid)) emit(line.text, b.rowPages[line.row] ?? b.page);
