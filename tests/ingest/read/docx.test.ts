@@ -39,6 +39,7 @@ describe("readDocx: paragraphs and headings from the XML", () => {
   it("leaves out the table of contents, deleted text and the fallback copy of a text box", () => {
     const body =
       p("一、学校概况\t1", "10") +
+      '<w:sdt><w:sdtPr><w:docPartObj><w:docPartGallery w:val="Table of Contents"/></w:docPartObj></w:sdtPr><w:sdtContent>' + p("目录") + p("二、人才培养 5") + "</w:sdtContent></w:sdt>" +
       '<w:p><w:r><w:t>在校生</w:t></w:r><w:del><w:r><w:delText>3000</w:delText></w:r></w:del><w:ins><w:r><w:t>3256</w:t></w:r></w:ins><w:r><w:t>人。</w:t></w:r></w:p>' +
       '<w:p><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wps:txbx><w:txbxContent>' + p("封面标题") + "</w:txbxContent></wps:txbx></w:drawing></mc:Choice><mc:Fallback><w:pict>" + p("封面标题") + "</w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>";
     const lines = readDocx(docx(body, WORD_STYLES), "x.docx").split("\n").filter((l) => l !== "");

@@ -270,6 +270,12 @@ describe("PDFs that cannot be read", () => {
     throw new Error("expected a ReportParseError");
   };
 
+  it("gives up on a PDF that takes too long, and reads the next one with a fresh worker", () => {
+    const bytes = readFileSync(join(fixtures, "deyang-school-2023.pdf"));
+    expect(() => extractPdf(bytes, "slow.pdf", 1)).toThrow(/slow\.pdf: reading the PDF took longer than 0 s/);
+    expect(extractPdf(bytes, "again.pdf")).toHaveLength(4);
+  });
+
   it("says an encrypted PDF is password-protected", () => {
     expect(fails(readFileSync(join(fixtures, "deyang-school-2023-encrypted.pdf")), "locked.pdf")).toMatch(/password-protected/);
   });
