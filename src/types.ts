@@ -43,6 +43,11 @@ export interface ReportMeta {
   /** Every year that appears as a table column, ascending. */
   dataYears: number[];
   sha256: string;
+  /**
+   * PDF reports only: `pageStarts[p - 1]` is the first line of the rebuilt text (the text a PDF's
+   * lines are counted in, see src/ingest/read/) that stands on page p, so a line maps to its page.
+   */
+  pageStarts?: number[];
 }
 
 /** A cell of a table as printed, after markup cleaning. */
@@ -116,6 +121,8 @@ export interface Fact {
   raw: string;
   /** Raw 1-based line where the value stands. */
   line: number;
+  /** PDF reports only: the page the value stands on (`line` counts the text rebuilt from the PDF). */
+  page?: number;
   source: "table" | "text";
   /**
    * For text facts printed as approximate or as a bound: the word that says so (约, 近, 超过, 不足, 余, 多, 左右).
@@ -181,7 +188,7 @@ export interface IngestedReport {
 export type Intent = "figure" | "compare" | "change" | "rank" | "passage" | "case" | "table" | "help" | "unknown";
 
 /** A fact as the answer contract (shared/eval/README.md) prints it, plus display fields and its table's id. */
-export type AnswerFact = Pick<Fact, "entity" | "report" | "table" | "tableNumber" | "tableId" | "indicator" | "year" | "column" | "value" | "raw" | "unit" | "line" | "source">;
+export type AnswerFact = Pick<Fact, "entity" | "report" | "table" | "tableNumber" | "tableId" | "indicator" | "year" | "column" | "value" | "raw" | "unit" | "line" | "page" | "source">;
 
 /** A ranked passage or case hit. */
 export interface PassageHit {

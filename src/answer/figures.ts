@@ -187,7 +187,7 @@ function asNumber(v: Fact["value"]): number | null {
 /** The contract's view of a fact. */
 export function toAnswerFact(f: Fact): AnswerFact {
   const { entity, report, table, tableNumber, tableId, indicator, year, column, value, raw, unit, line, source } = f;
-  return { entity, report, table, tableNumber, tableId, indicator, year, column, value, raw, unit, line, source };
+  return { entity, report, table, tableNumber, tableId, indicator, year, column, value, raw, unit, line, ...(f.page ? { page: f.page } : {}), source };
 }
 
 /** Absolute and relative change between two numeric figures, or null when either is not a number. */
