@@ -19,6 +19,13 @@ interface SuffixKind {
 }
 
 const SUFFIXES: Record<string, SuffixKind> = {
+  职业高级中学校: { cls: "职中", afterPlace: "city", alt: ["职中", "职高", "职业高级中学", "职业中学"] },
+  职业技术教育中心: { cls: "职教中心", afterPlace: "city", alt: ["职教中心", "职业教育中心"] },
+  职业教育中心学校: { cls: "职教中心", afterPlace: "city", alt: ["职教中心", "职业教育中心"] },
+  职教中心学校: { cls: "职教中心", afterPlace: "city", alt: ["职教中心"] },
+  职业中等专业学校: { cls: "中专", afterPlace: "city", alt: ["职业中专", "中专"] },
+  中等职业技术学校: { cls: "职校", afterPlace: "city", alt: ["职校"] },
+  高级技工学校: { cls: "技校", afterPlace: "city", alt: ["技校", "技工学校"] },
   职业技术学校: { cls: "职校", afterPlace: "city", alt: ["职校"] },
   职业技术学院: { cls: "职院", afterPlace: "city", alt: [] },
   职业高级中学: { cls: "职中", afterPlace: "city", alt: ["职中", "职高", "职业中学"] },

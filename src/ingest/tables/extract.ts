@@ -11,6 +11,10 @@ import { readCellTable } from "./cellPerLine.js";
 import { cellContent, isCellLine, isChartRow, isDataLabelLine, isSeqHeader, isStopCell, isTabRow, isTocRow, parseTitle } from "./detect.js";
 import type { RawTable } from "./model.js";
 import { readTabBlock } from "./tabRows.js";
+import { isPipeRow, readPipeBlock } from "./pipeRows.js";
+import { isFigureRow, isHeaderLine, readSpaceTable } from "./spaceRows.js";
+import { isLoneCell, readLineCells } from "./lineCells.js";
+import { figureLineRuns } from "./figureRuns.js";
 
 /** A block of lines that looks tabular but holds no table data. */
 export interface SkippedBlock {
@@ -63,6 +67,10 @@ export function extractTables(lines: string[], report: string): ExtractedTables 
     ["tab-separated tables", () => readTabLayout(src, name, out, accept, mark)],
     ["cell-per-line tables", () => readCellLayout(src, name, out, accept, used)],
     ["chart residue", () => findResidue(src, out, used)],
+    ["pipe tables", () => readPipeLayout(src, name, out, accept, used)],
+    ["space-aligned tables", () => readSpaceLayout(src, name, accept, used)],
+    ["one-cell-per-line tables", () => readLineCellLayout(src, name, out, accept, used)],
+    ["blocks of figures", () => warnUnreadFigures(src, name, out, used)],
   ];
   for (const [what, pass] of passes) {
     try {
@@ -195,5 +203,71 @@ function findResidue(src: string[], out: ExtractedTables, used: Uint8Array): voi
     else out.skipped.push({ startLine: from + 1, endLine: to + 1, reason: "chart data residue (labels and values of a figure)" });
     for (let k = from; k <= to; k++) used[k] = 1;
     i = to;
+  }
+}
+
+/** Pass 4: Markdown and pipe tables (`| 序号 | 指标 |` rows, a `| --- |` rule under the header). */
+function readPipeLayout(src: string[], report: string, out: ExtractedTables, accept: (t: RawTable) => void, used: Uint8Array): void {
+  for (let i = 0; i < src.length; i++) {
+    if (used[i] || !isPipeRow(src[i])) continue;
+    let last = i;
+    while (last + 1 < src.length && !used[last + 1] && isPipeRow(src[last + 1])) last++;
+    if (last > i) {
+      const t = readPipeBlock(src, i, last, report);
+      if (t) accept(t);
+      else out.warnings.push({ report, line: i + 1, message: `The pipe table at lines ${i + 1}–${last + 1} has a header but no readable rows; it was left out.` });
+    }
+    i = last;
+  }
+}
+
+/** Pass 5: a header line of labels over rows of figures, cells separated by runs of spaces. */
+function readSpaceLayout(src: string[], report: string, accept: (t: RawTable) => void, used: Uint8Array): void {
+  for (let i = 0; i < src.length; i++) {
+    if (used[i] || !isHeaderLine(src[i])) continue;
+    // Rows of figures right under it (a wrapped header line or a blank line may come first).
+    let k = i + 1;
+    while (k < src.length && k <= i + 3 && !isFigureRow(src[k])) k++;
+    if (k >= src.length || !isFigureRow(src[k]) || used[k]) continue;
+    const res = readSpaceTable(src, i, report);
+    if (!res.table) continue;
+    const titled = res.table.number !== null || res.table.title !== null;
+    if (res.table.rows.length < 2 && !titled) continue;
+    accept(res.table);
+    i = res.lastIdx;
+  }
+}
+
+/** Pass 6: flattened HTML tables, one bare cell per line, under a `表N …` title. */
+function readLineCellLayout(src: string[], report: string, out: ExtractedTables, accept: (t: RawTable) => void, used: Uint8Array): void {
+  for (let i = 0; i < src.length; i++) {
+    if (used[i]) continue;
+    const title = parseTitle(src[i]);
+    if (!title) continue;
+    let start = i + 1;
+    if (start < src.length && src[start] === "") start++;
+    if (start >= src.length || used[start] || !isLoneCell(src[start]) || src[start].trim() === "") continue;
+    const res = readLineCells(src, start, report, { number: title.number, title: title.title, line: i + 1 });
+    out.warnings.push(...(res.table ? [] : res.warnings));
+    if (res.table) {
+      accept(res.table);
+      i = res.lastIdx;
+    }
+  }
+}
+
+/**
+ * Pass 7: what looks like a table but was read as none: a run of lines dense with figures that no
+ * pass took. Its figures are not indexed, so the build says where it is rather than staying silent.
+ */
+function warnUnreadFigures(src: string[], report: string, out: ExtractedTables, used: Uint8Array): void {
+  const skipped = new Uint8Array(src.length + 1);
+  for (const s of out.skipped) for (let n = s.startLine; n <= s.endLine && n <= src.length; n++) skipped[n - 1] = 1;
+  for (const run of figureLineRuns(src, (i) => used[i] === 1 || skipped[i] === 1)) {
+    out.warnings.push({
+      report,
+      line: run.startLine,
+      message: `Lines ${run.startLine}–${run.endLine} look like a table (${run.figures} figures in columns) but could not be read as one; their figures are not indexed.`,
+    });
   }
 }

@@ -3,7 +3,7 @@
  * lines, a flattened header, and the table's place in the file. The builder (build.ts) turns this
  * into the shared `Table` type.
  */
-import type { IngestWarning } from "../../types.js";
+import type { IngestWarning, Table } from "../../types.js";
 import { clean } from "./text.js";
 
 /** One cell as found: its raw pieces (one per physical line) and where it starts. */
@@ -26,7 +26,7 @@ export interface RawRow {
 /** A table as one layout parser read it. */
 export interface RawTable {
   report: string;
-  layout: "tab-rows" | "cell-per-line";
+  layout: Table["layout"];
   number: string | null;
   title: string | null;
   /** Flattened, cleaned header, one entry per column. */
