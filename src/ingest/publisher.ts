@@ -67,7 +67,7 @@ function provinceOf(chain: { places: Place[] }[]): string | null {
  * ("质量年度报告" alone). A leading year and any period or year in brackets are not part of it;
  * a province in front of a city or county in it is dropped from the entity and kept as `province`
  * (四川省广元市职业高级中学校 → 广元市职业高级中学校, 四川), but stays when it is the school's own
- * place (四川省食品药品学校).
+ * place (四川省食品药品学校). A region is its innermost place (渭南市临渭区 → 临渭区).
  *
  * @example entityFromTitleText("2017年四川省广元市职业高级中学校质量年度报告") // { entity: "广元市职业高级中学校", province: "四川" }
  */
@@ -89,6 +89,13 @@ export function entityFromTitleText(title: string): TitleEntity | null {
   if (first && chain.length >= 2 && first.places.every((p) => p.level === "province")) {
     const inside = chain[1]!.places.some((p) => first.places.some((q) => p.province === q.province));
     if (inside) entity = name.slice(first.form.length);
+  }
+  // A region named with what it lies in (渭南市临渭区): the report is about the innermost place.
+  const covered = chain.reduce((n, c) => n + c.form.length, 0);
+  if (chain.length >= 2 && covered === name.length) {
+    const last = chain[chain.length - 1]!;
+    const outer = chain[chain.length - 2]!;
+    if (last.places.some((p) => outer.places.some((o) => p.city === o.name || p.province === o.province))) entity = last.form;
   }
   return { entity, province: provinceOf(chain) };
 }

@@ -12,7 +12,7 @@ import { cellContent, isCellLine, isChartRow, isDataLabelLine, isSeqHeader, isSt
 import type { RawTable } from "./model.js";
 import { readTabBlock } from "./tabRows.js";
 import { isPipeRow, readPipeBlock } from "./pipeRows.js";
-import { isFigureRow, isHeaderLine, readSpaceTable } from "./spaceRows.js";
+import { isFigureRow, isHeaderLine, readSpaceTable, splitFields } from "./spaceRows.js";
 import { isLoneCell, readLineCells } from "./lineCells.js";
 import { figureLineRuns } from "./figureRuns.js";
 
@@ -224,13 +224,11 @@ function readPipeLayout(src: string[], report: string, out: ExtractedTables, acc
 /** Pass 5: a header line of labels over rows of figures, cells separated by runs of spaces. */
 function readSpaceLayout(src: string[], report: string, accept: (t: RawTable) => void, used: Uint8Array): void {
   for (let i = 0; i < src.length; i++) {
-    if (used[i] || !isHeaderLine(src[i])) continue;
-    // Rows of figures right under it (a wrapped header line or a blank line may come first).
-    let k = i + 1;
-    while (k < src.length && k <= i + 3 && !isFigureRow(src[k])) k++;
-    if (k >= src.length || !isFigureRow(src[k]) || used[k]) continue;
-    const res = readSpaceTable(src, i, report);
-    if (!res.table) continue;
+    if (used[i]) continue;
+    const gap = spaceGap(src, i);
+    if (gap === null) continue;
+    const res = readSpaceTable(src, i, report, gap);
+    if (!res.table || used.subarray(i, res.lastIdx + 1).some((u) => u === 1)) continue;
     const titled = res.table.number !== null || res.table.title !== null;
     if (res.table.rows.length < 2 && !titled) continue;
     accept(res.table);
@@ -238,17 +236,42 @@ function readSpaceLayout(src: string[], report: string, accept: (t: RawTable) =>
   }
 }
 
-/** Pass 6: flattened HTML tables, one bare cell per line, under a `表N …` title. */
+/**
+ * Whether line `i` heads a space-aligned table, and how its cells are separated: by runs of two or
+ * more spaces (2), or by single spaces (1) when the header and the row under it then have the same
+ * number of cells. Null when it heads none.
+ */
+function spaceGap(src: string[], i: number): 1 | 2 | null {
+  for (const gap of [2, 1] as const) {
+    if (!isHeaderLine(src[i], gap)) continue;
+    // Rows of figures right under it (a wrapped header line or a blank line may come first).
+    let k = i + 1;
+    while (k < src.length && k <= i + 3 && !isFigureRow(src[k], gap)) k++;
+    if (k >= src.length || !isFigureRow(src[k], gap)) continue;
+    if (gap === 1 && splitFields(src[k], 1).length !== splitFields(src[i], 1).length) continue;
+    return gap;
+  }
+  return null;
+}
+
+/**
+ * Pass 6: flattened HTML tables, one bare cell per line: under a `表N …` title, or untitled where a
+ * run of such lines holds enough figures and fits a header width with every column uniform.
+ */
 function readLineCellLayout(src: string[], report: string, out: ExtractedTables, accept: (t: RawTable) => void, used: Uint8Array): void {
   for (let i = 0; i < src.length; i++) {
     if (used[i]) continue;
     const title = parseTitle(src[i]);
-    if (!title) continue;
-    let start = i + 1;
-    if (start < src.length && src[start] === "") start++;
+    let start = title ? i + 1 : i;
+    if (title) {
+      if (start < src.length && src[start] === "") start++;
+      // `单位：万元` under the title says the unit of the figures; it is not a cell.
+      if (start < src.length && /^\s*(?:单位|计量单位)[：:]/.test(src[start])) start++;
+    } else if (i > 0 && src[i - 1] !== "" && isLoneCell(src[i - 1])) continue;
     if (start >= src.length || used[start] || !isLoneCell(src[start]) || src[start].trim() === "") continue;
-    const res = readLineCells(src, start, report, { number: title.number, title: title.title, line: i + 1 });
-    out.warnings.push(...(res.table ? [] : res.warnings));
+    const t = title ? { number: title.number, title: title.title, line: i + 1 } : null;
+    const res = readLineCells(src, start, report, t, used);
+    if (title) out.warnings.push(...(res.table ? [] : res.warnings));
     if (res.table) {
       accept(res.table);
       i = res.lastIdx;

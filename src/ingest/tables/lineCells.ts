@@ -13,6 +13,9 @@ import { isFigure } from "./spaceRows.js";
 
 /** Widest header tried: the standard tables have at most eight columns, body tables a few more. */
 const MAX_WIDTH = 14;
+/** An untitled run needs this many cells, this share of them figures, and perfectly uniform columns. */
+const UNTITLED_MIN_CELLS = 9;
+const UNTITLED_MIN_FIGURES = 0.3;
 /** How uniform the columns must be, averaged (1 = every column holds one kind of cell). */
 const MIN_UNIFORMITY = 0.9;
 
@@ -23,17 +26,18 @@ export function isLoneCell(line: string): boolean {
   if (line.includes("\t")) return false;
   if (line !== "" && line.trim() === "") return true;
   const t = clean(line);
-  if (t === "" || t.length > 30 || /[。；！？]/.test(t) || /，.*，/.test(t)) return false;
+  if (t === "" || t.length > 30 || /[。；！？]|[：:]$/.test(t) || /，.*，/.test(t)) return false;
   if (/\s{2,}/.test(line.trim())) return false;
   return !STOP.test(t) || isFigure(t);
 }
 
 /** The cells from `start` (0-based) while lines are lone cells; one empty line may fall between rows. */
-function collect(lines: string[], start: number): { cells: RawCell[]; lastIdx: number } {
+function collect(lines: string[], start: number, used: Uint8Array): { cells: RawCell[]; lastIdx: number } {
   const cells: RawCell[] = [];
   let lastIdx = start - 1;
   for (let i = start; i < lines.length; i++) {
     const line = lines[i]!;
+    if (used[i]) break;
     if (line === "") {
       if (cells.length > 0 && i + 1 < lines.length && lines[i + 1] !== "" && isLoneCell(lines[i + 1]!) && !parseTitle(lines[i + 1]!)) continue;
       if (cells.length === 0) continue;
@@ -107,14 +111,20 @@ export function readLineCells(
   start: number,
   report: string,
   title: { number: string | null; title: string | null; line: number } | null,
+  taken: Uint8Array = new Uint8Array(lines.length),
 ): LineCellsRead {
-  const { cells, lastIdx } = collect(lines, start);
+  const { cells, lastIdx } = collect(lines, start, taken);
+  // Untitled, only a run that is clearly a table counts: many cells, a fair share of them figures.
+  if (!title && (cells.length < UNTITLED_MIN_CELLS || cells.filter((c) => kindOf(c) === "figure").length < cells.length * UNTITLED_MIN_FIGURES)) {
+    return { table: null, lastIdx, warnings: [] };
+  }
   const warnings: IngestWarning[] = [];
   let best: { width: number; score: number } | null = null;
   for (let w = 2; w <= Math.min(MAX_WIDTH, Math.floor(cells.length / 2)); w++) {
     const s = widthScore(cells, w);
     if (s !== null && (!best || s > best.score + 1e-9)) best = { width: w, score: s };
   }
+  if (best && !title && best.score < 1) best = null;
   if (!best) {
     if (cells.length >= 6 && cells.some((c) => kindOf(c) === "figure")) {
       const where = title?.number ?? title?.title ?? "A table";
@@ -141,9 +151,17 @@ export function readLineCells(
     endLine: cells[used - 1]!.line,
     warnings,
   };
+  if (used < cells.length) {
+    const left = cells[used]!;
+    warnings.push({
+      report,
+      line: left.line,
+      message: `${title?.number ?? "A table"}: the last ${cells.length - used} cell(s), from line ${left.line}, do not fill a row of the ${width}-column header; they were left out.`,
+    });
+  }
   for (let s = width; s < used; s += width) {
     const row = cells.slice(s, s + width);
     table.rows.push({ cells: row, line: row[0]!.line, group: null });
   }
-  return { table, lastIdx: cells[used - 1]!.line - 1, warnings };
+  return { table, lastIdx: used < cells.length ? lastIdx : cells[used - 1]!.line - 1, warnings };
 }

@@ -42,7 +42,7 @@ export function isFigure(text: string): boolean {
  * inside a field, a single space next to a figure separates too (`汽车运用与维修 312 296`).
  * @example splitFields("序号   指标      单位").map((f) => f.text) // ["序号", "指标", "单位"]
  */
-export function splitFields(line: string): Field[] {
+export function splitFields(line: string, gap: 1 | 2 = 2): Field[] {
   const fields: Field[] = [];
   let col = 0;
   let cur: { text: string; start: number } | null = null;
@@ -55,7 +55,7 @@ export function splitFields(line: string): Field[] {
     const sep = ch === "\t" || ch === "\u3000";
     if (ch === " " || ch === "\u00a0" || sep) {
       spaces += sep ? 2 : 1;
-      if (spaces >= 2) flush();
+      if (spaces >= gap) flush();
       else if (cur) cur.text += " ";
       col += ch === "\t" ? 4 : charWidth(ch === "\u00a0" ? " " : ch);
       continue;
@@ -102,29 +102,29 @@ const SENTENCE = /[。；！？]|，.*，/;
 const HEADING = /^(#|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\)|第.{1,3}[章节部分]|\d+(\.\d+)+\s|图\s*\d|注[：:]|资料来源|数据来源|说明[：:])/;
 
 /** True for a header line: two or more short labels and no figure (years like `2024年` are labels). */
-export function isHeaderLine(line: string): boolean {
+export function isHeaderLine(line: string, gap: 1 | 2 = 2): boolean {
   if (line.length > 160 || SENTENCE.test(line) || /\.{4,}|…{2,}/.test(line) || parseTitle(line)) return false;
   const text = clean(stripHeadingMarks(line));
   if (HEADING.test(text)) return false;
-  const f = splitFields(line);
+  const f = splitFields(line, gap);
   // Two single characters (`目  录`) are a spaced-out word, not two columns.
   if (f.length < 2 || f.some((x) => width(x.text) > 40) || f.every((x) => x.text.length === 1)) return false;
   return f.every((x) => !isFigure(x.text) || /^(19|20)\d{2}$/.test(x.text));
 }
 
 /** True for a data row: two or more fields, at least one a figure, none a long sentence. */
-export function isFigureRow(line: string): boolean {
+export function isFigureRow(line: string, gap: 1 | 2 = 2): boolean {
   if (line.length > 200 || /[。；]/.test(line) || /\.{4,}|…{2,}|·{4,}/.test(line) || parseTitle(line)) return false;
-  const f = splitFields(line);
+  const f = splitFields(line, gap);
   return f.length >= 2 && f.some((x) => isFigure(x.text)) && f.every((x) => width(x.text) <= 60);
 }
 
 /** A short line of text alone (no figures) that may be the wrapped rest of the cells above. */
-function isFragmentLine(line: string): boolean {
+function isFragmentLine(line: string, gap: 1 | 2): boolean {
   if (isBlankLine(line) || SENTENCE.test(line) || parseTitle(line)) return false;
   const text = clean(line);
   if (HEADING.test(text) || /^表\s*\d/.test(text)) return false;
-  const f = splitFields(line);
+  const f = splitFields(line, gap);
   return f.length >= 1 && f.every((x) => !isFigure(x.text) && width(x.text) <= 24);
 }
 
@@ -171,6 +171,29 @@ function fitRow(cols: Field[], fields: Field[]): (Field | null)[] | null {
   return out;
 }
 
+const cellIsEmpty = (c: RawCell | undefined): boolean => !c || c.parts.every((p) => clean(p) === "");
+
+/**
+ * A PDF centres a row's figures on the last line of a wrapped label: `2  毕业生去向落` over
+ * `   实人数  人  651  674`. A numbered row with no figures, followed by an unnumbered one that has
+ * them (and is no `其中` sub-row), is one row; the label's pieces join.
+ */
+function joinCentredLabels(rows: RawRow[], header: string[]): void {
+  if (!/^(序号|编号)$/.test(header[0]?.replace(/\s+/g, "") ?? "")) return;
+  for (let k = 0; k + 1 < rows.length; k++) {
+    const a = rows[k]!.cells;
+    const b = rows[k + 1]!.cells;
+    const aFigures = a.slice(2).some((c) => !cellIsEmpty(c));
+    const bLabel = clean(b[1]?.parts.join("") ?? "");
+    if (aFigures || cellIsEmpty(a[0]) || cellIsEmpty(a[1]) || !cellIsEmpty(b[0]) || bLabel === "" || /^(其中|含|包括)/.test(bLabel)) continue;
+    if (!b.slice(2).some((c) => !cellIsEmpty(c))) continue;
+    a[1]!.parts.push(...b[1]!.parts);
+    a[1]!.clean = undefined;
+    for (let c = 2; c < a.length; c++) a[c] = b[c]!;
+    rows.splice(k + 1, 1);
+  }
+}
+
 /** What `readSpaceTable` read, and the last line (0-based) it used. */
 export interface SpaceRead {
   table: RawTable | null;
@@ -183,20 +206,20 @@ export interface SpaceRead {
  * lines are rows of figures or wrapped fragments (one blank line may fall between rows) and ends
  * at text, a heading, a caption or a new table title.
  */
-export function readSpaceTable(lines: string[], headerIdx: number, report: string): SpaceRead {
+export function readSpaceTable(lines: string[], headerIdx: number, report: string, gap: 1 | 2 = 2): SpaceRead {
   const warnings: IngestWarning[] = [];
-  const cols = splitFields(lines[headerIdx]!);
+  const cols = splitFields(lines[headerIdx]!, gap);
   const header: RawCell[] = cols.map((c) => ({ parts: [c.text], line: headerIdx + 1 }));
   const rows: RawRow[] = [];
   let lastIdx = headerIdx;
   for (let i = headerIdx + 1; i < lines.length; i++) {
     const line = lines[i]!;
     if (isBlankLine(line)) {
-      if (i + 1 < lines.length && isFigureRow(lines[i + 1]!) && rows.length > 0) continue;
+      if (i + 1 < lines.length && isFigureRow(lines[i + 1]!, gap) && rows.length > 0) continue;
       break;
     }
-    if (isFigureRow(line)) {
-      const fitted = fitRow(cols, splitFields(line));
+    if (isFigureRow(line, gap)) {
+      const fitted = fitRow(cols, splitFields(line, gap));
       if (!fitted) {
         warnings.push({ report, line: i + 1, message: `Table row at line ${i + 1} has more figures than the ${cols.length}-column header above it (line ${headerIdx + 1}); it was left out.` });
         lastIdx = i;
@@ -206,10 +229,10 @@ export function readSpaceTable(lines: string[], headerIdx: number, report: strin
       lastIdx = i;
       continue;
     }
-    if (isFragmentLine(line) && i - lastIdx === 1) {
+    if (isFragmentLine(line, gap) && i - lastIdx === 1) {
       // The wrapped rest of the cells above: of the header while no row is read yet.
       const target = rows.length > 0 ? rows[rows.length - 1]!.cells : header;
-      for (const f of splitFields(line)) {
+      for (const f of splitFields(line, gap)) {
         const cell = target[nearestColumn(cols, f)]!;
         if (clean(cell.parts.join("")) === "") cell.parts = [f.text];
         else cell.parts.push(f.text);
@@ -221,6 +244,7 @@ export function readSpaceTable(lines: string[], headerIdx: number, report: strin
     break;
   }
   if (rows.length === 0) return { table: null, lastIdx: headerIdx, warnings };
+  joinCentredLabels(rows, header.map((c) => clean(c.parts.join(""))));
   const title = findTitleAbove(lines, headerIdx);
   const table: RawTable = {
     report,
