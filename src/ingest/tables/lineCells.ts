@@ -62,7 +62,8 @@ export function widthScore(cells: RawCell[], width: number): number | null {
   const kinds = cells.map(kindOf);
   const n = cells.length - ((cells.length - width) % width);
   const rows = (n - width) / width;
-  if (rows < 1) return null;
+  // One row says nothing about its columns' kinds: only when it ends the cells exactly.
+  if (rows < 1 || (rows === 1 && n !== cells.length)) return null;
   // The header: labels (a year alone is a label), an empty corner cell at most.
   for (let c = 0; c < width; c++) {
     const t = clean(cells[c]!.parts[0] ?? "");
