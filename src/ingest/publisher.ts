@@ -25,7 +25,7 @@ const YEAR = String.raw`(?:19|20)\d{2}`;
 const PERIOD = new RegExp(String.raw`${YEAR}\s*(?:年\s*\d{1,2}\s*月?|[.．]\s*\d{1,2})?\s*(?:[-—–~～至到]+\s*)${YEAR}\s*(?:年\s*(?:\d{1,2}\s*月)?|[.．]\s*\d{1,2}|学年度?)?`, "g");
 /** What a title says after the publisher: the report's kind, with years around it. */
 const TAIL = new RegExp(
-  String.raw`^(.*?)\s*(?:${YEAR}\s*(?:学年度?|年度?)\s*)?(?:中等职业教育|中等职业学校|中职教育|中职学校|职业教育|中等职业)?\s*(?:${YEAR}\s*(?:学年度?|年度?)\s*)?(?:年度)?\s*(?:办学)?(?:质量)?\s*(?:年度)?\s*(?:报告|年报)\s*$`,
+  String.raw`^(.*?)\s*(?:${YEAR}\s*(?:学年度?|年度?)\s*)?(?:中等职业教育|中等职业学校|中职教育|中职学校|职业教育|中等职业)?\s*(?:${YEAR}\s*(?:学年度?|年度?)\s*)?(?:年度)?\s*(?:人才培养|办学|发展|教育)?\s*(?:质量)?\s*(?:年度)?\s*(?:报告|年报)\s*$`,
 );
 /** Endings that make a name a publisher (school, region or office), not a phrase. */
 const PUBLISHER_END = /(?:学校|学院|中心|中学|职校|职中|职高|中专|技校|卫校|农校|高中|[省市区县州旗盟]|教育局|教体局|教育和体育局)$/;
@@ -76,7 +76,9 @@ export function entityFromTitleText(title: string): TitleEntity | null {
   t = t.replace(/^.*?编制了/, "").replace(/[《》“”"]/g, " ");
   t = t.replace(/[（(][^（）()]*\d[^（）()]*[)）]/g, " ");
   t = t.replace(PERIOD, " ");
-  t = t.replace(new RegExp(String.raw`^\s*${YEAR}\s*(?:学年度?|年度?)\s*`), "").trim();
+  t = t.replace(new RegExp(String.raw`^\s*${YEAR}\s*(?:学年度?|年度?)\s*`), "");
+  // After 报告: a bracketed note (（中职篇）) or a bare year.
+  t = t.replace(new RegExp(String.raw`(报告|年报)\s*(?:[（(][^（）()]{1,12}[)）]|${YEAR}\s*年?度?)\s*$`), "$1").trim();
   const m = TAIL.exec(t);
   if (!m) return null;
   // Of several words, the one that names a publisher (a cover may print an office before it).

@@ -28,6 +28,11 @@ describe("entity and province from a title", () => {
     ["四川省食品药品学校2023年质量年度报告", "四川省食品药品学校", "四川"],
     // a district under its municipality
     ["重庆市璧山区职业教育质量年度报告（2023年度）", "璧山区", "重庆"],
+    // other kinds of report and trailing notes
+    ["广元市职业高级中学校人才培养质量年度报告", "广元市职业高级中学校", "四川"],
+    ["赣州市2022年中等职业学校教育质量报告", "赣州市", "江西"],
+    ["赣州市职业教育质量报告（中职篇）", "赣州市", "江西"],
+    ["岐山县职业技术教育中心质量年度报告2017", "岐山县职业技术教育中心", "陕西"],
     // a district under its city is the district
     ["渭南市临渭区2023年度中等职业教育质量报告", "临渭区", "陕西"],
   ])("%s → %s (%s)", (title, entity, province) => {

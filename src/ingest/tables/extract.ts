@@ -261,7 +261,10 @@ function spaceGap(src: string[], i: number): 1 | 2 | null {
 function readLineCellLayout(src: string[], report: string, out: ExtractedTables, accept: (t: RawTable) => void, used: Uint8Array): void {
   for (let i = 0; i < src.length; i++) {
     if (used[i]) continue;
-    const title = parseTitle(src[i]);
+    const numbered = parseTitle(src[i]);
+    // An unnumbered caption (`各校在校生情况`) heads a run only if the run is clearly a table.
+    const caption = numbered ? null : captionLine(src[i]);
+    const title = numbered ?? (caption ? { number: null, title: caption } : null);
     let start = title ? i + 1 : i;
     if (title) {
       if (start < src.length && src[start] === "") start++;
@@ -270,13 +273,21 @@ function readLineCellLayout(src: string[], report: string, out: ExtractedTables,
     } else if (i > 0 && src[i - 1] !== "" && isLoneCell(src[i - 1])) continue;
     if (start >= src.length || used[start] || !isLoneCell(src[start]) || src[start].trim() === "") continue;
     const t = title ? { number: title.number, title: title.title, line: i + 1 } : null;
-    const res = readLineCells(src, start, report, t, used);
-    if (title) out.warnings.push(...(res.table ? [] : res.warnings));
+    const res = readLineCells(src, start, report, t, used, !numbered);
+    if (numbered) out.warnings.push(...(res.table ? [] : res.warnings));
     if (res.table) {
       accept(res.table);
       i = res.lastIdx;
     }
   }
+}
+
+/** A line that names a table without a number: short, no sentence, ending like a table's name. */
+function captionLine(line: string): string | null {
+  if (line.length > 60 || !/(表|情况|一览|统计|明细|汇总|对比|比较)\s*$/.test(line)) return null;
+  const text = clean(line);
+  if (text.length < 4 || text.length > 40 || /[。，；：:！？\s]/.test(text)) return null;
+  return /(表|情况|一览|统计|明细|汇总|对比|比较)$/.test(text) ? text : null;
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import { isBlankLine } from "../clean.js";
 import { clean } from "./text.js";
-import { isFigure, splitFields } from "./spaceRows.js";
+import { isFigure } from "./spaceRows.js";
 
 /** A run of figure-dense lines, 1-based. */
 export interface FigureRun {
@@ -21,10 +21,17 @@ const MIN_SHARE = 0.4;
 
 /** The cells of a short line, or null when it is running text (a sentence, or too long for a row). */
 function lineCells(line: string): string[] | null {
-  const t = clean(line);
+  if (line.length > 160 || /[。；！？]/.test(line)) return null;
+  // Without a digit a line holds no figure: its words are only counted, not cleaned.
+  const t = /\d/.test(line) ? clean(line) : line.trim();
   if (t.length > 120 || /[。；！？]|[：:]$/.test(t) || /，.*，/.test(t) || /^\s*#/.test(line)) return null;
   if (/^([一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|第.{1,3}[章节部分])/.test(t)) return null;
-  return splitFields(line).flatMap((f) => f.text.split(" ")).filter((c) => c !== "");
+  return t.split(/\s+/).filter((c) => c !== "");
+}
+
+/** A figure among a line's words; most words hold no digit and are not looked at further. */
+function figureWord(w: string): boolean {
+  return (/\d/.test(w) || /^[-－—–/／]+$/.test(w)) && isFigure(w);
 }
 
 /**
@@ -52,7 +59,7 @@ export function figureLineRuns(lines: string[], taken: (i: number) => boolean): 
       close();
       continue;
     }
-    const figures = cells.filter(isFigure).length;
+    const figures = cells.filter(figureWord).length;
     cur ??= { start: i, end: i, figures: 0, cells: 0, lines: 0 };
     cur.end = i;
     cur.figures += figures;

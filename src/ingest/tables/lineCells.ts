@@ -25,6 +25,7 @@ const STOP = /^(#|[一二三四五六七八九十]+、|（[一二三四五六七
 export function isLoneCell(line: string): boolean {
   if (line.includes("\t")) return false;
   if (line !== "" && line.trim() === "") return true;
+  if (line.length > 80 || /[。；！？]/.test(line)) return false;
   const t = clean(line);
   if (t === "" || t.length > 30 || /[。；！？]|[：:]$/.test(t) || /，.*，/.test(t)) return false;
   if (/\s{2,}/.test(line.trim())) return false;
@@ -106,6 +107,8 @@ export interface LineCellsRead {
 /**
  * Reads the flattened table whose first cell is on `start` (0-based), titled by `title` (a `表N …`
  * line above) or untitled. When no width fits, the block is reported with its lines and left out.
+ * `strict` (the default for an untitled run, and for one under an unnumbered caption) reads only a
+ * run that is clearly a table, and says nothing when it is not one.
  */
 export function readLineCells(
   lines: string[],
@@ -113,10 +116,11 @@ export function readLineCells(
   report: string,
   title: { number: string | null; title: string | null; line: number } | null,
   taken: Uint8Array = new Uint8Array(lines.length),
+  strict = title === null,
 ): LineCellsRead {
   const { cells, lastIdx } = collect(lines, start, taken);
   // Untitled, only a run that is clearly a table counts: many cells, a fair share of them figures.
-  if (!title && (cells.length < UNTITLED_MIN_CELLS || cells.filter((c) => kindOf(c) === "figure").length < cells.length * UNTITLED_MIN_FIGURES)) {
+  if (strict && (cells.length < UNTITLED_MIN_CELLS || cells.filter((c) => kindOf(c) === "figure").length < cells.length * UNTITLED_MIN_FIGURES)) {
     return { table: null, lastIdx, warnings: [] };
   }
   const warnings: IngestWarning[] = [];
@@ -125,9 +129,9 @@ export function readLineCells(
     const s = widthScore(cells, w);
     if (s !== null && (!best || s > best.score + 1e-9)) best = { width: w, score: s };
   }
-  if (best && !title && best.score < 1) best = null;
+  if (best && strict && best.score < 1) best = null;
   if (!best) {
-    if (cells.length >= 6 && cells.some((c) => kindOf(c) === "figure")) {
+    if (!strict && cells.length >= 6 && cells.some((c) => kindOf(c) === "figure")) {
       const where = title?.number ?? title?.title ?? "A table";
       warnings.push({
         report,

@@ -6,7 +6,7 @@ import type { IngestWarning } from "../../types.js";
 import { isBlankLine } from "../clean.js";
 import { clean } from "./text.js";
 import type { RawTable } from "./model.js";
-import { findTitleAbove } from "./tabRows.js";
+import { captionAbove } from "./spaceRows.js";
 
 /** True for a pipe-table line: it starts and ends with `|` and has a cell between. */
 export function isPipeRow(line: string): boolean {
@@ -39,7 +39,7 @@ export function readPipeBlock(lines: string[], first: number, last: number, repo
   const width = header.length;
   if (width < 2 || rows.length === 0) return null;
   const warnings: IngestWarning[] = [];
-  const title = findTitleAbove(lines, head.line - 1);
+  const title = captionAbove(lines, head.line - 1);
   const table: RawTable = {
     report,
     layout: "pipe-rows",

@@ -99,11 +99,16 @@ function width(s: string): number {
 }
 
 const SENTENCE = /[。；！？]|，.*，/;
+/** Two cells on a line: a run of spaces (or a tab, an ideographic space) between text; or any space. */
+const WIDE_GAP = /\S(?: {2,}|[\t\u3000\u00a0])\s*\S/;
+const ANY_GAP = /\S[\s\u3000]+\S/;
 const HEADING = /^(#|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\)|第.{1,3}[章节部分]|\d+(\.\d+)+\s|图\s*\d|注[：:]|资料来源|数据来源|说明[：:])/;
 
 /** True for a header line: two or more short labels and no figure (years like `2024年` are labels). */
 export function isHeaderLine(line: string, gap: 1 | 2 = 2): boolean {
-  if (line.length > 160 || SENTENCE.test(line) || /\.{4,}|…{2,}/.test(line) || parseTitle(line)) return false;
+  // Cheap tests first: this runs on every line of every report, most of them prose.
+  if (line.length > 160 || line.length < 3 || !(gap === 2 ? WIDE_GAP : ANY_GAP).test(line) || /[。，；！？]/.test(line)) return false;
+  if (SENTENCE.test(line) || /\.{4,}|…{2,}/.test(line) || parseTitle(line)) return false;
   const text = clean(stripHeadingMarks(line));
   if (HEADING.test(text)) return false;
   const f = splitFields(line, gap);
@@ -114,6 +119,7 @@ export function isHeaderLine(line: string, gap: 1 | 2 = 2): boolean {
 
 /** True for a data row: two or more fields, at least one a figure, none a long sentence. */
 export function isFigureRow(line: string, gap: 1 | 2 = 2): boolean {
+  if (line.length > 200 || !/\d/.test(line) || !(gap === 2 ? WIDE_GAP : ANY_GAP).test(line)) return false;
   if (line.length > 200 || /[。；]/.test(line) || /\.{4,}|…{2,}|·{4,}/.test(line) || parseTitle(line)) return false;
   const f = splitFields(line, gap);
   return f.length >= 2 && f.some((x) => isFigure(x.text)) && f.every((x) => width(x.text) <= 60);
@@ -194,6 +200,42 @@ function joinCentredLabels(rows: RawRow[], header: string[]): void {
   }
 }
 
+/**
+ * The title of a table printed without a number, on the line above it (a blank line between at
+ * most): short, no sentence, and named like a table (`2017年招生情况统计表`, `各专业在校生情况`).
+ * `numbered` (findTitleAbove) wins when there is one.
+ */
+export function captionAbove(lines: string[], headerIdx: number): { number: string | null; title: string; line: number } | null {
+  const numbered = findTitleAbove(lines, headerIdx);
+  if (numbered) return numbered;
+  let i = headerIdx - 1;
+  if (i >= 0 && isBlankLine(lines[i]!)) i--;
+  if (i < 0) return null;
+  const text = clean(stripHeadingMarks(lines[i]!));
+  if (text.length < 4 || text.length > 40 || /[。，；：:！？]/.test(text) || /\s{2,}/.test(lines[i]!.trim())) return null;
+  return /(表|情况|一览|统计|明细|汇总|对比|比较)$/.test(text) ? { number: null, title: text, line: i + 1 } : null;
+}
+
+/** A page number standing alone (`5`, `- 5 -`, `— 12 —`, `第 3 页`): a page break inside a table. */
+function isPageNumber(line: string): boolean {
+  return /^\s*(?:[-—–]\s*\d{1,3}\s*[-—–]|\d{1,3}|第\s*\d{1,3}\s*页(?:\s*共\s*\d{1,3}\s*页)?)\s*$/.test(line);
+}
+
+/** True when from `from` only page-break lines (blank, a page number, the header again) stand before more rows. */
+function pageBreakThenRows(lines: string[], from: number, gap: 1 | 2, headerText: string): boolean {
+  let sawBreak = false;
+  for (let k = from; k < lines.length && k < from + 5; k++) {
+    const l = lines[k]!;
+    if (isBlankLine(l)) continue;
+    if (isPageNumber(l) || clean(l).replace(/\s+/g, "") === headerText) {
+      sawBreak = true;
+      continue;
+    }
+    return sawBreak && isFigureRow(l, gap);
+  }
+  return false;
+}
+
 /** What `readSpaceTable` read, and the last line (0-based) it used. */
 export interface SpaceRead {
   table: RawTable | null;
@@ -212,11 +254,18 @@ export function readSpaceTable(lines: string[], headerIdx: number, report: strin
   const header: RawCell[] = cols.map((c) => ({ parts: [c.text], line: headerIdx + 1 }));
   const rows: RawRow[] = [];
   let lastIdx = headerIdx;
+  const headerText = clean(lines[headerIdx]!).replace(/\s+/g, "");
   for (let i = headerIdx + 1; i < lines.length; i++) {
     const line = lines[i]!;
     if (isBlankLine(line)) {
       if (i + 1 < lines.length && isFigureRow(lines[i + 1]!, gap) && rows.length > 0) continue;
+      // A page break: a page number, maybe a repeated header, then the rows go on.
+      if (rows.length > 0 && pageBreakThenRows(lines, i + 1, gap, headerText)) continue;
       break;
+    }
+    if (rows.length > 0 && (isPageNumber(line) || clean(line).replace(/\s+/g, "") === headerText) && pageBreakThenRows(lines, i, gap, headerText)) {
+      lastIdx = i;
+      continue;
     }
     if (isFigureRow(line, gap)) {
       const fitted = fitRow(cols, splitFields(line, gap));
@@ -245,7 +294,7 @@ export function readSpaceTable(lines: string[], headerIdx: number, report: strin
   }
   if (rows.length === 0) return { table: null, lastIdx: headerIdx, warnings };
   joinCentredLabels(rows, header.map((c) => clean(c.parts.join(""))));
-  const title = findTitleAbove(lines, headerIdx);
+  const title = captionAbove(lines, headerIdx);
   const table: RawTable = {
     report,
     layout: "space-aligned",

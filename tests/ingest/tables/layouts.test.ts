@@ -107,6 +107,16 @@ describe("cells separated by spaces under a header", () => {
     expect(f).toMatchObject({ indicator: "双师型教师数", value: 162, unit: "人" });
   });
 
+  it("goes on across a page break (page number, header repeated), titled by the caption above", () => {
+    const t = r.tables.find((x) => x.startLine === 30)!;
+    expect(t).toMatchObject({ number: null, title: "2018-2019学年学生资助情况统计表", endLine: 39 });
+    expect(cells(t).map((row) => row[0])).toEqual(["国家助学金（人次）", "免学费（人）", "地方政府资助（人）"]);
+    // A period column is the school year it ends.
+    const f = tableFacts(t, "x", null).find((x) => x.line === 39 && x.column.startsWith("2018年9月"));
+    expect(f).toMatchObject({ year: 2019, value: 146, unit: "人" });
+    expect(r.warnings).toEqual([]);
+  });
+
   it("reads single spaces as cell breaks when header and rows then agree in width", () => {
     const t = byNumber(read("linwei-2023.txt").tables, "表2");
     expect(t.header).toEqual(["序号", "项目", "一等奖", "二等奖", "三等奖"]);
