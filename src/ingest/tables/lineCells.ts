@@ -32,23 +32,38 @@ export function isLoneCell(line: string): boolean {
   return !STOP.test(t) || isFigure(t);
 }
 
-/** The cells from `start` (0-based) while lines are lone cells; one empty line may fall between rows. */
-function collect(lines: string[], start: number, used: Uint8Array): { cells: RawCell[]; lastIdx: number } {
-  const cells: RawCell[] = [];
+/** Empty lines that may stand together inside a flattened table (empty cells, or a row break). */
+const MAX_BLANK_RUN = 4;
+
+/**
+ * The lines from `start` (0-based) while they are lone cells. An empty line inside is either an
+ * empty cell (LibreOffice's text export prints one so) or a break between rows: both readings are
+ * kept (`blankIsCell`, `blankIsBreak`) and the header's width decides. `lastIdx` is the last cell's line.
+ */
+function collect(lines: string[], start: number, used: Uint8Array): { blankIsCell: RawCell[]; blankIsBreak: RawCell[]; lastIdx: number } {
+  const blankIsCell: RawCell[] = [];
+  const blankIsBreak: RawCell[] = [];
   let lastIdx = start - 1;
+  let pending: number[] = [];
   for (let i = start; i < lines.length; i++) {
     const line = lines[i]!;
     if (used[i]) break;
     if (line === "") {
-      if (cells.length > 0 && i + 1 < lines.length && lines[i + 1] !== "" && isLoneCell(lines[i + 1]!) && !parseTitle(lines[i + 1]!)) continue;
-      if (cells.length === 0) continue;
-      break;
+      if (blankIsBreak.length > 0) pending.push(i);
+      if (pending.length > MAX_BLANK_RUN) break;
+      continue;
     }
-    if (!isLoneCell(line) || (cells.length > 0 && parseTitle(line))) break;
-    cells.push({ parts: [line.trim() === "" ? "" : line], line: i + 1 });
+    if (!isLoneCell(line) || (blankIsBreak.length > 0 && parseTitle(line))) break;
+    for (const b of pending) blankIsCell.push({ parts: [""], line: b + 1 });
+    pending = [];
+    const cell = { parts: [line.trim() === "" ? "" : line], line: i + 1 };
+    blankIsCell.push(cell);
+    blankIsBreak.push(cell);
     lastIdx = i;
   }
-  return { cells, lastIdx };
+  // The table's last cell may be empty: the empty line before the text that follows.
+  if (pending.length > 0) blankIsCell.push({ parts: [""], line: pending[0]! + 1 });
+  return { blankIsCell, blankIsBreak, lastIdx };
 }
 
 type Kind = "figure" | "text" | "empty";
@@ -118,18 +133,25 @@ export function readLineCells(
   taken: Uint8Array = new Uint8Array(lines.length),
   strict = title === null,
 ): LineCellsRead {
-  const { cells, lastIdx } = collect(lines, start, taken);
+  const run = collect(lines, start, taken);
+  const { lastIdx } = run;
+  let cells = run.blankIsBreak;
   // Untitled, only a run that is clearly a table counts: many cells, a fair share of them figures.
   if (strict && (cells.length < UNTITLED_MIN_CELLS || cells.filter((c) => kindOf(c) === "figure").length < cells.length * UNTITLED_MIN_FIGURES)) {
     return { table: null, lastIdx, warnings: [] };
   }
   const warnings: IngestWarning[] = [];
-  let best: { width: number; score: number } | null = null;
-  for (let w = 2; w <= Math.min(MAX_WIDTH, Math.floor(cells.length / 2)); w++) {
-    const s = widthScore(cells, w);
-    if (s !== null && (!best || s > best.score + 1e-9)) best = { width: w, score: s };
+  let best: { width: number; score: number; cells: RawCell[] } | null = null;
+  // Empty lines as empty cells first: on a tie that reading wins (nothing is dropped).
+  const readings = run.blankIsCell.length > cells.length ? [run.blankIsCell.slice(0, -1), run.blankIsCell, cells] : [cells];
+  for (const candidate of readings) {
+    for (let w = 2; w <= Math.min(MAX_WIDTH, Math.floor(candidate.length / 2)); w++) {
+      const s = widthScore(candidate, w);
+      if (s !== null && (!best || s > best.score + 1e-9)) best = { width: w, score: s, cells: candidate };
+    }
   }
   if (best && strict && best.score < 1) best = null;
+  if (best) cells = best.cells;
   if (!best) {
     if (!strict && cells.length >= 6 && cells.some((c) => kindOf(c) === "figure")) {
       const where = title?.number ?? title?.title ?? "A table";

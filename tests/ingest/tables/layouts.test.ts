@@ -75,13 +75,43 @@ describe("one bare cell per line (a flattened HTML table)", () => {
     expect(untitled.header).toEqual(["学校", "在校生数", "招生数", "毕业生数"]);
   });
 
-  it("says which cells were left over when the last row is short", () => {
+  it("reads the empty line before the text that follows as the last, empty cell", () => {
     expect(cells(byNumber(w.tables, "表4"))).toEqual([
       ["临渭区职业教育中心", "12"],
       ["渭南工业技工学校", "8"],
+      ["渭南华山职业中专", ""],
     ]);
-    expect(w.warnings).toEqual([expect.objectContaining({ report: "linwei-2023.txt", line: 64 })]);
-    expect(w.warnings[0]!.message).toContain("line 64");
+    expect(w.warnings).toEqual([]);
+  });
+
+  it("reads empty lines as empty cells, as LibreOffice's text export prints them", () => {
+    const lines = ["表1 学校基本情况", "项目", "单位", "2016年", "2017年", "占地面积", "亩", "210", "210", "其中：一年级", "人", "", "1302", "专任教师", "人", "218", "226", "下文。"];
+    const t = extractTables(lines, "x.txt").tables[0]!;
+    expect(cells(t)).toEqual([
+      ["占地面积", "亩", "210", "210"],
+      ["其中：一年级", "人", "", "1302"],
+      ["专任教师", "人", "218", "226"],
+    ]);
+  });
+
+  it("reads empty lines as row breaks when that is what fits", () => {
+    const lines = ["表2 各校规模", "学校", "在校生", "", "甲校", "120", "", "乙校", "98", "", "丙校", "305", "", "下文。"];
+    expect(cells(extractTables(lines, "x.txt").tables[0]!)).toEqual([
+      ["甲校", "120"],
+      ["乙校", "98"],
+      ["丙校", "305"],
+    ]);
+  });
+
+  it("says which cells were left over when the last row is short", () => {
+    const lines = ["表5 各校专业数", "学校", "专业数", "甲校", "12", "乙校", "15", "丙校", "全区专业设置紧贴产业，结构持续优化，布局更趋合理。"];
+    const res = extractTables(lines, "x.txt");
+    expect(cells(res.tables[0]!)).toEqual([
+      ["甲校", "12"],
+      ["乙校", "15"],
+    ]);
+    expect(res.warnings).toEqual([expect.objectContaining({ report: "x.txt", line: 8 })]);
+    expect(res.warnings[0]!.message).toContain("line 8");
   });
 });
 
