@@ -270,8 +270,9 @@ function readLineCellLayout(src: string[], report: string, out: ExtractedTables,
       if (start < src.length && src[start] === "") start++;
       // `单位：万元` under the title says the unit of the figures; it is not a cell.
       if (start < src.length && /^\s*(?:单位|计量单位)[：:]/.test(src[start])) start++;
-    } else if (i > 0 && src[i - 1] !== "" && isLoneCell(src[i - 1])) continue;
-    if (start >= src.length || used[start] || !isLoneCell(src[start]) || src[start].trim() === "") continue;
+    }
+    if (start >= src.length || used[start] || src[start].trim() === "" || !isLoneCell(src[start])) continue;
+    if (!title && i > 0 && src[i - 1] !== "" && isLoneCell(src[i - 1])) continue;
     const t = title ? { number: title.number, title: title.title, line: i + 1 } : null;
     const res = readLineCells(src, start, report, t, used, !numbered);
     if (numbered) out.warnings.push(...(res.table ? [] : res.warnings));

@@ -31,6 +31,8 @@ function charWidth(ch: string): number {
 
 /** A figure or a missing marker: what a value cell holds. */
 export function isFigure(text: string): boolean {
+  // Most words hold no digit: only a dash or slash (a missing marker) can then be a figure.
+  if (!/\d/.test(text)) return /^\s*(?:[-－—–―/／]+|仅高职填报)\s*$/.test(text);
   const t = clean(text);
   if (t === "") return false;
   const v = parseCellValue(t);
@@ -100,14 +102,15 @@ function width(s: string): number {
 
 const SENTENCE = /[。；！？]|，.*，/;
 /** Two cells on a line: a run of spaces (or a tab, an ideographic space) between text; or any space. */
-const WIDE_GAP = /\S(?: {2,}|[\t\u3000\u00a0])\s*\S/;
-const ANY_GAP = /\S[\s\u3000]+\S/;
+const WIDE_GAP = /\S(?: {2,}|[\u3000\u00a0])\s*\S/;
+const ANY_GAP = /\S[ \u3000]+\S[^ ]* +\S/;
 const HEADING = /^(#|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\)|第.{1,3}[章节部分]|\d+(\.\d+)+\s|图\s*\d|注[：:]|资料来源|数据来源|说明[：:])/;
 
 /** True for a header line: two or more short labels and no figure (years like `2024年` are labels). */
 export function isHeaderLine(line: string, gap: 1 | 2 = 2): boolean {
   // Cheap tests first: this runs on every line of every report, most of them prose.
-  if (line.length > 160 || line.length < 3 || !(gap === 2 ? WIDE_GAP : ANY_GAP).test(line) || /[。，；！？]/.test(line)) return false;
+  // Tab-separated lines are the tab layouts' (tabRows.ts, cellPerLine.ts).
+  if (line.length > 160 || line.length < 3 || line.includes("\t") || !(gap === 2 ? WIDE_GAP : ANY_GAP).test(line) || /[。，；！？]/.test(line)) return false;
   if (SENTENCE.test(line) || /\.{4,}|…{2,}/.test(line) || parseTitle(line)) return false;
   const text = clean(stripHeadingMarks(line));
   if (HEADING.test(text)) return false;
@@ -119,7 +122,7 @@ export function isHeaderLine(line: string, gap: 1 | 2 = 2): boolean {
 
 /** True for a data row: two or more fields, at least one a figure, none a long sentence. */
 export function isFigureRow(line: string, gap: 1 | 2 = 2): boolean {
-  if (line.length > 200 || !/\d/.test(line) || !(gap === 2 ? WIDE_GAP : ANY_GAP).test(line)) return false;
+  if (line.length > 200 || line.includes("\t") || !/\d/.test(line) || !(gap === 2 ? WIDE_GAP : ANY_GAP).test(line)) return false;
   if (line.length > 200 || /[。；]/.test(line) || /\.{4,}|…{2,}|·{4,}/.test(line) || parseTitle(line)) return false;
   const f = splitFields(line, gap);
   return f.length >= 2 && f.some((x) => isFigure(x.text)) && f.every((x) => width(x.text) <= 60);
