@@ -19,15 +19,16 @@ const UNTITLED_MIN_FIGURES = 0.3;
 /** How uniform the columns must be, averaged (1 = every column holds one kind of cell). */
 const MIN_UNIFORMITY = 0.9;
 
-const STOP = /^(#|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\)|第.{1,3}[章节部分]|\d+(\.\d+)+\s*\S|图\s*\d|注[：:]|资料来源|数据来源|说明[：:]|案例|【案例|典型案例)/;
+const STOP = /^(#|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\)|第.{1,3}[章节部分]|\d+(\.\d+)+\s*\S|图\s*\d|注[：:]|资料来源|数据来源|说明[：:]|案例\s*\d|【案例|典型案例\s*\d)/;
 
 /** True for a line that can be one cell: short text with no sentence in it, or spaces alone (an empty cell). */
 export function isLoneCell(line: string): boolean {
   if (line.includes("\t")) return false;
   if (line !== "" && line.trim() === "") return true;
-  if (line.length > 80 || /[。；！？]/.test(line)) return false;
+  if (line.length > 200 || /[。！？]/.test(line)) return false;
   const t = clean(line);
-  if (t === "" || t.length > 30 || /[。；！？]|[：:]$/.test(t) || /，.*，/.test(t)) return false;
+  // A lead-in ending in a colon (`情况如下：`) is text; a colon alone is a 单位 cell (生师比 `:`).
+  if (t === "" || t.length > 120 || /[。！？]/.test(t) || (t.length > 2 && /[：:]$/.test(t)) || /，.*，/.test(t)) return false;
   if (/\s{2,}/.test(line.trim())) return false;
   return !STOP.test(t) || isFigure(t);
 }

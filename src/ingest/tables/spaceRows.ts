@@ -122,10 +122,10 @@ export function isHeaderLine(line: string, gap: 1 | 2 = 2): boolean {
 
 /** True for a data row: two or more fields, at least one a figure, none a long sentence. */
 export function isFigureRow(line: string, gap: 1 | 2 = 2): boolean {
-  if (line.length > 200 || line.includes("\t") || !/\d/.test(line) || !(gap === 2 ? WIDE_GAP : ANY_GAP).test(line)) return false;
+  if (line.length > 400 || line.includes("\t") || !/[\d\-－—–―/／]|仅高职填报/.test(line) || !(gap === 2 ? WIDE_GAP : ANY_GAP).test(line)) return false;
   if (line.length > 200 || /[。；]/.test(line) || /\.{4,}|…{2,}|·{4,}/.test(line) || parseTitle(line)) return false;
   const f = splitFields(line, gap);
-  return f.length >= 2 && f.some((x) => isFigure(x.text)) && f.every((x) => width(x.text) <= 60);
+  return f.length >= 2 && f.some((x) => isFigure(x.text)) && f.every((x) => width(x.text) <= 160);
 }
 
 /** A short line of text alone (no figures) that may be the wrapped rest of the cells above. */
@@ -134,7 +134,20 @@ function isFragmentLine(line: string, gap: 1 | 2): boolean {
   const text = clean(line);
   if (HEADING.test(text) || /^表\s*\d/.test(text)) return false;
   const f = splitFields(line, gap);
-  return f.length >= 1 && f.every((x) => !isFigure(x.text) && width(x.text) <= 24);
+  return f.length >= 1 && f.every((x) => !isFigure(x.text) && width(x.text) <= 60);
+}
+
+/**
+ * True when a line of text alone (no figures) is a row of its own rather than the wrapped rest of
+ * the row above: a `其中` sub-row, a cell repeating the one above it (`网上调查` under `网上调查`),
+ * or cells in two or more columns one of which is empty or short above (a wrapped row continues
+ * only cells that were long).
+ */
+function startsTextRow(cols: Field[], fields: Field[], above: RawCell[]): boolean {
+  if (/^(其中|含|包括)/.test(fields[0]?.text ?? "")) return true;
+  const aboveText = (f: Field) => clean(above[nearestColumn(cols, f)]?.parts.join("") ?? "");
+  if (fields.some((f) => aboveText(f) === clean(f.text))) return true;
+  return fields.length >= 2 && fields.some((f) => aboveText(f).length < 4);
 }
 
 /** The header column nearest a field: by start, end or centre, whichever is closest. */
@@ -282,9 +295,19 @@ export function readSpaceTable(lines: string[], headerIdx: number, report: strin
       continue;
     }
     if (isFragmentLine(line, gap) && i - lastIdx === 1) {
+      const fields = splitFields(line, gap);
+      const above = rows[rows.length - 1];
+      if (above && startsTextRow(cols, fields, above.cells)) {
+        const fitted = fitRow(cols, fields);
+        if (fitted) {
+          rows.push({ cells: fitted.map((f) => ({ parts: [f?.text ?? ""], line: i + 1 })), line: i + 1, group: null });
+          lastIdx = i;
+          continue;
+        }
+      }
       // The wrapped rest of the cells above: of the header while no row is read yet.
-      const target = rows.length > 0 ? rows[rows.length - 1]!.cells : header;
-      for (const f of splitFields(line, gap)) {
+      const target = above ? above.cells : header;
+      for (const f of fields) {
         const cell = target[nearestColumn(cols, f)]!;
         if (clean(cell.parts.join("")) === "") cell.parts = [f.text];
         else cell.parts.push(f.text);

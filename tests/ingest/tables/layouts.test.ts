@@ -226,3 +226,37 @@ describe("Markdown and pipe tables, and figures that cannot be read", () => {
     expect(res.warnings.some((x) => x.report === "bad.txt" && x.line === 2 && x.message.includes("表5"))).toBe(true);
   });
 });
+
+describe("every corpus table, printed again in each layout, reads back the same", () => {
+  // An independent oracle: the tables the tab layouts read from the five reports, re-printed the
+  // way other converters print them. Text-only tables and cells with sentences are the known misses.
+  const REPORT_FILES = ["leshan-2024.txt", "lvliang-2023.txt", "suining-2024.txt", "bishan-2024.txt", "jiangmen-2024.txt"];
+  const CORPUS = fileURLToPath(new URL("../../../corpus/", import.meta.url));
+  const dw = (s: string) => [...s].reduce((n, c) => n + (c.charCodeAt(0) > 0x2e80 ? 2 : 1), 0);
+  const print: Record<string, (h: string[], rows: string[][]) => string[]> = {
+    pipe: (h, rows) => [`| ${h.join(" | ")} |`, `|${h.map(() => "---").join("|")}|`, ...rows.map((r) => `| ${r.join(" | ")} |`)],
+    spaces: (h, rows) => {
+      const widths = h.map((x, c) => Math.max(dw(x), ...rows.map((r) => dw(r[c] ?? ""))) + 3);
+      const line = (r: string[]) => r.map((x, c) => x + " ".repeat(widths[c]! - dw(x))).join("").trimEnd();
+      return [line(h), ...rows.map(line)];
+    },
+    loneSpaces: (h, rows) => [...h, ...rows.flat()].map((x) => (x === "" ? " " : x)),
+    emptyLines: (h, rows) => [...h, ...rows.flat()],
+  };
+  const tables = REPORT_FILES.flatMap((f) => extractTables(splitLines(readFileSync(CORPUS + f, "utf8")), f).tables).filter(
+    (t) => !t.transposed && !t.header.some((x) => x === "" || x.includes(" · ")),
+  );
+  const squash = (x: unknown) => JSON.stringify(x).replace(/\s+/g, "");
+
+  it.each(Object.keys(print))("%s", (layout) => {
+    let same = 0;
+    for (const t of tables) {
+      const rows = cells(t).map((r) => r.map((c) => c.replace(/\|/g, "/")));
+      const lines = ["前文说明，内容如下。", "", `表9 ${t.title ?? "数据"}`, ...print[layout]!(t.header, rows), "", "后文是一段很长的说明文字，用来结束表格。"];
+      const got = extractTables(lines, "x.txt").tables[0];
+      if (got && squash(got.header) === squash(t.header) && squash(cells(got)) === squash(rows)) same++;
+    }
+    expect(tables.length).toBe(50);
+    expect(same).toBeGreaterThanOrEqual(layout === "pipe" ? 50 : 45);
+  });
+});
