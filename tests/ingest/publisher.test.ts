@@ -118,3 +118,13 @@ describe("report metadata", () => {
     expect(m.warnings.some((w) => w.includes("no report title found") && w.includes("x-2017"))).toBe(true);
   });
 });
+
+describe("cover titles printed with spaces between characters", () => {
+  it("reads 岐 山 县 … as the name it spells", () => {
+    const lines = ["岐 山 县 职 业 技 术 教 育 中 心", "2 0 1 7 年 中 等 职 业 教 育 质 量 年 度 报 告", ""];
+    const t = readReportTitle(lines);
+    expect(t).toEqual({ title: "岐山县职业技术教育中心 2017年中等职业教育质量年度报告", line: 1 });
+    expect(entityFromTitleText(t!.title)?.entity).toBe("岐山县职业技术教育中心");
+    expect(yearFromTitle(t!.title)).toBe(2017);
+  });
+});

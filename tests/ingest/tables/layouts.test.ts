@@ -260,3 +260,15 @@ describe("every corpus table, printed again in each layout, reads back the same"
     expect(same).toBeGreaterThanOrEqual(layout === "pipe" ? 50 : 45);
   });
 });
+
+describe("table numbers in Chinese numerals", () => {
+  it("reads 表一 as a title", () => {
+    const lines = ["表一 学校基本情况", "指标    2022年    2023年", "在校生数    1200    1260", "教职工数    96    101", "", "下文说明。"];
+    const t = extractTables(lines, "x.txt").tables[0]!;
+    expect(t).toMatchObject({ number: "表一", title: "学校基本情况", startLine: 1 });
+    expect(cells(t)).toEqual([
+      ["在校生数", "1200", "1260"],
+      ["教职工数", "96", "101"],
+    ]);
+  });
+});
