@@ -89,6 +89,8 @@ export interface Table {
   layout: "tab-rows" | "cell-per-line" | "line-cells" | "space-aligned" | "pipe-rows";
   /** True when years are rows and indicators are columns (吕梁 表1-x, 江门 表1-1). */
   transposed: boolean;
+  /** The unit the table states for all its figures (`单位：万元` under the title), when it states one. */
+  unit?: string;
 }
 
 /**

@@ -9,7 +9,7 @@ import { clean } from "./text.js";
 import { buildTable } from "./build.js";
 import { readCellTable } from "./cellPerLine.js";
 import { cellContent, isCellLine, isChartRow, isDataLabelLine, isSeqHeader, isStopCell, isTabRow, isTocRow, parseTitle } from "./detect.js";
-import type { RawTable } from "./model.js";
+import { statedUnit, type RawTable } from "./model.js";
 import { readTabBlock } from "./tabRows.js";
 import { isPipeRow, readPipeBlock } from "./pipeRows.js";
 import { isFigureRow, isHeaderLine, readSpaceTable, splitFields } from "./spaceRows.js";
@@ -54,6 +54,7 @@ export function extractTables(lines: string[], report: string): ExtractedTables 
     for (let n = from; n <= to && n <= src.length; n++) used[n - 1] = 1;
   };
   const accept = (raw: RawTable) => {
+    raw.unit ??= unitStated(src, raw);
     try {
       out.tables.push(buildTable(raw));
       out.warnings.push(...raw.warnings);
@@ -82,6 +83,21 @@ export function extractTables(lines: string[], report: string): ExtractedTables 
   out.tables.sort((a, b) => a.startLine - b.startLine);
   out.skipped.sort((a, b) => a.startLine - b.startLine);
   return out;
+}
+
+/**
+ * The unit a table states for all its figures: in its title (`（单位：万元）`) or on a line between
+ * the title and the first cells (`单位：万元`).
+ */
+function unitStated(src: string[], raw: RawTable): string | undefined {
+  const fromTitle = statedUnit(raw.title);
+  if (fromTitle) return fromTitle;
+  const first = raw.rows[0]?.line ?? raw.endLine;
+  for (let n = raw.startLine; n < first && n <= raw.startLine + 3; n++) {
+    const u = statedUnit(src[n - 1]);
+    if (u) return u;
+  }
+  return undefined;
 }
 
 /** Pass 1: blocks of tab-separated rows (layout A), or tables of contents that look like them. */

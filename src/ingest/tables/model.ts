@@ -37,6 +37,17 @@ export interface RawTable {
   startLine: number;
   endLine: number;
   warnings: IngestWarning[];
+  /** The unit a `单位：万元` line (or `（单位：万元）` in the title) states for the whole table. */
+  unit?: string;
+}
+
+/**
+ * The unit a table states for all its figures: a `单位：万元` line, or the title's `（单位：人）`.
+ * @example statedUnit("单位：万元") // "万元"
+ */
+export function statedUnit(text: string | null | undefined): string | undefined {
+  const m = /(?:计量)?单位[：:]\s*([^\s（）()，,；;]{1,6})\s*[)）]?\s*$/.exec(clean(text ?? ""));
+  return m ? m[1] : undefined;
 }
 
 /** A cell with no text, placed where a corrupted row lost it. */

@@ -70,6 +70,8 @@ describe("one bare cell per line (a flattened HTML table)", () => {
       ["渭南工业技工学校", "840", ""],
       ["渭南华山职业中专", "515", "562"],
     ]);
+    // The unit stated under the title is every figure's that has none of its own.
+    expect(tableFacts(byNumber(w.tables, "表1"), "临渭区", null).find((f) => f.line === 16)).toMatchObject({ value: 1385, unit: "万元", year: 2023 });
     const untitled = w.tables.find((t) => t.startLine === 25)!;
     expect(untitled).toMatchObject({ layout: "line-cells", number: null, endLine: 40 });
     expect(untitled.header).toEqual(["学校", "在校生数", "招生数", "毕业生数"]);
