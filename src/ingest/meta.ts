@@ -70,7 +70,9 @@ export function entityFromFrontMatter(lines: string[]): TitleEntity | null {
   // A cover that prints the title alone ("质量年度报告") and the publisher on a line of its own,
   // or only the education office that published it (赣州市教育局 → 赣州市).
   for (const raw of lines.slice(0, 30)) {
-    const text = cleanText(stripHeadingMarks(raw)).replace(/(?:教育局|教育和体育局|教育体育局|教体局)$/, "");
+    const text = cleanText(stripHeadingMarks(raw))
+      .replace(/^(?:编制|发布|报送|填报)?(?:单位|机构)[：:]\s*/, "")
+      .replace(/(?:教育局|教育和体育局|教育体育局|教体局)$/, "");
     if (text.length < 3 || text.length > 30 || !/^[\u4e00-\u9fff]+$/.test(text)) continue;
     const e = entityFromTitleText(`${text}质量报告`);
     if (e && (kindOfEntity(e.entity) !== "unknown")) return e;

@@ -80,6 +80,14 @@ function splitAtFigures(text: string, start: number): Field[] {
   let run: Field | null = null;
   for (const tok of tokens) {
     const w = width(tok);
+    const last = out[out.length - 1];
+    // `97.3 %`: a unit printed apart from its figure belongs to it.
+    if (!run && last && isFigure(last.text) && /^(?:%|％|‰|人|人次|万元|元|个|所|门|项)$/.test(tok)) {
+      last.text += tok;
+      last.end = col + w;
+      col += w + 1;
+      continue;
+    }
     if (isFigure(tok)) {
       if (run) out.push(run);
       run = null;

@@ -165,6 +165,8 @@ describe("cells separated by spaces under a header", () => {
       ["2023年", 8],
     ]);
     expect(splitFields("电子商务 98 102").map((f) => f.text)).toEqual(["电子商务", "98", "102"]);
+    // A unit printed apart from its figure stays with it.
+    expect(splitFields("就业率  97.3 %  96.8 %").map((f) => f.text)).toEqual(["就业率", "97.3%", "96.8%"]);
   });
 });
 
