@@ -123,8 +123,19 @@ export interface Fact {
   /** Raw 1-based line where the value stands. */
   line: number;
   source: "table" | "text";
+  /**
+   * For text facts printed as approximate or as a bound: the word that says so (约, 近, 超过, 不足, 余, 多, 左右).
+   * `raw` keeps it as printed (约2.53万人), and replies show `raw`: such a figure is never stated as exact.
+   */
+  qualifier?: string;
   /** For text facts: the sentence it was read from. */
   context?: string;
+  /**
+   * For text facts: the words that scope the figure beyond its short label — its section's title and
+   * the words of its clause group before it (`全市共有9所学校开展职业技能培训，66个工种共培训` for 6659人).
+   * A question may name them; they explain its words, the label still has to match (answer/coverage.ts).
+   */
+  scope?: string;
 }
 
 /** A numbered section heading. */

@@ -33,7 +33,7 @@ export const OPTIONAL_WORDS = [
   // the report itself, places of a question
   "报告里", "报告中", "报告", "那边", "这边", "那里", "这里",
   // light verbs
-  "参加", "参与", "享受", "获得", "拿到", "拿了", "得到", "达到", "得出", "调查", "查下", "看看", "咋样", "具体", "大概", "大约", "分别",
+  "参加", "参与", "享受", "获得", "拿到", "拿了", "拿", "通过", "得到", "达到", "得出", "调查", "查下", "看看", "咋样", "具体", "大概", "大约", "分别",
 ];
 const OPTIONAL_RE = new RegExp(OPTIONAL_WORDS.join("|"), "g");
 const MEANINGFUL = /[^\u4e00-\u9fffA-Za-z0-9%+]/g;

@@ -31,8 +31,12 @@ export interface IndicatorEntry {
   source: "table" | "text";
   facts: Fact[];
   leafGrams: Set<string>;
+  /** The label's bigrams without its trailing measure word (占地面积 → 占地, 培训人数 → 培训), or null when it has none. */
+  coreGrams: Set<string> | null;
   contextGrams: Set<string>;
   columnGrams: Set<string>;
+  /** Bigrams of the words the row's unit stands for (万元 → 金额 经费): a question's head may be one. */
+  measureGrams: Set<string>;
   /** Everything that accounts for a question's words: label, parents, table title, column, the measure its unit says (coverage.ts). */
   cover: CoverText;
   /** Inverse document frequency of every label bigram in the catalogue (shared by all entries). */
@@ -113,7 +117,11 @@ function canonicalTerms(s: string): string {
   const out = s
     // Abbreviations users and reports both write: 普高 (普通高中), 中等职业 (中职), 毕业去向 (毕业生去向).
     .replace(/普高/g, "普通高中")
-    .replace(/中等职业(?:教育|学校)?/g, "中职")
+    .replace(/中等职业(?:教育|学校)?|中职教育/g, "中职")
+    // A share is written 占比, 比重 or 比例 alike (兼职教师占比 ~ 兼职教师比例).
+    .replace(/占比|比重|所占比例/g, "比例")
+    // A professional title is written 职称 or 专业技术职务 (专业技术职称) alike.
+    .replace(/专业技术(?:职务|职称)/g, "职称")
     .replace(/毕业去向/g, "毕业生去向")
     .replace(/在校(?:学生|生)?(?:人数|数量|数)|在校学生(?!满意)|在校生(?![数满人规])/g, "在校生数")
     .replace(/招生(?:人数|数量|数)/g, "招生人数")
@@ -122,14 +130,14 @@ function canonicalTerms(s: string): string {
     .replace(/[普职]{2}(?:招生)?比(?:例)?/g, "普职招生比例");
   const unscoped = out.replace(SCOPE, "");
   // "中职学校3所" in running text, "全市有几所中职学校" in a question: the number of schools.
-  return ([...unscoped].length >= 3 ? unscoped : out).replace(/^(合计|总计)?(?:中职)?学校(?:数量|的数量|数)?$/, "$1学校数");
+  return ([...unscoped].length >= 2 ? unscoped : out).replace(/^(合计|总计)?(?:中职)?学校(?:数量|的数量|数)?$/, "$1学校数");
 }
 
 /**
  * Scope words every report implies (全市, 全日制, 中职学校) say nothing about which row:
  * 中职学校在校人数 and 全日制在校生人数 are 在校生数; 年生均财政拨款水平 is 生均财政拨款水平.
  */
-const SCOPE = /^(?:全日制|全市|全区|全校|本校|中职学校|中职|年(?=[\u4e00-\u9fff]{3}))/;
+const SCOPE = /^(?:全日制|全市|全区|全校|本校|中职学校|中职|年(?=[\u4e00-\u9fff]{3}))+/;
 
 /** Whether a label loses a scope word when normalised (the question may still have said it). */
 function hasScopeWord(label: string): boolean {
@@ -209,11 +217,13 @@ export function buildCatalog(facts: Fact[], tables: Table[]): IndicatorEntry[] {
         source: f.source,
         facts: [],
         leafGrams: gramsOf(leaf),
+        coreGrams: coreOf(leaf) ? gramsOf(coreOf(leaf)!) : null,
         // The parent rows and the table's own title (…各专业在校生分年级规模表) explain words of a question too.
         contextGrams: gramsOf(ancestors.map(norm).join("") + (table && !table.standard ? norm(table.title ?? "") : "")),
         columnGrams: gramsOf(columnLabel),
+        measureGrams: coverTextOf(MEASURE_WORDS[f.unit ?? ""] ?? "").grams,
         cover: coverTextOf(
-          [...f.path.map(norm), leaf, table?.title ? norm(table.title) : "", columnLabel, MEASURE_WORDS[f.unit ?? ""] ?? ""].join(" "),
+          [...f.path.map(norm), leaf, table?.title ? norm(table.title) : "", columnLabel, MEASURE_WORDS[f.unit ?? ""] ?? "", ...(f.scope ?? "").split(/[，,：:；;\s]+/).map(norm)].join(" "),
         ),
         idf,
       };
@@ -258,6 +268,30 @@ const MEASURE_WORDS: Record<string, string> = {
 
 const UNSEEN = "\u0000unseen";
 
+/**
+ * A count's, an area's or a sum's measure word at the end of a label (人数, 数量, 面积, 金额…). A rate's
+ * (比例, 率) is not one: it is what tells a rate from a count when the question says neither.
+ */
+const MEASURE_SUFFIX = /(?:人数|人次|数量|个数|总数|总量|总额|金额|面积|数)$/;
+
+/** The label without its measure word, when at least two characters remain (占地面积 → 占地). */
+export function coreOf(leaf: string): string | null {
+  const core = leaf.replace(MEASURE_SUFFIX, "");
+  return core !== leaf && [...core].length >= 2 ? core : null;
+}
+
+/** The share of `gramsOf`'s IDF weight that `queryGrams` names. */
+function weightedCover(gramsOf: Set<string>, queryGrams: Set<string>, idf: Map<string, number>): number {
+  let hit = 0;
+  let total = 0;
+  for (const g of gramsOf) {
+    const w = weightOf(idf, g);
+    total += w;
+    if (queryGrams.has(g)) hit += w;
+  }
+  return total ? hit / total : 0;
+}
+
 function weightOf(idf: Map<string, number>, g: string): number {
   return idf.get(g) ?? idf.get(UNSEEN) ?? 1;
 }
@@ -291,7 +325,8 @@ export function scoreEntry(query: string, queryGrams: Set<string>, entry: Indica
       contextHit = true;
     }
   }
-  const leafCover = leafHit / leafTotal;
+  // A label's measure word is what its unit already says: 占地 asks for 占地面积, 培训 for 培训人数.
+  const leafCover = Math.max(leafHit / leafTotal, entry.coreGrams ? weightedCover(entry.coreGrams, queryGrams, entry.idf) : 0);
   // The question must name most of the row's label: 接收国外留学生人数 is not 接收国外访学教师人数.
   if (leafCover < p.minLeafCover) return 0;
   // ...and what the label starts with, unless it names nearly all of it: 招生人数 is not 毕业生人数,
@@ -347,11 +382,17 @@ export function scoreEntry(query: string, queryGrams: Set<string>, entry: Indica
  * than what was asked. "" when the question names how the label starts.
  */
 export function openingLeftover(leaf: string, queryGrams: Set<string>): string {
-  const chars = [...leaf];
+  // The characters bigrams are made of (grams): “9+3”升学率 opens with 9 and 3, as 9+3学生升学率 does.
+  const chars = [...leaf.replace(/[^\u4e00-\u9fffA-Za-z0-9%]/g, "")];
   let end = 0;
   while (end < chars.length && !queryGrams.has(chars[end] + (chars[end + 1] ?? "")) && !(end > 0 && queryGrams.has(chars[end - 1] + chars[end]))) end++;
-  return withoutOptional(chars.slice(0, end).join(""));
+  const opening = withoutOptional(chars.slice(0, end).join(""));
+  // A preposition opening the label (到中小微企业就业人数) qualifies nothing: 去中小微企业就业 asks for it.
+  return PREPOSITION.test(opening) ? "" : opening;
 }
+
+/** A single preposition, as it opens a label of where or whom (到…就业, 在…任职, 向…输送). */
+const PREPOSITION = /^[到在向对为从赴去往]$/;
 
 /**
  * A sentence says "直接就业1075人", a body table prints "全市升学学生（人）": the label names the
@@ -389,9 +430,9 @@ function headOf(query: string): string[] | null {
   return [q.slice(-2).join(""), q.slice(-3, -1).join("")];
 }
 
-/** The head is the row's, its column's, or its parent's or table's (a child row counts in its parent's unit). */
+/** The head is the row's, its column's, its parent's or table's (a child row counts in its parent's unit), or its unit's (经费…金额 in 万元). */
 function headCovered(head: string[], entry: IndicatorEntry): boolean {
-  return head.some((g) => entry.leafGrams.has(g) || entry.columnGrams.has(g) || entry.contextGrams.has(g));
+  return head.some((g) => entry.leafGrams.has(g) || entry.columnGrams.has(g) || entry.contextGrams.has(g) || entry.measureGrams.has(g));
 }
 
 /** Ranks entries for a query, best first, dropping those under `min`. */

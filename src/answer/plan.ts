@@ -2,7 +2,7 @@ import type { Answer, AskContext, PassageHit } from "../types.js";
 import type { Loaded } from "./state.js";
 import { figureAnswer, notFoundAnswer, rankAnswer } from "./figureAnswers.js";
 import { blankSpans, bySubject, CASE_WORDS, keywordText, understand, type Understood } from "./question.js";
-import { helpAnswer, noReportAnswer, passageAnswer, tableAnswer } from "./textAnswers.js";
+import { helpAnswer, noReportAnswer, noReportSentence, passageAnswer, tableAnswer } from "./textAnswers.js";
 import { cleanTyped, parseYears, toHalfWidth, toSimplified } from "./understand/index.js";
 
 /**
@@ -37,6 +37,8 @@ export function planAnswer(state: Loaded, question: string, context?: AskContext
   const t0 = performance.now();
   const u = understand(state, question, context);
   const answer = route(state, u);
+  // 成都和乐山…: the report named is answered, and the place without one is said to have none.
+  if (u.unknown.length && u.reports.length) answer.reply = `${noReportSentence(state, u)}\n${answer.reply}`;
   answer.ms = Math.round((performance.now() - t0) * 1000) / 1000;
   return answer;
 }

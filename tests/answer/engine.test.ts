@@ -89,6 +89,28 @@ describe("never a number the reports do not print", () => {
     expect(a.reply).toContain("成都");
   });
 
+  it.each(["火星市2024年升学人数", "某某区 2024 升学人数", "某职业学校2024年升学人数", "Atlantis 2024 graduates", "What is the enrolment of Atlantis in 2024?"])(
+    "says there is no report for a place-like word nobody knows: %s",
+    (q) => {
+      const a = engine.ask(q);
+      expect(a.facts).toEqual([]);
+      expect(a.understood.unknownEntities.length).toBe(1);
+      expect(a.reply).toMatch(/没有「.+」的报告|There is no report for/);
+    },
+  );
+
+  it("answers the named report and says the other has none: 成都和乐山", () => {
+    const a = engine.ask("成都和乐山2024年中职升学人数");
+    expect(a.facts.map((f) => f.report)).toEqual(["leshan-2024.txt"]);
+    expect(a.reply).toMatch(/^没有「成都」的报告/);
+  });
+
+  it("takes a place beside a named report, not conjoined with it, as a topic to search for", () => {
+    const a = engine.ask("Jiangmen case about exchanges with Hong Kong");
+    expect(a.understood.unknownEntities).toEqual([]);
+    expect(a.passages[0]?.title).toMatch(/赴港/);
+  });
+
   it("does not present a region's figure as one of its schools'", () => {
     const a = engine.ask("鹤山职校 2024 毕业生人数");
     expect(a.facts).toEqual([]);
