@@ -26,6 +26,8 @@ function lineCells(line: string): string[] | null {
   const t = /\d/.test(line) ? clean(line) : line.trim();
   if (t.length > 120 || /[。；！？]|[：:]$/.test(t) || /，.*，/.test(t) || /^\s*#/.test(line)) return null;
   if (/^([一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|第.{1,3}[章节部分])/.test(t)) return null;
+  // A table-of-contents entry: dotted leaders, or a section number, its title and a page number.
+  if (/\.{3,}|…{2,}|·{3,}/.test(t) || /^\d+(?:\.\d+)+\s*\S.*\s\d{1,3}$/.test(t)) return null;
   return t.split(/\s+/).filter((c) => c !== "");
 }
 

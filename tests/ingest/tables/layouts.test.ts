@@ -223,6 +223,11 @@ describe("Markdown and pipe tables, and figures that cannot be read", () => {
     expect(r.warnings[0]!.message).toContain("Lines 34–37");
   });
 
+  it("takes a table of contents for none", () => {
+    const toc = ["1.1 学校概况 3", "1.2 学生情况 5", "1.3 教师队伍 8", "2.1 立德树人 11", "2.2 在校体验 14"];
+    expect(extractTables(["目录", ...toc, "", "正文。"], "x.txt").warnings).toEqual([]);
+  });
+
   it("warns about a flattened table whose cells fit no header width", () => {
     const lines = ["表5 各校情况", "学校", "人数", "甲校", "12", "乙校", "丙校", "15", "16", "丁校", "", "下文。"];
     const res = extractTables(lines, "bad.txt");
