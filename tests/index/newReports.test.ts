@@ -66,6 +66,12 @@ describe("reports dropped into corpus/", () => {
     expect(none.understood.unknownEntities).toEqual(["Qishan"]);
   });
 
+  it("knows the schools a region's tables list row by row, though its text never names them", () => {
+    const a = all.ask("渭南华山职业中专 在校生数");
+    expect(a.understood.entities).toEqual(["临渭区"]);
+    expect(a.understood.unknownEntities).toEqual([]);
+  });
+
   it("says at build time, with file and line, where figures could not be read", () => {
     expect(log.some((m) => m.startsWith("warning: ganzhou-2022.txt:34:"))).toBe(true);
   });
