@@ -36,7 +36,7 @@ export function yearFromTitle(title: string): number | null {
  */
 export function yearFromFrontMatter(lines: string[]): number | null {
   for (const raw of lines.slice(0, 300)) {
-    const line = digitYears(cleanText(stripHeadingMarks(raw)));
+    const line = digitYears(cleanText(stripHeadingMarks(raw))).replace(/^(?:报告年度|年度|报告期)[：:]\s*/, "");
     const m = /^[（(]?\s*(20\d{2})\s*年度?\s*[)）]?$/.exec(line) ?? /^(20\d{2})$/.exec(line);
     if (m) return Number(m[1]);
     const period = /^[（(]?\s*(?:统计时段[：:]?\s*)?(20\d{2})\s*(?:年\s*\d{1,2}\s*月?|[.．]\s*\d{1,2})?\s*[-—–~～至到]+\s*(20\d{2})\s*(?:年\s*(?:\d{1,2}\s*月)?|[.．]\s*\d{1,2}|学年度?)?\s*[)）]?$/.exec(line);
@@ -71,7 +71,7 @@ export function entityFromFrontMatter(lines: string[]): TitleEntity | null {
   // or only the education office that published it (赣州市教育局 → 赣州市).
   for (const raw of lines.slice(0, 30)) {
     const text = cleanText(stripHeadingMarks(raw))
-      .replace(/^(?:编制|发布|报送|填报)?(?:单位|机构)[：:]\s*/, "")
+      .replace(/^(?:(?:编制|发布|报送|填报)?(?:单位|机构)|学校|单位名称|学校名称|名称)[：:]\s*/, "")
       .replace(/(?:教育局|教育和体育局|教育体育局|教体局)$/, "");
     if (text.length < 3 || text.length > 30 || !/^[\u4e00-\u9fff]+$/.test(text)) continue;
     const e = entityFromTitleText(`${text}质量报告`);

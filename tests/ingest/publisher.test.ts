@@ -111,6 +111,7 @@ describe("report metadata", () => {
     expect(meta(["质量年度报告", "（2017年度）", "", "广元市职业高级中学校", "二〇一八年一月"])).toMatchObject({ entity: "广元市职业高级中学校", kind: "school", reportYear: 2017 });
     expect(meta(["# 质量年度报告", "赣州市教育局", "（2022年度）"])).toMatchObject({ entity: "赣州市", kind: "city" });
     expect(meta(["质量年度报告", "编制单位：岐山县职业技术教育中心"])).toMatchObject({ entity: "岐山县职业技术教育中心", kind: "school" });
+    expect(meta(["中等职业学校质量年度报告", "学校名称：广元市职业高级中学校", "报告年度：2017年"])).toMatchObject({ entity: "广元市职业高级中学校", kind: "school", reportYear: 2017 });
   });
 
   it("says so, naming what it fell back to, when no publisher can be read", () => {
