@@ -12,7 +12,7 @@ import { cellContent, isCellLine, isChartRow, isDataLabelLine, isSeqHeader, isSt
 import { statedUnit, type RawTable } from "./model.js";
 import { readTabBlock } from "./tabRows.js";
 import { isPipeRow, readPipeBlock } from "./pipeRows.js";
-import { isFigureRow, isHeaderLine, readSpaceTable, splitFields } from "./spaceRows.js";
+import { isFigureRow, isHeaderLine, pageFurniture, readSpaceTable, splitFields } from "./spaceRows.js";
 import { isLoneCell, readLineCells } from "./lineCells.js";
 import { figureLineRuns } from "./figureRuns.js";
 
@@ -239,11 +239,12 @@ function readPipeLayout(src: string[], report: string, out: ExtractedTables, acc
 
 /** Pass 5: a header line of labels over rows of figures, cells separated by runs of spaces. */
 function readSpaceLayout(src: string[], report: string, accept: (t: RawTable) => void, used: Uint8Array): void {
+  const furniture = pageFurniture(src);
   for (let i = 0; i < src.length; i++) {
     if (used[i]) continue;
     const gap = spaceGap(src, i);
     if (gap === null) continue;
-    const res = readSpaceTable(src, i, report, gap);
+    const res = readSpaceTable(src, i, report, gap, furniture);
     if (!res.table || used.subarray(i, res.lastIdx + 1).some((u) => u === 1)) continue;
     const titled = res.table.number !== null || res.table.title !== null;
     if (res.table.rows.length < 2 && !titled) continue;

@@ -240,18 +240,32 @@ export function captionAbove(lines: string[], headerIdx: number): { number: stri
   return /(表|情况|一览|统计|明细|汇总|对比|比较)$/.test(text) ? { number: null, title: text, line: i + 1 } : null;
 }
 
+/**
+ * Page furniture of a PDF's text: a running header or footer (the report's title, its publisher)
+ * printed on every page: a line naming a report that stands three or more times.
+ */
+export function pageFurniture(lines: string[]): Set<string> {
+  const counts = new Map<string, number>();
+  for (const l of lines) {
+    const t = l.trim();
+    if (t.length >= 6 && t.length <= 60 && /报告|年报/.test(t)) counts.set(t, (counts.get(t) ?? 0) + 1);
+  }
+  return new Set([...counts].filter(([, n]) => n >= 3).map(([t]) => t));
+}
+
 /** A page number standing alone (`5`, `- 5 -`, `— 12 —`, `第 3 页`): a page break inside a table. */
-function isPageNumber(line: string): boolean {
+function isPageNumber(line: string, furniture?: ReadonlySet<string>): boolean {
+  if (furniture?.has(line.trim())) return true;
   return /^\s*(?:[-—–]\s*\d{1,3}\s*[-—–]|\d{1,3}|第\s*\d{1,3}\s*页(?:\s*共\s*\d{1,3}\s*页)?)\s*$/.test(line);
 }
 
 /** True when from `from` only page-break lines (blank, a page number, the header again) stand before more rows. */
-function pageBreakThenRows(lines: string[], from: number, gap: 1 | 2, headerText: string): boolean {
+function pageBreakThenRows(lines: string[], from: number, gap: 1 | 2, headerText: string, furniture?: ReadonlySet<string>): boolean {
   let sawBreak = false;
   for (let k = from; k < lines.length && k < from + 5; k++) {
     const l = lines[k]!;
     if (isBlankLine(l)) continue;
-    if (isPageNumber(l) || clean(l).replace(/\s+/g, "") === headerText) {
+    if (isPageNumber(l, furniture) || clean(l).replace(/\s+/g, "") === headerText) {
       sawBreak = true;
       continue;
     }
@@ -272,7 +286,7 @@ export interface SpaceRead {
  * lines are rows of figures or wrapped fragments (one blank line may fall between rows) and ends
  * at text, a heading, a caption or a new table title.
  */
-export function readSpaceTable(lines: string[], headerIdx: number, report: string, gap: 1 | 2 = 2): SpaceRead {
+export function readSpaceTable(lines: string[], headerIdx: number, report: string, gap: 1 | 2 = 2, furniture?: ReadonlySet<string>): SpaceRead {
   const warnings: IngestWarning[] = [];
   const cols = splitFields(lines[headerIdx]!, gap);
   const header: RawCell[] = cols.map((c) => ({ parts: [c.text], line: headerIdx + 1 }));
@@ -284,10 +298,10 @@ export function readSpaceTable(lines: string[], headerIdx: number, report: strin
     if (isBlankLine(line)) {
       if (i + 1 < lines.length && isFigureRow(lines[i + 1]!, gap) && rows.length > 0) continue;
       // A page break: a page number, maybe a repeated header, then the rows go on.
-      if (rows.length > 0 && pageBreakThenRows(lines, i + 1, gap, headerText)) continue;
+      if (rows.length > 0 && pageBreakThenRows(lines, i + 1, gap, headerText, furniture)) continue;
       break;
     }
-    if (rows.length > 0 && (isPageNumber(line) || clean(line).replace(/\s+/g, "") === headerText) && pageBreakThenRows(lines, i, gap, headerText)) {
+    if (rows.length > 0 && (isPageNumber(line, furniture) || clean(line).replace(/\s+/g, "") === headerText) && pageBreakThenRows(lines, i, gap, headerText, furniture)) {
       lastIdx = i;
       continue;
     }

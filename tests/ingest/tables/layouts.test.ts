@@ -149,6 +149,16 @@ describe("cells separated by spaces under a header", () => {
     expect(r.warnings).toEqual([]);
   });
 
+  it("goes on across a page's running header and footer", () => {
+    const head = "岐山县职业技术教育中心2017年质量年度报告";
+    const lines = [head, "", "表1 主要指标", "指标        2016年    2017年", "在校生数    2101      2146", "", "- 2 -", head, "", "专任教师    150       158", "", "下文说明。", head, head];
+    const t = extractTables(lines, "x.txt").tables[0]!;
+    expect(cells(t)).toEqual([
+      ["在校生数", "2101", "2146"],
+      ["专任教师", "150", "158"],
+    ]);
+  });
+
   it("reads single spaces as cell breaks when header and rows then agree in width", () => {
     const t = byNumber(read("linwei-2023.txt").tables, "表2");
     expect(t.header).toEqual(["序号", "项目", "一等奖", "二等奖", "三等奖"]);
