@@ -28,7 +28,7 @@ const TAIL = new RegExp(
   String.raw`^(.*?)\s*(?:${YEAR}\s*(?:学年度?|年度?)\s*)?(?:中等职业教育|中等职业学校|中职教育|中职学校|职业教育|中等职业)?\s*(?:${YEAR}\s*(?:学年度?|年度?)\s*)?(?:年度)?\s*(?:人才培养|办学|发展|教育)?\s*(?:质量)?\s*(?:年度)?\s*(?:报告|年报)\s*$`,
 );
 /** Endings that make a name a publisher (school, region or office), not a phrase. */
-const PUBLISHER_END = /(?:学校|学院|中心|中学|职校|职中|职高|中专|技校|卫校|农校|高中|[省市区县州旗盟]|教育局|教体局|教育和体育局)$/;
+const PUBLISHER_END = /(?:学校|学院|中心|中学|职校|职中|职高|中专|技校|卫校|农校|高中|[省市区县州旗盟]|教育局|教体局|教育和体育局|教育体育局|教育委员会|教委)$/;
 
 /** The publisher named in a title, with the province it names (if any). */
 export interface TitleEntity {
@@ -83,8 +83,11 @@ export function entityFromTitleText(title: string): TitleEntity | null {
   if (!m) return null;
   // Of several words, the one that names a publisher (a cover may print an office before it).
   const words = m[1]!.trim().split(" ").filter((w) => /^[\u4e00-\u9fff（）()]{2,40}$/.test(w));
-  const name = [...words].reverse().find((w) => PUBLISHER_END.test(w)) ?? (words.length === 1 ? words[0] : undefined);
+  let name = [...words].reverse().find((w) => PUBLISHER_END.test(w)) ?? (words.length === 1 ? words[0] : undefined);
   if (!name || !PUBLISHER_END.test(name)) return null;
+  // The education office publishes the region's report: 赣州市教育局 → 赣州市.
+  const office = /^(.+?[省市区县州旗盟])(?:教育局|教体局|教育和体育局|教育体育局|教育委员会|教委)$/.exec(name);
+  if (office) name = office[1]!;
   const chain = leadingPlaces(name);
   let entity = name;
   const first = chain[0];
