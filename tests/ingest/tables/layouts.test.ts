@@ -96,6 +96,18 @@ describe("one bare cell per line (a flattened HTML table)", () => {
     ]);
   });
 
+  it("reads a table as LibreOffice exports an HTML table to text (soffice --convert-to txt)", () => {
+    const path = fileURLToPath(new URL("../../fixtures/tables/libreoffice-html-export-1-empty-cells.txt", import.meta.url));
+    const t = extractTables(splitLines(readFileSync(path, "utf8")), "x.txt").tables[0]!;
+    expect(t).toMatchObject({ number: "表1", startLine: 6, endLine: 26 });
+    expect(cells(t)).toEqual([
+      ["全日制在校生", "人", "2101", "2146"],
+      ["其中：女生", "人", "", "1002"],
+      ["毕业生", "人", "688", ""],
+      ["巩固率", "%", "96.2", "97.1"],
+    ]);
+  });
+
   it("reads empty lines as row breaks when that is what fits", () => {
     const lines = ["表2 各校规模", "学校", "在校生", "", "甲校", "120", "", "乙校", "98", "", "丙校", "305", "", "下文。"];
     expect(cells(extractTables(lines, "x.txt").tables[0]!)).toEqual([
