@@ -77,7 +77,8 @@ export function entityFromTitleText(title: string): TitleEntity | null {
   t = t.replace(/[（(][^（）()]*\d[^（）()]*[)）]/g, " ");
   t = t.replace(PERIOD, " ");
   t = t.replace(new RegExp(String.raw`^\s*${YEAR}\s*(?:学年度?|年度?)\s*`), "");
-  // After 报告: a bracketed note (（中职篇）) or a bare year.
+  // After 报告: an English subtitle, a bracketed note (（中职篇）) or a bare year.
+  t = t.replace(/(报告|年报)\s+[A-Za-z][A-Za-z\s\-&,.()]*$/, "$1");
   t = t.replace(new RegExp(String.raw`(报告|年报)\s*(?:[（(][^（）()]{1,12}[)）]|${YEAR}\s*年?度?)\s*$`), "$1").trim();
   const m = TAIL.exec(t);
   if (!m) return null;

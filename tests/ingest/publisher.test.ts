@@ -33,6 +33,7 @@ describe("entity and province from a title", () => {
     ["赣州市2022年中等职业学校教育质量报告", "赣州市", "江西"],
     ["赣州市职业教育质量报告（中职篇）", "赣州市", "江西"],
     ["岐山县职业技术教育中心质量年度报告2017", "岐山县职业技术教育中心", "陕西"],
+    ["广元市职业高级中学校质量年度报告 Annual Quality Report", "广元市职业高级中学校", "四川"],
     // the education office publishes for its region
     ["广元市教育局2017年中等职业教育质量年度报告", "广元市", "四川"],
     // a district under its city is the district
