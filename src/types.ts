@@ -219,6 +219,8 @@ export interface AskContext {
   years: number[];
   indicator: string | null;
   intent: Intent;
+  /** True when the question replies to the answer this context is of (a Telegram reply): it continues it, however it is worded. */
+  isReply?: boolean;
 }
 
 /** The one answer object every interface renders. */
@@ -238,6 +240,14 @@ export interface Answer {
   changes: { entity: string; indicator: string; from: number; to: number; fromYear: number; toYear: number; delta: number; pct: number | null }[];
   /** Time spent answering, ms. */
   ms: number;
+  /** How the question asked to be shown ("画个图表" → chart, "导出成Excel" → export); absent when it did not say. */
+  wants?: "chart" | "export";
+  /** Id of the table a table answer shows, so an interface can render or export it. */
+  tableId?: string;
+  /** What the reply says beside the figures, for interfaces that render the facts themselves: caveats (a school among regions, years that differ), reports or years without the figure. */
+  notes?: string[];
+  /** Set when the message was not a question about the reports (谢谢, 再见, the weather, random letters): `alternatives` are example questions. */
+  smallTalk?: "thanks" | "bye" | "ack" | "out-of-scope" | "nonsense";
 }
 
 /** A table as listed for a person (`zhibao tables`, the bot's /table). */

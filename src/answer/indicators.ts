@@ -334,6 +334,8 @@ export function scoreEntry(query: string, queryGrams: Set<string>, entry: Indica
   // A word of two or more characters is a qualifier the question lacks; one character may be a misprint (教教职工).
   const opening = openingLeftover(entry.leaf, queryGrams);
   if (opening && ([...opening].length >= 2 || leafCover < p.labelStartCover)) return 0;
+  // ...and no qualifier inside it the question lacks: 毕业生本省去向落实率 is not 毕业生去向落实率.
+  if (narrowingQualifier(entry.leaf, query)) return 0;
   // ...and the row must explain a fair part of the question: 培训 alone does not answer 护理护工两委干部培训.
   const queryCover = explained / queryTotal;
   // A row that accounts for every word of the question (coverage.ts) needs no share of its bigrams.
@@ -386,9 +388,23 @@ export function openingLeftover(leaf: string, queryGrams: Set<string>): string {
   const chars = [...leaf.replace(/[^\u4e00-\u9fffA-Za-z0-9%]/g, "")];
   let end = 0;
   while (end < chars.length && !queryGrams.has(chars[end] + (chars[end + 1] ?? "")) && !(end > 0 && queryGrams.has(chars[end - 1] + chars[end]))) end++;
-  const opening = withoutOptional(chars.slice(0, end).join(""));
+  // 教学 and 教育 open labels without narrowing them (教学计划内课程总数 ~ 计划内课程总数).
+  const opening = withoutOptional(chars.slice(0, end).join("")).replace(/^(?:教学|教育)/, "");
   // A preposition opening the label (到中小微企业就业人数) qualifies nothing: 去中小微企业就业 asks for it.
   return PREPOSITION.test(opening) ? "" : opening;
+}
+
+/**
+ * Words that narrow a measure to a part of it — where (本省, 省外), what level (国家级, 省级), whose
+ * (民办, 公办), whom (女, 建档立卡), how (直接, 对口), to where (本科, 高职) — general vocabulary of the
+ * reports' indicators. A row whose label has one the question does not say answers a narrower question.
+ */
+const QUALIFIER_WORDS = /本省|省内|省外|市内|市外|区外|县外|本地|外地|境外|国外|国内|国家级|省级|市级|县级|区级|校级|民办|公办|男生|女生|正高|副高|高级|中级|初级|直接|对口|本科|专科|高职|农村|城镇|建档立卡|兼职|外聘|应届|往届|非全日制/g;
+
+/** The first qualifier word of a label that the question does not say (openingLeftover handles the opening). */
+export function narrowingQualifier(leaf: string, query: string): string | null {
+  for (const m of leaf.matchAll(QUALIFIER_WORDS)) if (!query.includes(m[0])) return m[0];
+  return null;
 }
 
 /** A single preposition, as it opens a label of where or whom (到…就业, 在…任职, 向…输送). */

@@ -39,6 +39,7 @@ export function tableAnswer(state: Loaded, u: Understood): Answer {
     return answer;
   }
   answer.reply = renderTable(table);
+  answer.tableId = table.id;
   return answer;
 }
 

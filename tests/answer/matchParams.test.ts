@@ -153,3 +153,25 @@ describe("labels with a programme's name", () => {
     expect(matchIndicators("升学率", buildCatalog(facts, [])).map((m) => m.entry.indicator)).not.toContain("“9+3”升学率");
   });
 });
+
+describe("a row narrower than the question", () => {
+  it("a qualifier inside the label the question lacks rejects the row: 去向落实率 is not 本省去向落实率", () => {
+    const facts = [fact(["毕业生本省去向落实率"], 98, { unit: "%" })];
+    expect(top("毕业生去向落实率", facts)).toBeNull();
+    expect(top("毕业生本省去向落实率", facts)).toBe("毕业生本省去向落实率");
+  });
+
+  it.each([
+    ["就业率", "直接就业率"],
+    ["就业率", "对口就业率"],
+    ["学历占比", "本科以上学历占比"],
+    ["在校生数", "民办在校生数"],
+  ])("%s is not %s", (q, label) => {
+    expect(top(q, [fact([label], 50, { unit: "%" })])).toBeNull();
+  });
+
+  it("教学 opening a label narrows nothing: 计划内课程总学时 asks for 教学计划内课程总数 › 学时", () => {
+    const facts = [fact(["教学计划内课程总数", "学时"], 461990, { unit: "学时" })];
+    expect(top("计划内课程总学时", facts)).toBe("教学计划内课程总数 › 学时");
+  });
+});

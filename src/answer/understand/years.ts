@@ -142,7 +142,7 @@ export function parseYears(question: string, ref: YearRef): ParsedYears {
     return a !== null && b === a + 1 ? [a, b] : null;
   });
   // Two-digit years with 年.
-  for (const m of q.matchAll(/(?<![\d.])(\d{2})\s*(?:年度|学年|年)(?!代|龄|级|限|以来|来|间|内|后|前|里|多|左右|制|以上)/g)) {
+  for (const m of q.matchAll(/(?<![\d.])(\d{2})\s*(?:年度|学年|年)(?!代|龄|级|限|以来|来|间|内|后|前|里|多(?!多少|了|出)|左右|制|以上)/g)) {
     const s = m.index;
     const e = s + m[0].length;
     if (!free(s, e) || DURATION_BEFORE.test(q.slice(0, s))) continue;

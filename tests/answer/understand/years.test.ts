@@ -145,3 +145,16 @@ describe("a year that names a report's edition", () => {
     expect(p.reportYears).toEqual([]);
   });
 });
+
+describe("a year in a comparison of change", () => {
+  it.each([
+    ["江门24年月收入比23年多多少", [2023, 2024]],
+    ["24年比23年多了多少", [2023, 2024]],
+  ])("%s → %j", (q, years) => {
+    expect(parseYears(q, { reportYear: 2024, latestDataYear: 2024 }).years).toEqual(years);
+  });
+
+  it("23年多 alone is a duration, not a year", () => {
+    expect(parseYears("工作23年多", { reportYear: 2024, latestDataYear: 2024 }).years).toEqual([]);
+  });
+});
