@@ -130,8 +130,9 @@ export function isHeaderLine(line: string, gap: 1 | 2 = 2): boolean {
 
 /** True for a data row: two or more fields, at least one a figure, none a long sentence. */
 export function isFigureRow(line: string, gap: 1 | 2 = 2): boolean {
-  if (line.length > 400 || line.includes("\t") || !/[\d\-－—–―/／]|仅高职填报/.test(line) || !(gap === 2 ? WIDE_GAP : ANY_GAP).test(line)) return false;
-  if (line.length > 200 || /[。；]/.test(line) || /\.{4,}|…{2,}|·{4,}/.test(line) || parseTitle(line)) return false;
+  // Cheap tests first: a row holds a figure (or a missing marker) and a gap between cells.
+  if (line.length > 300 || line.includes("\t") || !/[\d\-－—–―/／]|仅高职填报/.test(line) || !(gap === 2 ? WIDE_GAP : ANY_GAP).test(line)) return false;
+  if (/[。；]/.test(line) || /\.{4,}|…{2,}|·{4,}/.test(line) || parseTitle(line)) return false;
   const f = splitFields(line, gap);
   return f.length >= 2 && f.some((x) => isFigure(x.text)) && f.every((x) => width(x.text) <= 160);
 }
