@@ -87,9 +87,15 @@ export interface Table {
   /** Raw line of the title (or of the header when untitled) and of the table's last cell. */
   startLine: number;
   endLine: number;
-  layout: "tab-rows" | "cell-per-line";
+  /**
+   * How it was printed: tab-separated rows, one tab-prefixed cell per line, one bare cell per line
+   * (a flattened HTML table), space-aligned columns (typed text, a PDF's text layer), or pipe rows (Markdown).
+   */
+  layout: "tab-rows" | "cell-per-line" | "line-cells" | "space-aligned" | "pipe-rows";
   /** True when years are rows and indicators are columns (吕梁 表1-x, 江门 表1-1). */
   transposed: boolean;
+  /** The unit the table states for all its figures (`单位：万元` under the title), when it states one. */
+  unit?: string;
 }
 
 /**

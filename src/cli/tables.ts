@@ -3,6 +3,7 @@ import { renderTable } from "../answer/tableView.js";
 import { toCsv } from "../export/csv.js";
 import { tableGrid } from "../export/tableGrid.js";
 import { toXlsx } from "../export/xlsx.js";
+import type { ReportMeta } from "../types.js";
 import { cliEngine } from "./engineFactory.js";
 
 /** Options of `zhibao tables`. */
@@ -11,6 +12,12 @@ export interface TablesOptions {
   csv?: boolean;
   /** Write the table as an Excel workbook to this file. */
   xlsx?: string;
+}
+
+/** The report a person named by its file name (with or without extension) or its entity, if any. */
+function reportNamed(reports: ReportMeta[], name: string): ReportMeta | null {
+  const n = name.trim();
+  return reports.find((r) => r.report === n || r.report.replace(/\.[^.]+$/, "") === n || r.entity === n) ?? null;
 }
 
 /** `zhibao tables [report] [table]`: lists tables, or prints one so a person can check it against the report (or exports it). */
@@ -43,7 +50,9 @@ export async function runTables(report: string | undefined, table: string, opts:
   }
   const list = engine.tables(report);
   if (!list.length) {
-    process.stderr.write(`no report matches "${report}"; reports: ${engine.reports().map((r) => r.report).join(", ")}\n`);
+    const named = report ? reportNamed(engine.reports(), report) : null;
+    if (named) process.stderr.write(`${named.report} (${named.entity}): no tables were read from this report; \`zhibao index\` prints why, if a block of figures could not be read\n`);
+    else process.stderr.write(`no report matches "${report}"; reports: ${engine.reports().map((r) => r.report).join(", ")}\n`);
     process.exitCode = 1;
     return;
   }

@@ -42,7 +42,11 @@ export function buildIndex(corpusDir: string, onProgress?: (message: string) => 
     tables,
     sections,
     schools: collectSchoolNames(
-      passages.filter((p) => p.kind === "paragraph").map((p) => ({ report: p.report, text: p.text })),
+      [
+        ...passages.filter((p) => p.kind === "paragraph").map((p) => ({ report: p.report, text: p.text })),
+        // Schools a region's tables list row by row (各校办学条件) and its text may never name.
+        ...tables.map((t) => ({ report: t.report, text: t.rows.map((r) => r.path[r.path.length - 1] ?? "").join("\n") })),
+      ],
       reports.map((r) => r.meta),
     ),
     vocab: passageVocabulary(lunrIndex),

@@ -30,7 +30,7 @@ export function ingestReport(report: string, bytes: Uint8Array, manifest?: Manif
     for (let n = r.startLine; n <= r.endLine && n <= lines.length; n++) excluded[n] = 1;
   }
 
-  const entityMeta = buildMeta({ report, sha256, title: readReportTitle(lines), lines, manifest });
+  const entityMeta = buildMeta({ report, sha256, title: readReportTitle(lines), lines, manifest, warn: (line, message) => warnings.push({ report, line, message }) });
   // Undated figures keep year null: the engine reads them as the report's latest data year.
   const facts: Fact[] = extracted.tables.flatMap((t) => tableFacts(t, entityMeta.entity, null));
   const meta = { ...withDataYears(entityMeta, facts), ...(pages ? { pageStarts: pageStarts(pages) } : {}) };
