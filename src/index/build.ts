@@ -1,4 +1,4 @@
-import { collectSchoolNames } from "../answer/understand/index.js";
+import { collectSchoolNames } from "../places/schools.js";
 import { ingestCorpus } from "../ingest/corpus.js";
 import { buildPassageIndex, passageVocabulary, segmentPassages } from "../search/passages.js";
 import { openPassageIndex, packPassageIndex, type PassageIndex, type SavedLunrIndex } from "../search/passageIndex.js";

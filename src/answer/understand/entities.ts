@@ -1,10 +1,10 @@
 import { createRequire } from "node:module";
 import type FuseT from "fuse.js";
 import type { ReportMeta } from "../../types.js";
-import { allPlaces, placeIndex, placeWithin, shortName, type Place } from "./gazetteer.js";
+import { allPlaces, placeIndex, placeWithin, shortName, type Place } from "../../places/gazetteer.js";
 import { editDistance, foldLatin, latinKey, pinyinKeys, readings, syllables } from "./latin.js";
-import { normalizeQuestion, toSimplified } from "./normalize.js";
-import { parseSchoolName, schoolForms, schoolKey, type SchoolParts } from "./schools.js";
+import { normalizeQuestion, toSimplified } from "../../text/normalize.js";
+import { parseSchoolName, schoolForms, schoolKey, type SchoolParts } from "../../places/schools.js";
 
 /**
  * Which report a question is about, read from the names in it: the entity's own name and short

@@ -1,4 +1,4 @@
-import { normalizeQuestion } from "./normalize.js";
+import { normalizeQuestion } from "../../text/normalize.js";
 
 /**
  * Which years a question asks about: 2024, 24年, 二〇二四年, 2023-2024学年 (the school year ending

@@ -1,5 +1,5 @@
 import { placeAt, placeIndex, placeWithin, type Place } from "./gazetteer.js";
-import { toSimplified } from "./normalize.js";
+import { toSimplified } from "../text/normalize.js";
 
 /**
  * School names: finding them in report text, and the forms people write them in
