@@ -13,7 +13,7 @@ import type { Fact, Passage } from "../types.js";
 import { cleanText } from "./clean.js";
 import { isUsableLabel, labelBase, readLabel } from "./textFacts/labels.js";
 import { readFigure, yearMentions } from "./textFacts/numbers.js";
-import { GENERIC_LABELS, lacksListHead, namedSubject, NARROW_TOPIC } from "./textFacts/scope.js";
+import { GENERIC_LABELS, lacksListHead, namedSubject, NARROW_TOPIC, narrowingPlace } from "./textFacts/scope.js";
 import { lineAt, maskedRanges, sentences, yearFor, yearInfos } from "./textFacts/sentences.js";
 
 /** Report context a text fact needs. */
@@ -48,12 +48,13 @@ const SCORE_AFTER = /^的(?:优异|好)?成绩/;
 
 /**
  * The words that narrow a clause group to part of the population (NARROW_TOPIC), as a label's prefix:
- * a quoted programme name if there is one (“9+3”), else the narrowing words in order (民办, 藏彝).
+ * a quoted programme name if there is one (“9+3”), else the narrowing words in order (民办, 藏彝),
+ * else a county the group is about that is not the report's own (美姑).
  */
-function narrowingWords(group: string): string {
+function narrowingWords(group: string, entity: string): string {
   const found = [...group.matchAll(new RegExp(NARROW_TOPIC.source, "g"))].map((m) => m[0]);
   const quoted = found.find((w) => w.startsWith("“"));
-  return quoted ?? [...new Set(found)].join("");
+  return quoted ?? ([...new Set(found)].join("") || narrowingPlace(group, entity) || "");
 }
 
 /**
@@ -251,7 +252,7 @@ function paragraphFacts(p: Passage, meta: TextFactMeta): Fact[] {
       // `直接就业544人，就业率96.8%`: a rate right after the count it is the rate of.
       const rateStem = /^(.{2,4})率$/.exec(label)?.[1];
       if (rateStem && prevIs("fact") && prevBase && prevBase !== rateStem && prevBase.endsWith(rateStem) && !prevBase.includes("率")) label = `${prevBase}率`;
-      const narrowing = GENERIC_LABELS.has(label) ? narrowingWords(s.slice(segmentStart, at)) : "";
+      const narrowing = GENERIC_LABELS.has(label) ? narrowingWords(s.slice(segmentStart, at), meta.entity) : "";
       if (narrowing) {
         // `参加对口高考1103人，1094人上线，上线率为99.18%`: the group's first figure names what 上线 is of.
         const head = topic?.label ?? "";
