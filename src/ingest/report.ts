@@ -39,5 +39,5 @@ export function ingestReport(report: string, bytes: Uint8Array, manifest?: Manif
   warnings.push(...structure.warnings);
   facts.push(...extractTextFacts(structure.passages, { entity: meta.entity, report, defaultYear: meta.latestDataYear, lines }));
 
-  return { meta, sections: structure.sections, passages: structure.passages, tables: extracted.tables, facts, warnings };
+  return { meta, sections: structure.sections, passages: structure.passages, captions: structure.captions, tables: extracted.tables, facts, warnings };
 }

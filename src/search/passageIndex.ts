@@ -37,6 +37,10 @@ export interface PassageIndex {
   query(terms: WeightedTerm[], opts?: { limit?: number; weight?: (passage: number) => number }): ScoredPassage[];
   /** The passage ids, by the numbers `weight` is given. */
   readonly refs: readonly string[];
+  /** True when the index holds this term. */
+  has(term: string): boolean;
+  /** How many (passage, field) pairs hold the term: its document frequency for a bigram term (one field). */
+  postings(term: string): number;
 }
 
 /** The parts of lunr's serialized index (`Index.toJSON()`) that packing reads. */
@@ -58,43 +62,91 @@ export interface PackedPassageIndex {
   weights: Int32Array;
 }
 
-/** Regroups a lunr index's field vectors by term. Deterministic: lunr's term and passage order. */
-export function packPassageIndex(saved: SavedLunrIndex): PackedPassageIndex {
+/** Bigram terms are saved beside the words with this prefix, which no word has. */
+export const GRAM_PREFIX = "\u0001";
+
+/** The character bigrams of a text's runs of ideographs, repeats kept (they are term frequency). */
+export function bigramsOf(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(/[\u4e00-\u9fff]{2,}/g)) for (let i = 0; i + 2 <= m[0].length; i++) out.push(m[0].slice(i, i + 2));
+  return out;
+}
+
+/** A passage's text for its bigram postings, by its id. */
+export interface GramSource {
+  ref: string;
+  text: string;
+}
+
+/**
+ * Regroups a lunr index's field vectors by term. Deterministic: lunr's term and passage order.
+ * With `grams`, every ideograph bigram of those texts is added as a term (GRAM_PREFIX + bigram), weighted
+ * with lunr's own BM25 (idf, k1, b), for queries whose words the index does not know.
+ */
+export function packPassageIndex(saved: SavedLunrIndex, grams: GramSource[] = [], bm25 = { k1: 1.2, b: 0.75 }): PackedPassageIndex {
   const terms: string[] = [];
   for (const [term, posting] of saved.invertedIndex) terms[posting._index] = term;
-  const termCount = terms.length;
+  const wordTerms = terms.length;
   // Field refs are "field/docRef"; one passage has up to three (title, section, body).
   const docNumber = new Map<string, number>();
   const refs: string[] = [];
-  const docOf = new Int32Array(saved.fieldVectors.length);
-  const start = new Int32Array(termCount + 1);
-  saved.fieldVectors.forEach(([fieldRef, elements], v) => {
-    const ref = fieldRef.slice(fieldRef.indexOf("/") + 1);
+  const numberOf = (ref: string): number => {
     let n = docNumber.get(ref);
     if (n === undefined) {
       n = refs.push(ref) - 1;
       docNumber.set(ref, n);
     }
-    docOf[v] = n;
-    for (let i = 0; i < elements.length; i += 2) start[elements[i] + 1]++;
-  });
-  for (let t = 0; t < termCount; t++) start[t + 1] += start[t];
-  const docs = new Int32Array(start[termCount]);
-  const weights = new Int32Array(start[termCount]);
-  const next = start.slice(0, termCount);
-  saved.fieldVectors.forEach(([, elements], v) => {
+    return n;
+  };
+  const postings: number[][] = Array.from({ length: wordTerms }, () => []);
+  for (const [fieldRef, elements] of saved.fieldVectors) {
+    const n = numberOf(fieldRef.slice(fieldRef.indexOf("/") + 1));
     for (let i = 0; i < elements.length; i += 2) {
-      const at = next[elements[i]]++;
       const thousandths = Math.round(elements[i + 1] * 1000);
       if (Math.abs(thousandths - elements[i + 1] * 1000) > 1e-6) throw new Error(`lunr weight ${elements[i + 1]} is not in thousandths`);
-      docs[at] = docOf[v];
-      weights[at] = thousandths;
+      postings[elements[i]].push(n, thousandths);
+    }
+  }
+  if (grams.length) {
+    const counted = grams.map(({ ref, text }) => {
+      const tf = new Map<string, number>();
+      const all = bigramsOf(text);
+      for (const g of all) tf.set(g, (tf.get(g) ?? 0) + 1);
+      return { n: numberOf(ref), tf, length: all.length };
+    });
+    const avgLength = counted.reduce((s, c) => s + c.length, 0) / counted.length || 1;
+    const df = new Map<string, number>();
+    for (const c of counted) for (const g of c.tf.keys()) df.set(g, (df.get(g) ?? 0) + 1);
+    const gramNumber = new Map<string, number>();
+    for (const g of [...df.keys()].sort()) {
+      gramNumber.set(g, terms.length);
+      terms.push(GRAM_PREFIX + g);
+      postings.push([]);
+    }
+    for (const c of counted) {
+      for (const [g, tf] of c.tf) {
+        const d = df.get(g)!;
+        // lunr's BM25 (lunr.idf and Builder#createFieldVectors), so gram and word weights compare.
+        const idf = Math.log(1 + Math.abs((counted.length - d + 0.5) / (d + 0.5)));
+        const w = (idf * (bm25.k1 + 1) * tf) / (bm25.k1 * (1 - bm25.b + (bm25.b * c.length) / avgLength) + tf);
+        postings[gramNumber.get(g)!].push(c.n, Math.round(w * 1000));
+      }
+    }
+  }
+  const start = new Int32Array(terms.length + 1);
+  for (let t = 0; t < terms.length; t++) start[t + 1] = start[t] + postings[t].length / 2;
+  const docs = new Int32Array(start[terms.length]);
+  const weights = new Int32Array(start[terms.length]);
+  postings.forEach((list, t) => {
+    for (let i = 0, at = start[t]; i < list.length; i += 2, at++) {
+      docs[at] = list[i];
+      weights[at] = list[i + 1];
     }
   });
   return { refs, terms, start, docs, weights };
 }
 
-const MAGIC = "zhibao-passages-1";
+const MAGIC = "zhibao-passages-2";
 const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
 /** The bytes of a packed index: header length (uint32), JSON header, padding to 4, then the three arrays. Little-endian. */
@@ -143,25 +195,33 @@ export function openPassageIndex(packed: PackedPassageIndex): PassageIndex {
 
   // Scratch space reused by every query (queries are synchronous).
   const score = new Float64Array(refs.length);
+  // Which query terms a passage holds, as bits: two 32-bit words (at most 64 terms).
   const matched = new Uint32Array(refs.length);
+  const matchedHigh = new Uint32Array(refs.length);
   const touched: number[] = [];
 
   return {
     refs,
+    has: (term) => termNumber.has(term),
+    postings(term) {
+      const t = termNumber.get(term);
+      return t === undefined ? 0 : start[t + 1] - start[t];
+    },
     query(terms, opts = {}) {
       // As lunr's query vector: a term asked twice adds its boosts; terms the index lacks are left out.
       const boosts = new Map<string, number>();
       for (const { term, boost } of terms) if (termNumber.has(term)) boosts.set(term, (boosts.get(term) ?? 0) + boost);
       const asked = [...boosts];
       if (!asked.length) return [];
-      if (asked.length > 32) throw new Error("at most 32 distinct query terms");
+      if (asked.length > 64) throw new Error("at most 64 distinct query terms");
       const length = Math.sqrt(asked.reduce((s, [, b]) => s + b * b, 0));
       asked.forEach(([term, boost], k) => {
         const t = termNumber.get(term)!;
         for (let i = start[t]; i < start[t + 1]; i++) {
           const d = docs[i];
-          if (matched[d] === 0) touched.push(d);
-          matched[d] |= 1 << k;
+          if (matched[d] === 0 && matchedHigh[d] === 0) touched.push(d);
+          if (k < 32) matched[d] |= 1 << k;
+          else matchedHigh[d] |= 1 << (k - 32);
           score[d] += boost * weights[i];
         }
       });
@@ -176,6 +236,7 @@ export function openPassageIndex(packed: PackedPassageIndex): PassageIndex {
         } else {
           score[d] = 0;
           matched[d] = 0;
+          matchedHigh[d] = 0;
         }
       }
       // Only the best `limit` (and any tied with the last of them) become results: a common word
@@ -185,9 +246,14 @@ export function openPassageIndex(packed: PackedPassageIndex): PassageIndex {
       const results: ScoredPassage[] = [];
       for (let i = 0; i < kept; i++) {
         const d = touched[i];
-        if (final[i] >= threshold) results.push({ ref: refs[d], score: final[i], terms: asked.filter((_, k) => matched[d] & (1 << k)).map(([t]) => t) });
+        if (final[i] >= threshold) {
+          const low = matched[d];
+          const high = matchedHigh[d];
+          results.push({ ref: refs[d], score: final[i], terms: asked.filter((_, k) => (k < 32 ? low & (1 << k) : high & (1 << (k - 32)))).map(([t]) => t) });
+        }
         score[d] = 0;
         matched[d] = 0;
+        matchedHigh[d] = 0;
       }
       touched.length = 0;
       return results.sort((a, b) => b.score - a.score);

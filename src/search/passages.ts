@@ -1,8 +1,11 @@
 import { createRequire } from "node:module";
 import type lunr from "lunr";
 import type { Passage, PassageHit } from "../types.js";
-import type { PassageIndex, ScoredPassage } from "./passageIndex.js";
-import { prepareIndexSegmenter, segmentQuery } from "./tokenize.js";
+import { GRAM_PREFIX, type PassageIndex, type ScoredPassage } from "./passageIndex.js";
+import { planQuery, type PlanIndex, type QueryPlan } from "./queryPlan.js";
+import { DEFAULT_RANKING, type RankingParams } from "./ranking.js";
+import { rerank } from "./rerank.js";
+import { prepareIndexSegmenter } from "./tokenize.js";
 
 /**
  * Full-text search over paragraphs and case studies: lunr (BM25) over nodejieba tokens.
@@ -16,11 +19,8 @@ import { prepareIndexSegmenter, segmentQuery } from "./tokenize.js";
 /** Sections of at most this many paragraphs are shown whole when one of their paragraphs matches. */
 const MAX_SECTION_PARAGRAPHS = 12;
 
-/** At most this many words go to lunr per query: the rarest, which decide the ranking anyway. */
-const MAX_QUERY_TERMS = 10;
-
-/** Field boosts: a case title says most about a passage, then its section, then its body. */
-export const FIELD_BOOSTS = { title: 4, section: 1.5, body: 1 } as const;
+/** Field boosts: a case title says most about a passage, then its section, then its body (see RankingParams). */
+export const FIELD_BOOSTS = DEFAULT_RANKING.fieldBoosts;
 
 const require = createRequire(import.meta.url);
 let lunrLib: typeof lunr | null = null;
@@ -120,11 +120,16 @@ export interface PassageSearch {
 }
 
 /**
- * Wraps the passage index (read on the first search: a figure question never needs it) for searching.
- * Very common tokens (in more than a quarter of all passages, like 学校 or 职业) are dropped
- * from a query that has rarer ones: they match almost everything and only add noise and time.
+ * Wraps the passage index (read on the first search: a figure question never needs it) for searching,
+ * ranked as RankingParams describe (docs/DESIGN.md, "Passage ranking"): BM25F over words, bigrams for
+ * words the index lacks, rarity, coordination, then phrase and proximity bonuses on the best candidates.
  */
-export function createPassageSearch(passageIndex: () => PassageIndex, passages: Passage[], vocabDf: Record<string, number>): PassageSearch {
+export function createPassageSearch(
+  passageIndex: () => PassageIndex,
+  passages: Passage[],
+  vocabDf: Record<string, number>,
+  params: RankingParams = DEFAULT_RANKING,
+): PassageSearch {
   const byId = new Map(passages.map((p) => [p.id, p]));
   const casesOf = new Map<string, Passage[]>();
   for (const p of passages) {
@@ -158,40 +163,40 @@ export function createPassageSearch(passageIndex: () => PassageIndex, passages: 
   // The index's passages by number, for weighing them without a lookup by id.
   let byNumber: (Passage | undefined)[] | null = null;
   const vocab = new Set(Object.keys(vocabDf));
-  const docFrequency = (term: string): number => vocabDf[term] ?? 0;
   const total = passages.length || 1;
+  const planIndex = (): PlanIndex => {
+    const index = passageIndex();
+    return { vocab, total, wordFrequency: (w) => vocabDf[w] ?? 0, gramFrequency: (g) => index.postings(g), };
+  };
+  let planOver: PlanIndex | null = null;
+  const plan = (query: string): QueryPlan => planQuery(query, (planOver ??= planIndex()), params);
 
   const keywords = (query: string): string[] => {
-    const tokens = segmentQuery(query, vocab);
-    const rare = tokens.filter((t) => docFrequency(t) / total <= 0.25);
-    // The rarest words carry the query; a long one's extra common sub-words only cost time.
-    return (rare.length ? rare : tokens).sort((a, b) => docFrequency(a) - docFrequency(b)).slice(0, MAX_QUERY_TERMS);
+    const q = plan(query);
+    return [...q.words, ...q.unknown];
   };
 
   const search = (query: string, opts: PassageQuery = {}): PassageHit[] => {
-    const terms = keywords([query, ...(opts.extraTerms ?? [])].join(" "));
-    if (!terms.length) return [];
-    // Longer words are more specific than their parts: 宿舍楼 says more than 宿舍.
-    const weighted = terms.map((term) => ({ term, boost: 1 + 0.5 * Math.max(0, [...term].length - 2) }));
+    const q = plan([query, ...(opts.extraTerms ?? [])].join(" "));
+    if (!q.terms.length) return [];
     const limit = opts.limit ?? 10;
     // One index over every report, its passages from the asked reports only: scores compare across
     // reports, and a report's passages are ranked by how rare a word is in all of them.
     const filterReports = opts.reports?.length ? new Set(opts.reports) : null;
     const index = passageIndex();
     const passageOf = (byNumber ??= index.refs.map((ref) => byId.get(ref)));
-    const weight =
-      opts.casesOnly || opts.preferCases || filterReports
-        ? (d: number) => {
-            const p = passageOf[d];
-            if (!p || (filterReports && !filterReports.has(p.report)) || (opts.casesOnly && p.kind !== "case")) return 0;
-            return opts.preferCases && p.kind === "case" ? 1.5 : 1;
-          }
-        : undefined;
+    const kinds = params.kindWeights;
+    const weight = (d: number) => {
+      const p = passageOf[d];
+      if (!p || (filterReports && !filterReports.has(p.report)) || (opts.casesOnly && p.kind !== "case")) return 0;
+      return kinds[p.kind] * (opts.preferCases && p.kind === "case" ? params.preferCases : 1);
+    };
     // Hits merge overlapping passages, so more candidates than hits are read: a few per hit, and
     // more only when those were not enough.
-    for (let candidates = Math.max(50, limit * 10); ; candidates *= 4) {
-      const found = index.query(weighted, { limit: candidates, weight });
-      const { hits, complete } = selectHits(found, limit);
+    for (let candidates = Math.max(params.rerankDepth * 2, limit * 10); ; candidates *= 4) {
+      const found = index.query(q.terms, { limit: candidates, weight });
+      const ranked = rerank(found, q, params, (ref) => byId.get(ref));
+      const { hits, complete } = selectHits(ranked, q, limit);
       if (complete || found.length < candidates) return hits;
     }
   };
@@ -200,11 +205,11 @@ export function createPassageSearch(passageIndex: () => PassageIndex, passages: 
    * The hits to show from scored passages: best first, overlapping ones merged, sections taking
    * turns. Complete when `limit` hits came before any section's third paragraph had to wait.
    */
-  const selectHits = (results: ScoredPassage[], limit: number): { hits: PassageHit[]; complete: boolean } => {
+  const selectHits = (results: ScoredPassage[], q: QueryPlan, limit: number): { hits: PassageHit[]; complete: boolean } => {
     const hits: PassageHit[] = [];
     const taken: { report: string; line: number; endLine: number }[] = [];
     const scored = results
-      .map((r) => ({ p: byId.get(r.ref)!, matched: r.terms, score: r.score }))
+      .map((r) => ({ p: byId.get(r.ref)!, matched: shownTerms(r.terms, q), score: r.score }))
       .filter(({ p }) => p)
       .sort((a, b) => b.score - a.score || a.p.report.localeCompare(b.p.report) || a.p.line - b.p.line);
     const sections = new Map<string, number>();
@@ -212,9 +217,13 @@ export function createPassageSearch(passageIndex: () => PassageIndex, passages: 
     for (const { p, matched, score } of scored) {
       // A paragraph of a case study (or of a short section) is shown as that case (its title, its whole
       // text), pointing at the paragraph's line; one already listed says the same thing again.
+      // Table lines and captions are their own hits: a case's text does not hold its captions.
       const shown = (p.kind === "paragraph" && (caseOf.get(p.id) ?? sectionOf.get(p.id))) || p;
-      if (taken.some((t) => t.report === shown.report && shown.line <= t.endLine && t.line <= shown.endLine)) continue;
-      taken.push(shown);
+      const running = shown.kind === "paragraph" || shown.kind === "case";
+      if (running) {
+        if (taken.some((t) => t.report === shown.report && shown.line <= t.endLine && t.line <= shown.endLine)) continue;
+        taken.push(shown);
+      }
       const hit = { ...toHit(shown, matched, score), line: p.line };
       // Two paragraphs of one section are enough: the third waits until other sections had their turn.
       const section = `${shown.report}|${shown.sectionPath.join("/")}`;
@@ -228,6 +237,20 @@ export function createPassageSearch(passageIndex: () => PassageIndex, passages: 
   };
 
   return { search, keywords, vocab };
+}
+
+/** The terms a hit shows as matched: its words, and each unknown chunk it holds (else its bigrams). */
+function shownTerms(terms: string[], q: QueryPlan): string[] {
+  const words = terms.filter((t) => !t.startsWith(GRAM_PREFIX));
+  const grams = new Set(terms.filter((t) => t.startsWith(GRAM_PREFIX)).map((t) => t.slice(GRAM_PREFIX.length)));
+  if (!grams.size) return words;
+  const out = [...words];
+  for (const chunk of q.unknown) {
+    const own = Array.from({ length: chunk.length - 1 }, (_, k) => chunk.slice(k, k + 2));
+    if (own.every((g) => grams.has(g))) out.push(chunk);
+    else out.push(...own.filter((g) => grams.has(g)));
+  }
+  return [...new Set(out)];
 }
 
 function toHit(p: Passage, terms: string[], score: number): PassageHit {

@@ -1,0 +1,120 @@
+import { GRAM_PREFIX } from "./passageIndex.js";
+import type { RankingParams } from "./ranking.js";
+import { normalizeToken, segmentQuery } from "./tokenize.js";
+
+/**
+ * A keyword query as the ranker uses it: its pieces (space-separated chunks), the words the index
+ * knows with their boosts, the bigrams of the chunks it does not know, and the phrases to look for
+ * verbatim. See RankingParams for what each part is for.
+ */
+export interface QueryPlan {
+  /** Every term to score, words and bigram terms (GRAM_PREFIX + bigram), with its boost. */
+  terms: { term: string; boost: number }[];
+  /** Per piece, its terms' numbers in `terms` (pieces whose words were all dropped as common are left out). */
+  pieces: number[][];
+  /** The kept words in the order the query says them (for proximity). */
+  words: string[];
+  /** Chunks worth finding verbatim: several words, or a chunk the index does not know. */
+  phrases: string[];
+  /** Out-of-vocabulary chunks, searched as their bigrams. */
+  unknown: string[];
+}
+
+/** What planning needs to know of the index. */
+export interface PlanIndex {
+  vocab: ReadonlySet<string>;
+  /** Passages holding a word (any field). */
+  wordFrequency(word: string): number;
+  /** Passages holding a bigram term; 0 when the index has none. */
+  gramFrequency(gramTerm: string): number;
+  /** Number of passages. */
+  total: number;
+}
+
+const HAN_RUN = /[\u4e00-\u9fff]+/g;
+
+/**
+ * The runs of a query the index does not know as words: a run of 2–6 ideographs that is no word of
+ * the vocabulary (赋优, 沙马克杰, 观音湖马拉松), and in a longer run, each stretch of two or more
+ * ideographs no vocabulary word covers.
+ * @example unknownChunks("德国赋优 签约", vocab) // ["赋优"] when the vocabulary lacks 赋优
+ */
+export function unknownChunks(piece: string, vocab: ReadonlySet<string>, maxWordLength = 8): string[] {
+  const out: string[] = [];
+  for (const m of piece.matchAll(HAN_RUN)) {
+    const run = m[0];
+    if (run.length < 2 || vocab.has(run)) continue;
+    if (run.length <= 6) {
+      out.push(run);
+      continue;
+    }
+    const covered = new Uint8Array(run.length);
+    for (let i = 0; i < run.length; i++) {
+      for (let len = Math.min(maxWordLength, run.length - i); len >= 2; len--) {
+        if (vocab.has(run.slice(i, i + len))) covered.fill(1, i, i + len);
+      }
+    }
+    let from = -1;
+    for (let i = 0; i <= run.length; i++) {
+      if (i < run.length && !covered[i]) {
+        if (from < 0) from = i;
+      } else if (from >= 0) {
+        if (i - from >= 2) out.push(run.slice(from, i));
+        from = -1;
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Plans a keyword query. Words: the query's vocabulary words, very common ones dropped when rarer
+ * ones exist, the rarest `maxTerms` kept, each boosted by its length and rarity. Unknown chunks: their
+ * bigrams, together weighing about one word.
+ */
+export function planQuery(query: string, index: PlanIndex, p: RankingParams): QueryPlan {
+  const pieces = normalizeToken(query)
+    .split(/[\s,，。、；;:：!！?？()（）“”"'《》<>【】\[\]|/]+/)
+    .filter(Boolean);
+  const wordsOf = pieces.map((piece) => segmentQuery(piece, index.vocab));
+  const all = [...new Set(wordsOf.flat())];
+  const df = (w: string) => index.wordFrequency(w);
+  const rare = all.filter((w) => df(w) / index.total <= p.commonShare);
+  const kept = new Set((rare.length ? rare : all).sort((a, b) => df(a) - df(b)).slice(0, p.maxTerms));
+  const idf = (n: number) => Math.log(1 + index.total / Math.max(1, n));
+
+  const terms: QueryPlan["terms"] = [];
+  const number = new Map<string, number>();
+  const add = (term: string, boost: number): number => {
+    const n = number.get(term);
+    if (n !== undefined) return n;
+    number.set(term, terms.length);
+    return terms.push({ term, boost }) - 1;
+  };
+  const planPieces: number[][] = [];
+  const phrases: string[] = [];
+  const unknown: string[] = [];
+  pieces.forEach((piece, i) => {
+    const own: number[] = [];
+    for (const w of wordsOf[i]!) {
+      if (!kept.has(w)) continue;
+      own.push(add(w, (1 + p.lengthBoost * Math.max(0, [...w].length - 2)) * idf(df(w)) ** p.rarity));
+    }
+    if (p.bigramWeight > 0) {
+      for (const chunk of unknownChunks(piece, index.vocab)) {
+        const grams = [...new Set(Array.from({ length: chunk.length - 1 }, (_, k) => GRAM_PREFIX + chunk.slice(k, k + 2)))].filter((g) => index.gramFrequency(g) > 0);
+        if (!grams.length) continue;
+        unknown.push(chunk);
+        for (const g of grams) own.push(add(g, ((p.bigramWeight * idf(index.gramFrequency(g)) ** p.rarity) / grams.length) * 1));
+      }
+    }
+    // A piece of several known words, or one holding an unknown chunk, can be looked for verbatim.
+    for (const m of piece.matchAll(HAN_RUN)) {
+      const run = m[0];
+      if (run.length >= 2 && !index.vocab.has(run) && (unknown.some((u) => run.includes(u)) || wordsOf[i]!.filter((w) => run.includes(w)).length >= 2)) phrases.push(run);
+    }
+    if (own.length) planPieces.push([...new Set(own)]);
+  });
+  const words = all.filter((w) => kept.has(w));
+  return { terms: terms.slice(0, 64), pieces: planPieces.map((ns) => ns.filter((n) => n < 64)), words, phrases: [...new Set(phrases)], unknown };
+}
