@@ -86,7 +86,7 @@ export const DEFAULT_RANKING: Readonly<RankingParams> = Object.freeze({
   proximityWindow: 30,
   rerankDepth: 60,
   preferCases: 1.5,
-  kindWeights: { paragraph: 1, case: 1, table: 0.8, caption: 0.8 },
+  kindWeights: { paragraph: 1, case: 1, table: 0.8, caption: 0.5 },
 });
 
 /** The defaults with some knobs changed (nested objects merged one level deep). */
