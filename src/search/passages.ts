@@ -161,7 +161,7 @@ export function createPassageSearch(
     for (const m of members) sectionOf.set(m.id, whole);
   }
   // The index's passages by number, for weighing them without a lookup by id.
-  let byNumber: (Passage | undefined)[] | null = null;
+  let numbered: NumberedPassages | null = null;
   const vocab = new Set(Object.keys(vocabDf));
   const total = passages.length || 1;
   const planIndex = (): PlanIndex => {
@@ -184,16 +184,17 @@ export function createPassageSearch(
     // reports, and a report's passages are ranked by how rare a word is in all of them.
     const filterReports = opts.reports?.length ? new Set(opts.reports) : null;
     const index = passageIndex();
-    const passageOf = (byNumber ??= index.refs.map((ref) => byId.get(ref)));
-    const kinds = params.kindWeights;
+    const n = (numbered ??= numberPassages(index.refs, byId, params));
+    const allowed = filterReports ? new Uint8Array(n.reports.map((r) => (filterReports.has(r) ? 1 : 0))) : null;
+    const casesOnly = opts.casesOnly === true;
+    const caseBoost = opts.preferCases ? params.preferCases : 1;
     const weight = (d: number) => {
-      const p = passageOf[d];
-      if (!p || (filterReports && !filterReports.has(p.report)) || (opts.casesOnly && p.kind !== "case")) return 0;
-      return kinds[p.kind] * (opts.preferCases && p.kind === "case" ? params.preferCases : 1);
+      if ((allowed && !allowed[n.reportOf[d]!]) || (casesOnly && !n.isCase[d])) return 0;
+      return n.kindWeight[d]! * (n.isCase[d] ? caseBoost : 1);
     };
     // Hits merge overlapping passages, so more candidates than hits are read: a few per hit, and
     // more only when those were not enough.
-    for (let candidates = Math.max(params.rerankDepth * 2, limit * 10); ; candidates *= 4) {
+    for (let candidates = Math.max(params.rerankDepth, limit * 10); ; candidates *= 4) {
       const found = index.query(q.terms, { limit: candidates, weight });
       const ranked = rerank(found, q, params, (ref) => byId.get(ref));
       const { hits, complete } = selectHits(ranked, q, limit);
@@ -209,12 +210,12 @@ export function createPassageSearch(
     const hits: PassageHit[] = [];
     const taken: { report: string; line: number; endLine: number }[] = [];
     const scored = results
-      .map((r) => ({ p: byId.get(r.ref)!, matched: shownTerms(r.terms, q), score: r.score }))
+      .map((r) => ({ p: byId.get(r.ref)!, terms: r.terms, score: r.score }))
       .filter(({ p }) => p)
-      .sort((a, b) => b.score - a.score || a.p.report.localeCompare(b.p.report) || a.p.line - b.p.line);
+      .sort((a, b) => b.score - a.score || (a.p.report < b.p.report ? -1 : a.p.report > b.p.report ? 1 : a.p.line - b.p.line));
     const sections = new Map<string, number>();
     const later: PassageHit[] = [];
-    for (const { p, matched, score } of scored) {
+    for (const { p, terms, score } of scored) {
       // A paragraph of a case study (or of a short section) is shown as that case (its title, its whole
       // text), pointing at the paragraph's line; one already listed says the same thing again.
       // Table lines and captions are their own hits: a case's text does not hold its captions.
@@ -224,7 +225,7 @@ export function createPassageSearch(
         if (taken.some((t) => t.report === shown.report && shown.line <= t.endLine && t.line <= shown.endLine)) continue;
         taken.push(shown);
       }
-      const hit = { ...toHit(shown, matched, score), line: p.line };
+      const hit = { ...toHit(shown, shownTerms(terms, q), score), line: p.line };
       // Two paragraphs of one section are enough: the third waits until other sections had their turn.
       const section = `${shown.report}|${shown.sectionPath.join("/")}`;
       const seen = sections.get(section) ?? 0;
@@ -237,6 +238,32 @@ export function createPassageSearch(
   };
 
   return { search, keywords, vocab };
+}
+
+/** Per passage number of the index: its report (by number), kind weight, and whether it is a case. */
+interface NumberedPassages {
+  reports: string[];
+  reportOf: Int32Array;
+  kindWeight: Float64Array;
+  isCase: Uint8Array;
+}
+
+function numberPassages(refs: readonly string[], byId: Map<string, Passage>, params: RankingParams): NumberedPassages {
+  const reports: string[] = [];
+  const reportNumber = new Map<string, number>();
+  const reportOf = new Int32Array(refs.length);
+  const kindWeight = new Float64Array(refs.length);
+  const isCase = new Uint8Array(refs.length);
+  refs.forEach((ref, d) => {
+    const p = byId.get(ref);
+    if (!p) return; // weight 0: a passage the index has and the passage list lacks is never shown
+    let r = reportNumber.get(p.report);
+    if (r === undefined) reportNumber.set(p.report, (r = reports.push(p.report) - 1));
+    reportOf[d] = r;
+    kindWeight[d] = params.kindWeights[p.kind];
+    isCase[d] = p.kind === "case" ? 1 : 0;
+  });
+  return { reports, reportOf, kindWeight, isCase };
 }
 
 /** The terms a hit shows as matched: its words, and each unknown chunk it holds (else its bigrams). */
@@ -274,9 +301,11 @@ function toHit(p: Passage, terms: string[], score: number): PassageHit {
  * with "…" where it cuts the text.
  */
 export function makeSnippet(fullText: string, terms: string[], width = 140): string {
-  // One line: a case's paragraphs are joined by newlines, a snippet reads as one run of text.
-  const text = fullText.replace(/\s*\n\s*/g, " ");
-  if (text.length <= width) return text;
+  // One line: a case's paragraphs are joined by newlines, a snippet reads as one run of text
+  // (joined in the excerpt only: a long case is not copied whole for every hit).
+  const oneLine = (s: string) => s.replace(/\s*\n\s*/g, " ");
+  if (fullText.length <= width) return oneLine(fullText);
+  const text = fullText;
   // Positions count characters, not UTF-16 units; without surrogate pairs the two are the same.
   const astral = /[\ud800-\udfff]/.test(text);
   const chars = astral ? [...text] : null;
@@ -308,6 +337,6 @@ export function makeSnippet(fullText: string, terms: string[], width = 140): str
   }
   const end = Math.min(length, start + width);
   start = Math.max(0, end - width);
-  const excerpt = chars ? chars.slice(start, end).join("") : text.slice(start, end);
+  const excerpt = oneLine(chars ? chars.slice(start, end).join("") : text.slice(start, end));
   return `${start > 0 ? "…" : ""}${excerpt}${end < length ? "…" : ""}`;
 }

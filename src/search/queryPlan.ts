@@ -102,10 +102,14 @@ export function planQuery(query: string, index: PlanIndex, p: RankingParams): Qu
     }
     if (p.bigramWeight > 0) {
       for (const chunk of unknownChunks(piece, index.vocab)) {
-        const grams = [...new Set(Array.from({ length: chunk.length - 1 }, (_, k) => GRAM_PREFIX + chunk.slice(k, k + 2)))].filter((g) => index.gramFrequency(g) > 0);
+        // A bigram in most passages (学校) says nothing, as a common word says nothing.
+        const grams = [...new Set(Array.from({ length: chunk.length - 1 }, (_, k) => GRAM_PREFIX + chunk.slice(k, k + 2)))].filter((g) => {
+          const n = index.gramFrequency(g);
+          return n > 0 && n / index.total <= p.commonShare;
+        });
         if (!grams.length) continue;
         unknown.push(chunk);
-        for (const g of grams) own.push(add(g, ((p.bigramWeight * idf(index.gramFrequency(g)) ** p.rarity) / grams.length) * 1));
+        for (const g of grams) own.push(add(g, (p.bigramWeight * idf(index.gramFrequency(g)) ** p.rarity) / grams.length));
       }
     }
     // A piece of several known words, or one holding an unknown chunk, can be looked for verbatim.

@@ -84,7 +84,7 @@ export const DEFAULT_RANKING: Readonly<RankingParams> = Object.freeze({
   phrase: 0.5,
   proximity: 0.3,
   proximityWindow: 30,
-  rerankDepth: 60,
+  rerankDepth: 20,
   preferCases: 1.5,
   kindWeights: { paragraph: 1, case: 1, table: 0.8, caption: 0.5 },
 });

@@ -9,48 +9,64 @@ import type { RankingParams } from "./ranking.js";
  * Returns the candidates best first, with their final scores.
  */
 export function rerank(found: ScoredPassage[], q: QueryPlan, p: RankingParams, passage: (ref: string) => Passage | undefined): ScoredPassage[] {
-  const boosts = new Map(q.terms.map((t) => [t.term, t.boost]));
-  const pieceTerms = q.pieces.map((ns) => ns.map((n) => q.terms[n]!.term));
-  const pieceTotal = pieceTerms.map((ts) => ts.reduce((s, t) => s + boosts.get(t)!, 0));
-  const out = found.map((r) => ({ ...r, score: r.score * coordinationFactor(r.terms, pieceTerms, pieceTotal, boosts, p.coordination) }));
-  out.sort((a, b) => b.score - a.score);
-  if (p.phrase <= 0 && p.proximity <= 0) return out;
-  const head = Math.min(out.length, p.rerankDepth);
+  // Each term's piece and boost; a piece's total boost.
+  const pieceOf = new Map<string, number>();
+  const boostOf = new Map<string, number>();
+  const pieceTotal = new Float64Array(q.pieces.length);
+  q.pieces.forEach((ns, i) => {
+    for (const n of ns) {
+      const t = q.terms[n]!;
+      pieceOf.set(t.term, i);
+      boostOf.set(t.term, t.boost);
+      pieceTotal[i] += t.boost;
+    }
+  });
+  if (p.coordination > 0 && q.pieces.length > 1) {
+    const got = new Float64Array(q.pieces.length);
+    for (const r of found) r.score *= coordinationFactor(r.terms, pieceOf, boostOf, pieceTotal, got, p.coordination);
+  }
+  found.sort((a, b) => b.score - a.score);
+  if (p.phrase <= 0 && p.proximity <= 0) return found;
+  const head = Math.min(found.length, p.rerankDepth);
   for (let i = 0; i < head; i++) {
-    const r = out[i]!;
+    const r = found[i]!;
     const d = passage(r.ref);
     if (!d) continue;
-    const text = `${d.title}\n${d.text}`;
-    r.score *= 1 + p.phrase * phraseShare(text, q.phrases) + p.proximity * closeness(text, q.words.filter((w) => r.terms.includes(w)), p.proximityWindow);
+    const phrase = p.phrase > 0 ? phraseShare(d, q.phrases) : 0;
+    const near = p.proximity > 0 ? closeness(d.text, q.words.filter((w) => r.terms.includes(w)), p.proximityWindow) : 0;
+    r.score *= 1 + p.phrase * phrase + p.proximity * near;
   }
-  out.sort((a, b) => b.score - a.score);
-  return out;
+  found.sort((a, b) => b.score - a.score);
+  return found;
 }
 
-/** (Share of the query's pieces a passage matches, each by its matched terms' boosts)^exponent. */
+/**
+ * (Share of the query's pieces a passage matches, each piece by its matched terms' boosts)^exponent.
+ * `got` is scratch space, one slot per piece.
+ */
 export function coordinationFactor(
   matched: string[],
-  pieceTerms: string[][],
-  pieceTotal: number[],
-  boosts: Map<string, number>,
+  pieceOf: Map<string, number>,
+  boostOf: Map<string, number>,
+  pieceTotal: Float64Array,
+  got: Float64Array,
   exponent: number,
 ): number {
-  if (exponent === 0 || pieceTerms.length < 2) return 1;
-  const has = new Set(matched);
+  got.fill(0);
+  for (const t of matched) {
+    const i = pieceOf.get(t);
+    if (i !== undefined) got[i] += boostOf.get(t)!;
+  }
   let share = 0;
-  pieceTerms.forEach((ts, i) => {
-    let got = 0;
-    for (const t of ts) if (has.has(t)) got += boosts.get(t)!;
-    share += pieceTotal[i]! > 0 ? got / pieceTotal[i]! : 0;
-  });
-  return (share / pieceTerms.length) ** exponent;
+  for (let i = 0; i < got.length; i++) if (pieceTotal[i]! > 0) share += got[i]! / pieceTotal[i]!;
+  return (share / got.length) ** exponent;
 }
 
-/** Share of the phrases the text holds verbatim (0 when there are none). */
-export function phraseShare(text: string, phrases: string[]): number {
+/** Share of the phrases a passage's title or text holds verbatim (0 when there are none). */
+export function phraseShare(d: { title: string; text: string }, phrases: string[]): number {
   if (!phrases.length) return 0;
   let n = 0;
-  for (const ph of phrases) if (text.includes(ph)) n++;
+  for (const ph of phrases) if (d.text.includes(ph) || d.title.includes(ph)) n++;
   return n / phrases.length;
 }
 
