@@ -194,7 +194,7 @@ export function createPassageSearch(
     };
     // Hits merge overlapping passages, so more candidates than hits are read: a few per hit, and
     // more only when those were not enough.
-    for (let candidates = Math.max(params.rerankDepth, limit * 10); ; candidates *= 4) {
+    for (let candidates = Math.max(params.rerankDepth, limit * 4); ; candidates *= 4) {
       const found = index.query(q.terms, { limit: candidates, weight });
       const ranked = rerank(found, q, params, (ref) => byId.get(ref));
       const { hits, complete } = selectHits(ranked, q, limit);
@@ -209,13 +209,12 @@ export function createPassageSearch(
   const selectHits = (results: ScoredPassage[], q: QueryPlan, limit: number): { hits: PassageHit[]; complete: boolean } => {
     const hits: PassageHit[] = [];
     const taken: { report: string; line: number; endLine: number }[] = [];
-    const scored = results
-      .map((r) => ({ p: byId.get(r.ref)!, terms: r.terms, score: r.score }))
-      .filter(({ p }) => p)
-      .sort((a, b) => b.score - a.score || (a.p.report < b.p.report ? -1 : a.p.report > b.p.report ? 1 : a.p.line - b.p.line));
     const sections = new Map<string, number>();
     const later: PassageHit[] = [];
-    for (const { p, terms, score } of scored) {
+    // `results` come best first (rerank sorts them, stably: ties keep the index's order).
+    for (const { ref, terms, score } of results) {
+      const p = byId.get(ref);
+      if (!p) continue;
       // A paragraph of a case study (or of a short section) is shown as that case (its title, its whole
       // text), pointing at the paragraph's line; one already listed says the same thing again.
       // Table lines and captions are their own hits: a case's text does not hold its captions.

@@ -98,7 +98,8 @@ export function planQuery(query: string, index: PlanIndex, p: RankingParams): Qu
     const own: number[] = [];
     for (const w of wordsOf[i]!) {
       if (!kept.has(w)) continue;
-      own.push(add(w, (1 + p.lengthBoost * Math.max(0, [...w].length - 2)) * idf(df(w)) ** p.rarity));
+      // Query words are ideographs or Latin/digit runs: no surrogate pairs, so length counts characters.
+      own.push(add(w, (1 + p.lengthBoost * Math.max(0, w.length - 2)) * idf(df(w)) ** p.rarity));
     }
     if (p.bigramWeight > 0) {
       for (const chunk of unknownChunks(piece, index.vocab)) {
@@ -113,9 +114,11 @@ export function planQuery(query: string, index: PlanIndex, p: RankingParams): Qu
       }
     }
     // A piece of several known words, or one holding an unknown chunk, can be looked for verbatim.
-    for (const m of piece.matchAll(HAN_RUN)) {
-      const run = m[0];
-      if (run.length >= 2 && !index.vocab.has(run) && (unknown.some((u) => run.includes(u)) || wordsOf[i]!.filter((w) => run.includes(w)).length >= 2)) phrases.push(run);
+    if (piece.length >= 2 && (wordsOf[i]!.length >= 2 || unknown.length)) {
+      for (const m of piece.matchAll(HAN_RUN)) {
+        const run = m[0];
+        if (run.length >= 2 && !index.vocab.has(run) && (unknown.some((u) => run.includes(u)) || wordsOf[i]!.filter((w) => run.includes(w)).length >= 2)) phrases.push(run);
+      }
     }
     if (own.length) planPieces.push([...new Set(own)]);
   });

@@ -21,7 +21,7 @@ export function rerank(found: ScoredPassage[], q: QueryPlan, p: RankingParams, p
       pieceTotal[i] += t.boost;
     }
   });
-  if (p.coordination > 0 && q.pieces.length > 1) {
+  if (p.coordination > 0) {
     const got = new Float64Array(q.pieces.length);
     for (const r of found) r.score *= coordinationFactor(r.terms, pieceOf, boostOf, pieceTotal, got, p.coordination);
   }
