@@ -107,32 +107,7 @@ export function packPassageIndex(saved: SavedLunrIndex, grams: GramSource[] = []
       postings[elements[i]].push(n, thousandths);
     }
   }
-  if (grams.length) {
-    const counted = grams.map(({ ref, text }) => {
-      const tf = new Map<string, number>();
-      const all = bigramsOf(text);
-      for (const g of all) tf.set(g, (tf.get(g) ?? 0) + 1);
-      return { n: numberOf(ref), tf, length: all.length };
-    });
-    const avgLength = counted.reduce((s, c) => s + c.length, 0) / counted.length || 1;
-    const df = new Map<string, number>();
-    for (const c of counted) for (const g of c.tf.keys()) df.set(g, (df.get(g) ?? 0) + 1);
-    const gramNumber = new Map<string, number>();
-    for (const g of [...df.keys()].sort()) {
-      gramNumber.set(g, terms.length);
-      terms.push(GRAM_PREFIX + g);
-      postings.push([]);
-    }
-    for (const c of counted) {
-      for (const [g, tf] of c.tf) {
-        const d = df.get(g)!;
-        // lunr's BM25 (lunr.idf and Builder#createFieldVectors), so gram and word weights compare.
-        const idf = Math.log(1 + Math.abs((counted.length - d + 0.5) / (d + 0.5)));
-        const w = (idf * (bm25.k1 + 1) * tf) / (bm25.k1 * (1 - bm25.b + (bm25.b * c.length) / avgLength) + tf);
-        postings[gramNumber.get(g)!].push(c.n, Math.round(w * 1000));
-      }
-    }
-  }
+  if (grams.length) addBigramPostings(grams, numberOf, terms, postings, bm25);
   const start = new Int32Array(terms.length + 1);
   for (let t = 0; t < terms.length; t++) start[t + 1] = start[t] + postings[t].length / 2;
   const docs = new Int32Array(start[terms.length]);
@@ -144,6 +119,61 @@ export function packPassageIndex(saved: SavedLunrIndex, grams: GramSource[] = []
     }
   });
   return { refs, terms, start, docs, weights };
+}
+
+/**
+ * Appends every ideograph bigram of `grams` as a term (sorted, GRAM_PREFIX + bigram) with its
+ * (passage, BM25 weight in thousandths) pairs. Bigrams are small integers while counting (offsets
+ * into the ideograph block, first × block + second, below 2^30 so V8 keeps them unboxed): no string per
+ * occurrence.
+ */
+function addBigramPostings(
+  grams: GramSource[],
+  numberOf: (ref: string) => number,
+  terms: string[],
+  postings: number[][],
+  bm25: { k1: number; b: number },
+): void {
+  const HAN = 0x4e00;
+  const BLOCK = 0x9fff - HAN + 1;
+  const isHan = (c: number) => c >= HAN && c <= 0x9fff;
+  const df = new Map<number, number>();
+  const perDoc: { n: number; keys: number[]; tfs: number[]; length: number }[] = [];
+  const tf = new Map<number, number>();
+  let totalLength = 0;
+  for (const { ref, text } of grams) {
+    tf.clear();
+    let length = 0;
+    for (let i = 0; i + 1 < text.length; i++) {
+      const a = text.charCodeAt(i);
+      const b = text.charCodeAt(i + 1);
+      if (!isHan(a) || !isHan(b)) continue;
+      const key = (a - HAN) * BLOCK + (b - HAN);
+      tf.set(key, (tf.get(key) ?? 0) + 1);
+      length++;
+    }
+    for (const key of tf.keys()) df.set(key, (df.get(key) ?? 0) + 1);
+    perDoc.push({ n: numberOf(ref), keys: [...tf.keys()], tfs: [...tf.values()], length });
+    totalLength += length;
+  }
+  const avgLength = totalLength / perDoc.length || 1;
+  const termOf = new Map<number, number>();
+  for (const key of [...df.keys()].sort((x, y) => x - y)) {
+    termOf.set(key, terms.length);
+    terms.push(GRAM_PREFIX + String.fromCharCode(HAN + Math.floor(key / BLOCK), HAN + (key % BLOCK)));
+    postings.push([]);
+  }
+  const N = perDoc.length;
+  for (const { n, keys, tfs, length } of perDoc) {
+    const norm = bm25.k1 * (1 - bm25.b + (bm25.b * length) / avgLength);
+    keys.forEach((key, k) => {
+      const d = df.get(key)!;
+      // lunr's BM25 (lunr.idf and Builder#createFieldVectors), so gram and word weights compare.
+      const idf = Math.log(1 + Math.abs((N - d + 0.5) / (d + 0.5)));
+      const f = tfs[k]!;
+      postings[termOf.get(key)!]!.push(n, Math.round(((idf * (bm25.k1 + 1) * f) / (norm + f)) * 1000));
+    });
+  }
 }
 
 const MAGIC = "zhibao-passages-2";

@@ -60,16 +60,16 @@ export function segmentPassages(passages: Passage[], userWords: Iterable<string>
  * Deterministic for the same input. Its token set, an automaton over every term that serves only
  * wildcard and fuzzy queries (never made here) and is never saved, is left empty.
  */
-export function buildPassageIndex(docs: SegmentedPassage[]): lunr.Index {
+export function buildPassageIndex(docs: SegmentedPassage[], boosts: RankingParams["fieldBoosts"] = FIELD_BOOSTS): lunr.Index {
   const lib = lunrLibrary();
   return lib(function () {
     (this as unknown as { createTokenSet(): void }).createTokenSet = function (this: { tokenSet: lunr.TokenSet }) {
       this.tokenSet = new lib.TokenSet();
     };
     this.ref("id");
-    this.field("title", { boost: FIELD_BOOSTS.title });
-    this.field("section", { boost: FIELD_BOOSTS.section });
-    this.field("body");
+    this.field("title", { boost: boosts.title });
+    this.field("section", { boost: boosts.section });
+    this.field("body", { boost: boosts.body });
     // Tokens arrive segmented, normalised and filtered (contentTokens): lunr's English pipeline
     // (trimmer, stop words, stemmer) would only mangle them.
     this.pipeline.reset();

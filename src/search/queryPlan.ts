@@ -35,8 +35,9 @@ const HAN_RUN = /[\u4e00-\u9fff]+/g;
 
 /**
  * The runs of a query the index does not know as words: a run of 2–6 ideographs that is no word of
- * the vocabulary (赋优, 沙马克杰, 观音湖马拉松), and in a longer run, each stretch of two or more
- * ideographs no vocabulary word covers.
+ * the vocabulary and not made of its words either (沙马克杰 with only 马克 known, 观音湖马拉松 with 湖
+ * unknown; 技能大赛 made of 技能 and 大赛 is known enough), and in a longer run, each stretch of two or
+ * more ideographs no vocabulary word covers.
  * @example unknownChunks("德国赋优 签约", vocab) // ["赋优"] when the vocabulary lacks 赋优
  */
 export function unknownChunks(piece: string, vocab: ReadonlySet<string>, maxWordLength = 8): string[] {
@@ -44,15 +45,15 @@ export function unknownChunks(piece: string, vocab: ReadonlySet<string>, maxWord
   for (const m of piece.matchAll(HAN_RUN)) {
     const run = m[0];
     if (run.length < 2 || vocab.has(run)) continue;
-    if (run.length <= 6) {
-      out.push(run);
-      continue;
-    }
     const covered = new Uint8Array(run.length);
     for (let i = 0; i < run.length; i++) {
       for (let len = Math.min(maxWordLength, run.length - i); len >= 2; len--) {
         if (vocab.has(run.slice(i, i + len))) covered.fill(1, i, i + len);
       }
+    }
+    if (run.length <= 6) {
+      if (covered.includes(0)) out.push(run);
+      continue;
     }
     let from = -1;
     for (let i = 0; i <= run.length; i++) {
@@ -96,10 +97,11 @@ export function planQuery(query: string, index: PlanIndex, p: RankingParams): Qu
   const unknown: string[] = [];
   pieces.forEach((piece, i) => {
     const own: number[] = [];
-    for (const w of wordsOf[i]!) {
-      if (!kept.has(w)) continue;
+    const words = wordsOf[i]!.filter((w) => kept.has(w));
+    for (const w of words) {
       // Query words are ideographs or Latin/digit runs: no surrogate pairs, so length counts characters.
-      own.push(add(w, (1 + p.lengthBoost * Math.max(0, w.length - 2)) * idf(df(w)) ** p.rarity));
+      const sub = words.some((v) => v.length > w.length && v.includes(w)) ? p.subwordWeight : 1;
+      own.push(add(w, sub * (1 + p.lengthBoost * Math.max(0, w.length - 2)) * idf(df(w)) ** p.rarity));
     }
     if (p.bigramWeight > 0) {
       for (const chunk of unknownChunks(piece, index.vocab)) {

@@ -26,6 +26,12 @@ export interface RankingParams {
   /** Each ideograph beyond two adds this to a word's boost: 宿舍楼 says more than 宿舍. Range 0–1. */
   lengthBoost: number;
   /**
+   * A query word inside a longer query word (技能 and 大赛 in 技能大赛) has its boost × this. The index
+   * holds the sub-words too (cut-for-search), so they still find passages that say only 大赛, but counted
+   * in full they would make one compound weigh three words and outweigh a rare name beside it. Range 0–1.
+   */
+  subwordWeight: number;
+  /**
    * Rare words weigh more than BM25's IDF alone gives them: a word's boost × idf^rarity (idf = ln(N/df)).
    * A name found in two passages (文轩杯) then outweighs a common word found often in one passage
    * (技能大赛). 0 is plain BM25; range 0–2.
@@ -78,6 +84,7 @@ export const DEFAULT_RANKING: Readonly<RankingParams> = Object.freeze({
   commonShare: 0.25,
   maxTerms: 10,
   lengthBoost: 0.5,
+  subwordWeight: 0.3,
   rarity: 1,
   coordination: 2,
   bigramWeight: 1,
