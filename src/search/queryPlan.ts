@@ -34,10 +34,10 @@ export interface PlanIndex {
 const HAN_RUN = /[\u4e00-\u9fff]+/g;
 
 /**
- * The runs of a query the index does not know as words: a run of 2–6 ideographs that is no word of
- * the vocabulary and not made of its words either (沙马克杰 with only 马克 known, 观音湖马拉松 with 湖
- * unknown; 技能大赛 made of 技能 and 大赛 is known enough), and in a longer run, each stretch of two or
- * more ideographs no vocabulary word covers.
+ * The parts of a query the index does not know as words: each stretch of two or more ideographs no
+ * vocabulary word covers (赋优 in 德国赋优), and a short run (2–6) its words cover only with single
+ * characters left over, whole (沙马克杰 with only 马克 known, 观音湖马拉松 with 湖 unknown). A run made of
+ * words (技能大赛, 宿舍管理) is known enough: its words and the phrase bonus find it.
  * @example unknownChunks("德国赋优 签约", vocab) // ["赋优"] when the vocabulary lacks 赋优
  */
 export function unknownChunks(piece: string, vocab: ReadonlySet<string>, maxWordLength = 8): string[] {
@@ -51,19 +51,19 @@ export function unknownChunks(piece: string, vocab: ReadonlySet<string>, maxWord
         if (vocab.has(run.slice(i, i + len))) covered.fill(1, i, i + len);
       }
     }
-    if (run.length <= 6) {
-      if (covered.includes(0)) out.push(run);
-      continue;
-    }
+    const stretches: string[] = [];
     let from = -1;
     for (let i = 0; i <= run.length; i++) {
       if (i < run.length && !covered[i]) {
         if (from < 0) from = i;
       } else if (from >= 0) {
-        if (i - from >= 2) out.push(run.slice(from, i));
+        if (i - from >= 2) stretches.push(run.slice(from, i));
         from = -1;
       }
     }
+    // A short run its words split with single characters left over (沙|马克|杰) is one unknown name.
+    if (!stretches.length && run.length <= 6 && covered.includes(0)) out.push(run);
+    else out.push(...stretches);
   }
   return out;
 }
