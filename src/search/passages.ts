@@ -302,7 +302,7 @@ function toHit(p: Passage, terms: string[], score: number): PassageHit {
 export function makeSnippet(fullText: string, terms: string[], width = 140): string {
   // One line: a case's paragraphs are joined by newlines, a snippet reads as one run of text
   // (joined in the excerpt only: a long case is not copied whole for every hit).
-  const oneLine = (s: string) => s.replace(/\s*\n\s*/g, " ");
+  const oneLine = (s: string) => (s.includes("\n") ? s.replace(/\s*\n\s*/g, " ") : s);
   if (fullText.length <= width) return oneLine(fullText);
   const text = fullText;
   // Positions count characters, not UTF-16 units; without surrogate pairs the two are the same.

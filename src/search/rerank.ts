@@ -28,12 +28,14 @@ export function rerank(found: ScoredPassage[], q: QueryPlan, p: RankingParams, p
   found.sort((a, b) => b.score - a.score);
   if (p.phrase <= 0 && p.proximity <= 0) return found;
   const head = Math.min(found.length, p.rerankDepth);
+  // Proximity compares neighbouring words, never a word with its own part (技能大赛 and 技能).
+  const whole = q.words.filter((w, i) => !q.words.some((v, j) => j !== i && v.length > w.length && v.includes(w)));
   for (let i = 0; i < head; i++) {
     const r = found[i]!;
     const d = passage(r.ref);
     if (!d) continue;
     const phrase = p.phrase > 0 ? phraseShare(d, q.phrases) : 0;
-    const near = p.proximity > 0 ? closeness(d.text, q.words.filter((w) => r.terms.includes(w)), p.proximityWindow) : 0;
+    const near = p.proximity > 0 && whole.length > 1 ? closeness(d.text, whole.filter((w) => r.terms.includes(w)), p.proximityWindow) : 0;
     r.score *= 1 + p.phrase * phrase + p.proximity * near;
   }
   found.sort((a, b) => b.score - a.score);
@@ -71,7 +73,7 @@ export function phraseShare(d: { title: string; text: string }, phrases: string[
 }
 
 /** At most this many occurrences of a word are compared (a long case repeats common words). */
-const MAX_OCCURRENCES = 24;
+const MAX_OCCURRENCES = 12;
 
 /**
  * How close neighbouring query words stand in the text: for each pair of words next to each other
