@@ -31,10 +31,11 @@ export interface ScoredPassage {
 export interface PassageIndex {
   /**
    * Every passage holding at least one of the terms, best first; terms the index lacks are ignored.
-   * `weight` multiplies a passage's score (0 leaves it out; passages by number, see `refs`);
+   * `weight` multiplies a passage's score (0 leaves it out; passages by number, see `refs`), or
+   * `weights`, the same as an array by passage number (a passage weighed 0 is not even scored);
    * `limit` keeps the best that many, and any tied with the last of them.
    */
-  query(terms: WeightedTerm[], opts?: { limit?: number; weight?: (passage: number) => number }): ScoredPassage[];
+  query(terms: WeightedTerm[], opts?: { limit?: number; weight?: (passage: number) => number; weights?: Float64Array }): ScoredPassage[];
   /** The passage ids, by the numbers `weight` is given. */
   readonly refs: readonly string[];
   /** True when the index holds this term. */
@@ -245,10 +246,12 @@ export function openPassageIndex(packed: PackedPassageIndex): PassageIndex {
       if (!asked.length) return [];
       if (asked.length > 64) throw new Error("at most 64 distinct query terms");
       const length = Math.sqrt(asked.reduce((s, [, b]) => s + b * b, 0));
+      const skip = opts.weights;
       asked.forEach(([term, boost], k) => {
         const t = termNumber.get(term)!;
         for (let i = start[t]; i < start[t + 1]; i++) {
           const d = docs[i];
+          if (skip && skip[d] === 0) continue;
           if (matched[d] === 0 && matchedHigh[d] === 0) touched.push(d);
           if (k < 32) matched[d] |= 1 << k;
           else matchedHigh[d] |= 1 << (k - 32);
@@ -259,7 +262,7 @@ export function openPassageIndex(packed: PackedPassageIndex): PassageIndex {
       const final = new Float64Array(touched.length);
       let kept = 0;
       for (const d of touched) {
-        const w = opts.weight ? opts.weight(d) : 1;
+        const w = skip ? skip[d] : opts.weight ? opts.weight(d) : 1;
         if (w > 0) {
           touched[kept] = d;
           final[kept++] = (score[d] / length) * w;

@@ -16,6 +16,9 @@ import { prepareIndexSegmenter } from "./tokenize.js";
  * throws on ordinary input: queries are built with `idx.query()`.
  */
 
+/** Kinds of search whose passage weights are kept (see weightsFor). */
+const WEIGHT_CACHE = 64;
+
 /** Sections of at most this many paragraphs are shown whole when one of their paragraphs matches. */
 const MAX_SECTION_PARAGRAPHS = 12;
 
@@ -169,6 +172,24 @@ export function createPassageSearch(
     return { vocab, total, wordFrequency: (w) => vocabDf[w] ?? 0, gramFrequency: (g) => index.postings(g), };
   };
   let planOver: PlanIndex | null = null;
+  // Each passage's weight for one kind of search (its reports, cases only or preferred), by passage
+  // number: a few kinds recur, so each is computed once (at most WEIGHT_CACHE of them are kept).
+  const weightCache = new Map<string, Float64Array>();
+  const weightsFor = (index: PassageIndex, opts: PassageQuery, reports: Set<string> | null): Float64Array => {
+    const key = `${opts.casesOnly ? 1 : 0}${opts.preferCases ? 1 : 0}|${reports ? [...reports].sort().join("|") : ""}`;
+    let w = weightCache.get(key);
+    if (w) return w;
+    const n = (numbered ??= numberPassages(index.refs, byId, params));
+    const caseBoost = opts.preferCases ? params.preferCases : 1;
+    w = new Float64Array(index.refs.length);
+    for (let d = 0; d < w.length; d++) {
+      if ((reports && !reports.has(n.reports[n.reportOf[d]!]!)) || (opts.casesOnly && !n.isCase[d])) continue;
+      w[d] = n.kindWeight[d]! * (n.isCase[d] ? caseBoost : 1);
+    }
+    if (weightCache.size >= WEIGHT_CACHE) weightCache.delete(weightCache.keys().next().value!);
+    weightCache.set(key, w);
+    return w;
+  };
   const plan = (query: string): QueryPlan => planQuery(query, (planOver ??= planIndex()), params);
 
   const keywords = (query: string): string[] => {
@@ -184,18 +205,11 @@ export function createPassageSearch(
     // reports, and a report's passages are ranked by how rare a word is in all of them.
     const filterReports = opts.reports?.length ? new Set(opts.reports) : null;
     const index = passageIndex();
-    const n = (numbered ??= numberPassages(index.refs, byId, params));
-    const allowed = filterReports ? new Uint8Array(n.reports.map((r) => (filterReports.has(r) ? 1 : 0))) : null;
-    const casesOnly = opts.casesOnly === true;
-    const caseBoost = opts.preferCases ? params.preferCases : 1;
-    const weight = (d: number) => {
-      if ((allowed && !allowed[n.reportOf[d]!]) || (casesOnly && !n.isCase[d])) return 0;
-      return n.kindWeight[d]! * (n.isCase[d] ? caseBoost : 1);
-    };
+    const weights = weightsFor(index, opts, filterReports);
     // Hits merge overlapping passages, so more candidates than hits are read: a few per hit, and
     // more only when those were not enough.
     for (let candidates = Math.max(params.rerankDepth, limit * 4); ; candidates *= 4) {
-      const found = index.query(q.terms, { limit: candidates, weight });
+      const found = index.query(q.terms, { limit: candidates, weights });
       const ranked = rerank(found, q, params, (ref) => byId.get(ref));
       const { hits, complete } = selectHits(ranked, q, limit);
       if (complete || found.length < candidates) return hits;
