@@ -177,6 +177,36 @@ function addBigramPostings(
   }
 }
 
+/**
+ * The k-th largest value of `xs` (1-based; reorders `xs`): quickselect, linear on average, where
+ * sorting every matching passage's score only to read one of them was most of a common word's query.
+ */
+export function kthLargest(xs: Float64Array, k: number): number {
+  let lo = 0;
+  let hi = xs.length - 1;
+  const want = xs.length - k; // index of the k-th largest in ascending order
+  while (lo < hi) {
+    const pivot = xs[(lo + hi) >> 1]!;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (xs[i]! < pivot) i++;
+      while (xs[j]! > pivot) j--;
+      if (i <= j) {
+        const t = xs[i]!;
+        xs[i] = xs[j]!;
+        xs[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (want <= j) hi = j;
+    else if (want >= i) lo = i;
+    else break;
+  }
+  return xs[want]!;
+}
+
 const MAGIC = "zhibao-passages-2";
 const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
@@ -275,7 +305,7 @@ export function openPassageIndex(packed: PackedPassageIndex): PassageIndex {
       // Only the best `limit` (and any tied with the last of them) become results: a common word
       // matches most passages, and the caller reads a few.
       const limit = opts.limit ?? Infinity;
-      const threshold = kept > limit ? final.slice(0, kept).sort()[kept - limit] : -Infinity;
+      const threshold = kept > limit ? kthLargest(final.slice(0, kept), limit) : -Infinity;
       const results: ScoredPassage[] = [];
       for (let i = 0; i < kept; i++) {
         const d = touched[i];

@@ -197,6 +197,14 @@ export function createPassageSearch(
     return [...q.words, ...q.unknown];
   };
 
+  // A passage's "report|section" key, for sections taking turns; made once per passage.
+  const sectionKeys = new Map<Passage, string>();
+  const sectionKey = (p: Passage): string => {
+    let key = sectionKeys.get(p);
+    if (key === undefined) sectionKeys.set(p, (key = `${p.report}|${p.sectionPath.join("/")}`));
+    return key;
+  };
+
   const search = (query: string, opts: PassageQuery = {}): PassageHit[] => {
     const q = plan([query, ...(opts.extraTerms ?? [])].join(" "));
     if (!q.terms.length) return [];
@@ -240,7 +248,7 @@ export function createPassageSearch(
       }
       const hit = { ...toHit(shown, shownTerms(terms, q), score), line: p.line };
       // Two paragraphs of one section are enough: the third waits until other sections had their turn.
-      const section = `${shown.report}|${shown.sectionPath.join("/")}`;
+      const section = sectionKey(shown);
       const seen = sections.get(section) ?? 0;
       sections.set(section, seen + 1);
       if (shown.kind === "paragraph" && seen >= 2) later.push(hit);
