@@ -108,38 +108,50 @@ export function packPassageIndex(saved: SavedLunrIndex, grams: GramSource[] = []
       postings[elements[i]].push(n, thousandths);
     }
   }
-  if (grams.length) addBigramPostings(grams, numberOf, terms, postings, bm25);
-  const start = new Int32Array(terms.length + 1);
-  for (let t = 0; t < terms.length; t++) start[t + 1] = start[t] + postings[t].length / 2;
-  const docs = new Int32Array(start[terms.length]);
-  const weights = new Int32Array(start[terms.length]);
+  const gram = grams.length ? bigramPostings(grams, numberOf, bm25) : null;
+  const allTerms = gram ? terms.concat(gram.terms) : terms;
+  const start = new Int32Array(allTerms.length + 1);
+  for (let t = 0; t < wordTerms; t++) start[t + 1] = start[t] + postings[t].length / 2;
+  for (let t = 0; gram && t < gram.terms.length; t++) start[wordTerms + t + 1] = start[wordTerms + t] + gram.counts[t];
+  const docs = new Int32Array(start[allTerms.length]);
+  const weights = new Int32Array(start[allTerms.length]);
   postings.forEach((list, t) => {
     for (let i = 0, at = start[t]; i < list.length; i += 2, at++) {
       docs[at] = list[i];
       weights[at] = list[i + 1];
     }
   });
-  return { refs, terms, start, docs, weights };
+  if (gram) {
+    docs.set(gram.docs, start[wordTerms]);
+    weights.set(gram.weights, start[wordTerms]);
+  }
+  return { refs, terms: allTerms, start, docs, weights };
+}
+
+/** Bigram postings as packing appends them: terms in order, each term's pair count, the pairs. */
+interface GramPostings {
+  terms: string[];
+  counts: Int32Array;
+  docs: Int32Array;
+  weights: Int32Array;
 }
 
 /**
- * Appends every ideograph bigram of `grams` as a term (sorted, GRAM_PREFIX + bigram) with its
- * (passage, BM25 weight in thousandths) pairs. Bigrams are small integers while counting (offsets
- * into the ideograph block, first × block + second, below 2^30 so V8 keeps them unboxed): no string per
- * occurrence.
+ * Every ideograph bigram of `grams` as a term (sorted, GRAM_PREFIX + bigram) with its (passage, BM25
+ * weight in thousandths) pairs, passages ascending. Bigrams are small integers while counting (offsets
+ * into the ideograph block, first × block + second, below 2^30 so V8 keeps them unboxed), and the pairs
+ * go straight into typed arrays: no string or array per occurrence.
  */
-function addBigramPostings(
-  grams: GramSource[],
-  numberOf: (ref: string) => number,
-  terms: string[],
-  postings: number[][],
-  bm25: { k1: number; b: number },
-): void {
+function bigramPostings(grams: GramSource[], numberOf: (ref: string) => number, bm25: { k1: number; b: number }): GramPostings {
   const HAN = 0x4e00;
   const BLOCK = 0x9fff - HAN + 1;
   const isHan = (c: number) => c >= HAN && c <= 0x9fff;
+  // One entry per (passage, distinct bigram): its key, term frequency and passage.
+  const keys: number[] = [];
+  const tfs: number[] = [];
+  const entryDoc: number[] = [];
+  const entryLength: number[] = [];
   const df = new Map<number, number>();
-  const perDoc: { n: number; keys: number[]; tfs: number[]; length: number }[] = [];
   const tf = new Map<number, number>();
   let totalLength = 0;
   for (const { ref, text } of grams) {
@@ -153,28 +165,42 @@ function addBigramPostings(
       tf.set(key, (tf.get(key) ?? 0) + 1);
       length++;
     }
-    for (const key of tf.keys()) df.set(key, (df.get(key) ?? 0) + 1);
-    perDoc.push({ n: numberOf(ref), keys: [...tf.keys()], tfs: [...tf.values()], length });
+    const n = numberOf(ref);
+    for (const [key, f] of tf) {
+      keys.push(key);
+      tfs.push(f);
+      entryDoc.push(n);
+      entryLength.push(length);
+      df.set(key, (df.get(key) ?? 0) + 1);
+    }
     totalLength += length;
   }
-  const avgLength = totalLength / perDoc.length || 1;
+  const N = grams.length;
+  const avgLength = totalLength / N || 1;
+  const sorted = [...df.keys()].sort((x, y) => x - y);
   const termOf = new Map<number, number>();
-  for (const key of [...df.keys()].sort((x, y) => x - y)) {
-    termOf.set(key, terms.length);
-    terms.push(GRAM_PREFIX + String.fromCharCode(HAN + Math.floor(key / BLOCK), HAN + (key % BLOCK)));
-    postings.push([]);
+  const counts = new Int32Array(sorted.length);
+  const terms = sorted.map((key, t) => {
+    termOf.set(key, t);
+    counts[t] = df.get(key)!;
+    return GRAM_PREFIX + String.fromCharCode(HAN + Math.floor(key / BLOCK), HAN + (key % BLOCK));
+  });
+  const next = new Int32Array(sorted.length);
+  for (let t = 1; t < sorted.length; t++) next[t] = next[t - 1]! + counts[t - 1]!;
+  const docs = new Int32Array(keys.length);
+  const weights = new Int32Array(keys.length);
+  for (let e = 0; e < keys.length; e++) {
+    const t = termOf.get(keys[e]!)!;
+    const d = counts[t]!;
+    // lunr's BM25 (lunr.idf and Builder#createFieldVectors), so gram and word weights compare.
+    const idf = Math.log(1 + Math.abs((N - d + 0.5) / (d + 0.5)));
+    const f = tfs[e]!;
+    const norm = bm25.k1 * (1 - bm25.b + (bm25.b * entryLength[e]!) / avgLength);
+    const at = next[t]!++;
+    docs[at] = entryDoc[e]!;
+    weights[at] = Math.round(((idf * (bm25.k1 + 1) * f) / (norm + f)) * 1000);
   }
-  const N = perDoc.length;
-  for (const { n, keys, tfs, length } of perDoc) {
-    const norm = bm25.k1 * (1 - bm25.b + (bm25.b * length) / avgLength);
-    keys.forEach((key, k) => {
-      const d = df.get(key)!;
-      // lunr's BM25 (lunr.idf and Builder#createFieldVectors), so gram and word weights compare.
-      const idf = Math.log(1 + Math.abs((N - d + 0.5) / (d + 0.5)));
-      const f = tfs[k]!;
-      postings[termOf.get(key)!]!.push(n, Math.round(((idf * (bm25.k1 + 1) * f) / (norm + f)) * 1000));
-    });
-  }
+  return { terms, counts, docs, weights };
 }
 
 /**
