@@ -197,11 +197,12 @@ export function createPassageSearch(
     return [...q.words, ...q.unknown];
   };
 
-  // A passage's "report|section" key, for sections taking turns; made once per passage.
+  // A passage's "report|section" key (a table's: "report|title"), for sections taking turns; made once per passage.
   const sectionKeys = new Map<Passage, string>();
   const sectionKey = (p: Passage): string => {
     let key = sectionKeys.get(p);
-    if (key === undefined) sectionKeys.set(p, (key = `${p.report}|${p.sectionPath.join("/")}`));
+    // A table's title and rows are one "section": they all carry its title, and would fill the list.
+    if (key === undefined) sectionKeys.set(p, (key = p.kind === "table" ? `${p.report}|${p.title}` : `${p.report}|${p.sectionPath.join("/")}`));
     return key;
   };
 
@@ -247,11 +248,12 @@ export function createPassageSearch(
         taken.push(shown);
       }
       const hit = { ...toHit(shown, shownTerms(terms, q), score), line: p.line };
-      // Two paragraphs of one section are enough: the third waits until other sections had their turn.
+      // Two paragraphs of one section (or lines of one table) are enough: the third waits until other
+      // sections had their turn.
       const section = sectionKey(shown);
       const seen = sections.get(section) ?? 0;
       sections.set(section, seen + 1);
-      if (shown.kind === "paragraph" && seen >= 2) later.push(hit);
+      if ((shown.kind === "paragraph" || shown.kind === "table") && seen >= 2) later.push(hit);
       else hits.push(hit);
       if (hits.length >= limit) break;
     }

@@ -193,4 +193,13 @@ describe("RankingParams: each knob decides a winner on a tiny corpus", () => {
     expect(top(DEFAULT_RANKING.bigram.b)).toBe("short");
     expect(top(0)).toBe("long");
   });
+
+  it("lines of one table take turns: a third row waits until other passages had theirs", () => {
+    const row = (n: number) => ({ id: `row${n}`, kind: "table" as const, title: "表8 学生资助情况表", text: `资助项目${n} 资助 ${n}人` });
+    const docs = [row(1), row(2), row(3), { id: "text", text: "学校落实学生资助政策，资助面广，惠及家庭经济困难学生。" }, ...FILLER];
+    const top3 = tinySearch(docs)("学生资助", { limit: 3 });
+    // Rows outscore the paragraph (short, the words in their title too), yet only two of them come first.
+    expect(top3.filter((id) => id.startsWith("row"))).toHaveLength(2);
+    expect(top3).toContain("text");
+  });
 });
