@@ -20,9 +20,10 @@ export interface WeightedTerm {
   boost: number;
 }
 
-/** One matching passage: its id, lunr's score, and which query terms it holds. */
+/** One matching passage: its id (and number, see PassageIndex.refs), lunr's score, and which query terms it holds. */
 export interface ScoredPassage {
   ref: string;
+  doc: number;
   score: number;
   terms: string[];
 }
@@ -338,7 +339,7 @@ export function openPassageIndex(packed: PackedPassageIndex): PassageIndex {
         if (final[i] >= threshold) {
           const low = matched[d];
           const high = matchedHigh[d];
-          results.push({ ref: refs[d], score: final[i], terms: asked.filter((_, k) => (k < 32 ? low & (1 << k) : high & (1 << (k - 32)))).map(([t]) => t) });
+          results.push({ ref: refs[d], doc: d, score: final[i], terms: asked.filter((_, k) => (k < 32 ? low & (1 << k) : high & (1 << (k - 32)))).map(([t]) => t) });
         }
         score[d] = 0;
         matched[d] = 0;

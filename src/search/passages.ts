@@ -215,12 +215,13 @@ export function createPassageSearch(
     const filterReports = opts.reports?.length ? new Set(opts.reports) : null;
     const index = passageIndex();
     const weights = weightsFor(index, opts, filterReports);
+    const passageOf = (numbered ??= numberPassages(index.refs, byId, params)).passages;
     // Hits merge overlapping passages, so more candidates than hits are read: a few per hit, and
     // more only when those were not enough.
     for (let candidates = Math.max(params.rerankDepth, limit * 4); ; candidates *= 4) {
       const found = index.query(q.terms, { limit: candidates, weights });
-      const ranked = rerank(found, q, params, (ref) => byId.get(ref));
-      const { hits, complete } = selectHits(ranked, q, limit);
+      const ranked = rerank(found, q, params, (r) => passageOf[r.doc]);
+      const { hits, complete } = selectHits(ranked, q, limit, passageOf);
       if (complete || found.length < candidates) return hits;
     }
   };
@@ -229,14 +230,14 @@ export function createPassageSearch(
    * The hits to show from scored passages: best first, overlapping ones merged, sections taking
    * turns. Complete when `limit` hits came before any section's third paragraph had to wait.
    */
-  const selectHits = (results: ScoredPassage[], q: QueryPlan, limit: number): { hits: PassageHit[]; complete: boolean } => {
+  const selectHits = (results: ScoredPassage[], q: QueryPlan, limit: number, passageOf: readonly (Passage | undefined)[]): { hits: PassageHit[]; complete: boolean } => {
     const hits: PassageHit[] = [];
     const taken: { report: string; line: number; endLine: number }[] = [];
     const sections = new Map<string, number>();
     const later: PassageHit[] = [];
     // `results` come best first (rerank sorts them, stably: ties keep the index's order).
-    for (const { ref, terms, score } of results) {
-      const p = byId.get(ref);
+    for (const { doc, terms, score } of results) {
+      const p = passageOf[doc];
       if (!p) continue;
       // A paragraph of a case study (or of a short section) is shown as that case (its title, its whole
       // text), pointing at the paragraph's line; one already listed says the same thing again.
@@ -265,6 +266,7 @@ export function createPassageSearch(
 
 /** Per passage number of the index: its report (by number), kind weight, and whether it is a case. */
 interface NumberedPassages {
+  passages: (Passage | undefined)[];
   reports: string[];
   reportOf: Int32Array;
   kindWeight: Float64Array;
@@ -286,7 +288,7 @@ function numberPassages(refs: readonly string[], byId: Map<string, Passage>, par
     kindWeight[d] = params.kindWeights[p.kind];
     isCase[d] = p.kind === "case" ? 1 : 0;
   });
-  return { reports, reportOf, kindWeight, isCase };
+  return { passages: refs.map((ref) => byId.get(ref)), reports, reportOf, kindWeight, isCase };
 }
 
 /** The terms a hit shows as matched: its words, and each unknown chunk it holds (else its bigrams). */

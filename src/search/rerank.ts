@@ -8,7 +8,7 @@ import type { RankingParams } from "./ranking.js";
  * phrase and proximity bonuses over the best `rerankDepth`, which read the passage's text.
  * Returns the candidates best first, with their final scores.
  */
-export function rerank(found: ScoredPassage[], q: QueryPlan, p: RankingParams, passage: (ref: string) => Passage | undefined): ScoredPassage[] {
+export function rerank(found: ScoredPassage[], q: QueryPlan, p: RankingParams, passage: (r: ScoredPassage) => Passage | undefined): ScoredPassage[] {
   // Each term's piece and boost; a piece's total boost.
   const pieceOf = new Map<string, number>();
   const boostOf = new Map<string, number>();
@@ -32,7 +32,7 @@ export function rerank(found: ScoredPassage[], q: QueryPlan, p: RankingParams, p
   const whole = q.words.filter((w, i) => !q.words.some((v, j) => j !== i && v.length > w.length && v.includes(w)));
   for (let i = 0; i < head; i++) {
     const r = found[i]!;
-    const d = passage(r.ref);
+    const d = passage(r);
     if (!d) continue;
     const phrase = p.phrase > 0 ? phraseShare(d, q.phrases) : 0;
     const near = p.proximity > 0 && whole.length > 1 ? closeness(d.text, whole.filter((w) => r.terms.includes(w)), p.proximityWindow) : 0;
