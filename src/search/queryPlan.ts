@@ -42,30 +42,26 @@ const HAN_RUN = /[\u4e00-\u9fff]+/g;
  */
 export function unknownChunks(piece: string, vocab: ReadonlySet<string>, maxWordLength = 8): string[] {
   const out: string[] = [];
-  for (const m of piece.matchAll(HAN_RUN)) {
-    const run = m[0];
-    if (run.length < 2 || vocab.has(run)) continue;
-    const covered = new Uint8Array(run.length);
-    for (let i = 0; i < run.length; i++) {
-      for (let len = Math.min(maxWordLength, run.length - i); len >= 2; len--) {
-        if (vocab.has(run.slice(i, i + len))) covered.fill(1, i, i + len);
-      }
-    }
-    const stretches: string[] = [];
-    let from = -1;
-    for (let i = 0; i <= run.length; i++) {
-      if (i < run.length && !covered[i]) {
-        if (from < 0) from = i;
-      } else if (from >= 0) {
-        if (i - from >= 2) stretches.push(run.slice(from, i));
-        from = -1;
-      }
-    }
-    // A short run its words split with single characters left over (沙|马克|杰) is one unknown name.
-    if (!stretches.length && run.length <= 6 && covered.includes(0)) out.push(run);
-    else out.push(...stretches);
-  }
+  segmentQuery(piece, vocab, maxWordLength, (run, covered) => out.push(...unknownOfRun(run, covered, vocab)));
   return out;
+}
+
+/** unknownChunks for one run of ideographs, given which characters its words of two or more cover. */
+function unknownOfRun(run: string, covered: Uint8Array, vocab: ReadonlySet<string>): string[] {
+  if (run.length < 2 || vocab.has(run)) return [];
+  const stretches: string[] = [];
+  let from = -1;
+  for (let i = 0; i <= run.length; i++) {
+    if (i < run.length && !covered[i]) {
+      if (from < 0) from = i;
+    } else if (from >= 0) {
+      if (i - from >= 2) stretches.push(run.slice(from, i));
+      from = -1;
+    }
+  }
+  // A short run its words split with single characters left over (沙|马克|杰) is one unknown name.
+  if (!stretches.length && run.length <= 6 && covered.includes(0)) return [run];
+  return stretches;
 }
 
 /**
@@ -77,7 +73,9 @@ export function planQuery(query: string, index: PlanIndex, p: RankingParams): Qu
   const pieces = normalizeToken(query)
     .split(/[\s,，。、；;:：!！?？()（）“”"'《》<>【】\[\]|/]+/)
     .filter(Boolean);
-  const wordsOf = pieces.map((piece) => segmentQuery(piece, index.vocab));
+  // Words and unknown chunks of each piece, in one pass over its runs.
+  const unknownOf: string[][] = pieces.map(() => []);
+  const wordsOf = pieces.map((piece, i) => segmentQuery(piece, index.vocab, 8, (run, covered) => unknownOf[i]!.push(...unknownOfRun(run, covered, index.vocab))));
   const all = [...new Set(wordsOf.flat())];
   const df = (w: string) => index.wordFrequency(w);
   const rare = all.filter((w) => df(w) / index.total <= p.commonShare);
@@ -104,7 +102,7 @@ export function planQuery(query: string, index: PlanIndex, p: RankingParams): Qu
       own.push(add(w, sub * (1 + p.lengthBoost * Math.max(0, w.length - 2)) * idf(df(w)) ** p.rarity));
     }
     if (p.bigramWeight > 0) {
-      for (const chunk of unknownChunks(piece, index.vocab)) {
+      for (const chunk of unknownOf[i]!) {
         // A bigram in most passages (学校) says nothing, as a common word says nothing.
         const grams = [...new Set(Array.from({ length: chunk.length - 1 }, (_, k) => GRAM_PREFIX + chunk.slice(k, k + 2)))].filter((g) => {
           const n = index.gramFrequency(g);
