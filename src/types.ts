@@ -43,6 +43,11 @@ export interface ReportMeta {
   /** Every year that appears as a table column, ascending. */
   dataYears: number[];
   sha256: string;
+  /**
+   * PDF reports only: `pageStarts[p - 1]` is the first line of the rebuilt text (the text a PDF's
+   * lines are counted in, see src/ingest/read/) that stands on page p, so a line maps to its page.
+   */
+  pageStarts?: number[];
 }
 
 /** A cell of a table as printed, after markup cleaning. */
@@ -116,9 +121,22 @@ export interface Fact {
   raw: string;
   /** Raw 1-based line where the value stands. */
   line: number;
+  /** PDF reports only: the page the value stands on (`line` counts the text rebuilt from the PDF). */
+  page?: number;
   source: "table" | "text";
+  /**
+   * For text facts printed as approximate or as a bound: the word that says so (约, 近, 超过, 不足, 余, 多, 左右).
+   * `raw` keeps it as printed (约2.53万人), and replies show `raw`: such a figure is never stated as exact.
+   */
+  qualifier?: string;
   /** For text facts: the sentence it was read from. */
   context?: string;
+  /**
+   * For text facts: the words that scope the figure beyond its short label — its section's title and
+   * the words of its clause group before it (`全市共有9所学校开展职业技能培训，66个工种共培训` for 6659人).
+   * A question may name them; they explain its words, the label still has to match (answer/coverage.ts).
+   */
+  scope?: string;
 }
 
 /** A numbered section heading. */
@@ -183,7 +201,7 @@ export interface IngestedReport {
 export type Intent = "figure" | "compare" | "change" | "rank" | "passage" | "case" | "table" | "help" | "unknown";
 
 /** A fact as the answer contract (shared/eval/README.md) prints it, plus display fields and its table's id. */
-export type AnswerFact = Pick<Fact, "entity" | "report" | "table" | "tableNumber" | "tableId" | "indicator" | "year" | "column" | "value" | "raw" | "unit" | "line" | "source">;
+export type AnswerFact = Pick<Fact, "entity" | "report" | "table" | "tableNumber" | "tableId" | "indicator" | "year" | "column" | "value" | "raw" | "unit" | "line" | "page" | "source">;
 
 /** A ranked passage or case hit. */
 export interface PassageHit {
@@ -215,6 +233,8 @@ export interface AskContext {
   years: number[];
   indicator: string | null;
   intent: Intent;
+  /** True when the question replies to the answer this context is of (a Telegram reply): it continues it, however it is worded. */
+  isReply?: boolean;
 }
 
 /** The one answer object every interface renders. */
@@ -234,6 +254,14 @@ export interface Answer {
   changes: { entity: string; indicator: string; from: number; to: number; fromYear: number; toYear: number; delta: number; pct: number | null }[];
   /** Time spent answering, ms. */
   ms: number;
+  /** How the question asked to be shown ("画个图表" → chart, "导出成Excel" → export); absent when it did not say. */
+  wants?: "chart" | "export";
+  /** Id of the table a table answer shows, so an interface can render or export it. */
+  tableId?: string;
+  /** What the reply says beside the figures, for interfaces that render the facts themselves: caveats (a school among regions, years that differ), reports or years without the figure. */
+  notes?: string[];
+  /** Set when the message was not a question about the reports (谢谢, 再见, the weather, random letters): `alternatives` are example questions. */
+  smallTalk?: "thanks" | "bye" | "ack" | "out-of-scope" | "nonsense";
 }
 
 /** A table as listed for a person (`zhibao tables`, the bot's /table). */

@@ -24,7 +24,8 @@ export async function main(argv: string[]): Promise<void> {
     .argument("[question...]", "the question, e.g. Suining 2024 升学人数")
     .option("--json", "print the whole Answer object as JSON")
     .option("--jsonl", "read questions from stdin, one per line; print one JSON answer per line")
-    .action(async (words: string[], opts: { json?: boolean; jsonl?: boolean }) => (await import("./ask.js")).runAsk(words.join(" "), opts));
+    .option("--chart <file>", "also draw the answer as a bar chart: <file>.png (or .svg)")
+    .action(async (words: string[], opts: { json?: boolean; jsonl?: boolean; chart?: string }) => (await import("./ask.js")).runAsk(words.join(" "), opts));
 
   program
     .command("search")
@@ -48,7 +49,9 @@ export async function main(argv: string[]): Promise<void> {
     .description("print the tables extracted from a report, to check them against the report")
     .argument("[report]", "file name, entity or short name (乐山, Suining …); all reports when omitted")
     .argument("[table...]", "a table number or title words (表6, 计分卡); lists the tables when omitted")
-    .action(async (report: string | undefined, table: string[]) => (await import("./tables.js")).runTables(report, table.join(" ")));
+    .option("--csv", "print the table as CSV (UTF-8 with BOM, numbers as numbers, units in the header)")
+    .option("--xlsx <file>", "write the table as an Excel workbook to <file>")
+    .action(async (report: string | undefined, table: string[], opts: { csv?: boolean; xlsx?: string }) => (await import("./tables.js")).runTables(report, table.join(" "), opts));
 
   program
     .command("start")

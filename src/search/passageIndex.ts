@@ -39,8 +39,6 @@ export interface PassageIndex {
   query(terms: WeightedTerm[], opts?: { limit?: number; weight?: (passage: number) => number; weights?: Float64Array }): ScoredPassage[];
   /** The passage ids, by the numbers `weight` is given. */
   readonly refs: readonly string[];
-  /** True when the index holds this term. */
-  has(term: string): boolean;
   /** How many (passage, field) pairs hold the term: its document frequency for a bigram term (one field). */
   postings(term: string): number;
 }
@@ -290,7 +288,6 @@ export function openPassageIndex(packed: PackedPassageIndex): PassageIndex {
 
   return {
     refs,
-    has: (term) => termNumber.has(term),
     postings(term) {
       const t = termNumber.get(term);
       return t === undefined ? 0 : start[t + 1] - start[t];

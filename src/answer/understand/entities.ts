@@ -38,6 +38,8 @@ export interface UnknownEntity {
   name: string;
   start: number;
   end: number;
+  /** The place's Chinese name, when the gazetteer knows it ("香港" for "Hong Kong"): a search word when it is a topic. */
+  zh?: string;
 }
 
 /** What the resolver needs of a report. */
@@ -509,7 +511,7 @@ export function createEntityResolver(
     for (const { hit, places } of unknownHits) {
       if (places.some((p) => homes.some((h) => placeWithin(h, p)))) continue;
       const typed = HAN.test(q[hit.start]!) ? q.slice(hit.start, hit.end) : question.slice(hit.start, hit.end);
-      unknown.push({ name: typed, start: hit.start, end: hit.end });
+      unknown.push({ name: typed, start: hit.start, end: hit.end, zh: places[0]?.short ?? places[0]?.name });
     }
     return { matches, unknown };
   }

@@ -151,7 +151,7 @@ describe("places no report covers", () => {
   it("keeps a report and an unknown place apart in one question", () => {
     const r = resolver.resolve("成都和乐山2024年中职升学人数");
     expect(r.matches.map((m) => [m.report, m.matched])).toEqual([[LESHAN, "乐山"]]);
-    expect(r.unknown).toEqual([{ name: "成都", start: 0, end: 2 }]);
+    expect(r.unknown).toEqual([{ name: "成都", start: 0, end: 2, zh: "成都" }]);
   });
 
   it.each([
