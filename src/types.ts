@@ -154,12 +154,16 @@ export interface Section {
   line: number;
 }
 
-/** A searchable chunk of running text: a paragraph, or a whole case study. */
+/** What a passage is. Tables and captions are searchable as one-line passages that cite their line. */
+export type PassageKind = "paragraph" | "case" | "table" | "caption";
+
+/** A searchable chunk of a report: a paragraph, a whole case study, a table's title or one of its rows, a caption. */
 export interface Passage {
   id: string;
   report: string;
   entity: string;
-  kind: "paragraph" | "case";
+  /** A paragraph, a case study, a table's title or row (see src/search/linePassages.ts), or a figure caption. */
+  kind: PassageKind;
   /** Case title, or the title of the paragraph's innermost section. */
   title: string;
   /** Section titles from the top level down. */
@@ -178,11 +182,20 @@ export interface Passage {
   lineStarts?: [number, number][];
 }
 
+/** A figure caption as printed (markup gone), its raw line and the section it stands in. */
+export interface Caption {
+  line: number;
+  text: string;
+  sectionPath: string[];
+}
+
 /** Everything one report yields. */
 export interface IngestedReport {
   meta: ReportMeta;
   sections: Section[];
   passages: Passage[];
+  /** Figure captions, in report order. */
+  captions: Caption[];
   tables: Table[];
   facts: Fact[];
   warnings: IngestWarning[];
@@ -200,7 +213,7 @@ export type AnswerFact = Pick<Fact, "entity" | "report" | "table" | "tableNumber
 export interface PassageHit {
   report: string;
   entity: string;
-  kind: "paragraph" | "case";
+  kind: PassageKind;
   title: string;
   sectionPath: string[];
   /** The whole passage text (a paragraph, or a case's full body), plain text. */

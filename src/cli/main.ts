@@ -1,7 +1,7 @@
 import { Command, CommanderError } from "commander";
 
 /**
- * The `zhibao` command line: ask, chat, index, tables, start. Each command's module is loaded
+ * The `zhibao` command line: ask, search, chat, index, tables, start. Each command's module is loaded
  * when it runs, so `zhibao ask` does not pay for the index builder or the bot.
  * Every command prints its results to stdout and its notices to stderr, so `ask --jsonl` output
  * stays machine-readable.
@@ -26,6 +26,15 @@ export async function main(argv: string[]): Promise<void> {
     .option("--jsonl", "read questions from stdin, one per line; print one JSON answer per line")
     .option("--chart <file>", "also draw the answer as a bar chart: <file>.png (or .svg)")
     .action(async (words: string[], opts: { json?: boolean; jsonl?: boolean; chart?: string }) => (await import("./ask.js")).runAsk(words.join(" "), opts));
+
+  program
+    .command("search")
+    .description("search passages, table rows and captions, as the bot's /search does (or, with --jsonl, one query per stdin line)")
+    .argument("[query...]", "keywords, e.g. 遂宁 国旗护卫队")
+    .option("--jsonl", "read queries from stdin, one per line; print one JSON result per line (passages ranked, facts empty)")
+    .option("--cases", "case studies only, as the bot's /case")
+    .option("--limit <n>", "at most this many passages (default 10)")
+    .action(async (words: string[], opts: { jsonl?: boolean; cases?: boolean; limit?: string }) => (await import("./search.js")).runSearch(words.join(" "), opts));
 
   program.command("chat").description("interactive chat in the terminal, with follow-up questions").action(async () => (await import("./chat.js")).runChat());
 

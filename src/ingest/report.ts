@@ -40,5 +40,5 @@ export function ingestReport(report: string, bytes: Uint8Array, manifest?: Manif
   facts.push(...extractTextFacts(structure.passages, { entity: meta.entity, report, defaultYear: meta.latestDataYear, lines }));
 
   if (pages) for (const f of facts) f.page = pages[f.line - 1];
-  return { meta, sections: structure.sections, passages: structure.passages, tables: extracted.tables, facts, warnings };
+  return { meta, sections: structure.sections, passages: structure.passages, captions: structure.captions, tables: extracted.tables, facts, warnings };
 }
