@@ -4,8 +4,10 @@
 //
 // - Passages: the `passages` of zhibao's own built index (buildIndex over corpus/, saved to a temp
 //   folder once); every engine indexes exactly those (title + text).
-// - Queries: bench/judged-queries.jsonl ({ id, query, report, expect }). A returned passage is
-//   relevant when its title + text contains one of `expect`.
+// - Queries: two judged sets ({ id, query, report, expect }), printed side by side: the fitting set
+//   bench/judged-queries.jsonl (the project's own; ranking knobs are fitted on it, bench/tune-ranking.mjs)
+//   and the held-out set bench/heldout-queries.jsonl (written before any tuning, never fitted on). A
+//   returned passage is relevant when its title + text contains one of `expect`. Latency is over both.
 // - Engines:
 //     zhibao              createEngine(...).search(q, { limit: 5 }): its own query understanding,
 //                         which restricts the search to the report a query names.
@@ -28,7 +30,7 @@
 //   another's), runs × engines, interleaved; figures are medians over the runs.
 //
 // Options: --runs N (default 5), --only a,b (engine keys), --json FILE (raw per-run results),
-//          --queries FILE.
+//          --queries FILE[,FILE…] (default: the fitting and the held-out set).
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -101,9 +103,19 @@ function placeOf(query, names) {
 
 // ---------------------------------------------------------------- child: one engine, one run
 
-async function child(engineKey, indexDir, queriesPath) {
+/** The query sets named by --queries (comma-separated paths), each with a short label. */
+function querySets(arg) {
+  return arg.split(",").map((path) => {
+    const name = path.split("/").pop().replace(/\.jsonl$/, "");
+    const label = name === "judged-queries" ? "fitting" : name === "heldout-queries" ? "held out" : name;
+    return { path, label, queries: loadQueries(path) };
+  });
+}
+
+async function child(engineKey, indexDir, queriesArg) {
   const out = { engine: engineKey };
-  const queries = loadQueries(queriesPath);
+  const sets = querySets(queriesArg);
+  const queries = sets.flatMap((s) => s.queries);
   const ready = engineKey !== "prepare" && engineKey !== "zhibao-build";
   const passages = ready ? JSON.parse(readFileSync(join(indexDir, "passages.json"), "utf8")) : [];
   const reports = ready ? JSON.parse(readFileSync(join(indexDir, "reports.json"), "utf8")).reports : [];
@@ -240,7 +252,7 @@ async function child(engineKey, indexDir, queriesPath) {
 
   // Quality: top 5 as the engine answers, and top DEPTH through the shared place filter.
   const brief = (p) => p && { report: p.report, line: p.line, kind: p.kind, title: p.title.slice(0, 40) };
-  out.perQuery = queries.map((q) => {
+  const judge = (q) => {
     const top = search(q.query, 5);
     const rank = top.findIndex((p) => relevant(q, p.title, p.text));
     const place = placeOf(q.query, names);
@@ -252,7 +264,8 @@ async function child(engineKey, indexDir, queriesPath) {
       filteredTop = brief(deep[0]);
     }
     return { id: q.id, rank, top: top.map(brief), place, filteredRank, filteredTop };
-  });
+  };
+  out.sets = sets.map((set) => set.queries.map(judge));
 
   // Latency: warm up, then repeat the whole query set until it is stable (≥ 2 s and ≥ 20 rounds).
   if (engineKey !== "baseline") {
@@ -280,6 +293,7 @@ async function child(engineKey, indexDir, queriesPath) {
 // ---------------------------------------------------------------- parent: orchestrate and report
 
 function runChild(engine, indexDir, queriesPath) {
+  // queriesPath: comma-separated query files (see querySets).
   const r = spawnSync(process.execPath, ["--expose-gc", fileURLToPath(import.meta.url), "--child", engine, "--index", indexDir, "--queries", queriesPath], {
     encoding: "utf8",
     maxBuffer: 64 * 1024 * 1024,
@@ -294,9 +308,9 @@ const ratio = (a, b) => (a && b ? `${(a / b).toFixed(2)}×` : "—");
 async function parent() {
   const runs = Number(opt("runs", "5"));
   const only = opt("only", null)?.split(",");
-  const queriesPath = opt("queries", join(root, "bench", "judged-queries.jsonl"));
+  const queriesPath = opt("queries", ["judged-queries.jsonl", "heldout-queries.jsonl"].map((f) => join(root, "bench", f)).join(","));
   const jsonOut = opt("json", null);
-  const queries = loadQueries(queriesPath);
+  const sets = querySets(queriesPath);
   const engines = ENGINES.filter((e) => !only || only.includes(e.key));
   const withBuild = !only || only.includes("zhibao");
 
@@ -323,12 +337,11 @@ async function parent() {
     }
     if (jsonOut) writeFileSync(jsonOut, JSON.stringify({ results, builds }, null, 1));
 
-    const N = queries.length;
     const row = {};
     for (const e of engines) {
       const rs = results[e.key];
       const first = rs[0];
-      const sig = (r) => r.perQuery.map((q) => `${q.rank}/${q.filteredRank}`).join(",");
+      const sig = (r) => r.sets.flat().map((q) => `${q.rank}/${q.filteredRank}`).join(",");
       const stableQuality = rs.every((r) => sig(r) === sig(first));
       const build = e.key === "zhibao" && builds.length ? median(builds.map((b) => b.buildMs)) : rs[0].buildMs === null ? null : median(rs.map((r) => r.buildMs));
       row[e.key] = {
@@ -341,30 +354,36 @@ async function parent() {
         p99: e.key === "baseline" ? null : median(rs.map((r) => r.p99)),
         rss: median(rs.map((r) => r.rssMB)),
         peak: median(rs.map((r) => r.peakMB)),
-        hit1: first.perQuery.filter((q) => q.rank === 0).length,
-        hit5: first.perQuery.filter((q) => q.rank >= 0).length,
-        fhit1: first.perQuery.filter((q) => q.filteredRank === 0).length,
-        fhit5: first.perQuery.filter((q) => q.filteredRank !== null && q.filteredRank >= 0).length,
+        sets: first.sets.map((perQuery) => ({
+          hit1: perQuery.filter((q) => q.rank === 0).length,
+          hit5: perQuery.filter((q) => q.rank >= 0).length,
+          fhit1: perQuery.filter((q) => q.filteredRank === 0).length,
+          fhit5: perQuery.filter((q) => q.filteredRank !== null && q.filteredRank >= 0).length,
+          perQuery,
+        })),
         stableQuality,
-        perQuery: first.perQuery,
         rounds: median(rs.map((r) => r.rounds ?? 0)),
       };
     }
 
     const cpu = cpus()[0]?.model ?? "?";
     console.log(`# zhibao vs peer passage search — ${new Date().toISOString().slice(0, 10)}, node ${process.version}, ${cpus().length}× ${cpu}`);
-    console.log(`${data.passages.length} passages (zhibao's index: ${data.passages.filter((p) => p.kind === "case").length} cases, ${data.passages.filter((p) => p.kind === "paragraph").length} paragraphs) from ${data.reports.length} reports; ${N} judged queries (${queryFile(queriesPath)}); medians of ${runs} runs, each engine in its own process.`);
+    console.log(`${data.passages.length} passages (zhibao's index: ${data.passages.filter((p) => p.kind === "case").length} cases, ${data.passages.filter((p) => p.kind === "paragraph").length} paragraphs) from ${data.reports.length} reports; judged queries: ${sets.map((st) => `${st.label} ${st.queries.length} (${queryFile(st.path)})`).join(", ")}; medians of ${runs} runs, each engine in its own process.`);
     console.log(codeVersion + ".");
     console.log(`zhibao filters by the report a query names (its own query understanding); the peers search all passages, they have no report filter.`);
     console.log("");
-    console.log(`| engine | build ms | p50 µs | p99 µs | hit@1 / ${N} | hit@5 / ${N} | RSS MB |`);
-    console.log(`|---|---:|---:|---:|---:|---:|---:|`);
+    const setHeads = sets.map((st) => `${st.label} hit@1 / ${st.queries.length} | ${st.label} hit@5 / ${st.queries.length}`).join(" | ");
+    const setRule = sets.map(() => "---:|---:").join("|");
+    const dashes = sets.map(() => "— | —").join(" | ");
+    console.log(`| engine | build ms | p50 µs | p99 µs | ${setHeads} | RSS MB |`);
+    console.log(`|---|---:|---:|---:|${setRule}|---:|`);
     for (const e of engines) {
       const r = row[e.key];
       if (e.key === "baseline") continue;
-      console.log(`| ${r.label} | ${fmt(r.build, 1)} | ${fmt(r.p50)} | ${fmt(r.p99)} | ${r.hit1} | ${r.hit5} | ${fmt(r.rss)} |`);
+      console.log(`| ${r.label} | ${fmt(r.build, 1)} | ${fmt(r.p50)} | ${fmt(r.p99)} | ${r.sets.map((x) => `${x.hit1} | ${x.hit5}`).join(" | ")} | ${fmt(r.rss)} |`);
     }
-    if (row.baseline) console.log(`| ${row.baseline.label} | — | — | — | — | — | ${fmt(row.baseline.rss)} |`);
+    if (row.baseline) console.log(`| ${row.baseline.label} | — | — | — | ${dashes} | ${fmt(row.baseline.rss)} |`);
+    console.log("p50 / p99: over the queries of every set.");
     console.log("");
     console.log("build ms: building the search index from the passages (segmentation included; for the peers, nodejieba's full dictionary load excluded);");
     console.log("  for zhibao, the passage-index part of buildIndex: its dictionary cut to the corpus's words and loaded, segmentation, and the lunr");
@@ -385,13 +404,14 @@ async function parent() {
       const z = row.zhibao;
       console.log(`## zhibao vs each peer (ratio = zhibao / peer; < 1 means zhibao is faster / smaller)`);
       console.log("");
-      console.log(`| vs | build | p50 | p99 | RSS | hit@1 Δ | hit@5 Δ |`);
-      console.log(`|---|---:|---:|---:|---:|---:|---:|`);
+      console.log(`| vs | build | p50 | p99 | RSS | ${sets.map((st) => `${st.label} hit@1 Δ | ${st.label} hit@5 Δ`).join(" | ")} |`);
+      console.log(`|---|---:|---:|---:|---:|${setRule}|`);
       for (const e of engines) {
         if (e.key === "zhibao" || e.key === "baseline") continue;
         const p = row[e.key];
         const d = (a, b) => (a - b >= 0 ? `+${a - b}` : `${a - b}`);
-        console.log(`| ${p.label} | ${ratio(z.build, p.build)} | ${ratio(z.p50, p.p50)} | ${ratio(z.p99, p.p99)} | ${ratio(z.rss, p.rss)} | ${d(z.hit1, p.hit1)} | ${d(z.hit5, p.hit5)} |`);
+        const deltas = sets.map((_, k) => `${d(z.sets[k].hit1, p.sets[k].hit1)} | ${d(z.sets[k].hit5, p.sets[k].hit5)}`).join(" | ");
+        console.log(`| ${p.label} | ${ratio(z.build, p.build)} | ${ratio(z.p50, p.p50)} | ${ratio(z.p99, p.p99)} | ${ratio(z.rss, p.rss)} | ${deltas} |`);
       }
       console.log("");
     }
@@ -400,10 +420,10 @@ async function parent() {
     if (rankers.length) {
       console.log(`## Like for like: every ranker through the same simple place filter (top ${DEPTH}, kept if in the report the query names)`);
       console.log("");
-      console.log(`| ranker | hit@1 / ${N} | hit@5 / ${N} |`);
-      console.log(`|---|---:|---:|`);
-      if (row.zhibao) console.log(`| zhibao engine.search (its own filter, for reference) | ${row.zhibao.hit1} | ${row.zhibao.hit5} |`);
-      for (const e of rankers) console.log(`| ${row[e.key].label} | ${row[e.key].fhit1} | ${row[e.key].fhit5} |`);
+      console.log(`| ranker | ${setHeads} |`);
+      console.log(`|---|${setRule}|`);
+      if (row.zhibao) console.log(`| zhibao engine.search (its own filter, for reference) | ${row.zhibao.sets.map((x) => `${x.hit1} | ${x.hit5}`).join(" | ")} |`);
+      for (const e of rankers) console.log(`| ${row[e.key].label} | ${row[e.key].sets.map((x) => `${x.fhit1} | ${x.fhit5}`).join(" | ")} |`);
       console.log("");
     }
 
@@ -411,31 +431,33 @@ async function parent() {
     if (row.zhibao) {
       const show = (t) => (t ? `${t.report.replace(/-\d+\.txt$/, "")}:${t.line} ${t.kind[0]} “${t.title}”` : "(nothing)");
       const peers = engines.filter((e) => !["zhibao", "zhibao-ranker", "baseline"].includes(e.key));
-      console.log(`## Queries zhibao does not answer at rank 1 (rank of the first relevant hit in zhibao's top 5; peers' rank 1)`);
+      sets.forEach((set, k) => {
+      console.log(`## ${set.label}: queries zhibao does not answer at rank 1 (rank of the first relevant hit in zhibao's top 5; peers' rank 1)`);
       console.log("");
       let any = false;
-      queries.forEach((q, i) => {
-        const z = row.zhibao.perQuery[i];
+      set.queries.forEach((q, i) => {
+        const z = row.zhibao.sets[k].perQuery[i];
         const peersBetter = peers.filter((e) => {
-          const p = row[e.key].perQuery[i];
+          const p = row[e.key].sets[k].perQuery[i];
           return p.rank >= 0 && (z.rank < 0 || p.rank < z.rank);
         });
         if (z.rank === 0 && !peersBetter.length) return;
         any = true;
         console.log(`- ${q.id} \`${q.query}\` → want ${q.report} ${JSON.stringify(q.expect[0])}: zhibao ${z.rank < 0 ? "miss (not in top 5)" : `rank ${z.rank + 1}`}, its #1: ${show(z.top[0])}`);
         for (const e of peers) {
-          const p = row[e.key].perQuery[i];
+          const p = row[e.key].sets[k].perQuery[i];
           console.log(`    ${e.label}: ${p.rank < 0 ? "miss" : `rank ${p.rank + 1}`}; #1 ${show(p.top[0])}${p.filteredRank !== null ? `; with place filter: ${p.filteredRank < 0 ? "miss" : `rank ${p.filteredRank + 1}`}` : ""}`);
         }
       });
       if (!any) console.log("(none)");
       console.log("");
-      console.log(`## Queries a peer misses that zhibao answers at rank 1`);
+      console.log(`## ${set.label}: queries a peer misses that zhibao answers at rank 1`);
       for (const e of peers) {
-        const lost = queries.filter((q, i) => row.zhibao.perQuery[i].rank === 0 && row[e.key].perQuery[i].rank !== 0);
+        const lost = set.queries.filter((q, i) => row.zhibao.sets[k].perQuery[i].rank === 0 && row[e.key].sets[k].perQuery[i].rank !== 0);
         console.log(`- ${row[e.key].label}: ${lost.length} — ${lost.map((q) => q.id).join(", ")}`);
       }
       console.log("");
+      });
     }
     const unstable = engines.filter((e) => !row[e.key].stableQuality);
     if (unstable.length) console.log(`note: results differed between runs for ${unstable.map((e) => e.key).join(", ")} (hit@ from run 1)`);

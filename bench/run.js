@@ -5,6 +5,7 @@
 // - `ask` latency over every gold question (shared/eval/dev.jsonl), p50/p99, in one process
 // - a one-shot `zhibao ask "…"` wall time, start-up included, median of 5
 // - the bot process: time to ready and to its first answer, and its RSS (bench/bot-start.mjs)
+// - reading a PDF and a Word report (bench/read-files.mjs)
 // It prints figures; the tests assert behaviour.
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -12,6 +13,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { measureBotStart } from "./bot-start.mjs";
+import { measureFileReads } from "./read-files.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const { saveIndex, loadIndex } = await import(join(root, "dist/index/store.js"));
@@ -81,6 +83,7 @@ try {
   const starts = [];
   for (let i = 0; i < 3; i++) starts.push(await measureBotStart("怎样推进产教融合"));
   const botMedian = (key) => pct(starts.map((s) => s[key]), 50);
+  const reads = await measureFileReads();
 
   console.log(`zhibao bench — ${new Date().toISOString().slice(0, 10)}, node ${process.version}, ${data.meta.counts.reports} reports, ${data.meta.counts.facts} facts, ${data.meta.counts.passages} passages`);
   console.log(`ingest + index build, fresh process (median of 5, nodejieba included): ${ms(build)} (min ${ms(Math.min(...coldBuilds))}, max ${ms(Math.max(...coldBuilds))})`);
@@ -90,6 +93,7 @@ try {
   console.log(`ask over ${questions.length} gold questions × 20: p50 ${ms(pct(times, 50))}, p99 ${ms(pct(times, 99))}, max ${ms(Math.max(...times))}`);
   console.log(`memory of the answering process after load and asks: rss ${mb(mem.rss)}, heap used ${mb(mem.heapUsed)}`);
   console.log(`one-shot \`zhibao ask\` wall time, start-up included (median of 5): figure ${ms(cliFigure)}, passage search ${ms(cliPassage)}`);
+  console.log(`read + ingest a 4-page PDF report: ${ms(reads.pdf)} (median of 5; the first in a process ${ms(reads.pdfFirst)}, worker start and pdfjs load included); a Word report: ${ms(reads.docx)}`);
   console.log(`bot process (median of 3 starts, answering a passage question): ready ${ms(botMedian("readyMs"))}, first answer ${ms(botMedian("answeredMs"))}, RSS ${botMedian("rssMB").toFixed(0)} MB (peak ${botMedian("peakMB").toFixed(0)} MB)`);
 } finally {
   rmSync(tmp, { recursive: true, force: true });

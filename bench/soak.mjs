@@ -35,7 +35,7 @@ const ME = { id: 123456, is_bot: true, first_name: "职报问答", username: "zh
 
 // A seeded random source, so two runs do the same things.
 let seed = 12345;
-const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 
 const questions = readFileSync(join(root, "..", "shared", "eval", "dev.jsonl"), "utf8")
   .split("\n")
@@ -78,7 +78,10 @@ const server = createServer(async (req, res) => {
       if (!updates.length && p.timeout) {
         await new Promise((r) => {
           const t = setTimeout(r, Math.min(Number(p.timeout), 10) * 1000);
-          waiters.push(() => (clearTimeout(t), r()));
+          waiters.push(() => {
+            clearTimeout(t);
+            r();
+          });
           res.on("close", r);
         });
       }
@@ -114,7 +117,18 @@ const apiRoot = `http://127.0.0.1:${server.address().port}`;
 // ── The bot process ───────────────────────────────────────────────────────────────────────
 const bot = spawn(process.execPath, ["bin/zhibao.js", "start"], {
   cwd: root,
-  env: { ...process.env, TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: apiRoot, BOT_MODE: "polling", WEBHOOK_URL: "", ALLOWED_CHAT_IDS: "", RATE_LIMIT: "0", LOG_LEVEL: "warn", TELEGRAM_PROXY: "", HTTPS_PROXY: "" },
+  env: {
+    ...process.env,
+    TELEGRAM_BOT_TOKEN: TOKEN,
+    TELEGRAM_API_ROOT: apiRoot,
+    BOT_MODE: "polling",
+    WEBHOOK_URL: "",
+    ALLOWED_CHAT_IDS: "",
+    RATE_LIMIT: "0",
+    LOG_LEVEL: "warn",
+    TELEGRAM_PROXY: "",
+    HTTPS_PROXY: "",
+  },
   stdio: ["ignore", "inherit", "pipe"],
 });
 let botErr = "";
@@ -230,10 +244,13 @@ const rssStart = rssMb();
 let rssWarm = NaN;
 setTimeout(() => (rssWarm = rssMb()), Math.min(30_000, SECONDS * 100));
 console.error(`soak: ${USERS} users for ${SECONDS} s against ${apiRoot} (bot pid ${bot.pid}, RSS ${rssStart.toFixed(0)} MB)`);
-const hardStop = setTimeout(() => {
-  console.error("soak: users still waiting 60 s after the deadline; stopping");
-  finish();
-}, SECONDS * 1000 + 60_000);
+const hardStop = setTimeout(
+  () => {
+    console.error("soak: users still waiting 60 s after the deadline; stopping");
+    finish();
+  },
+  SECONDS * 1000 + 60_000,
+);
 await Promise.all(Array.from({ length: USERS }, (_, u) => user(u, deadline)));
 finish();
 

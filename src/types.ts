@@ -43,6 +43,11 @@ export interface ReportMeta {
   /** Every year that appears as a table column, ascending. */
   dataYears: number[];
   sha256: string;
+  /**
+   * PDF reports only: `pageStarts[p - 1]` is the first line of the rebuilt text (the text a PDF's
+   * lines are counted in, see src/ingest/read/) that stands on page p, so a line maps to its page.
+   */
+  pageStarts?: number[];
 }
 
 /** A cell of a table as printed, after markup cleaning. */
@@ -82,9 +87,15 @@ export interface Table {
   /** Raw line of the title (or of the header when untitled) and of the table's last cell. */
   startLine: number;
   endLine: number;
-  layout: "tab-rows" | "cell-per-line";
+  /**
+   * How it was printed: tab-separated rows, one tab-prefixed cell per line, one bare cell per line
+   * (a flattened HTML table), space-aligned columns (typed text, a PDF's text layer), or pipe rows (Markdown).
+   */
+  layout: "tab-rows" | "cell-per-line" | "line-cells" | "space-aligned" | "pipe-rows";
   /** True when years are rows and indicators are columns (吕梁 表1-x, 江门 表1-1). */
   transposed: boolean;
+  /** The unit the table states for all its figures (`单位：万元` under the title), when it states one. */
+  unit?: string;
 }
 
 /**
@@ -116,9 +127,22 @@ export interface Fact {
   raw: string;
   /** Raw 1-based line where the value stands. */
   line: number;
+  /** PDF reports only: the page the value stands on (`line` counts the text rebuilt from the PDF). */
+  page?: number;
   source: "table" | "text";
+  /**
+   * For text facts printed as approximate or as a bound: the word that says so (约, 近, 超过, 不足, 余, 多, 左右).
+   * `raw` keeps it as printed (约2.53万人), and replies show `raw`: such a figure is never stated as exact.
+   */
+  qualifier?: string;
   /** For text facts: the sentence it was read from. */
   context?: string;
+  /**
+   * For text facts: the words that scope the figure beyond its short label — its section's title and
+   * the words of its clause group before it (`全市共有9所学校开展职业技能培训，66个工种共培训` for 6659人).
+   * A question may name them; they explain its words, the label still has to match (answer/coverage.ts).
+   */
+  scope?: string;
 }
 
 /** A numbered section heading. */
@@ -130,12 +154,16 @@ export interface Section {
   line: number;
 }
 
-/** A searchable chunk of running text: a paragraph, or a whole case study. */
+/** What a passage is. Tables and captions are searchable as one-line passages that cite their line. */
+export type PassageKind = "paragraph" | "case" | "table" | "caption";
+
+/** A searchable chunk of a report: a paragraph, a whole case study, a table's title or one of its rows, a caption. */
 export interface Passage {
   id: string;
   report: string;
   entity: string;
-  kind: "paragraph" | "case";
+  /** A paragraph, a case study, a table's title or row (see src/search/linePassages.ts), or a figure caption. */
+  kind: PassageKind;
   /** Case title, or the title of the paragraph's innermost section. */
   title: string;
   /** Section titles from the top level down. */
@@ -154,11 +182,20 @@ export interface Passage {
   lineStarts?: [number, number][];
 }
 
+/** A figure caption as printed (markup gone), its raw line and the section it stands in. */
+export interface Caption {
+  line: number;
+  text: string;
+  sectionPath: string[];
+}
+
 /** Everything one report yields. */
 export interface IngestedReport {
   meta: ReportMeta;
   sections: Section[];
   passages: Passage[];
+  /** Figure captions, in report order. */
+  captions: Caption[];
   tables: Table[];
   facts: Fact[];
   warnings: IngestWarning[];
@@ -170,13 +207,13 @@ export interface IngestedReport {
 export type Intent = "figure" | "compare" | "change" | "rank" | "passage" | "case" | "table" | "help" | "unknown";
 
 /** A fact as the answer contract (shared/eval/README.md) prints it, plus display fields and its table's id. */
-export type AnswerFact = Pick<Fact, "entity" | "report" | "table" | "tableNumber" | "tableId" | "indicator" | "year" | "column" | "value" | "raw" | "unit" | "line" | "source">;
+export type AnswerFact = Pick<Fact, "entity" | "report" | "table" | "tableNumber" | "tableId" | "indicator" | "year" | "column" | "value" | "raw" | "unit" | "line" | "page" | "source">;
 
 /** A ranked passage or case hit. */
 export interface PassageHit {
   report: string;
   entity: string;
-  kind: "paragraph" | "case";
+  kind: PassageKind;
   title: string;
   sectionPath: string[];
   /** The whole passage text (a paragraph, or a case's full body), plain text. */
@@ -202,6 +239,8 @@ export interface AskContext {
   years: number[];
   indicator: string | null;
   intent: Intent;
+  /** True when the question replies to the answer this context is of (a Telegram reply): it continues it, however it is worded. */
+  isReply?: boolean;
 }
 
 /** The one answer object every interface renders. */
@@ -221,6 +260,14 @@ export interface Answer {
   changes: { entity: string; indicator: string; from: number; to: number; fromYear: number; toYear: number; delta: number; pct: number | null }[];
   /** Time spent answering, ms. */
   ms: number;
+  /** How the question asked to be shown ("画个图表" → chart, "导出成Excel" → export); absent when it did not say. */
+  wants?: "chart" | "export";
+  /** Id of the table a table answer shows, so an interface can render or export it. */
+  tableId?: string;
+  /** What the reply says beside the figures, for interfaces that render the facts themselves: caveats (a school among regions, years that differ), reports or years without the figure. */
+  notes?: string[];
+  /** Set when the message was not a question about the reports (谢谢, 再见, the weather, random letters): `alternatives` are example questions. */
+  smallTalk?: "thanks" | "bye" | "ack" | "out-of-scope" | "nonsense";
 }
 
 /** A table as listed for a person (`zhibao tables`, the bot's /table). */

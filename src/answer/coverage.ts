@@ -33,7 +33,7 @@ export const OPTIONAL_WORDS = [
   // the report itself, places of a question
   "报告里", "报告中", "报告", "那边", "这边", "那里", "这里",
   // light verbs
-  "参加", "参与", "享受", "获得", "拿到", "拿了", "得到", "达到", "得出", "调查", "查下", "看看", "咋样", "具体", "大概", "大约", "分别",
+  "参加", "参与", "享受", "获得", "拿到", "拿了", "拿", "通过", "得到", "达到", "得出", "调查", "查下", "看看", "咋样", "具体", "大概", "大约", "分别",
 ];
 const OPTIONAL_RE = new RegExp(OPTIONAL_WORDS.join("|"), "g");
 const MEANINGFUL = /[^\u4e00-\u9fffA-Za-z0-9%+]/g;
@@ -47,6 +47,8 @@ export function withoutOptional(s: string): string {
 export interface CoverText {
   grams: Set<string>;
   text: string;
+  /** Toneless readings of the text's characters, filled on the first typo check (readsLikeRowChar). */
+  sounds?: Set<string>;
 }
 
 /** The coverage text of a row: label, parents, table title, column and unit words, joined. */
@@ -83,13 +85,21 @@ export function leftoverWords(query: string, row: CoverText): string[] {
     else if (run) runs.push(run), (run = "");
   });
   if (run) runs.push(run);
-  return runs.filter((r) => !(r.length === 1 && /[\u4e00-\u9fff]/.test(r) && chars.length >= 3 && readsLikeRowChar(r, row.text)));
+  return runs.filter((r) => !(r.length === 1 && /[\u4e00-\u9fff]/.test(r) && chars.length >= 3 && readsLikeRowChar(r, row)));
+}
+
+const tonelessCache = new Map<string, string[]>();
+function toneless(c: string): string[] {
+  let r = tonelessCache.get(c);
+  if (!r) tonelessCache.set(c, (r = readings(c).map((x) => x.replace(/\d$/, ""))));
+  return r;
 }
 
 /** Whether a character reads like a character of the row, tones aside (认 for 人, 肚 for 度): a typo. */
-function readsLikeRowChar(ch: string, rowText: string): boolean {
-  const toneless = (c: string) => readings(c).map((r) => r.replace(/\d$/, ""));
-  const mine = toneless(ch);
-  for (const r of new Set(rowText)) if (/[\u4e00-\u9fff]/.test(r) && toneless(r).some((x) => mine.includes(x))) return true;
-  return false;
+function readsLikeRowChar(ch: string, row: CoverText): boolean {
+  if (!row.sounds) {
+    row.sounds = new Set();
+    for (const c of new Set(row.text)) if (/[\u4e00-\u9fff]/.test(c)) for (const x of toneless(c)) row.sounds.add(x);
+  }
+  return toneless(ch).some((x) => row.sounds!.has(x));
 }

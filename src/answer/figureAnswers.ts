@@ -65,6 +65,8 @@ export function figureAnswer(state: Loaded, u: Understood): Answer {
     }
     answer.reply = compareReply(answer.facts, answer.changes, u.lang, gapLines);
   }
+  const notes = [...(multi ? gapLines : []), ...subjectNotes];
+  if (notes.length) answer.notes = notes;
   if (subjectNotes.length) answer.reply += `\n${subjectNotes.join("\n")}`;
   if (u.unknown.length) answer.reply += `\n${u.lang === "zh" ? `（没有「${u.unknown.join("、")}」的报告。）` : `(There is no report for ${u.unknown.join(", ")}.)`}`;
   // "遂宁 优秀毕业生" names a row but may be after the story: add the passages too.
@@ -196,11 +198,20 @@ export function rankAnswer(state: Loaded, u: Understood): Answer {
   answer.facts = rows.map((p) => toAnswerFact(p.fact));
   const kinds = new Set(rows.map((p) => metaOf(state, p.entry.report)?.kind));
   const notes: string[] = [];
-  if (kinds.has("school") && kinds.size > 1) notes.push(u.lang === "zh" ? "注意：遂宁市职业技术学校是一所学校的报告，其他是全市（区）的数字，不宜直接比较。" : "Note: one report is a single school's, the others are whole regions: not like for like.");
+  if (kinds.has("school") && kinds.size > 1) {
+    // Named from the reports ranked: which are a single school's, and how many.
+    const schools = rows.filter((p) => metaOf(state, p.entry.report)?.kind === "school").map((p) => metaOf(state, p.entry.report)?.entity ?? p.entry.report);
+    notes.push(
+      u.lang === "zh"
+        ? `注意：${schools.join("、")}是${schools.length > 1 ? "学校" : "一所学校"}的报告，其他是全市（区、县）的数字，不宜直接比较。`
+        : `Note: ${schools.join(", ")} ${schools.length > 1 ? "are single schools'" : "is a single school's"} report${schools.length > 1 ? "s" : ""}, the others are whole regions: not like for like.`,
+    );
+  }
   if (missing.length) notes.push(u.lang === "zh" ? `没有这项数字的报告：${missing.join("、")}。` : `No such figure in: ${missing.join(", ")}.`);
   const years = new Set(rows.map((p) => p.fact.year));
   if (years.size > 1) notes.push(u.lang === "zh" ? "各报告的年份不同，见括号。" : "The reports' years differ (in brackets).");
   answer.reply = rankReply(answer.facts, u.lang, notes.join("\n") || null);
+  if (notes.length) answer.notes = notes;
   return answer;
 }
 

@@ -120,7 +120,8 @@ export function findVariants(picked: Picked, catalog: IndicatorEntry[], meta: Re
     if (e.path.length > 1 && e.source === "table" && e.path[0] !== picked.entry.path[0]) continue;
     if (!sameMeaning(e.leaf, picked.entry.leaf)) continue;
     const { fact } = valueFor(e, year, meta);
-    if (fact && compatible(fact, picked.fact) && !sameValue(fact.value, picked.fact.value) && !out.some((f) => sameValue(f.value, fact.value))) out.push(fact);
+    if (!fact || !compatible(fact, picked.fact) || sameValue(fact.value, picked.fact.value) || roundsTo(fact, picked.fact) || roundsTo(picked.fact, fact)) continue;
+    if (!out.some((f) => sameValue(f.value, fact.value))) out.push(fact);
   }
   return out;
 }
@@ -156,6 +157,21 @@ function compatible(a: Fact, b: Fact): boolean {
 }
 
 /** Equal as printed numbers: 15.71 and "15.71:1" are the same ratio. */
+/**
+ * An approximate figure agrees with an exact one it rounds to (约2.53万人 and 25296): it is no other number.
+ * The step is the printed precision: 2.53万 → 100, 2500余 → 100, 约16:1 → 1.
+ */
+export function roundsTo(approx: Fact, exact: Fact): boolean {
+  if (!approx.qualifier || exact.qualifier) return false;
+  const x = asNumber(approx.value);
+  const y = asNumber(exact.value);
+  const digits = /(\d+)(?:\.(\d+))?\s*(万|亿)?/.exec(approx.raw);
+  if (x === null || y === null || !digits) return false;
+  const scale = digits[3] === "万" ? 1e4 : digits[3] === "亿" ? 1e8 : 1;
+  const step = digits[2] ? 10 ** -digits[2].length * scale : scale * 10 ** ((/0+$/.exec(digits[1]!)?.[0].length ?? 0));
+  return Math.abs(x - y) <= step;
+}
+
 function sameValue(a: Fact["value"], b: Fact["value"]): boolean {
   const x = asNumber(a);
   const y = asNumber(b);
@@ -171,7 +187,7 @@ function asNumber(v: Fact["value"]): number | null {
 /** The contract's view of a fact. */
 export function toAnswerFact(f: Fact): AnswerFact {
   const { entity, report, table, tableNumber, tableId, indicator, year, column, value, raw, unit, line, source } = f;
-  return { entity, report, table, tableNumber, tableId, indicator, year, column, value, raw, unit, line, source };
+  return { entity, report, table, tableNumber, tableId, indicator, year, column, value, raw, unit, line, ...(f.page ? { page: f.page } : {}), source };
 }
 
 /** Absolute and relative change between two numeric figures, or null when either is not a number. */

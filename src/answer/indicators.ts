@@ -31,8 +31,12 @@ export interface IndicatorEntry {
   source: "table" | "text";
   facts: Fact[];
   leafGrams: Set<string>;
+  /** The label's bigrams without its trailing measure word (占地面积 → 占地, 培训人数 → 培训), or null when it has none. */
+  coreGrams: Set<string> | null;
   contextGrams: Set<string>;
   columnGrams: Set<string>;
+  /** Bigrams of the words the row's unit stands for (万元 → 金额 经费): a question's head may be one. */
+  measureGrams: Set<string>;
   /** Everything that accounts for a question's words: label, parents, table title, column, the measure its unit says (coverage.ts). */
   cover: CoverText;
   /** Inverse document frequency of every label bigram in the catalogue (shared by all entries). */
@@ -113,7 +117,11 @@ function canonicalTerms(s: string): string {
   const out = s
     // Abbreviations users and reports both write: 普高 (普通高中), 中等职业 (中职), 毕业去向 (毕业生去向).
     .replace(/普高/g, "普通高中")
-    .replace(/中等职业(?:教育|学校)?/g, "中职")
+    .replace(/中等职业(?:教育|学校)?|中职教育/g, "中职")
+    // A share is written 占比, 比重 or 比例 alike (兼职教师占比 ~ 兼职教师比例).
+    .replace(/占比|比重|所占比例/g, "比例")
+    // A professional title is written 职称 or 专业技术职务 (专业技术职称) alike.
+    .replace(/专业技术(?:职务|职称)/g, "职称")
     .replace(/毕业去向/g, "毕业生去向")
     .replace(/在校(?:学生|生)?(?:人数|数量|数)|在校学生(?!满意)|在校生(?![数满人规])/g, "在校生数")
     .replace(/招生(?:人数|数量|数)/g, "招生人数")
@@ -122,14 +130,14 @@ function canonicalTerms(s: string): string {
     .replace(/[普职]{2}(?:招生)?比(?:例)?/g, "普职招生比例");
   const unscoped = out.replace(SCOPE, "");
   // "中职学校3所" in running text, "全市有几所中职学校" in a question: the number of schools.
-  return ([...unscoped].length >= 3 ? unscoped : out).replace(/^(合计|总计)?(?:中职)?学校(?:数量|的数量|数)?$/, "$1学校数");
+  return ([...unscoped].length >= 2 ? unscoped : out).replace(/^(合计|总计)?(?:中职)?学校(?:数量|的数量|数)?$/, "$1学校数");
 }
 
 /**
  * Scope words every report implies (全市, 全日制, 中职学校) say nothing about which row:
  * 中职学校在校人数 and 全日制在校生人数 are 在校生数; 年生均财政拨款水平 is 生均财政拨款水平.
  */
-const SCOPE = /^(?:全日制|全市|全区|全校|本校|中职学校|中职|年(?=[\u4e00-\u9fff]{3}))/;
+const SCOPE = /^(?:全日制|全市|全区|全校|本校|中职学校|中职|年(?=[\u4e00-\u9fff]{3}))+/;
 
 /** Whether a label loses a scope word when normalised (the question may still have said it). */
 function hasScopeWord(label: string): boolean {
@@ -209,11 +217,13 @@ export function buildCatalog(facts: Fact[], tables: Table[]): IndicatorEntry[] {
         source: f.source,
         facts: [],
         leafGrams: gramsOf(leaf),
+        coreGrams: coreOf(leaf) ? gramsOf(coreOf(leaf)!) : null,
         // The parent rows and the table's own title (…各专业在校生分年级规模表) explain words of a question too.
         contextGrams: gramsOf(ancestors.map(norm).join("") + (table && !table.standard ? norm(table.title ?? "") : "")),
         columnGrams: gramsOf(columnLabel),
+        measureGrams: coverTextOf(MEASURE_WORDS[f.unit ?? ""] ?? "").grams,
         cover: coverTextOf(
-          [...f.path.map(norm), leaf, table?.title ? norm(table.title) : "", columnLabel, MEASURE_WORDS[f.unit ?? ""] ?? ""].join(" "),
+          [...f.path.map(norm), leaf, table?.title ? norm(table.title) : "", columnLabel, MEASURE_WORDS[f.unit ?? ""] ?? "", ...(f.scope ?? "").split(/[，,：:；;\s]+/).map(norm)].join(" "),
         ),
         idf,
       };
@@ -258,6 +268,30 @@ const MEASURE_WORDS: Record<string, string> = {
 
 const UNSEEN = "\u0000unseen";
 
+/**
+ * A count's, an area's or a sum's measure word at the end of a label (人数, 数量, 面积, 金额…). A rate's
+ * (比例, 率) is not one: it is what tells a rate from a count when the question says neither.
+ */
+const MEASURE_SUFFIX = /(?:人数|人次|数量|个数|总数|总量|总额|金额|面积|数)$/;
+
+/** The label without its measure word, when at least two characters remain (占地面积 → 占地). */
+export function coreOf(leaf: string): string | null {
+  const core = leaf.replace(MEASURE_SUFFIX, "");
+  return core !== leaf && [...core].length >= 2 ? core : null;
+}
+
+/** The share of `gramsOf`'s IDF weight that `queryGrams` names. */
+function weightedCover(gramsOf: Set<string>, queryGrams: Set<string>, idf: Map<string, number>): number {
+  let hit = 0;
+  let total = 0;
+  for (const g of gramsOf) {
+    const w = weightOf(idf, g);
+    total += w;
+    if (queryGrams.has(g)) hit += w;
+  }
+  return total ? hit / total : 0;
+}
+
 function weightOf(idf: Map<string, number>, g: string): number {
   return idf.get(g) ?? idf.get(UNSEEN) ?? 1;
 }
@@ -268,7 +302,7 @@ function weightOf(idf: Map<string, number>, g: string): number {
  * parent and column) explains, a bonus when the whole label is named, a penalty when the column
  * adds words the question did not ask for (占比, 调查人数).
  */
-export function scoreEntry(query: string, queryGrams: Set<string>, entry: IndicatorEntry, covered = false, p: MatchParams = MATCH_PARAMS): number {
+export function scoreEntry(query: string, queryGrams: Set<string>, entry: IndicatorEntry, covered: boolean | (() => boolean) = false, p: MatchParams = MATCH_PARAMS): number {
   if (!queryGrams.size || !entry.leafGrams.size) return 0;
   // Coverage in both directions, each bigram weighted by how rare it is among labels.
   let leafHit = 0;
@@ -291,7 +325,8 @@ export function scoreEntry(query: string, queryGrams: Set<string>, entry: Indica
       contextHit = true;
     }
   }
-  const leafCover = leafHit / leafTotal;
+  // A label's measure word is what its unit already says: 占地 asks for 占地面积, 培训 for 培训人数.
+  const leafCover = Math.max(leafHit / leafTotal, entry.coreGrams ? weightedCover(entry.coreGrams, queryGrams, entry.idf) : 0);
   // The question must name most of the row's label: 接收国外留学生人数 is not 接收国外访学教师人数.
   if (leafCover < p.minLeafCover) return 0;
   // ...and what the label starts with, unless it names nearly all of it: 招生人数 is not 毕业生人数,
@@ -299,10 +334,13 @@ export function scoreEntry(query: string, queryGrams: Set<string>, entry: Indica
   // A word of two or more characters is a qualifier the question lacks; one character may be a misprint (教教职工).
   const opening = openingLeftover(entry.leaf, queryGrams);
   if (opening && ([...opening].length >= 2 || leafCover < p.labelStartCover)) return 0;
+  // ...and no qualifier inside it the question lacks: 毕业生本省去向落实率 is not 毕业生去向落实率.
+  if (narrowingQualifier(entry.leaf, query)) return 0;
   // ...and the row must explain a fair part of the question: 培训 alone does not answer 护理护工两委干部培训.
   const queryCover = explained / queryTotal;
   // A row that accounts for every word of the question (coverage.ts) needs no share of its bigrams.
-  if (!covered && queryCover < (entry.source === "text" ? p.minQueryCoverText : p.minQueryCoverTable)) return 0;
+  // (Coverage is asked only here, of the rows that got this far: it is the costly part.)
+  if (queryCover < (entry.source === "text" ? p.minQueryCoverText : p.minQueryCoverTable) && !(typeof covered === "function" ? covered() : covered)) return 0;
   let score = p.leafWeight * leafCover + p.queryWeight * queryCover;
   // A child row (其中：在校生数 under 中外合作办学专业数) answers its parent's question, not a bare one.
   if (entry.path.length > 1 && entry.contextGrams.size && !contextHit && entry.rowLabel === entry.leaf) score -= p.childWithoutParent;
@@ -347,11 +385,31 @@ export function scoreEntry(query: string, queryGrams: Set<string>, entry: Indica
  * than what was asked. "" when the question names how the label starts.
  */
 export function openingLeftover(leaf: string, queryGrams: Set<string>): string {
-  const chars = [...leaf];
+  // The characters bigrams are made of (grams): “9+3”升学率 opens with 9 and 3, as 9+3学生升学率 does.
+  const chars = [...leaf.replace(/[^\u4e00-\u9fffA-Za-z0-9%]/g, "")];
   let end = 0;
   while (end < chars.length && !queryGrams.has(chars[end] + (chars[end + 1] ?? "")) && !(end > 0 && queryGrams.has(chars[end - 1] + chars[end]))) end++;
-  return withoutOptional(chars.slice(0, end).join(""));
+  // 教学 and 教育 open labels without narrowing them (教学计划内课程总数 ~ 计划内课程总数).
+  const opening = withoutOptional(chars.slice(0, end).join("")).replace(/^(?:教学|教育)/, "");
+  // A preposition opening the label (到中小微企业就业人数) qualifies nothing: 去中小微企业就业 asks for it.
+  return PREPOSITION.test(opening) ? "" : opening;
 }
+
+/**
+ * Words that narrow a measure to a part of it — where (本省, 省外), what level (国家级, 省级), whose
+ * (民办, 公办), whom (女, 建档立卡), how (直接, 对口), to where (本科, 高职) — general vocabulary of the
+ * reports' indicators. A row whose label has one the question does not say answers a narrower question.
+ */
+const QUALIFIER_WORDS = /本省|省内|省外|市内|市外|区外|县外|本地|外地|境外|国外|国内|国家级|省级|市级|县级|区级|校级|民办|公办|男生|女生|正高|副高|高级|中级|初级|直接|对口|本科|专科|高职|农村|城镇|建档立卡|兼职|外聘|应届|往届|非全日制/g;
+
+/** The first qualifier word of a label that the question does not say (openingLeftover handles the opening). */
+export function narrowingQualifier(leaf: string, query: string): string | null {
+  for (const m of leaf.matchAll(QUALIFIER_WORDS)) if (!query.includes(m[0])) return m[0];
+  return null;
+}
+
+/** A single preposition, as it opens a label of where or whom (到…就业, 在…任职, 向…输送). */
+const PREPOSITION = /^[到在向对为从赴去往]$/;
 
 /**
  * A sentence says "直接就业1075人", a body table prints "全市升学学生（人）": the label names the
@@ -389,9 +447,9 @@ function headOf(query: string): string[] | null {
   return [q.slice(-2).join(""), q.slice(-3, -1).join("")];
 }
 
-/** The head is the row's, its column's, or its parent's or table's (a child row counts in its parent's unit). */
+/** The head is the row's, its column's, its parent's or table's (a child row counts in its parent's unit), or its unit's (经费…金额 in 万元). */
 function headCovered(head: string[], entry: IndicatorEntry): boolean {
-  return head.some((g) => entry.leafGrams.has(g) || entry.columnGrams.has(g) || entry.contextGrams.has(g));
+  return head.some((g) => entry.leafGrams.has(g) || entry.columnGrams.has(g) || entry.contextGrams.has(g) || entry.measureGrams.has(g));
 }
 
 /** Ranks entries for a query, best first, dropping those under `min`. */
@@ -400,9 +458,10 @@ export function matchIndicators(query: string, entries: IndicatorEntry[] | Catal
   const qg = grams(q);
   const out: IndicatorMatch[] = [];
   for (const entry of Array.isArray(entries) ? entries : entries.sharingGrams(qg)) {
-    const leftover = leftoverWords(q, entry.cover);
-    const score = scoreEntry(q, qg, entry, !leftover.length, p);
-    if (score >= min) out.push({ entry, score, leftover });
+    let leftover: string[] | null = null;
+    const left = (): string[] => (leftover ??= leftoverWords(q, entry.cover));
+    const score = scoreEntry(q, qg, entry, () => !left().length, p);
+    if (score >= min) out.push({ entry, score, leftover: left() });
   }
   return out.sort((a, b) => b.score - a.score || Number(b.entry.standard) - Number(a.entry.standard) || a.entry.key.localeCompare(b.entry.key));
 }

@@ -2,8 +2,12 @@ import type { Answer, AskContext, PassageHit } from "../types.js";
 import type { Loaded } from "./state.js";
 import { figureAnswer, notFoundAnswer, rankAnswer } from "./figureAnswers.js";
 import { blankSpans, bySubject, CASE_WORDS, keywordText, understand, type Understood } from "./question.js";
-import { helpAnswer, noReportAnswer, passageAnswer, tableAnswer } from "./textAnswers.js";
+import { helpAnswer, noReportAnswer, noReportSentence, passageAnswer, tableAnswer } from "./textAnswers.js";
 import { cleanTyped, parseYears, toHalfWidth, toSimplified } from "./understand/index.js";
+import { splitPresentation } from "./understand/presentation.js";
+import { replyLang } from "./reply.js";
+import { smallTalkAnswer } from "./smallTalk.js";
+import { smallTalkKind } from "./understand/smallTalk.js";
 
 /**
  * Understands a question and answers it from the loaded index: the one place that decides
@@ -35,14 +39,27 @@ export function searchPassages(state: Loaded, query: string, opts: { casesOnly?:
 /** Answers one question; `context` is a previous answer's `understood`, for follow-ups. */
 export function planAnswer(state: Loaded, question: string, context?: AskContext): Answer {
   const t0 = performance.now();
-  const u = understand(state, question, context);
+  // "画个图表" / "导出成Excel" say how to show the answer, not what to look up.
+  const shown = splitPresentation(question);
+  const u = understand(state, shown.question, context);
+  // "画一个图表" alone leaves no Chinese to tell the reply's language by.
+  if (shown.wants && replyLang(question) === "zh") u.lang = "zh";
   const answer = route(state, u);
+  // 成都和乐山…: the report named is answered, and the place without one is said to have none.
+  if (u.unknown.length && u.reports.length) answer.reply = `${noReportSentence(state, u)}\n${answer.reply}`;
+  if (shown.wants) {
+    answer.wants = shown.wants;
+    answer.question = cleanTyped(question);
+  }
   answer.ms = Math.round((performance.now() - t0) * 1000) / 1000;
   return answer;
 }
 
 function route(state: Loaded, u: Understood): Answer {
   if (!u.question || u.intent === "help") return helpAnswer(state, u);
+  // 谢谢, 再见, 今天天气怎么样: a friendly line and examples, not "not in the reports".
+  const talk = !u.reports.length && !u.unknown.length && !u.matches.length && !u.years.length ? smallTalkKind(u.text) : null;
+  if (talk) return smallTalkAnswer(state, u, talk);
   if (u.unknown.length && !u.reports.length) return noReportAnswer(state, u);
   switch (u.intent) {
     case "passage":
@@ -59,6 +76,11 @@ function route(state: Loaded, u: Understood): Answer {
     default:
       if (u.matches.length) return figureAnswer(state, u);
       if (u.intent === "unknown" && !u.indicatorQuery) return helpAnswer(state, u);
+      if (u.intent === "unknown") {
+        // Text that names nothing the reports know and finds nothing near it (asdfghqwerty) is not a question.
+        const nothing = notFoundAnswer(state, u, []);
+        return nothing.passages.length || nothing.alternatives.length ? nothing : smallTalkAnswer(state, u, "nonsense");
+      }
       return u.indicatorQuery ? notFoundAnswer(state, u, []) : passageAnswer(state, u);
   }
 }

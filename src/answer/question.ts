@@ -6,7 +6,10 @@ import { MATCH_PARAMS } from "./matchParams.js";
 import { replyLang, type Lang } from "./reply.js";
 import { applySynonyms } from "./synonyms.js";
 import { findTable } from "./tableView.js";
-import { cleanTyped, detectIntent, parseYears, toHalfWidth, toSimplified, type EntityMatch } from "./understand/index.js";
+import { cleanTyped, detectIntent, parseYears, toHalfWidth, toSimplified, type EntityMatch, type UnknownEntity } from "./understand/index.js";
+import { conjoinedWith, ENGLISH_WORDS, unknownPlaceWords } from "./understand/unknownPlaces.js";
+import { pinyinToChinese } from "./understand/pinyinWords.js";
+import { continuesPrevious } from "./understand/followUp.js";
 
 /**
  * What a question asks: its reports (and the schools or counties it names inside them), years,
@@ -43,8 +46,8 @@ export interface Understood {
 
 /** Question words and particles that say nothing about which indicator is asked for. */
 const FILLER_ZH =
-  /请问|请|帮我|帮忙|查一下|查下|查查|那边|这边|那里|这里|咋样|怎样|多大|多长|多高|报告里面|报告里|报告中|的报告|报告|现在|目前|具体|大概|大约|查询|告诉我|我想知道|想知道|是多少|有多少|为多少|多少|有几[个所名门项位]|有几|几[个所名门项位]|几|是什么|什么|吗|呢|吧|啊|呀|么|？|！|，|。|、|；|分别是|分别|各是|比一下|比比|比较|对比|相比|变化|怎么样|如何|情况|数据|数字|指标|一下|里面|表里|表中|里的|中的|上的|发放了|发放|排名|排行|排序|最高|最低|最多|最少|最大|最小|哪个地区|哪个报告|哪个|哪里|各地区|各地|地区|[四五六]个|所有|的|了|和|与|及|跟/g;
-const FILLER_EN = /\b(?:vs\.?|versus|compared?|with|and|between|how\s+many|how\s+much|what\s+(?:is|was|were|are)|what|which|in|the|of|for|did|does|do|was|were|is|are|a|an|there|to|on)\b|[?!,.:;]/gi;
+  /(?<=\s)比(?=\s)|(?:增加|增长|减少|下降|提高|提升|上升|降低|多|少)了?(?=多少|几|\s*$)|请问|(?<![\u4e00-\u9fff])请|(?<![\u4e00-\u9fff])那么?(?=[\u4e00-\u9fff])|帮我|帮忙|查一下|查下|查查|那边|这边|那里|这里|咋样|怎样|多大|多长|多高|报告里面|报告里|报告中|的报告|报告|现在|目前|具体|大概|大约|查询|告诉我|我想知道|想知道|是多少|有多少|为多少|多少|有几[个所名门项位]|有几|几[个所名门项位]|几|是什么|什么|吗|呢|吧|啊|呀|么|？|！|，|。|、|；|分别是|分别|各是|比一下|比比|比较|对比|相比|变化|怎么样|如何|情况|数据|数字|指标|一下|里面|表里|表中|里的|中的|上的|发放了|发放|排名|排行|排序|最高|最低|最多|最少|最大|最小|哪个地区|哪个报告|哪个|哪里|各地区|各地|地区|[四五六]个|所有|的|了|和|与|及|(?<![\u4e00-\u9fff])跟(?![\u4e00-\u9fff])/g;
+const FILLER_EN = /\b(?:vs\.?|versus|compared?|with|and|between|how\s+many|how\s+much|what\s+(?:is|was|were|are)|what|which|in|the|of|for|did|does|do|was|were|is|are|a|an|there|to|on|have|has|had|get|got|its|their|at|about|same|also|then|so)\b|[?!,.:;]/gi;
 
 /**
  * "多少亩", "多少分", "多少平方米": the unit asked in, which no row label prints (学时 is one: it stays); and "有几所中职学校",
@@ -94,13 +97,17 @@ export function bySubject(m: EntityMatch): boolean {
   return (m.via === "place" || m.via === "school") && !!m.subject;
 }
 
-export function understand(state: Loaded, question: string, context: AskContext | undefined): Understood {
+export function understand(state: Loaded, question: string, previous: AskContext | undefined): Understood {
   const typed = cleanTyped(question);
   const text = toHalfWidth(toSimplified(typed));
   const lang = replyLang(typed);
   const resolved = state.resolver.resolve(text);
   let reports = [...new Set(resolved.matches.map((m) => m.report))];
-  const unknown = [...new Set(resolved.unknown.map((u) => u.name))];
+  const places = placesWithoutReport(text, resolved);
+  // The conversation rule (understand/followUp.ts): only an elliptical question or a reply continues the previous answer.
+  const bare = blankSpans(text, [...resolved.matches.map((m): [number, number] => [m.start, m.end]), ...places.all.map((u): [number, number] => [u.start, u.end]), ...parseYears(text, { reportYear: null, latestDataYear: null }).spans]);
+  const context = previous && continuesPrevious({ text, residual: bare.replace(FILLER_EN, " ").replace(FILLER_ZH, " "), isReply: !!previous.isReply }) ? previous : undefined;
+  const unknown = [...new Set(places.unknown.map((u) => u.name))];
   // What a follow-up took from the previous answer, because the question did not say it.
   const fromContext = { entities: false, years: false, indicator: false };
   if (!reports.length && !unknown.length && context?.entities.length) {
@@ -117,22 +124,31 @@ export function understand(state: Loaded, question: string, context: AskContext 
   const subjectOnly = new Map(subjects.filter((s) => !direct.has(s.report) && state.metaByReport.get(s.report)?.kind !== "school").map((s) => [s.report, s.name]));
   const ref = state.metaByReport.get(reports[0] ?? "") ?? null;
   const parsedYears = parseYears(text, { reportYear: ref?.reportYear ?? null, latestDataYear: ref?.latestDataYear ?? null });
+  // 2023年报告: the report of that edition (of those named, or of all), for the years it covers.
+  if (parsedYears.reportYears.length) {
+    const pool = reports.length ? reports : state.data.reports.map((r) => r.report);
+    const editions = pool.filter((r) => parsedYears.reportYears.includes(state.metaByReport.get(r)?.reportYear ?? -1));
+    if (editions.length) reports = editions;
+  }
   let years = parsedYears.years;
   if (!years.length && context?.years.length) {
     years = context.years;
     fromContext.years = true;
   }
 
-  const spans: [number, number][] = [...resolved.matches.map((m): [number, number] => [m.start, m.end]), ...resolved.unknown.map((u): [number, number] => [u.start, u.end]), ...parsedYears.spans];
+  const spans: [number, number][] = [...resolved.matches.map((m): [number, number] => [m.start, m.end]), ...places.all.map((u): [number, number] => [u.start, u.end]), ...parsedYears.spans];
   let residual = blankSpans(text, spans);
   // Search keeps the words naming a school or county (鹤山职校, 孝义): the report filter has the region,
   // those words find the passage; the region's own name would only match everything in its report.
-  const searchSpans = [...resolved.matches.filter((m) => !bySubject(m)).map((m): [number, number] => [m.start, m.end]), ...resolved.unknown.map((u): [number, number] => [u.start, u.end]), ...parsedYears.spans];
-  const searchText = keywordText(blankSpans(text, searchSpans));
+  const searchSpans = [...resolved.matches.filter((m) => !bySubject(m)).map((m): [number, number] => [m.start, m.end]), ...places.all.map((u): [number, number] => [u.start, u.end]), ...parsedYears.spans];
+  // A place that is a topic of the named report (赴港交流, "exchanges with Hong Kong") is searched for, by its Chinese name.
+  const searchText = keywordText(`${blankSpans(text, searchSpans)} ${places.topics.map((t) => t.zh ?? t.name).join(" ")}`);
   const preIntent = detectIntent(text, { entityCount, yearCount: years.length, hasIndicator: true });
   const tables = requestedTables(state, residual, reports, preIntent.tableRequested);
   if (tables.span) residual = residual.replace(tables.span, " ");
   residual = residual.replace(/表\s*\d+(?:[-－]\d+)?/g, " ");
+  // Pinyin indicator words (biyesheng renshu) in the catalogue's Chinese; English words stay for the synonyms.
+  if (/[a-z]{4}/i.test(residual)) residual = pinyinToChinese(residual, state.pinyin, (w) => ENGLISH_WORDS.has(w.toLowerCase()));
   let indicatorQuery = applySynonyms(residual.replace(ASKED_MEASURE, " ")).replace(FILLER_EN, " ").replace(FILLER_ZH, " ").replace(/\s+/g, "");
 
   const tableIds = tables.ids;
@@ -176,6 +192,20 @@ export function understand(state: Loaded, question: string, context: AskContext 
     casesOnly: detected.casesOnly,
     searchText,
   };
+}
+
+/**
+ * The places a question names that have no report: the gazetteer's (成都, Hong Kong) and place-like
+ * words it does not know (火星市, 某职业学校, Atlantis). Beside a named report, one is a thing compared
+ * only when it is conjoined with it (成都和乐山); otherwise it is a topic of that report (江门 赴港 交流).
+ */
+function placesWithoutReport(text: string, resolved: ReturnType<Loaded["resolver"]["resolve"]>): { all: UnknownEntity[]; unknown: UnknownEntity[]; topics: UnknownEntity[] } {
+  const named: [number, number][] = resolved.matches.map((m) => [m.start, m.end]);
+  const read: [number, number][] = [...named, ...resolved.unknown.map((u): [number, number] => [u.start, u.end]), ...parseYears(text, { reportYear: null, latestDataYear: null }).spans];
+  const all = [...resolved.unknown, ...unknownPlaceWords(text, read)];
+  if (!named.length) return { all, unknown: all, topics: [] };
+  const unknown = all.filter((u) => conjoinedWith(text, u, named));
+  return { all, unknown, topics: all.filter((u) => !unknown.includes(u)) };
 }
 
 /** The words to search for: the question's Chinese, plus Chinese for its English words. */

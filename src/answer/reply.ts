@@ -15,11 +15,16 @@ export function replyLang(question: string): Lang {
 /** A value with its unit, as a person reads it: "803 人", "17.6:1", "98.62%". */
 export function formatValue(f: Pick<AnswerFact, "value" | "raw" | "unit">): string {
   if (f.value === null) return f.raw || "—";
+  // 约2.53万人, 近1万人, 2500余人: an approximate figure is shown as printed, never as an exact 25300.
+  if (APPROXIMATE_RAW.test(f.raw)) return f.raw;
   const v = typeof f.value === "number" ? formatNumber(f.value) : f.value;
   if (!f.unit || /[:：]/.test(String(v))) return String(v);
   if (f.unit === "%" || f.unit === "％") return `${v}%`;
   return `${v} ${f.unit}`;
 }
+
+/** A figure printed with a word that makes it approximate or a bound. */
+export const APPROXIMATE_RAW = /^(?:约|近|接近|将近|超过|超|逾|多达)|\d\s*(?:万|亿)?\s*(?:余|多)|左右$|上下$/;
 
 function formatNumber(n: number): string {
   return Number.isInteger(n) ? String(n) : String(Math.round(n * 10000) / 10000);
@@ -28,6 +33,8 @@ function formatNumber(n: number): string {
 /** "人才培养质量计分卡 › 毕业生去向落实人数 › 其中：升学人数（suining-2024.txt 第1350行）" */
 export function formatSource(f: AnswerFact, lang: Lang): string {
   const where = f.table ? `${f.tableNumber ? `${f.tableNumber} ` : ""}${f.table}` : lang === "zh" ? "正文" : "running text";
+  // A PDF's line counts its rebuilt text; the page is what a reader finds in the file.
+  if (f.page) return lang === "zh" ? `${where} › ${f.indicator}（${f.report} 第${f.page}页，第${f.line}行）` : `${where} › ${f.indicator} (${f.report}, page ${f.page}, line ${f.line})`;
   return lang === "zh" ? `${where} › ${f.indicator}（${f.report} 第${f.line}行）` : `${where} › ${f.indicator} (${f.report}, line ${f.line})`;
 }
 

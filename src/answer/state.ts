@@ -3,6 +3,7 @@ import { createPassageSearch, type PassageSearch } from "../search/passages.js";
 import type { ReportMeta } from "../types.js";
 import { buildCatalog, catalogLookup, indexByLeafGram, type CatalogLookup, type IndicatorEntry } from "./indicators.js";
 import { createEntityResolver } from "./understand/index.js";
+import { pinyinVocabulary, type PinyinVocabulary } from "./understand/pinyinWords.js";
 
 /**
  * The state every answering function takes: a loaded index with its indicator catalogue, entity
@@ -18,6 +19,8 @@ export interface Loaded {
   /** The entries of these reports (all when none) that `accept` takes, looked up by label bigrams (see CatalogLookup). */
   lookup(reports: readonly string[], accept?: (e: IndicatorEntry) => boolean): CatalogLookup;
   search: PassageSearch;
+  /** Pinyin of the catalogue's words, read back to Chinese (built on the first question with Latin letters). */
+  pinyin: PinyinVocabulary;
   resolver: ReturnType<typeof createEntityResolver>;
   metaByReport: Map<string, ReportMeta>;
   reportByEntity: Map<string, string>;
@@ -51,6 +54,8 @@ export function prepare(data: IndexData): Loaded {
     reportByEntity: new Map(data.reports.map((r) => [r.entity, r.report])),
   } as Loaded;
   // Built on the first passage search, so a figure question never waits for the lunr index.
+  let pinyin: PinyinVocabulary | null = null;
+  Object.defineProperty(loaded, "pinyin", { enumerable: true, get: () => (pinyin ??= pinyinVocabulary([...catalog.map((e) => e.leaf), ...data.tables.map((t) => t.title ?? "")])) });
   Object.defineProperty(loaded, "search", { enumerable: true, get: () => (search ??= createPassageSearch(data.passageIndex, data.passages, data.vocab)) });
   return loaded;
 }

@@ -31,7 +31,6 @@ export function passageAnswer(state: Loaded, u: Understood): Answer {
         ? `报告中没有找到与「${u.searchText}」相关的内容。`
         : `Nothing in the reports matches "${u.searchText}".`;
   answer.reply = passagesReply(hits, u.lang, header);
-  if (u.unknown.length) answer.reply = `${noReportSentence(state, u)}\n${answer.reply}`;
   return answer;
 }
 
@@ -45,10 +44,11 @@ export function tableAnswer(state: Loaded, u: Understood): Answer {
     return answer;
   }
   answer.reply = renderTable(table);
+  answer.tableId = table.id;
   return answer;
 }
 
-function noReportSentence(state: Loaded, u: Understood): string {
+export function noReportSentence(state: Loaded, u: Understood): string {
   const have = state.data.reports.map(reportLabel).join("、");
   return u.lang === "zh" ? `没有「${u.unknown.join("、")}」的报告。现有报告：${have}。` : `There is no report for ${u.unknown.join(", ")}. Reports available: ${have}.`;
 }
@@ -56,7 +56,8 @@ function noReportSentence(state: Loaded, u: Understood): string {
 export function noReportAnswer(state: Loaded, u: Understood): Answer {
   const answer = base(u, state, u.intent);
   // No figures for a place without a report, but the reports may still mention it (香港研学, 凉山春蕾班).
-  answer.passages = state.search.search(u.searchText, { limit: 3, extraTerms: u.unknown });
+  // Only passages that do name it: the others would only share the question's other words.
+  answer.passages = state.search.search(u.searchText, { limit: 10, extraTerms: u.unknown }).filter((h) => u.unknown.some((n) => h.text.includes(n))).slice(0, 3);
   const lines = [noReportSentence(state, u)];
   if (answer.passages.length) lines.push(passagesReply(answer.passages, u.lang, u.lang === "zh" ? "报告中提到它的段落：" : "Passages that mention it:"));
   answer.reply = lines.join("\n");

@@ -7,8 +7,11 @@ import { InlineKeyboard } from "grammy";
 import type { Answer, AskContext, PassageHit } from "../types.js";
 import type { BotContext } from "./context.js";
 import type { Messages } from "./i18n.js";
-import { linesFromText, textLength, type Line } from "./markup.js";
-import { clip, pageCount, renderAnswer, renderPassagePage, SNIPPET_MAX } from "./render.js";
+import { noChartSentence } from "../chart/chartData.js";
+import { smallTalkLead } from "../answer/smallTalk.js";
+import { linesFromText, i as italic, t, textLength, type Line } from "./markup.js";
+import { chartFor, drawChart, fitsCaption, sendPhoto, sendTableFile } from "./media.js";
+import { clip, pageCount, renderAnswer, renderPassagePage, renderTable, SNIPPET_MAX } from "./render.js";
 import { editLines, sendLines, typing } from "./reply.js";
 import { MESSAGE_LIMIT } from "./split.js";
 import type { SearchEntry } from "./store.js";
@@ -60,14 +63,57 @@ export async function answerQuestion(ctx: BotContext, question: string, context?
     keywords: answer.understood.keywords,
     ...(answer.facts.length === 0 && answer.passages.length > 0 ? { passages: answer.passages } : {}),
   });
-  const sent = await sendLines(ctx, renderAnswer(answer, m), { keyboard: answerKeyboard(answer, key, m) });
-  for (const msg of sent) store.bind(msg.chat.id, msg.message_id, key);
+  const lines = answerLines(ctx, answer);
+  const exportId = answer.tableId ?? (answer.wants === "export" && answer.facts[0]?.source === "table" ? answer.facts[0].tableId : null);
+  const exportKey = exportId ? store.put({ kind: "tables", ids: [exportId] }) : null;
+  const keyboard = answerKeyboard(answer, key, m, exportKey);
+  const chart = chartFor(answer);
+  if (chart && !chart.ok && answer.wants === "chart") lines.push([], [italic(noChartSentence(chart.reason, ctx.zb.lang))]);
+  if (answer.wants === "export" && !exportId) lines.push([], [italic(m.exportOnlyTables)]);
+  const png = chart?.ok ? await drawChart(ctx, chart.chart) : null;
+  if (png && fitsCaption(lines)) {
+    // The chart with the answer as its caption: one message, the buttons under it.
+    const photo = await sendPhoto(ctx, png, lines, keyboard);
+    store.bind(photo.chat.id, photo.message_id, key);
+  } else {
+    const sent = await sendLines(ctx, lines, { keyboard });
+    for (const msg of sent) store.bind(msg.chat.id, msg.message_id, key);
+    if (png && chart?.ok) {
+      const photo = await sendPhoto(ctx, png, [[italic(chart.chart.title)], [italic(chart.chart.subtitle)]]);
+      store.bind(photo.chat.id, photo.message_id, key);
+    }
+  }
+  if (answer.wants === "export" && exportId) {
+    const table = engine.table(exportId);
+    if (table) await sendTableFile(ctx, table, entityOf(ctx, table.report), "xlsx");
+  }
 }
 
-/** Buttons under an answer: whole row / table, close alternatives, related passages. */
-export function answerKeyboard(a: Answer, key: string, m: Messages): InlineKeyboard | undefined {
+/** An answer's text: a table answer in the same form as /table, anything else as {@link renderAnswer}. */
+function answerLines(ctx: BotContext, answer: Answer): Line[] {
+  // Small talk in the user's own language (asdfgh from a Chinese user gets Chinese); the examples are the buttons.
+  if (answer.smallTalk) return [[t(smallTalkLead(answer.smallTalk, ctx.zb.lang))], ...(answer.alternatives.length ? [[t(ctx.zb.t.examplesTitle)]] : [])];
+  const table = answer.tableId ? ctx.deps.engine.table(answer.tableId) : null;
+  if (table && answer.facts.length === 0) return renderTable(table, entityOf(ctx, table.report), ctx.zb.t);
+  return renderAnswer(answer, ctx.zb.t);
+}
+
+/** The entity a report is about, for captions and file names. */
+export function entityOf(ctx: BotContext, report: string): string {
+  return ctx.deps.engine.reports().find((r) => r.report === report)?.entity ?? report;
+}
+
+/**
+ * Buttons under an answer: whole row / table, close alternatives, related passages; CSV and
+ * Excel when it shows a table (`exportKey`: a stored one-table list).
+ */
+export function answerKeyboard(a: Answer, key: string, m: Messages, exportKey: string | null = null): InlineKeyboard | undefined {
   const kb = new InlineKeyboard();
   let any = false;
+  if (exportKey) {
+    kb.text(m.btnCsv, `xp:csv:${exportKey}:0`).text(m.btnExcel, `xp:xlsx:${exportKey}:0`).row();
+    any = true;
+  }
   const f = a.facts[0];
   if (f && f.source === "table") {
     kb.text(m.btnRow, `row:${key}`).text(m.btnTable, `tbl:${key}`).row();

@@ -29,12 +29,19 @@ export interface Messages {
   blank: (raw: string) => string;
   variantsTitle: string;
   changesTitle: string;
+  /** The first of a ranking: `most` true when it is the largest value, `count` true for a count (人, 所, 个…). */
+  rankTop: (who: string, value: string, most: boolean, count: boolean) => string;
   yearDefaulted: (year: number) => string;
   unknownEntities: (names: string) => string;
   notFound: string;
   btnRow: string;
   btnTable: string;
   btnRelated: string;
+  /** Export buttons under a table. */
+  btnCsv: string;
+  btnExcel: string;
+  /** Said when an export is asked for an answer that has no table. */
+  exportOnlyTables: string;
   passagesTitle: (query: string, n: number) => string;
   casesTitle: (query: string, n: number) => string;
   noPassages: (query: string) => string;
@@ -103,11 +110,15 @@ const zh: Messages = {
   blank: (raw) => `报告中该项为空${raw ? `（${raw}）` : ""}`,
   variantsTitle: "报告其他地方的表述：",
   changesTitle: "变化：",
+  rankTop: (who, value, most, count) => `${most ? (count ? "最多" : "最高") : count ? "最少" : "最低"}的是 ${who}：${value}`,
   yearDefaulted: (y) => `未指定年份，按报告最新数据年份 ${y} 回答。`,
   unknownEntities: (names) => `报告中没有：${names}`,
   notFound: "报告里没有找到这个数字。换个说法试试，或用 /search 搜索原文。",
   btnRow: "📋 整行",
   btnTable: "📊 整张表",
+  btnCsv: "📄 CSV",
+  btnExcel: "📗 Excel",
+  exportOnlyTables: "只有表格可以导出，例如「遂宁 计分卡 导出Excel」或 /table 遂宁 计分卡。",
   btnRelated: "🔎 相关段落",
   passagesTitle: (q, n) => `「${q}」相关段落（${n} 条）`,
   casesTitle: (q, n) => `「${q}」典型案例（${n} 条）`,
@@ -177,11 +188,15 @@ const en: Messages = {
   blank: (raw) => `blank in the report${raw ? ` (${raw})` : ""}`,
   variantsTitle: "Stated differently elsewhere:",
   changesTitle: "Change:",
+  rankTop: (who, value, most, count) => `${most ? (count ? "The most" : "The highest") : count ? "The fewest" : "The lowest"}: ${who}, ${value}`,
   yearDefaulted: (y) => `No year given: answered for the latest data year, ${y}.`,
   unknownEntities: (names) => `Not in the reports: ${names}`,
   notFound: "The reports do not state this figure. Try other words, or /search the text.",
   btnRow: "📋 Whole row",
   btnTable: "📊 Whole table",
+  btnCsv: "📄 CSV",
+  btnExcel: "📗 Excel",
+  exportOnlyTables: 'Only tables can be exported, e.g. "Suining score card export to Excel" or /table Suining 计分卡.',
   btnRelated: "🔎 Related passages",
   passagesTitle: (q, n) => `Passages for “${q}” (${n})`,
   casesTitle: (q, n) => `Case studies for “${q}” (${n})`,

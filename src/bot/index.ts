@@ -12,7 +12,7 @@
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { autoRetry } from "@grammyjs/auto-retry";
-import { Bot, BotError, Composer, HttpError, type Transformer } from "grammy";
+import { Bot, type BotError, Composer, HttpError, type Transformer } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { BotConfig } from "../config.js";
 import type { Logger } from "../log.js";

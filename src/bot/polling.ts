@@ -109,11 +109,7 @@ export async function poll(bot: Bot<BotContext>, opts: PollOptions): Promise<voi
   }
   const supplier = updateSupplier(bot, opts);
   const source = createSource(supplier);
-  const sink = createConcurrentSink<Update, unknown>(
-    { consume: (update) => bot.handleUpdate(update) },
-    async (err) => logger.error("update failed", { err }),
-    { concurrency: opts.concurrency ?? 64 },
-  );
+  const sink = createConcurrentSink<Update, unknown>({ consume: (update) => bot.handleUpdate(update) }, async (err) => logger.error("update failed", { err }), { concurrency: opts.concurrency ?? 64 });
   const runner = createRunner(source, sink);
   runner.start();
   const task = runner.task() ?? Promise.resolve();

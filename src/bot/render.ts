@@ -5,6 +5,7 @@
  */
 import type { Answer, AnswerFact, PassageHit, ReportMeta, Table, TableRow, TableSummary } from "../types.js";
 import type { Messages } from "./i18n.js";
+import { tableGrid } from "../export/tableGrid.js";
 import { b, highlight, htmlLine, i, linesFromText, t, type Line } from "./markup.js";
 
 /** Passage hits per page of a paged list. */
@@ -74,6 +75,8 @@ export function renderAnswer(a: Answer, m: Messages): Line[] {
     lines.push([b(formatValue(f, m))]);
     lines.push([t(`📊 ${tableLabel(f, m)} › ${withColumn(f)}`)]);
     lines.push([t(`📄 ${m.source}${m.colon}`), t(sourceLabel(f, m))]);
+  } else if (a.intent === "rank") {
+    lines.push(...renderRanking(a.facts, m));
   } else {
     for (const f of a.facts) {
       lines.push([t(`• ${unique([f.entity, yearLabel(f, m), indicatorName(f.indicator)]).join(" ")}${m.colon}`), b(formatValue(f, m))]);
@@ -92,8 +95,12 @@ export function renderAnswer(a: Answer, m: Messages): Line[] {
       ]);
     }
   }
+  // Caveats and the reports or years without the figure, as the engine's reply gives them.
+  if (a.notes && a.notes.length > 0) lines.push([], ...a.notes.map((n) => [i(n)]));
   const first = a.facts[0]!;
-  if (a.understood.yearDefaulted && first.year !== null) lines.push([], [i(m.yearDefaulted(first.year))]);
+  // With figures of different years (a ranking over reports), no one year was "taken".
+  const oneYear = a.facts.every((f) => f.year === first.year);
+  if (a.understood.yearDefaulted && first.year !== null && oneYear) lines.push([], [i(m.yearDefaulted(first.year))]);
   if (a.understood.unknownEntities.length > 0) lines.push([i(m.unknownEntities(a.understood.unknownEntities.join("、")))]);
   if (a.variants.length > 0) {
     lines.push([], [b(m.variantsTitle)]);
@@ -102,6 +109,32 @@ export function renderAnswer(a: Answer, m: Messages): Line[] {
     }
   }
   return lines;
+}
+
+/** Units of things counted (人, 所, 个…): their ranking says "most", a rate's says "highest". */
+const COUNT_UNITS = /^(?:人|人次|万人|所|个|门|项|名|册|本|台|套|次|家|间|张|部)$/;
+
+/**
+ * A ranking: "1. 乐山市 2024年：287 人" with its source under each, then the first named
+ * ("最多的是 乐山市：287 人").
+ */
+export function renderRanking(facts: AnswerFact[], m: Messages): Line[] {
+  const lines: Line[] = [[b(indicatorName(facts[0]!.indicator))]];
+  facts.forEach((f, k) => {
+    lines.push([t(`${k + 1}. ${unique([f.entity, yearLabel(f, m)]).join(" ")}${m.colon}`), b(formatValue(f, m))]);
+    lines.push([i(`   ${tableLabel(f, m)} › ${f.indicator} · ${sourceLabel(f, m)}`)]);
+  });
+  const top = facts[0]!;
+  const last = facts[facts.length - 1]!;
+  const most = rankValue(top) >= rankValue(last);
+  lines.push([], [t("🏆 "), b(m.rankTop(top.entity, formatValue(top, m), most, COUNT_UNITS.test(top.unit?.trim() ?? "")))]);
+  return lines;
+}
+
+function rankValue(f: AnswerFact): number {
+  if (typeof f.value === "number") return f.value;
+  const x = /^(\d+(?:\.\d+)?)/.exec(String(f.value ?? ""));
+  return x ? Number(x[1]) : 0;
 }
 
 /** "指标 › 路径 · 2024年", without the column when it only repeats the indicator. */
@@ -152,17 +185,35 @@ export function renderHit(h: PassageHit, m: Messages, max: number = SNIPPET_MAX,
   return [head, [i(`${h.entity} · ${h.report} ${m.line(h.line)}`)], highlight(clip(body, max), h.terms)];
 }
 
-/** A whole table: title, where it is, columns, then one line per row. */
+/**
+ * A whole table for a phone: title, where it is, the value columns once, then one line per row,
+ * "label：v1 | v2 unit", indented under its parent. Labels stand on their own (a continuation row
+ * is named with its parent, a repeated label with its parent's name: export/tableGrid.ts), running
+ * numbers are dropped, values are as printed and a blank is "—".
+ */
 export function renderTable(table: Table, entity: string, m: Messages): Line[] {
+  const grid = tableGrid(table, entity, { indented: true });
   const lines: Line[] = [
     [b(`📊 ${[table.number, table.title].filter(Boolean).join(" ") || table.id}`)],
     [i(`${entity} · ${table.report} ${m.lines(table.startLine, table.endLine)}`)],
   ];
-  if (table.header.length > 0) lines.push([t(`${m.tableColumns}${m.colon}${table.header.join(" | ")}`)]);
+  const label = grid.columns.findIndex((c) => c.kind === "label");
+  const unit = grid.columns.findIndex((c) => c.kind === "unit");
+  const shown = grid.columns.flatMap((c, k) => (c.kind === "value" ? [k] : []));
+  if (shown.length > 0) lines.push([t(`${m.tableColumns}${m.colon}${shown.map((k) => table.header[k] || grid.columns[k]!.header).join(" | ")}`)]);
   lines.push([]);
-  for (const row of table.rows) {
-    lines.push([t(row.cells.map((c) => c.text || "—").join(" | "))]);
-  }
+  table.rows.forEach((row, r) => {
+    const values = shown.map((k) => (grid.rows[r]!.cells[k] === null ? "—" : (row.cells[k]?.text ?? "").trim() || "—")).join(" | ");
+    const u = unit >= 0 ? (row.cells[unit]?.text ?? "").trim() : "";
+    // The unit after all the values, spaced even for %: "80 | 98 %" is both in %, "80 | 98%" would read as one.
+    const withUnit = !u || /^[-—–/:：]+$/.test(u) ? values : `${values} ${u}`;
+    if (label < 0) {
+      lines.push([t(withUnit)]);
+      return;
+    }
+    const name = String(grid.rows[r]!.cells[label] ?? "") || "—";
+    lines.push([t(`${"  ".repeat(Math.min(grid.rows[r]!.depth, 3))}${name}${m.colon}`), b(withUnit)]);
+  });
   return lines;
 }
 

@@ -54,28 +54,35 @@ export async function serveWebhook(bot: Bot<BotContext>, opts: ServeWebhookOptio
       logger.warn("webhook request without the right secret refused", { remote: req.socket.remoteAddress ?? null });
       return void refuse(res, 401, "unauthorized");
     }
-    void readBody(req, limit).then(
-      async (body) => {
-        let update: Update;
-        try {
-          update = JSON.parse(body.toString("utf8")) as Update;
-        } catch {
-          return refuse(res, 400, "body is not JSON");
-        }
-        if (typeof update !== "object" || update === null || typeof update.update_id !== "number") return refuse(res, 400, "not an update");
-        await handle(update, (json: string) => void res.writeHead(200, { "content-type": "application/json" }).end(json), secret, () => refuse(res, 401, "unauthorized"));
-        if (!res.headersSent) res.writeHead(200).end();
-      },
-      (err: unknown) => {
-        if (err instanceof BodyTooLarge) {
-          logger.warn("webhook body over the limit refused", { limit });
-          refuse(res, 413, "body too large", true);
-        } else refuse(res, 400, "could not read the body");
-      },
-    ).catch((err: unknown) => {
-      logger.error("webhook request failed", { err });
-      refuse(res, 500, "internal error");
-    });
+    void readBody(req, limit)
+      .then(
+        async (body) => {
+          let update: Update;
+          try {
+            update = JSON.parse(body.toString("utf8")) as Update;
+          } catch {
+            return refuse(res, 400, "body is not JSON");
+          }
+          if (typeof update !== "object" || update === null || typeof update.update_id !== "number") return refuse(res, 400, "not an update");
+          await handle(
+            update,
+            (json: string) => void res.writeHead(200, { "content-type": "application/json" }).end(json),
+            secret,
+            () => refuse(res, 401, "unauthorized"),
+          );
+          if (!res.headersSent) res.writeHead(200).end();
+        },
+        (err: unknown) => {
+          if (err instanceof BodyTooLarge) {
+            logger.warn("webhook body over the limit refused", { limit });
+            refuse(res, 413, "body too large", true);
+          } else refuse(res, 400, "could not read the body");
+        },
+      )
+      .catch((err: unknown) => {
+        logger.error("webhook request failed", { err });
+        refuse(res, 500, "internal error");
+      });
   });
   await listen(server, config);
   logger.info("webhook listening", { host: config.webhookHost, port: config.webhookPort, path: config.webhookPath });
@@ -137,7 +144,8 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
 function listen(server: Server, config: WebhookConfig): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     server.once("error", (err: NodeJS.ErrnoException) => {
-      if (err.code === "EADDRINUSE") reject(new ConfigError("WEBHOOK_PORT", `port ${config.webhookPort} on ${config.webhookHost} is already in use; stop what uses it or choose another port (WEBHOOK_PORT, or PORT).`));
+      if (err.code === "EADDRINUSE")
+        reject(new ConfigError("WEBHOOK_PORT", `port ${config.webhookPort} on ${config.webhookHost} is already in use; stop what uses it or choose another port (WEBHOOK_PORT, or PORT).`));
       else if (err.code === "EACCES") reject(new ConfigError("WEBHOOK_PORT", `no permission to listen on port ${config.webhookPort}; use a port above 1023 behind your TLS proxy.`));
       else if (err.code === "EADDRNOTAVAIL" || err.code === "ENOTFOUND" || err.code === "EAI_AGAIN") {
         reject(new ConfigError("WEBHOOK_HOST", `cannot listen on "${config.webhookHost}" (${err.code}); give an address of this machine, e.g. 0.0.0.0 or 127.0.0.1.`));

@@ -2,6 +2,7 @@ import type { Answer } from "../types.js";
 import { cliEngine } from "./engineFactory.js";
 import { linesOf } from "./lines.js";
 import { preview, tooLong } from "./questionLimit.js";
+import { presentationNotes, writeChart } from "./present.js";
 
 /** The contract's view of an answer (shared/eval/README.md): question, facts, passages, reply, plus what was understood. */
 export function answerJson(a: Answer): Record<string, unknown> {
@@ -15,12 +16,15 @@ export function answerJson(a: Answer): Record<string, unknown> {
     changes: a.changes,
     alternatives: a.alternatives,
     understood: a.understood,
+    ...(a.wants ? { wants: a.wants } : {}),
+    ...(a.tableId ? { tableId: a.tableId } : {}),
+    ...(a.smallTalk ? { smallTalk: a.smallTalk } : {}),
     ms: a.ms,
   };
 }
 
 /** `zhibao ask`: one question from the arguments, or (--jsonl) one per stdin line. */
-export async function runAsk(question: string, opts: { json?: boolean; jsonl?: boolean }): Promise<void> {
+export async function runAsk(question: string, opts: { json?: boolean; jsonl?: boolean; chart?: string }): Promise<void> {
   const engine = await cliEngine();
   if (opts.jsonl) {
     for await (const line of linesOf(process.stdin)) {
@@ -48,5 +52,6 @@ export async function runAsk(question: string, opts: { json?: boolean; jsonl?: b
     return;
   }
   const answer = engine.ask(question);
-  process.stdout.write(opts.json ? `${JSON.stringify(answerJson(answer), null, 2)}\n` : `${answer.reply}\n`);
+  const notes = opts.chart ? await writeChart(answer, opts.chart) : presentationNotes(answer, engine);
+  process.stdout.write(opts.json ? `${JSON.stringify(answerJson(answer), null, 2)}\n` : `${[answer.reply, ...notes].join("\n")}\n`);
 }

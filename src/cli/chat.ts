@@ -3,6 +3,7 @@ import { reportLabel } from "../answer/reply.js";
 import type { AskContext, Engine } from "../types.js";
 import { cliEngine } from "./engineFactory.js";
 import { tooLong } from "./questionLimit.js";
+import { chatPresentation } from "./present.js";
 
 const HELP = `问题举例 / examples:
   遂宁 2024 升学人数          江门 月收入 2023 vs 2024
@@ -44,7 +45,7 @@ export async function runChat(opts: { engine?: Engine; banner?: string } = {}): 
       try {
         const answer = engine.ask(line, context);
         context = answer.understood;
-        out(answer.reply);
+        out([answer.reply, ...(await chatPresentation(answer, engine))].join("\n"));
       } catch (err) {
         out(`sorry, that question broke something (${(err as Error).message}); please rephrase it`);
       }

@@ -1,7 +1,7 @@
 import { Command, CommanderError } from "commander";
 
 /**
- * The `zhibao` command line: ask, chat, index, tables, start. Each command's module is loaded
+ * The `zhibao` command line: ask, search, chat, index, tables, start. Each command's module is loaded
  * when it runs, so `zhibao ask` does not pay for the index builder or the bot.
  * Every command prints its results to stdout and its notices to stderr, so `ask --jsonl` output
  * stays machine-readable.
@@ -24,10 +24,20 @@ export async function main(argv: string[]): Promise<void> {
     .argument("[question...]", "the question, e.g. Suining 2024 升学人数")
     .option("--json", "print the whole Answer object as JSON")
     .option("--jsonl", "read questions from stdin, one per line; print one JSON answer per line")
+    .option("--chart <file>", "also draw the answer as a bar chart: <file>.png (or .svg)")
     // A question may start with "-" ("-5% 的学校…", a pasted bullet): anything that is not one of
     // the options above is part of the question, not an error.
     .allowUnknownOption()
-    .action(async (words: string[], opts: { json?: boolean; jsonl?: boolean }) => (await import("./ask.js")).runAsk(words.join(" "), opts));
+    .action(async (words: string[], opts: { json?: boolean; jsonl?: boolean; chart?: string }) => (await import("./ask.js")).runAsk(words.join(" "), opts));
+
+  program
+    .command("search")
+    .description("search passages, table rows and captions, as the bot's /search does (or, with --jsonl, one query per stdin line)")
+    .argument("[query...]", "keywords, e.g. 遂宁 国旗护卫队")
+    .option("--jsonl", "read queries from stdin, one per line; print one JSON result per line (passages ranked, facts empty)")
+    .option("--cases", "case studies only, as the bot's /case")
+    .option("--limit <n>", "at most this many passages (default 10)")
+    .action(async (words: string[], opts: { jsonl?: boolean; cases?: boolean; limit?: string }) => (await import("./search.js")).runSearch(words.join(" "), opts));
 
   program.command("chat").description("interactive chat in the terminal, with follow-up questions").action(async () => (await import("./chat.js")).runChat());
 
@@ -42,7 +52,9 @@ export async function main(argv: string[]): Promise<void> {
     .description("print the tables extracted from a report, to check them against the report")
     .argument("[report]", "file name, entity or short name (乐山, Suining …); all reports when omitted")
     .argument("[table...]", "a table number or title words (表6, 计分卡); lists the tables when omitted")
-    .action(async (report: string | undefined, table: string[]) => (await import("./tables.js")).runTables(report, table.join(" ")));
+    .option("--csv", "print the table as CSV (UTF-8 with BOM, numbers as numbers, units in the header)")
+    .option("--xlsx <file>", "write the table as an Excel workbook to <file>")
+    .action(async (report: string | undefined, table: string[], opts: { csv?: boolean; xlsx?: string }) => (await import("./tables.js")).runTables(report, table.join(" "), opts));
 
   program
     .command("start")

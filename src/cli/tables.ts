@@ -1,8 +1,27 @@
+import { writeFileSync } from "node:fs";
 import { renderTable } from "../answer/tableView.js";
+import { toCsv } from "../export/csv.js";
+import { tableGrid } from "../export/tableGrid.js";
+import { toXlsx } from "../export/xlsx.js";
+import type { ReportMeta } from "../types.js";
 import { cliEngine } from "./engineFactory.js";
 
-/** `zhibao tables [report] [table]`: lists tables, or prints one so a person can check it against the report. */
-export async function runTables(report: string | undefined, table: string): Promise<void> {
+/** Options of `zhibao tables`. */
+export interface TablesOptions {
+  /** Print the table as CSV (UTF-8 with BOM) instead of text. */
+  csv?: boolean;
+  /** Write the table as an Excel workbook to this file. */
+  xlsx?: string;
+}
+
+/** The report a person named by its file name (with or without extension) or its entity, if any. */
+function reportNamed(reports: ReportMeta[], name: string): ReportMeta | null {
+  const n = name.trim();
+  return reports.find((r) => r.report === n || r.report.replace(/\.[^.]+$/, "") === n || r.entity === n) ?? null;
+}
+
+/** `zhibao tables [report] [table]`: lists tables, or prints one so a person can check it against the report (or exports it). */
+export async function runTables(report: string | undefined, table: string, opts: TablesOptions = {}): Promise<void> {
   const engine = await cliEngine();
   if (table) {
     const t = engine.table(table, report);
@@ -11,12 +30,29 @@ export async function runTables(report: string | undefined, table: string): Prom
       process.exitCode = 1;
       return;
     }
+    if (opts.csv || opts.xlsx) {
+      const entity = engine.reports().find((r) => r.report === t.report)?.entity ?? t.report;
+      const grid = tableGrid(t, entity);
+      if (opts.xlsx) {
+        writeFileSync(opts.xlsx, await toXlsx(grid));
+        process.stderr.write(`${grid.title}: ${grid.rows.length} rows written to ${opts.xlsx}\n`);
+      }
+      if (opts.csv) process.stdout.write(toCsv(grid));
+      return;
+    }
     process.stdout.write(`${renderTable(t)}\n`);
+    return;
+  }
+  if (opts.csv || opts.xlsx) {
+    process.stderr.write("--csv and --xlsx export one table: name it, e.g. `zhibao tables 遂宁 计分卡 --csv`\n");
+    process.exitCode = 2;
     return;
   }
   const list = engine.tables(report);
   if (!list.length) {
-    process.stderr.write(`no report matches "${report}"; reports: ${engine.reports().map((r) => r.report).join(", ")}\n`);
+    const named = report ? reportNamed(engine.reports(), report) : null;
+    if (named) process.stderr.write(`${named.report} (${named.entity}): no tables were read from this report; \`zhibao index\` prints why, if a block of figures could not be read\n`);
+    else process.stderr.write(`no report matches "${report}"; reports: ${engine.reports().map((r) => r.report).join(", ")}\n`);
     process.exitCode = 1;
     return;
   }

@@ -1,5 +1,7 @@
-import { collectSchoolNames } from "../answer/understand/index.js";
+import { collectSchoolNames } from "../places/schools.js";
 import { ingestCorpus } from "../ingest/corpus.js";
+import { linePassages } from "../search/linePassages.js";
+import { DEFAULT_RANKING } from "../search/ranking.js";
 import { buildPassageIndex, passageVocabulary, segmentPassages } from "../search/passages.js";
 import { openPassageIndex, packPassageIndex, type PassageIndex, type SavedLunrIndex } from "../search/passageIndex.js";
 import { corpusFingerprint, INDEX_FORMAT_VERSION, type BuiltIndexData } from "./store.js";
@@ -19,7 +21,11 @@ export function buildIndex(corpusDir: string, onProgress?: (message: string) => 
   const fingerprint = corpusFingerprint(corpusDir);
   const { reports, warnings } = ingestCorpus(corpusDir, (done, total, file) => onProgress?.(`ingested ${done}/${total} ${file}`));
   const facts = reports.flatMap((r) => r.facts);
-  const passages = reports.flatMap((r) => r.passages);
+  // Running text, then what it leaves out (table titles and rows, captions) as one-line passages.
+  const passages = reports.flatMap((r) => [
+    ...r.passages,
+    ...linePassages({ report: r.meta.report, entity: r.meta.entity, sections: r.sections, tables: r.tables, captions: r.captions }),
+  ]);
   const tables = reports.flatMap((r) => r.tables);
   const sections = Object.fromEntries(reports.map((r) => [r.meta.report, r.sections]));
   onProgress?.(`indexing ${passages.length} passages`);
@@ -27,7 +33,9 @@ export function buildIndex(corpusDir: string, onProgress?: (message: string) => 
   const docs = segmentPassages(passages, userWords);
   const lunrIndex = buildPassageIndex(docs);
   // Saved and searched packed, the way a loaded index is (see passageIndex.ts).
-  const packedPassageIndex = packPassageIndex(lunrIndex.toJSON() as unknown as SavedLunrIndex);
+  // Plus every passage's character bigrams, for query words the index does not know.
+  const grams = passages.map((p) => ({ ref: p.id, text: `${p.title}\n${p.text}` }));
+  const packedPassageIndex = packPassageIndex(lunrIndex.toJSON() as unknown as SavedLunrIndex, grams, DEFAULT_RANKING.bigram);
   let searchable: PassageIndex | null = null;
   return {
     meta: {
@@ -42,7 +50,11 @@ export function buildIndex(corpusDir: string, onProgress?: (message: string) => 
     tables,
     sections,
     schools: collectSchoolNames(
-      passages.filter((p) => p.kind === "paragraph").map((p) => ({ report: p.report, text: p.text })),
+      [
+        ...passages.filter((p) => p.kind === "paragraph").map((p) => ({ report: p.report, text: p.text })),
+        // Schools a region's tables list row by row (各校办学条件) and its text may never name.
+        ...tables.map((t) => ({ report: t.report, text: t.rows.map((r) => r.path[r.path.length - 1] ?? "").join("\n") })),
+      ],
       reports.map((r) => r.meta),
     ),
     vocab: passageVocabulary(lunrIndex),

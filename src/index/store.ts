@@ -14,7 +14,7 @@ import type { Fact, IngestWarning, Passage, ReportMeta, Section, Table } from ".
  */
 
 /** Bump when the shape of anything saved changes: an index of another version is rebuilt, never misread. */
-export const INDEX_FORMAT_VERSION = 5;
+export const INDEX_FORMAT_VERSION = 6;
 
 export const FILES = { meta: "meta.json", reports: "reports.json", facts: "facts.json", passages: "passages.json", tables: "tables.json", vocab: "vocab.json" } as const;
 

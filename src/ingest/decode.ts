@@ -18,7 +18,7 @@ export function decodeReport(bytes: Uint8Array, report: string): { text: string;
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder("utf-16be").decode(bytes.subarray(2)), encoding: "utf-16be" };
   const utf16 = utf16WithoutBom(bytes);
   if (utf16) return utf16;
-  if (looksBinary(bytes)) throw new ReportParseError(report, null, "the file is binary, not text (convert the PDF/DOCX to text first)");
+  if (looksBinary(bytes)) throw new ReportParseError(report, null, "the file is binary, not a text, PDF or Word (.docx) report");
   try {
     // TextDecoder drops a leading BOM itself; the bytes say whether there was one.
     const text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);

@@ -4,16 +4,24 @@ import type { IngestWarning } from "../types.js";
 import { MANIFEST_FILE } from "./manifest.js";
 
 /**
- * Largest report file read (20 MB). The reports are 50–110 KB of text; a file hundreds of times
- * that is a dump or a log, and reading it would cost every start seconds and half a gigabyte.
+ * Largest text report read (20 MB). The reports are 50–110 KB of text; a text file hundreds of
+ * times that is a dump or a log, and reading it would cost every start seconds and half a gigabyte.
  */
 export const MAX_REPORT_BYTES = 20 * 1024 * 1024;
+
+/** Largest PDF or Word report read (200 MB): their pictures make them far bigger than their text. */
+export const MAX_DOCUMENT_BYTES = 200 * 1024 * 1024;
+
+/** The size limit for a report file, by its kind. */
+export function maxBytesFor(name: string): number {
+  return /\.(pdf|docx?|wps)$/i.test(name) ? MAX_DOCUMENT_BYTES : MAX_REPORT_BYTES;
+}
 
 /**
  * The report files in corpus/, and the entries skipped with the reason. Reports are everything
  * but the manifest, dotfiles and README-like notes; skipped (each with a warning, never an
  * exception) are directories, dangling symbolic links, links that lead out of corpus/, files that
- * cannot be read, and files over {@link MAX_REPORT_BYTES}.
+ * cannot be read, and files over their size limit ({@link maxBytesFor}).
  *
  * @example scanCorpus("corpus").files // ["bishan-2024.txt", …]
  */
@@ -54,7 +62,8 @@ function whySkip(path: string, root: string): string | null {
     const st = statSync(path);
     if (st.isDirectory()) return "";
     if (!st.isFile()) return "not a regular file";
-    if (st.size > MAX_REPORT_BYTES) return `${(st.size / 1024 / 1024).toFixed(0)} MB is far more than a report (at most ${MAX_REPORT_BYTES / 1024 / 1024} MB are read)`;
+    const max = maxBytesFor(path);
+    if (st.size > max) return `${(st.size / 1024 / 1024).toFixed(0)} MB is far more than a report (at most ${max / 1024 / 1024} MB are read)`;
     return null;
   } catch (err) {
     return `cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`;

@@ -1,44 +1,83 @@
 import type { Fact, ManifestEntry, ReportMeta } from "../types.js";
 import { cleanText, stripHeadingMarks } from "./clean.js";
+import { digitYears, entityFromTitleText, kindOfEntity, type TitleEntity } from "./publisher.js";
 
 /**
- * Reads who a report is about from its title: the words before "中等职业教育…报告",
- * "职业教育…报告" or "中等职业学校…报告" ("乐山市中等职业教育质量年度报告" → 乐山市,
- * "遂宁市职业技术学校 职业教育年度质量报告（2024）" → 遂宁市职业技术学校).
+ * Reads who a report is about from its title: the publisher before "…质量年度报告", "职业教育…报告",
+ * "中等职业学校…报告" ("乐山市中等职业教育质量年度报告" → 乐山市, "遂宁市职业技术学校 职业教育年度质量报告（2024）"
+ * → 遂宁市职业技术学校, "2017年四川省广元市职业高级中学校质量年度报告" → 广元市职业高级中学校). See publisher.ts.
  */
 export function entityFromTitle(title: string): string | null {
-  const t = title.replace(/\s+/g, " ").trim();
-  const m = /^(?:.*?编制了)?\s*([\u4e00-\u9fff]{2,20}?)\s*(?:(?:20\d{2}|二〇[〇一二三四五六七八九]{2})\s*年度?\s*)?(?:中等职业教育|中等职业学校|中职教育|职业教育)/.exec(t);
-  return m ? m[1] : null;
+  return entityFromTitleText(title)?.entity ?? null;
 }
 
-/** The year a report is titled with: "（2024）", "2024年度", "（2023-2024学年度）" → 2024. */
+const YEAR = String.raw`(?:19|20)\d{2}`;
+/** A period or school year: 2017年9月—2018年8月, 2017.9-2018.8, 2023-2024学年度, (2017-2018). */
+const PERIOD_YEARS = new RegExp(String.raw`(${YEAR})\s*(?:年\s*\d{1,2}\s*月?|[.．]\s*\d{1,2})?\s*[-—–~～至到]+\s*(${YEAR})(?!\d)`);
+
+/**
+ * The year a report is titled with: "（2024）", "2024年度", "2017 年" → 2024, 2024, 2017; a school
+ * year or period counts as the year it ends ("（2023-2024学年度）", "(2017年9月—2018年8月)" → 2024,
+ * 2018), the same way a question's "2023-2024学年" is read; Chinese numerals too ("二〇二二年",
+ * "二O二二年" → 2022). A period wins over a plain year: "2017年…报告（2017年9月—2018年8月）" reports on
+ * the school year that ends in 2018.
+ */
 export function yearFromTitle(title: string): number | null {
-  const range = /(20\d{2})\s*[-—–~至]\s*(20\d{2})\s*学?年/.exec(title);
+  const t = digitYears(title);
+  const range = PERIOD_YEARS.exec(t);
   if (range) return Number(range[2]);
-  const m = /(20\d{2})\s*(?:年度|）|\)|年)/.exec(title);
+  const m = new RegExp(String.raw`(${YEAR})\s*(?:年度|学年|）|\)|年)`).exec(t);
   return m ? Number(m[1]) : null;
 }
 
 /**
  * When the title line has no year (乐山's cover prints "# 2024" and "(2024 年度)" on lines of
- * their own), the first such line near the top.
+ * their own), the first such line near the top: a year alone, or a period ("（2017年9月—2018年8月）").
  */
 export function yearFromFrontMatter(lines: string[]): number | null {
   for (const raw of lines.slice(0, 300)) {
-    const line = cleanText(stripHeadingMarks(raw));
+    const line = digitYears(cleanText(stripHeadingMarks(raw))).replace(/^(?:报告年度|年度|报告期)[：:]\s*/, "");
     const m = /^[（(]?\s*(20\d{2})\s*年度?\s*[)）]?$/.exec(line) ?? /^(20\d{2})$/.exec(line);
     if (m) return Number(m[1]);
+    const period = /^[（(]?\s*(?:统计时段[：:]?\s*)?(20\d{2})\s*(?:年\s*\d{1,2}\s*月?|[.．]\s*\d{1,2})?\s*[-—–~～至到]+\s*(20\d{2})\s*(?:年\s*(?:\d{1,2}\s*月)?|[.．]\s*\d{1,2}|学年度?)?\s*[)）]?$/.exec(line);
+    if (period) return Number(period[2]);
   }
   return null;
 }
 
-/** City, district or school, from the entity's own name when the manifest does not say. */
+/** City, district or school, from the entity's own name when the manifest does not say (see publisher.ts). */
 export function kindOf(entity: string): ReportMeta["kind"] {
-  if (/(学校|学院|中心|中学|职校)$/.test(entity)) return "school";
-  if (/(区|县|旗)$/.test(entity)) return "district";
-  if (/(市|州|盟)$/.test(entity)) return "city";
-  return "unknown";
+  return kindOfEntity(entity);
+}
+
+/**
+ * The publisher when the title line names none: another title-like line of the front matter, or the
+ * report named in its opening (遂宁's preface: "…形成了《遂宁市职业技术学校职业教育年度质量报告（2024）》").
+ */
+export function entityFromFrontMatter(lines: string[]): TitleEntity | null {
+  for (const raw of lines.slice(0, 80)) {
+    if (!raw.includes("报告")) continue;
+    const text = cleanText(stripHeadingMarks(raw));
+    for (const quoted of text.matchAll(/《([^《》]{4,60}报告[^《》]{0,30})》/g)) {
+      const e = entityFromTitleText(quoted[1]!);
+      if (e) return e;
+    }
+    if (text.length <= 60 && !/[。，；]/.test(text)) {
+      const e = entityFromTitleText(text);
+      if (e) return e;
+    }
+  }
+  // A cover that prints the title alone ("质量年度报告") and the publisher on a line of its own,
+  // or only the education office that published it (赣州市教育局 → 赣州市).
+  for (const raw of lines.slice(0, 30)) {
+    const text = cleanText(stripHeadingMarks(raw))
+      .replace(/^(?:(?:编制|发布|报送|填报)?(?:单位|机构)|学校|单位名称|学校名称|名称)[：:]\s*/, "")
+      .replace(/(?:教育局|教育和体育局|教育体育局|教体局)$/, "");
+    if (text.length < 3 || text.length > 30 || !/^[\u4e00-\u9fff]+$/.test(text)) continue;
+    const e = entityFromTitleText(`${text}质量报告`);
+    if (e && (kindOfEntity(e.entity) !== "unknown")) return e;
+  }
+  return null;
 }
 
 /** Assembles a report's metadata from what its text says, with the manifest filling what it cannot. */
@@ -49,17 +88,29 @@ export function buildMeta(input: {
   lines: string[];
   manifest: ManifestEntry | undefined;
   entityOverride?: string;
+  /** Told when the text names no publisher (the file name stands in) or no year. */
+  warn?: (line: number | null, message: string) => void;
 }): ReportMeta {
   const { report, title, manifest } = input;
   const titleText = title?.title ?? report.replace(/\.[^.]+$/, "");
-  const entity = input.entityOverride ?? (title ? entityFromTitle(title.title) : null) ?? titleText;
+  const read = (title ? entityFromTitleText(title.title) : null) ?? entityFromFrontMatter(input.lines);
+  const entity = input.entityOverride ?? read?.entity ?? titleText;
   const reportYear = (title ? yearFromTitle(title.title) : null) ?? yearFromFrontMatter(input.lines);
+  if (!input.entityOverride && !read) {
+    input.warn?.(
+      title?.line ?? null,
+      title
+        ? `the report's publisher could not be read from its title "${title.title}"; it is listed as "${entity}" (name it in corpus/manifest.json or in the title)`
+        : `no report title found in the first lines; the report is listed under its file name "${entity}"`,
+    );
+  }
+  if (reportYear === null) input.warn?.(title?.line ?? null, "no report year found in the title or on the cover; questions without a year use the latest year of its tables");
   return {
     report,
     entity,
     title: titleText,
     kind: manifest?.kind ?? kindOf(entity),
-    province: manifest?.province ?? null,
+    province: manifest?.province ?? read?.province ?? null,
     english: manifest?.english ?? null,
     aliases: manifest?.aliases ?? [],
     reportYear,

@@ -2,8 +2,8 @@ import { createHash } from "node:crypto";
 import { ReportParseError } from "../errors.js";
 import type { Fact, IngestedReport, IngestWarning, ManifestEntry } from "../types.js";
 import { splitLines } from "./clean.js";
-import { decodeReport } from "./decode.js";
 import { buildMeta, withDataYears } from "./meta.js";
+import { pageStarts, readReport } from "./read/index.js";
 import { parseStructure, readReportTitle } from "./structure/index.js";
 import { extractTables, tableFacts } from "./tables/index.js";
 import { extractTextFacts } from "./textFacts.js";
@@ -17,7 +17,7 @@ import { extractTextFacts } from "./textFacts.js";
  * @example ingestReport("suining-2024.txt", readFileSync("corpus/suining-2024.txt"), manifest["suining-2024.txt"])
  */
 export function ingestReport(report: string, bytes: Uint8Array, manifest?: ManifestEntry): IngestedReport {
-  const { text } = decodeReport(bytes, report);
+  const { text, pages } = readReport(bytes, report);
   const lines = splitLines(text);
   if (!lines.some((l) => /[\u4e00-\u9fff]/.test(l))) throw new ReportParseError(report, null, "the file has no Chinese text: is it a report?");
   const warnings: IngestWarning[] = [];
@@ -30,14 +30,15 @@ export function ingestReport(report: string, bytes: Uint8Array, manifest?: Manif
     for (let n = r.startLine; n <= r.endLine && n <= lines.length; n++) excluded[n] = 1;
   }
 
-  const entityMeta = buildMeta({ report, sha256, title: readReportTitle(lines), lines, manifest });
+  const entityMeta = buildMeta({ report, sha256, title: readReportTitle(lines), lines, manifest, warn: (line, message) => warnings.push({ report, line, message }) });
   // Undated figures keep year null: the engine reads them as the report's latest data year.
   const facts: Fact[] = extracted.tables.flatMap((t) => tableFacts(t, entityMeta.entity, null));
-  const meta = withDataYears(entityMeta, facts);
+  const meta = { ...withDataYears(entityMeta, facts), ...(pages ? { pageStarts: pageStarts(pages) } : {}) };
 
   const structure = parseStructure(lines, report, meta.entity, (n) => excluded[n] === 1);
   warnings.push(...structure.warnings);
   facts.push(...extractTextFacts(structure.passages, { entity: meta.entity, report, defaultYear: meta.latestDataYear, lines }));
 
-  return { meta, sections: structure.sections, passages: structure.passages, tables: extracted.tables, facts, warnings };
+  if (pages) for (const f of facts) f.page = pages[f.line - 1];
+  return { meta, sections: structure.sections, passages: structure.passages, captions: structure.captions, tables: extracted.tables, facts, warnings };
 }

@@ -13,7 +13,7 @@ import type { Fact, Passage } from "../types.js";
 import { cleanText } from "./clean.js";
 import { isUsableLabel, labelBase, readLabel } from "./textFacts/labels.js";
 import { readFigure, yearMentions } from "./textFacts/numbers.js";
-import { GENERIC_LABELS, lacksListHead, namedSubject, NARROW_TOPIC } from "./textFacts/scope.js";
+import { GENERIC_LABELS, lacksListHead, namedSubject, NARROW_TOPIC, narrowingPlace } from "./textFacts/scope.js";
 import { lineAt, maskedRanges, sentences, yearFor, yearInfos } from "./textFacts/sentences.js";
 
 /** Report context a text fact needs. */
@@ -27,11 +27,36 @@ export interface TextFactMeta {
 }
 
 /** Words after a figure that make it an attribute of the next noun (`97人的队伍`) or part of a date. */
-const DATE_AFTER = /^\s*(?:月|日|号|时|点|分|秒|级|届|周年|年|学年|世纪|多年|岁)/;
+const DATE_AFTER = /^\s*(?:月|日|号|时|点|分钟|秒钟|级|届|周年|年|学年|世纪|多年|岁)/;
+/** Minutes and seconds of a time (`9时30分`): 分 after anything else is a score (`693分`). */
+const TIME_AFTER = /^\s*[分秒]/;
 /** A noun right after a figure's unit, up to the clause end: `全市共7535名毕业生，`. */
 const NOUN_AFTER = /^([\u4e00-\u9fff“”]{1,8})(?=[，,。；;！？）)]|$)/;
 /** Verbs whose object is the noun after the figure: `新增20个紧缺专业` → 新增紧缺专业. */
 const VERB_BEFORE_NOUN = /^(?:新增|新设|新建|建成|组建|开设|开发|建设|培养|引进|选出|立项|优化调整|调整|淘汰|撤销|荣获|获得|发展|帮带|派驻|设立|创建)$/;
+/** The words before a from-value: `升学率从2021年的` (the label, the year it is of). */
+const FROM_START = /^[，,\s]*(.*?[\u4e00-\u9fff])从(?:((?:19|20)\d{2})\s*(?:年度|学年|年)的?)?$/;
+/** The words before a to-value: `升学率从2021年的78%提高到` (the label). */
+const TO_END = /^[，,\s]*(.*?[\u4e00-\u9fff])从(?:(?:19|20)\d{2}\s*(?:年度|学年|年)的?)?\d+(?:\.\d+)?\s*(?:[%％]|个百分点|万人|万元|[人名个所项元])?(?:提高|提升|增加|增长|上升|下降|降低|减少)(?:到|至)$/;
+
+/** Units that count people. */
+const PEOPLE = /^(?:人|名|人次)$/;
+/** After a count of people, what they got or did, to the clause end: `学子获得国家奖学金`, `学生参加技能大赛`. */
+const ACT_AFTER = /^[\u4e00-\u9fff]{1,4}?(获得|荣获|获|取得|考取|享受|领取|参加|参与|通过)([\u4e00-\u9fff“”]{2,12}?)(?=共|[，,。；;！？]|$)/;
+/** `…693分的成绩`, `…的好成绩`: the figure is a score, its label is before it. */
+const SCORE_AFTER = /^的(?:优异|好)?成绩/;
+
+/**
+ * The words that narrow a clause group to part of the population (NARROW_TOPIC), as a label's prefix:
+ * a quoted programme name if there is one (“9+3”), else the narrowing words in order (民办, 藏彝),
+ * else a county the group is about that is not the report's own (美姑).
+ */
+function narrowingWords(group: string, entity: string): string {
+  const found = [...group.matchAll(new RegExp(NARROW_TOPIC.source, "g"))].map((m) => m[0]);
+  const quoted = found.find((w) => w.startsWith("“"));
+  return quoted ?? ([...new Set(found)].join("") || narrowingPlace(group, entity) || "");
+}
+
 /**
  * Reads the figures of a report's running text as Facts (`source: "text"`, `table: null`).
  * Only paragraph passages outside case studies are read. `value` applies 万/亿 to counts
@@ -66,8 +91,12 @@ type Prev = "none" | "fact" | "year" | "date" | "code" | "failed" | "approx";
 
 function paragraphFacts(p: Passage, meta: TextFactMeta): Fact[] {
   const out: Fact[] = [];
+  let previousSentence = "";
   for (const sent of sentences(p.text)) {
     const s = sent.text;
+    // The sentence before sets the scene (`在…技能大赛中，学校学生表现优异。并以团体总分693分…`).
+    const sceneBefore = previousSentence;
+    previousSentence = s;
     const masks = maskedRanges(s);
     const years = yearInfos(s, yearMentions(s.replace(/《[^》]*》/g, (x) => "＃".repeat(x.length))));
     // Where the clause and the `；` group around each offset start, found in one pass: a long
@@ -81,13 +110,15 @@ function paragraphFacts(p: Passage, meta: TextFactMeta): Fact[] {
       if ("，,：:；;".includes(s[i])) c = i + 1;
       if ("；;".includes(s[i])) g = i + 1;
     }
-    const cumulativeAt = [...s.matchAll(/近[二两三四五六七八九十几]年|近年来|至今|历年|截至|截止/g)].map((x) => x.index ?? 0);
+    const cumulativeAt = [...s.matchAll(/近\s*[二两三四五六七八九十几\d]+\s*年|近年来|至今|历年|截至|截止/g)].map((x) => x.index ?? 0);
     let segmentStart = 0;
     let subject = namedSubject(s, meta.entity);
     let prevBase: string | null = null;
     // The first figure of a clause group: what its headline figures are about.
     let topic: { label: string } | null = null;
     let prevEnd = 0;
+    // Where the words scoping the next figure start: the group's start, or the end of the last fact read in it.
+    let scopeFrom = 0;
     let prev: Prev = "none";
     // Read through a call: \`prev\` also changes inside \`fail\`, which narrowing does not see.
     const prevIs = (...kinds: Prev[]): boolean => kinds.includes(prev);
@@ -99,6 +130,7 @@ function paragraphFacts(p: Passage, meta: TextFactMeta): Fact[] {
       // A new clause group (after ；) has its own subject; a relative figure does not reach back over it.
       if (groupFrom[at] > segmentStart) {
         segmentStart = groupFrom[at];
+        scopeFrom = segmentStart;
         subject = namedSubject(s.slice(segmentStart), meta.entity);
         prevBase = null;
         topic = null;
@@ -122,14 +154,14 @@ function paragraphFacts(p: Passage, meta: TextFactMeta): Fact[] {
       }
       const before = s.slice(Math.max(0, at - 2), at);
       const after = s.slice(runEnd, runEnd + 4);
-      const date = DATE_AFTER.exec(after);
+      const date = DATE_AFTER.exec(after) ?? (prevIs("date") ? TIME_AFTER.exec(after) : null);
       if (date) {
         prevEnd = runEnd + date[0].length;
         prev = "date";
         continue;
       }
       // Codes, ranges, formulas, ordinals, list numbers: `0833-2433301`, `3+2`, `4.15`, `第3次`, `前10强`, `1.`.
-      if (/[\d.\-－—~～/:：+＋A-Za-z#]$/.test(before) || /^\s*(?:[-－—~～/]\s*\d|[+＋])/.test(after) || /^[.．、](?!\d)/.test(after) || /(?:第|前|后|近)$/.test(before)) {
+      if (/[\d.\-－—~～/:：+＋A-Za-z#]$/.test(before) || /^\s*(?:[-－—~～/]\s*\d|[+＋])/.test(after) || /^[.．、](?!\d)/.test(after) || /(?:第|前|后)$/.test(before)) {
         prevEnd = runEnd;
         prev = "code";
         prevBase = null;
@@ -158,32 +190,47 @@ function paragraphFacts(p: Passage, meta: TextFactMeta): Fact[] {
       const orphan = prevIs("approx") && /^[，,（(\s]*(?:其中|含|包括)/.test(labelText);
       // A total over years or up to a date is no one year's value (`近三年…共优化调整47个专业`, `截至2024年…共857名`).
       const cumulative = cumulativeAt.some((k) => k >= segmentStart && k < at);
-      const reading = tainted || orphan || cumulative ? null : readLabel(labelText, meta.entity);
+      // `升学率从2021年的78%提高到80％`: 78% is the named year's value of 升学率, 80% the sentence's year's.
+      const clauseText = s.slice(clauseStart, at);
+      const fromStart = cumulative ? null : FROM_START.exec(clauseText);
+      const toEnd = cumulative || fromStart ? null : TO_END.exec(clauseText);
+      const moving = fromStart ?? toEnd;
+      const reading = moving ? readLabel(moving[1]!, meta.entity) : tainted || orphan || cumulative ? null : readLabel(labelText, meta.entity);
       const fig = readFigure(s, at, Boolean(reading && /比$/.test(reading.label)));
       if (!fig) {
         fail(runEnd);
         continue;
       }
-      if (fig.approximate) {
+      // `2500余人`, `30多个`, `500人左右` are approximate: kept with their word, never stated as exact.
+      // `500人以上`, `以内`, `以下` are bounds: no fact.
+      const approxAfter = fig.approximate ? /^\s*(以上|左右|上下|以内|以下|多)/.exec(s.slice(fig.end))?.[1] : undefined;
+      if (fig.approximate && (!reading || /^以/.test(approxAfter ?? ""))) {
         fail(fig.end);
         prev = "approx";
         continue;
       }
+      const approxWord = fig.approximate ? approxAfter ?? (/余/.test(fig.raw) ? "余" : "多") : undefined;
       if (!reading || (fig.fractional && !/均/.test(reading.label))) {
         fail(fig.end);
         continue;
       }
       // After the figure: a clause end, or the noun it counts (`全市共7535名毕业生，`, `新增20个紧缺专业，`).
-      const next = s.slice(fig.end);
+      const next = s.slice(fig.end).replace(/^\s*(?:左右|上下)/, "");
       let label = reading.label;
-      if (next && !/^[，,。；;！？!?、）)（(：:\s]/.test(next)) {
-        const noun = NOUN_AFTER.exec(next);
-        if (!noun || /^的/.test(next) || reading.kind !== "plain") {
+      if (next && !fromStart && !/^[，,。；;！？!?、）)（(：:\s]/.test(next)) {
+        // `62名学子获得国家奖学金`: the people counted, then what they got or did — that is what is counted.
+        const act = label === "" && reading.kind === "plain" && PEOPLE.test(fig.unit ?? "") ? ACT_AFTER.exec(next) : null;
+        const noun = act ? null : NOUN_AFTER.exec(next);
+        // `以团体总分693分的成绩`: the figure is the score the label names.
+        const score = reading.kind === "plain" && label !== "" && SCORE_AFTER.test(next);
+        if (act) label = act[1] + act[2];
+        else if (score) label = label.replace(/^(?:再次|再|又|仍|均)?以/, "");
+        else if (!noun || /^的/.test(next) || reading.kind !== "plain") {
           fail(fig.end);
           continue;
         }
-        if (label === "") label = noun[1];
-        else if (VERB_BEFORE_NOUN.test(label)) label += noun[1];
+        else if (label === "") label = noun![1];
+        else if (VERB_BEFORE_NOUN.test(label)) label += noun![1];
         else {
           fail(fig.end);
           continue;
@@ -202,14 +249,15 @@ function paragraphFacts(p: Passage, meta: TextFactMeta): Fact[] {
         fail(fig.end);
         continue;
       }
-      if (GENERIC_LABELS.has(label) && NARROW_TOPIC.test(s.slice(segmentStart, at))) {
+      // `直接就业544人，就业率96.8%`: a rate right after the count it is the rate of.
+      const rateStem = /^(.{2,4})率$/.exec(label)?.[1];
+      if (rateStem && prevIs("fact") && prevBase && prevBase !== rateStem && prevBase.endsWith(rateStem) && !prevBase.includes("率")) label = `${prevBase}率`;
+      const narrowing = GENERIC_LABELS.has(label) ? narrowingWords(s.slice(segmentStart, at), meta.entity) : "";
+      if (narrowing) {
         // `参加对口高考1103人，1094人上线，上线率为99.18%`: the group's first figure names what 上线 is of.
         const head = topic?.label ?? "";
-        if (!/^参加./.test(head)) {
-          fail(fig.end);
-          continue;
-        }
-        label = head.slice(2) + label;
+        // Otherwise the words that narrow the group name the figure (民办完成率, “9+3”升学率): a question must say them.
+        label = /^参加./.test(head) ? head.slice(2) + label : narrowing + label;
       }
       if (subject && !label.includes(subject)) label = `${subject}${label}`;
       if (!isUsableLabel(label)) {
@@ -217,7 +265,13 @@ function paragraphFacts(p: Passage, meta: TextFactMeta): Fact[] {
         continue;
       }
       const change = reading.kind === "change" || /(?:增加|增长|提高|提升|上升|下降|减少|降低)$/.test(label);
-      const y = yearFor(years, at, segmentStart, change, meta.defaultYear);
+      const fromYear = fromStart?.[2] ? Number(fromStart[2]) : null;
+      if (fromStart && fromYear === null) {
+        fail(fig.end);
+        continue;
+      }
+      // The to-value's year is the sentence's, not the from-year named inside the clause.
+      const y = fromYear ?? yearFor(toEnd ? years.filter((x) => x.start < clauseStart || x.start >= at) : years, at, segmentStart, change, meta.defaultYear);
       const offset = sent.start + at;
       const line = lineAt(p, offset);
       if (meta.lines && !cleanText(meta.lines[line - 1] ?? "").includes(fig.number.split(":")[0])) {
@@ -237,13 +291,17 @@ function paragraphFacts(p: Passage, meta: TextFactMeta): Fact[] {
         column: y === null ? "" : `${y}年`,
         year: y,
         value: fig.value,
-        raw: fig.raw,
+        raw: `${reading.qualifier ?? ""}${fig.raw}${approxAfter && !/余|多/.test(approxAfter) ? approxAfter : ""}`,
+        ...(reading.qualifier || approxWord ? { qualifier: reading.qualifier ?? approxWord } : {}),
         line,
         source: "text",
         context: s.trim(),
+        scope: `${p.title} ${sceneBefore} ${s.slice(scopeFrom, at)}`.replace(/\s+/g, " ").trim(),
       });
       prevEnd = fig.end;
-      prev = "fact";
+      scopeFrom = fig.end;
+      // A part after an approximate count (`500余项，其中…67项`) has lost what it is part of; after 约16:1 it has not.
+      prev = approxWord ? "approx" : "fact";
       prevBase = label;
       topic ??= { label };
     }

@@ -20,9 +20,10 @@ export interface WeightedTerm {
   boost: number;
 }
 
-/** One matching passage: its id, lunr's score, and which query terms it holds. */
+/** One matching passage: its id (and number, see PassageIndex.refs), lunr's score, and which query terms it holds. */
 export interface ScoredPassage {
   ref: string;
+  doc: number;
   score: number;
   terms: string[];
 }
@@ -31,12 +32,15 @@ export interface ScoredPassage {
 export interface PassageIndex {
   /**
    * Every passage holding at least one of the terms, best first; terms the index lacks are ignored.
-   * `weight` multiplies a passage's score (0 leaves it out; passages by number, see `refs`);
+   * `weight` multiplies a passage's score (0 leaves it out; passages by number, see `refs`), or
+   * `weights`, the same as an array by passage number (a passage weighed 0 is not even scored);
    * `limit` keeps the best that many, and any tied with the last of them.
    */
-  query(terms: WeightedTerm[], opts?: { limit?: number; weight?: (passage: number) => number }): ScoredPassage[];
+  query(terms: WeightedTerm[], opts?: { limit?: number; weight?: (passage: number) => number; weights?: Float64Array }): ScoredPassage[];
   /** The passage ids, by the numbers `weight` is given. */
   readonly refs: readonly string[];
+  /** How many (passage, field) pairs hold the term: its document frequency for a bigram term (one field). */
+  postings(term: string): number;
 }
 
 /** The parts of lunr's serialized index (`Index.toJSON()`) that packing reads. */
@@ -58,43 +62,177 @@ export interface PackedPassageIndex {
   weights: Int32Array;
 }
 
-/** Regroups a lunr index's field vectors by term. Deterministic: lunr's term and passage order. */
-export function packPassageIndex(saved: SavedLunrIndex): PackedPassageIndex {
+/** Bigram terms are saved beside the words with this prefix, which no word has. */
+export const GRAM_PREFIX = "\u0001";
+
+/** The character bigrams of a text's runs of ideographs, repeats kept (they are term frequency). */
+export function bigramsOf(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(/[\u4e00-\u9fff]{2,}/g)) for (let i = 0; i + 2 <= m[0].length; i++) out.push(m[0].slice(i, i + 2));
+  return out;
+}
+
+/** A passage's text for its bigram postings, by its id. */
+export interface GramSource {
+  ref: string;
+  text: string;
+}
+
+/**
+ * Regroups a lunr index's field vectors by term. Deterministic: lunr's term and passage order.
+ * With `grams`, every ideograph bigram of those texts is added as a term (GRAM_PREFIX + bigram), weighted
+ * with lunr's own BM25 (idf, k1, b), for queries whose words the index does not know.
+ */
+export function packPassageIndex(saved: SavedLunrIndex, grams: GramSource[] = [], bm25 = { k1: 1.2, b: 0.75 }): PackedPassageIndex {
   const terms: string[] = [];
   for (const [term, posting] of saved.invertedIndex) terms[posting._index] = term;
-  const termCount = terms.length;
+  const wordTerms = terms.length;
   // Field refs are "field/docRef"; one passage has up to three (title, section, body).
   const docNumber = new Map<string, number>();
   const refs: string[] = [];
-  const docOf = new Int32Array(saved.fieldVectors.length);
-  const start = new Int32Array(termCount + 1);
-  saved.fieldVectors.forEach(([fieldRef, elements], v) => {
-    const ref = fieldRef.slice(fieldRef.indexOf("/") + 1);
+  const numberOf = (ref: string): number => {
     let n = docNumber.get(ref);
     if (n === undefined) {
       n = refs.push(ref) - 1;
       docNumber.set(ref, n);
     }
-    docOf[v] = n;
-    for (let i = 0; i < elements.length; i += 2) start[elements[i] + 1]++;
-  });
-  for (let t = 0; t < termCount; t++) start[t + 1] += start[t];
-  const docs = new Int32Array(start[termCount]);
-  const weights = new Int32Array(start[termCount]);
-  const next = start.slice(0, termCount);
-  saved.fieldVectors.forEach(([, elements], v) => {
+    return n;
+  };
+  const postings: number[][] = Array.from({ length: wordTerms }, () => []);
+  for (const [fieldRef, elements] of saved.fieldVectors) {
+    const n = numberOf(fieldRef.slice(fieldRef.indexOf("/") + 1));
     for (let i = 0; i < elements.length; i += 2) {
-      const at = next[elements[i]]++;
       const thousandths = Math.round(elements[i + 1] * 1000);
       if (Math.abs(thousandths - elements[i + 1] * 1000) > 1e-6) throw new Error(`lunr weight ${elements[i + 1]} is not in thousandths`);
-      docs[at] = docOf[v];
-      weights[at] = thousandths;
+      postings[elements[i]].push(n, thousandths);
+    }
+  }
+  const gram = grams.length ? bigramPostings(grams, numberOf, bm25) : null;
+  const allTerms = gram ? terms.concat(gram.terms) : terms;
+  const start = new Int32Array(allTerms.length + 1);
+  for (let t = 0; t < wordTerms; t++) start[t + 1] = start[t] + postings[t].length / 2;
+  for (let t = 0; gram && t < gram.terms.length; t++) start[wordTerms + t + 1] = start[wordTerms + t] + gram.counts[t];
+  const docs = new Int32Array(start[allTerms.length]);
+  const weights = new Int32Array(start[allTerms.length]);
+  postings.forEach((list, t) => {
+    for (let i = 0, at = start[t]; i < list.length; i += 2, at++) {
+      docs[at] = list[i];
+      weights[at] = list[i + 1];
     }
   });
-  return { refs, terms, start, docs, weights };
+  if (gram) {
+    docs.set(gram.docs, start[wordTerms]);
+    weights.set(gram.weights, start[wordTerms]);
+  }
+  return { refs, terms: allTerms, start, docs, weights };
 }
 
-const MAGIC = "zhibao-passages-1";
+/** Bigram postings as packing appends them: terms in order, each term's pair count, the pairs. */
+interface GramPostings {
+  terms: string[];
+  counts: Int32Array;
+  docs: Int32Array;
+  weights: Int32Array;
+}
+
+/**
+ * Every ideograph bigram of `grams` as a term (sorted, GRAM_PREFIX + bigram) with its (passage, BM25
+ * weight in thousandths) pairs, passages ascending. Bigrams are small integers while counting (offsets
+ * into the ideograph block, first × block + second, below 2^30 so V8 keeps them unboxed), and the pairs
+ * go straight into typed arrays: no string or array per occurrence.
+ */
+function bigramPostings(grams: GramSource[], numberOf: (ref: string) => number, bm25: { k1: number; b: number }): GramPostings {
+  const HAN = 0x4e00;
+  const BLOCK = 0x9fff - HAN + 1;
+  const isHan = (c: number) => c >= HAN && c <= 0x9fff;
+  // One entry per (passage, distinct bigram): its key, term frequency and passage.
+  const keys: number[] = [];
+  const tfs: number[] = [];
+  const entryDoc: number[] = [];
+  const entryLength: number[] = [];
+  const df = new Map<number, number>();
+  const tf = new Map<number, number>();
+  let totalLength = 0;
+  for (const { ref, text } of grams) {
+    tf.clear();
+    let length = 0;
+    for (let i = 0; i + 1 < text.length; i++) {
+      const a = text.charCodeAt(i);
+      const b = text.charCodeAt(i + 1);
+      if (!isHan(a) || !isHan(b)) continue;
+      const key = (a - HAN) * BLOCK + (b - HAN);
+      tf.set(key, (tf.get(key) ?? 0) + 1);
+      length++;
+    }
+    const n = numberOf(ref);
+    for (const [key, f] of tf) {
+      keys.push(key);
+      tfs.push(f);
+      entryDoc.push(n);
+      entryLength.push(length);
+      df.set(key, (df.get(key) ?? 0) + 1);
+    }
+    totalLength += length;
+  }
+  const N = grams.length;
+  const avgLength = totalLength / N || 1;
+  const sorted = [...df.keys()].sort((x, y) => x - y);
+  const termOf = new Map<number, number>();
+  const counts = new Int32Array(sorted.length);
+  const terms = sorted.map((key, t) => {
+    termOf.set(key, t);
+    counts[t] = df.get(key)!;
+    return GRAM_PREFIX + String.fromCharCode(HAN + Math.floor(key / BLOCK), HAN + (key % BLOCK));
+  });
+  const next = new Int32Array(sorted.length);
+  for (let t = 1; t < sorted.length; t++) next[t] = next[t - 1]! + counts[t - 1]!;
+  const docs = new Int32Array(keys.length);
+  const weights = new Int32Array(keys.length);
+  for (let e = 0; e < keys.length; e++) {
+    const t = termOf.get(keys[e]!)!;
+    const d = counts[t]!;
+    // lunr's BM25 (lunr.idf and Builder#createFieldVectors), so gram and word weights compare.
+    const idf = Math.log(1 + Math.abs((N - d + 0.5) / (d + 0.5)));
+    const f = tfs[e]!;
+    const norm = bm25.k1 * (1 - bm25.b + (bm25.b * entryLength[e]!) / avgLength);
+    const at = next[t]!++;
+    docs[at] = entryDoc[e]!;
+    weights[at] = Math.round(((idf * (bm25.k1 + 1) * f) / (norm + f)) * 1000);
+  }
+  return { terms, counts, docs, weights };
+}
+
+/**
+ * The k-th largest value of `xs` (1-based; reorders `xs`): quickselect, linear on average, where
+ * sorting every matching passage's score only to read one of them was most of a common word's query.
+ */
+export function kthLargest(xs: Float64Array, k: number): number {
+  let lo = 0;
+  let hi = xs.length - 1;
+  const want = xs.length - k; // index of the k-th largest in ascending order
+  while (lo < hi) {
+    const pivot = xs[(lo + hi) >> 1]!;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (xs[i]! < pivot) i++;
+      while (xs[j]! > pivot) j--;
+      if (i <= j) {
+        const t = xs[i]!;
+        xs[i] = xs[j]!;
+        xs[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (want <= j) hi = j;
+    else if (want >= i) lo = i;
+    else break;
+  }
+  return xs[want]!;
+}
+
+const MAGIC = "zhibao-passages-2";
 const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
 /** The bytes of a packed index: header length (uint32), JSON header, padding to 4, then the three arrays. Little-endian. */
@@ -143,25 +281,34 @@ export function openPassageIndex(packed: PackedPassageIndex): PassageIndex {
 
   // Scratch space reused by every query (queries are synchronous).
   const score = new Float64Array(refs.length);
+  // Which query terms a passage holds, as bits: two 32-bit words (at most 64 terms).
   const matched = new Uint32Array(refs.length);
+  const matchedHigh = new Uint32Array(refs.length);
   const touched: number[] = [];
 
   return {
     refs,
+    postings(term) {
+      const t = termNumber.get(term);
+      return t === undefined ? 0 : start[t + 1] - start[t];
+    },
     query(terms, opts = {}) {
       // As lunr's query vector: a term asked twice adds its boosts; terms the index lacks are left out.
       const boosts = new Map<string, number>();
       for (const { term, boost } of terms) if (termNumber.has(term)) boosts.set(term, (boosts.get(term) ?? 0) + boost);
       const asked = [...boosts];
       if (!asked.length) return [];
-      if (asked.length > 32) throw new Error("at most 32 distinct query terms");
+      if (asked.length > 64) throw new Error("at most 64 distinct query terms");
       const length = Math.sqrt(asked.reduce((s, [, b]) => s + b * b, 0));
+      const skip = opts.weights;
       asked.forEach(([term, boost], k) => {
         const t = termNumber.get(term)!;
         for (let i = start[t]; i < start[t + 1]; i++) {
           const d = docs[i];
-          if (matched[d] === 0) touched.push(d);
-          matched[d] |= 1 << k;
+          if (skip && skip[d] === 0) continue;
+          if (matched[d] === 0 && matchedHigh[d] === 0) touched.push(d);
+          if (k < 32) matched[d] |= 1 << k;
+          else matchedHigh[d] |= 1 << (k - 32);
           score[d] += boost * weights[i];
         }
       });
@@ -169,25 +316,31 @@ export function openPassageIndex(packed: PackedPassageIndex): PassageIndex {
       const final = new Float64Array(touched.length);
       let kept = 0;
       for (const d of touched) {
-        const w = opts.weight ? opts.weight(d) : 1;
+        const w = skip ? skip[d] : opts.weight ? opts.weight(d) : 1;
         if (w > 0) {
           touched[kept] = d;
           final[kept++] = (score[d] / length) * w;
         } else {
           score[d] = 0;
           matched[d] = 0;
+          matchedHigh[d] = 0;
         }
       }
       // Only the best `limit` (and any tied with the last of them) become results: a common word
       // matches most passages, and the caller reads a few.
       const limit = opts.limit ?? Infinity;
-      const threshold = kept > limit ? final.slice(0, kept).sort()[kept - limit] : -Infinity;
+      const threshold = kept > limit ? kthLargest(final.slice(0, kept), limit) : -Infinity;
       const results: ScoredPassage[] = [];
       for (let i = 0; i < kept; i++) {
         const d = touched[i];
-        if (final[i] >= threshold) results.push({ ref: refs[d], score: final[i], terms: asked.filter((_, k) => matched[d] & (1 << k)).map(([t]) => t) });
+        if (final[i] >= threshold) {
+          const low = matched[d];
+          const high = matchedHigh[d];
+          results.push({ ref: refs[d], doc: d, score: final[i], terms: asked.filter((_, k) => (k < 32 ? low & (1 << k) : high & (1 << (k - 32)))).map(([t]) => t) });
+        }
         score[d] = 0;
         matched[d] = 0;
+        matchedHigh[d] = 0;
       }
       touched.length = 0;
       return results.sort((a, b) => b.score - a.score);

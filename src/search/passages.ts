@@ -1,8 +1,11 @@
 import { createRequire } from "node:module";
 import type lunr from "lunr";
 import type { Passage, PassageHit } from "../types.js";
-import type { PassageIndex, ScoredPassage } from "./passageIndex.js";
-import { prepareIndexSegmenter, segmentQuery } from "./tokenize.js";
+import { GRAM_PREFIX, type PassageIndex, type ScoredPassage } from "./passageIndex.js";
+import { planQuery, type PlanIndex, type QueryPlan } from "./queryPlan.js";
+import { DEFAULT_RANKING, type RankingParams } from "./ranking.js";
+import { rerank } from "./rerank.js";
+import { prepareIndexSegmenter } from "./tokenize.js";
 
 /**
  * Full-text search over paragraphs and case studies: lunr (BM25) over nodejieba tokens.
@@ -13,14 +16,14 @@ import { prepareIndexSegmenter, segmentQuery } from "./tokenize.js";
  * throws on ordinary input: queries are built with `idx.query()`.
  */
 
+/** Kinds of search whose passage weights are kept (see weightsFor). */
+const WEIGHT_CACHE = 64;
+
 /** Sections of at most this many paragraphs are shown whole when one of their paragraphs matches. */
 const MAX_SECTION_PARAGRAPHS = 12;
 
-/** At most this many words go to lunr per query: the rarest, which decide the ranking anyway. */
-const MAX_QUERY_TERMS = 10;
-
-/** Field boosts: a case title says most about a passage, then its section, then its body. */
-export const FIELD_BOOSTS = { title: 4, section: 1.5, body: 1 } as const;
+/** Field boosts: a case title says most about a passage, then its section, then its body (see RankingParams). */
+export const FIELD_BOOSTS = DEFAULT_RANKING.fieldBoosts;
 
 const require = createRequire(import.meta.url);
 let lunrLib: typeof lunr | null = null;
@@ -60,16 +63,16 @@ export function segmentPassages(passages: Passage[], userWords: Iterable<string>
  * Deterministic for the same input. Its token set, an automaton over every term that serves only
  * wildcard and fuzzy queries (never made here) and is never saved, is left empty.
  */
-export function buildPassageIndex(docs: SegmentedPassage[]): lunr.Index {
+export function buildPassageIndex(docs: SegmentedPassage[], boosts: RankingParams["fieldBoosts"] = FIELD_BOOSTS): lunr.Index {
   const lib = lunrLibrary();
   return lib(function () {
     (this as unknown as { createTokenSet(): void }).createTokenSet = function (this: { tokenSet: lunr.TokenSet }) {
       this.tokenSet = new lib.TokenSet();
     };
     this.ref("id");
-    this.field("title", { boost: FIELD_BOOSTS.title });
-    this.field("section", { boost: FIELD_BOOSTS.section });
-    this.field("body");
+    this.field("title", { boost: boosts.title });
+    this.field("section", { boost: boosts.section });
+    this.field("body", { boost: boosts.body });
     // Tokens arrive segmented, normalised and filtered (contentTokens): lunr's English pipeline
     // (trimmer, stop words, stemmer) would only mangle them.
     this.pipeline.reset();
@@ -120,11 +123,16 @@ export interface PassageSearch {
 }
 
 /**
- * Wraps the passage index (read on the first search: a figure question never needs it) for searching.
- * Very common tokens (in more than a quarter of all passages, like 学校 or 职业) are dropped
- * from a query that has rarer ones: they match almost everything and only add noise and time.
+ * Wraps the passage index (read on the first search: a figure question never needs it) for searching,
+ * ranked as RankingParams describe (docs/DESIGN.md, "Passage ranking"): BM25F over words, bigrams for
+ * words the index lacks, rarity, coordination, then phrase and proximity bonuses on the best candidates.
  */
-export function createPassageSearch(passageIndex: () => PassageIndex, passages: Passage[], vocabDf: Record<string, number>): PassageSearch {
+export function createPassageSearch(
+  passageIndex: () => PassageIndex,
+  passages: Passage[],
+  vocabDf: Record<string, number>,
+  params: RankingParams = DEFAULT_RANKING,
+): PassageSearch {
   const byId = new Map(passages.map((p) => [p.id, p]));
   const casesOf = new Map<string, Passage[]>();
   for (const p of passages) {
@@ -156,42 +164,64 @@ export function createPassageSearch(passageIndex: () => PassageIndex, passages: 
     for (const m of members) sectionOf.set(m.id, whole);
   }
   // The index's passages by number, for weighing them without a lookup by id.
-  let byNumber: (Passage | undefined)[] | null = null;
+  let numbered: NumberedPassages | null = null;
   const vocab = new Set(Object.keys(vocabDf));
-  const docFrequency = (term: string): number => vocabDf[term] ?? 0;
   const total = passages.length || 1;
+  const planIndex = (): PlanIndex => {
+    const index = passageIndex();
+    return { vocab, total, wordFrequency: (w) => vocabDf[w] ?? 0, gramFrequency: (g) => index.postings(g), };
+  };
+  let planOver: PlanIndex | null = null;
+  // Each passage's weight for one kind of search (its reports, cases only or preferred), by passage
+  // number: a few kinds recur, so each is computed once (at most WEIGHT_CACHE of them are kept).
+  const weightCache = new Map<string, Float64Array>();
+  const weightsFor = (index: PassageIndex, opts: PassageQuery, reports: Set<string> | null): Float64Array => {
+    const key = `${opts.casesOnly ? 1 : 0}${opts.preferCases ? 1 : 0}|${reports ? [...reports].sort().join("|") : ""}`;
+    let w = weightCache.get(key);
+    if (w) return w;
+    const n = (numbered ??= numberPassages(index.refs, byId, params));
+    const caseBoost = opts.preferCases ? params.preferCases : 1;
+    w = new Float64Array(index.refs.length);
+    for (let d = 0; d < w.length; d++) {
+      if ((reports && !reports.has(n.reports[n.reportOf[d]!]!)) || (opts.casesOnly && !n.isCase[d])) continue;
+      w[d] = n.kindWeight[d]! * (n.isCase[d] ? caseBoost : 1);
+    }
+    if (weightCache.size >= WEIGHT_CACHE) weightCache.delete(weightCache.keys().next().value!);
+    weightCache.set(key, w);
+    return w;
+  };
+  const plan = (query: string): QueryPlan => planQuery(query, (planOver ??= planIndex()), params);
 
   const keywords = (query: string): string[] => {
-    const tokens = segmentQuery(query, vocab);
-    const rare = tokens.filter((t) => docFrequency(t) / total <= 0.25);
-    // The rarest words carry the query; a long one's extra common sub-words only cost time.
-    return (rare.length ? rare : tokens).sort((a, b) => docFrequency(a) - docFrequency(b)).slice(0, MAX_QUERY_TERMS);
+    const q = plan(query);
+    return [...q.words, ...q.unknown];
+  };
+
+  // A passage's "report|section" key (a table's: "report|title"), for sections taking turns; made once per passage.
+  const sectionKeys = new Map<Passage, string>();
+  const sectionKey = (p: Passage): string => {
+    let key = sectionKeys.get(p);
+    // A table's title and rows are one "section": they all carry its title, and would fill the list.
+    if (key === undefined) sectionKeys.set(p, (key = p.kind === "table" ? `${p.report}|${p.title}` : `${p.report}|${p.sectionPath.join("/")}`));
+    return key;
   };
 
   const search = (query: string, opts: PassageQuery = {}): PassageHit[] => {
-    const terms = keywords([query, ...(opts.extraTerms ?? [])].join(" "));
-    if (!terms.length) return [];
-    // Longer words are more specific than their parts: 宿舍楼 says more than 宿舍.
-    const weighted = terms.map((term) => ({ term, boost: 1 + 0.5 * Math.max(0, [...term].length - 2) }));
+    const q = plan([query, ...(opts.extraTerms ?? [])].join(" "));
+    if (!q.terms.length) return [];
     const limit = opts.limit ?? 10;
     // One index over every report, its passages from the asked reports only: scores compare across
     // reports, and a report's passages are ranked by how rare a word is in all of them.
     const filterReports = opts.reports?.length ? new Set(opts.reports) : null;
     const index = passageIndex();
-    const passageOf = (byNumber ??= index.refs.map((ref) => byId.get(ref)));
-    const weight =
-      opts.casesOnly || opts.preferCases || filterReports
-        ? (d: number) => {
-            const p = passageOf[d];
-            if (!p || (filterReports && !filterReports.has(p.report)) || (opts.casesOnly && p.kind !== "case")) return 0;
-            return opts.preferCases && p.kind === "case" ? 1.5 : 1;
-          }
-        : undefined;
+    const weights = weightsFor(index, opts, filterReports);
+    const passageOf = (numbered ??= numberPassages(index.refs, byId, params)).passages;
     // Hits merge overlapping passages, so more candidates than hits are read: a few per hit, and
     // more only when those were not enough.
-    for (let candidates = Math.max(50, limit * 10); ; candidates *= 4) {
-      const found = index.query(weighted, { limit: candidates, weight });
-      const { hits, complete } = selectHits(found, limit);
+    for (let candidates = Math.max(params.rerankDepth, limit * 4); ; candidates *= 4) {
+      const found = index.query(q.terms, { limit: candidates, weights });
+      const ranked = rerank(found, q, params, (r) => passageOf[r.doc]);
+      const { hits, complete } = selectHits(ranked, q, limit, passageOf);
       if (complete || found.length < candidates) return hits;
     }
   };
@@ -200,27 +230,31 @@ export function createPassageSearch(passageIndex: () => PassageIndex, passages: 
    * The hits to show from scored passages: best first, overlapping ones merged, sections taking
    * turns. Complete when `limit` hits came before any section's third paragraph had to wait.
    */
-  const selectHits = (results: ScoredPassage[], limit: number): { hits: PassageHit[]; complete: boolean } => {
+  const selectHits = (results: ScoredPassage[], q: QueryPlan, limit: number, passageOf: readonly (Passage | undefined)[]): { hits: PassageHit[]; complete: boolean } => {
     const hits: PassageHit[] = [];
     const taken: { report: string; line: number; endLine: number }[] = [];
-    const scored = results
-      .map((r) => ({ p: byId.get(r.ref)!, matched: r.terms, score: r.score }))
-      .filter(({ p }) => p)
-      .sort((a, b) => b.score - a.score || a.p.report.localeCompare(b.p.report) || a.p.line - b.p.line);
     const sections = new Map<string, number>();
     const later: PassageHit[] = [];
-    for (const { p, matched, score } of scored) {
+    // `results` come best first (rerank sorts them, stably: ties keep the index's order).
+    for (const { doc, terms, score } of results) {
+      const p = passageOf[doc];
+      if (!p) continue;
       // A paragraph of a case study (or of a short section) is shown as that case (its title, its whole
       // text), pointing at the paragraph's line; one already listed says the same thing again.
+      // Table lines and captions are their own hits: a case's text does not hold its captions.
       const shown = (p.kind === "paragraph" && (caseOf.get(p.id) ?? sectionOf.get(p.id))) || p;
-      if (taken.some((t) => t.report === shown.report && shown.line <= t.endLine && t.line <= shown.endLine)) continue;
-      taken.push(shown);
-      const hit = { ...toHit(shown, matched, score), line: p.line };
-      // Two paragraphs of one section are enough: the third waits until other sections had their turn.
-      const section = `${shown.report}|${shown.sectionPath.join("/")}`;
+      const running = shown.kind === "paragraph" || shown.kind === "case";
+      if (running) {
+        if (taken.some((t) => t.report === shown.report && shown.line <= t.endLine && t.line <= shown.endLine)) continue;
+        taken.push(shown);
+      }
+      const hit = { ...toHit(shown, shownTerms(terms, q), score), line: p.line };
+      // Two paragraphs of one section (or lines of one table) are enough: the third waits until other
+      // sections had their turn.
+      const section = sectionKey(shown);
       const seen = sections.get(section) ?? 0;
       sections.set(section, seen + 1);
-      if (shown.kind === "paragraph" && seen >= 2) later.push(hit);
+      if ((shown.kind === "paragraph" || shown.kind === "table") && seen >= 2) later.push(hit);
       else hits.push(hit);
       if (hits.length >= limit) break;
     }
@@ -228,6 +262,47 @@ export function createPassageSearch(passageIndex: () => PassageIndex, passages: 
   };
 
   return { search, keywords, vocab };
+}
+
+/** Per passage number of the index: its report (by number), kind weight, and whether it is a case. */
+interface NumberedPassages {
+  passages: (Passage | undefined)[];
+  reports: string[];
+  reportOf: Int32Array;
+  kindWeight: Float64Array;
+  isCase: Uint8Array;
+}
+
+function numberPassages(refs: readonly string[], byId: Map<string, Passage>, params: RankingParams): NumberedPassages {
+  const reports: string[] = [];
+  const reportNumber = new Map<string, number>();
+  const reportOf = new Int32Array(refs.length);
+  const kindWeight = new Float64Array(refs.length);
+  const isCase = new Uint8Array(refs.length);
+  refs.forEach((ref, d) => {
+    const p = byId.get(ref);
+    if (!p) return; // weight 0: a passage the index has and the passage list lacks is never shown
+    let r = reportNumber.get(p.report);
+    if (r === undefined) reportNumber.set(p.report, (r = reports.push(p.report) - 1));
+    reportOf[d] = r;
+    kindWeight[d] = params.kindWeights[p.kind];
+    isCase[d] = p.kind === "case" ? 1 : 0;
+  });
+  return { passages: refs.map((ref) => byId.get(ref)), reports, reportOf, kindWeight, isCase };
+}
+
+/** The terms a hit shows as matched: its words, and each unknown chunk it holds (else its bigrams). */
+function shownTerms(terms: string[], q: QueryPlan): string[] {
+  const words = terms.filter((t) => !t.startsWith(GRAM_PREFIX));
+  const grams = new Set(terms.filter((t) => t.startsWith(GRAM_PREFIX)).map((t) => t.slice(GRAM_PREFIX.length)));
+  if (!grams.size) return words;
+  const out = [...words];
+  for (const chunk of q.unknown) {
+    const own = Array.from({ length: chunk.length - 1 }, (_, k) => chunk.slice(k, k + 2));
+    if (own.every((g) => grams.has(g))) out.push(chunk);
+    else out.push(...own.filter((g) => grams.has(g)));
+  }
+  return [...new Set(out)];
 }
 
 function toHit(p: Passage, terms: string[], score: number): PassageHit {
@@ -251,9 +326,11 @@ function toHit(p: Passage, terms: string[], score: number): PassageHit {
  * with "…" where it cuts the text.
  */
 export function makeSnippet(fullText: string, terms: string[], width = 140): string {
-  // One line: a case's paragraphs are joined by newlines, a snippet reads as one run of text.
-  const text = fullText.replace(/\s*\n\s*/g, " ");
-  if (text.length <= width) return text;
+  // One line: a case's paragraphs are joined by newlines, a snippet reads as one run of text
+  // (joined in the excerpt only: a long case is not copied whole for every hit).
+  const oneLine = (s: string) => (s.includes("\n") ? s.replace(/\s*\n\s*/g, " ") : s);
+  if (fullText.length <= width) return oneLine(fullText);
+  const text = fullText;
   // Positions count characters, not UTF-16 units; without surrogate pairs the two are the same.
   const astral = /[\ud800-\udfff]/.test(text);
   const chars = astral ? [...text] : null;
@@ -285,6 +362,6 @@ export function makeSnippet(fullText: string, terms: string[], width = 140): str
   }
   const end = Math.min(length, start + width);
   start = Math.max(0, end - width);
-  const excerpt = chars ? chars.slice(start, end).join("") : text.slice(start, end);
+  const excerpt = oneLine(chars ? chars.slice(start, end).join("") : text.slice(start, end));
   return `${start > 0 ? "…" : ""}${excerpt}${end < length ? "…" : ""}`;
 }

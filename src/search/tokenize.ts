@@ -112,7 +112,13 @@ export function contentTokens(words: string[]): string[] {
  *
  * @example segmentQuery("璧山宿舍案例", vocab) // ["璧山", "宿舍", "案例"]
  */
-export function segmentQuery(text: string, vocab: ReadonlySet<string>, maxWordLength = 8): string[] {
+export function segmentQuery(
+  text: string,
+  vocab: ReadonlySet<string>,
+  maxWordLength = 8,
+  /** Called with each run of ideographs and which of its characters a word of two or more covers. */
+  onRun?: (run: string, covered: Uint8Array) => void,
+): string[] {
   const out: string[] = [];
   const seen = new Set<string>();
   const push = (t: string) => {
@@ -138,6 +144,7 @@ export function segmentQuery(text: string, vocab: ReadonlySet<string>, maxWordLe
       }
     }
     for (let i = 0; i < run.length; i++) if (!covered[i] && vocab.has(run[i])) push(run[i]);
+    onRun?.(run, covered);
   }
   return out;
 }

@@ -89,6 +89,28 @@ describe("never a number the reports do not print", () => {
     expect(a.reply).toContain("成都");
   });
 
+  it.each(["火星市2024年升学人数", "某某区 2024 升学人数", "某职业学校2024年升学人数", "Atlantis 2024 graduates", "What is the enrolment of Atlantis in 2024?"])(
+    "says there is no report for a place-like word nobody knows: %s",
+    (q) => {
+      const a = engine.ask(q);
+      expect(a.facts).toEqual([]);
+      expect(a.understood.unknownEntities.length).toBe(1);
+      expect(a.reply).toMatch(/没有「.+」的报告|There is no report for/);
+    },
+  );
+
+  it("answers the named report and says the other has none: 成都和乐山", () => {
+    const a = engine.ask("成都和乐山2024年中职升学人数");
+    expect(a.facts.map((f) => f.report)).toEqual(["leshan-2024.txt"]);
+    expect(a.reply).toMatch(/^没有「成都」的报告/);
+  });
+
+  it("takes a place beside a named report, not conjoined with it, as a topic to search for", () => {
+    const a = engine.ask("Jiangmen case about exchanges with Hong Kong");
+    expect(a.understood.unknownEntities).toEqual([]);
+    expect(a.passages[0]?.title).toMatch(/赴港/);
+  });
+
   it("does not present a region's figure as one of its schools'", () => {
     const a = engine.ask("鹤山职校 2024 毕业生人数");
     expect(a.facts).toEqual([]);
@@ -244,5 +266,39 @@ describe("a place two school reports are from", () => {
 
   it("a school's own name still means that school alone", () => {
     expect(shared.ask("遂宁市安居职业高级中学 2024 升学人数").facts.map((f) => f.value)).toEqual([804]);
+  });
+});
+
+describe("changes asked with 比…多多少", () => {
+  it("乐山2024年毕业生比2023年增加了多少 → both years and the change", () => {
+    const a = engine.ask("乐山2024年毕业生比2023年增加了多少");
+    expect(a.facts.map((f) => [f.year, f.value])).toEqual([[2023, 10159], [2024, 10201]]);
+    expect(a.reply).toContain("+42");
+  });
+});
+
+describe("the conversation rule", () => {
+  it("a question asking across the reports starts fresh: 月收入排名 after two regions ranks them all", () => {
+    const prev = engine.ask("乐山和江门2024年月收入比一下");
+    const a = engine.ask("月收入排名", prev.understood);
+    expect(a.intent).toBe("rank");
+    expect(a.facts.map((f) => f.entity)).toContain("璧山区");
+  });
+
+  it("a complete question does not inherit the previous report", () => {
+    const prev = engine.ask("江门2024年升学人数");
+    expect(new Set(engine.ask("毕业生人数", prev.understood).facts.map((f) => f.entity)).size).toBeGreaterThan(1);
+  });
+
+  it("an elliptical one does: 那毕业生人数呢, what about Leshan?, a bare year", () => {
+    const prev = engine.ask("江门2024年升学人数");
+    expect(engine.ask("那毕业生人数呢", prev.understood).facts.map((f) => [f.entity, f.year, f.value])).toEqual([["江门市", 2024, 10726]]);
+    expect(first(engine.ask("what about Leshan?", prev.understood))).toMatchObject({ entity: "乐山市", year: 2024 });
+    expect(first(engine.ask("2023", prev.understood))).toMatchObject({ entity: "江门市", year: 2023, value: 4722 });
+  });
+
+  it("a reply continues the answer it replies to, however it is worded", () => {
+    const prev = engine.ask("江门2024年升学人数");
+    expect(engine.ask("毕业生人数", { ...prev.understood, isReply: true }).facts.map((f) => f.entity)).toEqual(["江门市"]);
   });
 });

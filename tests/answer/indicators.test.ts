@@ -41,7 +41,7 @@ describe("indicator matching", () => {
 
   it("prefers the count column over the share column unless the question asks for the share", () => {
     expect(matchIndicators("面向第三产业就业人数", catalog)[0].entry.columnLabel).toBe("");
-    expect(matchIndicators("面向第三产业占比", catalog)[0].entry.columnLabel).toBe("占比");
+    expect(matchIndicators("面向第三产业占比", catalog)[0].entry.columnLabel).toBe("比例");
   });
 
   it("matches nothing for words no row has", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildCatalog, matchIndicators } from "../../src/answer/indicators.js";
+import { buildCatalog, matchIndicators, normalizeLabel } from "../../src/answer/indicators.js";
 import { MATCH_PARAMS, type MatchParams } from "../../src/answer/matchParams.js";
 import type { Fact } from "../../src/types.js";
 
@@ -65,7 +65,7 @@ describe("indicator matching knobs", () => {
       return matchIndicators(q, buildCatalog(facts, []), params.minScore, params)[0]?.entry.columnLabel;
     };
     expect(col("面向第三产业")).toBe("");
-    expect(col("面向第三产业占比")).toBe("占比");
+    expect(col("面向第三产业占比")).toBe("比例"); // 占比 is normalised to 比例
   });
 
   it("standardTable: between two equal rows, the standard appendix table's wins", () => {
@@ -98,5 +98,80 @@ describe("indicator matching knobs", () => {
     const facts = [fact(["毕业生就业去向人数"], 1000)];
     expect(top("就业人数", facts, { minScore: 0 })).toBe("毕业生就业去向人数");
     expect(top("就业人数", facts, { minScore: 2 })).toBeNull();
+  });
+});
+
+describe("what a label's words and a sentence's scope explain", () => {
+  it("a label's measure word is implied: 占地 asks for 占地面积", () => {
+    const facts = [fact(["占地面积"], 252, { unit: "亩" })];
+    expect(top("占地", facts)).toBe("占地面积");
+  });
+
+  it("the measure word is no part of the label only for counts, areas and sums: 双师型教师 is the count, not the rate", () => {
+    const facts = [fact(["双师型教师人数"], 98), fact(["双师型教师比例"], 30.1, { unit: "%" })];
+    expect(top("双师型教师", facts)).toBe("双师型教师人数");
+  });
+
+  it("占比, 比重 and 比例 are one word; 中职教育 and 中等职业教育 are 中职", () => {
+    expect(normalizeLabel("兼职教师占比")).toBe(normalizeLabel("兼职教师比例"));
+    expect(normalizeLabel("第三产业比重")).toBe(normalizeLabel("第三产业比例"));
+    expect(normalizeLabel("中职教育经费")).toBe(normalizeLabel("中等职业教育经费"));
+    expect(normalizeLabel("副高以上职称教师")).toBe(normalizeLabel("副高以上专业技术职务教师"));
+  });
+
+  it("a preposition opening the label is no qualifier: 去中小微企业就业 asks for 到中小微企业就业人数", () => {
+    const facts = [fact(["C类：到中小微企业就业人数"], 4026)];
+    // labelStartCover 1 leaves the preposition as the only thing that could reject the row.
+    expect(top("去中小微企业就业人数", facts, { labelStartCover: 1 })).toBe("C类：到中小微企业就业人数");
+    expect(top("在中小微企业就业人数", facts, { labelStartCover: 1 })).toBe("C类：到中小微企业就业人数");
+  });
+
+  it("a sentence's head may be its unit's word: 经费…金额 in 万元", () => {
+    const facts = [fact(["中等职业教育经费"], 62335, { unit: "万元", table: null })];
+    expect(top("中职教育经费合计金额", facts)).toBe("中等职业教育经费");
+    expect(top("中职教育经费合计人数", facts)).toBeNull();
+  });
+
+  it("a text fact's scope (its section, its clause) explains question words its label lacks", () => {
+    const plain = fact(["培训人数"], 6659, { table: null });
+    const scoped = { ...plain, scope: "社会服务 全市共有9所学校开展职业技能培训，66个工种共培训" };
+    const leftover = (f: Fact) => matchIndicators("全市开展职业技能培训人数", buildCatalog([f], []), -10)[0]?.leftover;
+    expect(leftover(scoped)).toEqual([]);
+    expect(leftover(plain)).toEqual(["开展", "技能"]);
+  });
+});
+
+describe("labels with a programme's name", () => {
+  it("“9+3”升学率 opens as 9+3学生升学率 does (quotes and + are not characters of a word)", () => {
+    const facts = [fact(["“9+3”升学率"], 95.9, { unit: "%", table: null }), fact(["升学率"], 81.7, { unit: "%" })];
+    const covered = matchIndicators("9+3学生升学率", buildCatalog(facts, []))
+      .filter((m) => !m.leftover.length)
+      .map((m) => m.entry.indicator);
+    expect(covered).toEqual(["“9+3”升学率"]);
+    // A bare 升学率 is not the programme's.
+    expect(top("升学率", facts)).toBe("升学率");
+    expect(matchIndicators("升学率", buildCatalog(facts, [])).map((m) => m.entry.indicator)).not.toContain("“9+3”升学率");
+  });
+});
+
+describe("a row narrower than the question", () => {
+  it("a qualifier inside the label the question lacks rejects the row: 去向落实率 is not 本省去向落实率", () => {
+    const facts = [fact(["毕业生本省去向落实率"], 98, { unit: "%" })];
+    expect(top("毕业生去向落实率", facts)).toBeNull();
+    expect(top("毕业生本省去向落实率", facts)).toBe("毕业生本省去向落实率");
+  });
+
+  it.each([
+    ["就业率", "直接就业率"],
+    ["就业率", "对口就业率"],
+    ["学历占比", "本科以上学历占比"],
+    ["在校生数", "民办在校生数"],
+  ])("%s is not %s", (q, label) => {
+    expect(top(q, [fact([label], 50, { unit: "%" })])).toBeNull();
+  });
+
+  it("教学 opening a label narrows nothing: 计划内课程总学时 asks for 教学计划内课程总数 › 学时", () => {
+    const facts = [fact(["教学计划内课程总数", "学时"], 461990, { unit: "学时" })];
+    expect(top("计划内课程总学时", facts)).toBe("教学计划内课程总数 › 学时");
   });
 });

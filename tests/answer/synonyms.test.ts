@@ -15,6 +15,10 @@ describe("applySynonyms: user words → report words", () => {
     ["How many Suining graduates went on to further study in 2024?", "How many Suining 毕业生 升学人数 in 2024?"],
     ["Jiangmen monthly income", "Jiangmen 月收入"],
     ["student-teacher ratio", "生师比"],
+    ["full-time students in 2024", "在校生数 in 2024"],
+    ["part-time teachers share", "兼职教师 比例"],
+    ["students got national scholarships", "学生 got 国家奖学金"],
+    ["scholarships", "奖学金"],
   ])("%s → %s", (q, expected) => {
     expect(applySynonyms(q)).toBe(expected);
   });

@@ -43,7 +43,10 @@ describe("row 10: commands in any case", () => {
   ])("%s is the command, not an unknown one", async (text, result) => {
     const h = createHarness();
     await h.say(text);
-    const sent = h.calls.filter((c) => c.method === "sendMessage").map(visible).join("\n");
+    const sent = h.calls
+      .filter((c) => c.method === "sendMessage")
+      .map(visible)
+      .join("\n");
     expect(sent).not.toMatch(/没有 \//);
     expect(lines(h).at(-1)!.result).toBe(result);
   });

@@ -170,6 +170,10 @@ export type FakeEngine = Engine & { calls: FakeEngineCalls };
  * - 教职工满意度 → a blank figure: no facts, a reply, an alternative and passages;
  * - 全部月收入 → 150 facts (a long answer);
  * - 注入 → a figure whose text is full of HTML;
+ * - 遂宁 升学 对比/vs → both years side by side with the change (a chart);
+ * - 画图 with 遂宁 升学 → one figure that asked for a chart (none can be drawn);
+ * - 计分卡 导出 → the scorecard as a table answer that asked for a file; 显示…计分卡 → the table answer;
+ * - asdfgh → small talk ("nonsense") with two example questions;
  * - boom → throws.
  */
 export function createFakeEngine(): FakeEngine {
@@ -181,6 +185,31 @@ export function createFakeEngine(): FakeEngine {
       if (/boom/i.test(question)) throw new Error("engine exploded");
       const year = /2023|23年/.test(question) ? 2023 : /2024|24年/.test(question) ? 2024 : null;
       const suining = /suining|遂宁/i.test(question) || (context?.entities.includes(SUINING) ?? false);
+      if (suining && /升学/.test(question) && /对比|vs/i.test(question)) {
+        const facts = [suiningFact(2023, "升学人数"), suiningFact(2024, "升学人数")];
+        return baseAnswer(question, {
+          intent: "change",
+          facts,
+          reply: "…",
+          changes: [{ entity: SUINING, indicator: facts[0]!.indicator, from: 765, to: 803, fromYear: 2023, toYear: 2024, delta: 38, pct: 4.97 }],
+          understood: { entities: [SUINING], years: [2023, 2024], indicator: "升学人数", intent: "change", unknownEntities: [], keywords: [], yearDefaulted: false },
+        });
+      }
+      if (suining && /升学/.test(question) && /画图/.test(question)) return figureAnswer(question, suiningFact(2024, "升学人数"), { wants: "chart" });
+      if (suining && /计分卡/.test(question) && /导出|显示/.test(question)) {
+        return baseAnswer(question, { intent: "table", reply: "表1 人才培养质量计分卡 | …", tableId: SCORECARD_TABLE.id, ...(/导出/.test(question) ? { wants: "export" as const } : {}) });
+      }
+      if (/asdfgh/.test(question)) {
+        return baseAnswer(question, {
+          intent: "unknown",
+          smallTalk: "nonsense",
+          reply: "I didn't understand that. …",
+          alternatives: [
+            { label: "遂宁 2024 升学人数", question: "遂宁 2024 升学人数" },
+            { label: "遂宁 升学 2023 vs 2024", question: "遂宁 升学 2023 vs 2024" },
+          ],
+        });
+      }
       if (/升入本科/.test(question) && suining) return figureAnswer(question, suiningFact(year === 2023 ? 2023 : 2024, "升入本科人数"));
       if (suining && (/升学|further study/i.test(question) || context?.indicator === "升学人数")) {
         const y = year ?? 2024;

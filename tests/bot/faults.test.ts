@@ -43,20 +43,24 @@ describe.concurrent("row 2: getUpdates answers garbage", () => {
     ["an object instead of a list", { json: { ok: true, result: { update_id: 1 } } }],
     ["an HTML error page", { status: 502, text: "<html><body>Bad Gateway</body></html>" }],
     ["a list without update ids", { json: { ok: true, result: [{ message: {} }] } }],
-  ])("%s: keeps polling, warns, and answers once the API is sane", async (_what, garbage) => {
-    const api = await fakeApi();
-    let bad = 3;
-    api.script((method) => (method === "getUpdates" && bad-- > 0 ? garbage : undefined));
-    const bot = startBot(api.apiRoot);
-    await bot.waitForLog((l) => l.msg === "getUpdates failed; retrying" && l.level === "warn");
-    api.push(textUpdate(QUESTION));
-    await answered(api);
-    expect(bot.child.exitCode).toBeNull();
-    await bot.waitForLog((l) => l.msg === "polling resumed");
-    const { code, ms } = await bot.stop();
-    expect(code).toBe(0);
-    expect(ms).toBeLessThan(2000);
-  }, 30_000);
+  ])(
+    "%s: keeps polling, warns, and answers once the API is sane",
+    async (_what, garbage) => {
+      const api = await fakeApi();
+      let bad = 3;
+      api.script((method) => (method === "getUpdates" && bad-- > 0 ? garbage : undefined));
+      const bot = startBot(api.apiRoot);
+      await bot.waitForLog((l) => l.msg === "getUpdates failed; retrying" && l.level === "warn");
+      api.push(textUpdate(QUESTION));
+      await answered(api);
+      expect(bot.child.exitCode).toBeNull();
+      await bot.waitForLog((l) => l.msg === "polling resumed");
+      const { code, ms } = await bot.stop();
+      expect(code).toBe(0);
+      expect(ms).toBeLessThan(2000);
+    },
+    30_000,
+  );
 });
 
 describe.concurrent("row 3: the Bot API is unreachable at start", () => {
@@ -154,17 +158,21 @@ describe.concurrent("429, a reset connection and a revoked token", () => {
 });
 
 describe.concurrent("row 5: signals", () => {
-  it.each(["SIGTERM", "SIGINT"] as const)("%s while an answer is being sent stops within 2 s", async (sig) => {
-    const api = await fakeApi();
-    // sendMessage never answers: the update stays in flight.
-    api.script((method) => (method === "sendMessage" ? "hang" : undefined));
-    const bot = startBot(api.apiRoot);
-    api.push(textUpdate(QUESTION));
-    await api.waitFor((c) => c.method === "sendMessage");
-    const { code, ms } = await bot.stop(sig);
-    expect(code).toBe(0);
-    expect(ms).toBeLessThan(2000);
-  }, 30_000);
+  it.each(["SIGTERM", "SIGINT"] as const)(
+    "%s while an answer is being sent stops within 2 s",
+    async (sig) => {
+      const api = await fakeApi();
+      // sendMessage never answers: the update stays in flight.
+      api.script((method) => (method === "sendMessage" ? "hang" : undefined));
+      const bot = startBot(api.apiRoot);
+      api.push(textUpdate(QUESTION));
+      await api.waitFor((c) => c.method === "sendMessage");
+      const { code, ms } = await bot.stop(sig);
+      expect(code).toBe(0);
+      expect(ms).toBeLessThan(2000);
+    },
+    30_000,
+  );
 
   it("during a /reload the bot keeps answering, and SIGTERM stops it within 2 s", async () => {
     const api = await startFakeApi();
@@ -186,17 +194,21 @@ describe.concurrent("row 5: signals", () => {
     expect(readdirSync(ROOT).filter((f) => f.startsWith("index.tmp-"))).toEqual([]);
   }, 40_000);
 
-  it.each(["SIGTERM", "SIGINT"] as const)("`npm start` passes %s on: the bot stops within 2 s and polls no more", async (sig) => {
-    const api = await fakeApi();
-    const bot = startBot(api.apiRoot, {}, ["start"], "npm");
-    await api.waitFor((c) => c.method === "getUpdates", 20_000);
-    const { ms } = await bot.stop(sig);
-    expect(ms).toBeLessThan(2000);
-    await new Promise((r) => setTimeout(r, 1200));
-    const after = api.calls.length;
-    await new Promise((r) => setTimeout(r, 1200));
-    expect(api.calls.length).toBe(after);
-  }, 40_000);
+  it.each(["SIGTERM", "SIGINT"] as const)(
+    "`npm start` passes %s on: the bot stops within 2 s and polls no more",
+    async (sig) => {
+      const api = await fakeApi();
+      const bot = startBot(api.apiRoot, {}, ["start"], "npm");
+      await api.waitFor((c) => c.method === "getUpdates", 20_000);
+      const { ms } = await bot.stop(sig);
+      expect(ms).toBeLessThan(2000);
+      await new Promise((r) => setTimeout(r, 1200));
+      const after = api.calls.length;
+      await new Promise((r) => setTimeout(r, 1200));
+      expect(api.calls.length).toBe(after);
+    },
+    40_000,
+  );
 });
 
 describe("never exit 0 by accident", () => {

@@ -124,10 +124,38 @@ export function createHarness(opts: HarnessOptions = {}) {
         sent.set(key, next);
         return { ok: true, result: { message_id: Number(p.message_id), date: 0, chat: { id: chatId, type: "private", first_name: "x" }, text: parseTelegramHtml(next.text) } } as never;
       }
+      case "sendPhoto":
+      case "sendDocument": {
+        // Answered like Telegram: a message carrying the photo / document and its caption.
+        const id = botMessageId++;
+        const file = (method === "sendPhoto" ? p.photo : p.document) as { filename?: string } | undefined;
+        const caption = p.caption === undefined ? undefined : p.parse_mode === "HTML" ? parseTelegramHtml(String(p.caption)) : String(p.caption);
+        const media =
+          method === "sendPhoto"
+            ? { photo: [{ file_id: `photo${id}`, file_unique_id: `p${id}`, width: 1, height: 1 }] }
+            : { document: { file_id: `doc${id}`, file_unique_id: `d${id}`, file_name: file?.filename } };
+        const msg = {
+          message_id: id,
+          date: Math.floor(Date.now() / 1000),
+          chat: chatId < 0 ? { ...GROUP, id: chatId } : { id: chatId, type: "private", first_name: USER.first_name },
+          from: { id: BOT_INFO.id, is_bot: true, first_name: BOT_INFO.first_name, username: BOT_INFO.username },
+          ...media,
+          ...(caption !== undefined ? { caption } : {}),
+          ...(p.reply_markup ? { reply_markup: p.reply_markup } : {}),
+        } as Message;
+        botMessages.push({ call: calls.length - 1, msg });
+        return { ok: true, result: msg } as never;
+      }
       default:
         return { ok: true, result: true } as never;
     }
   };
+
+  /** Bytes of an uploaded file (an InputFile holding a buffer), or -1 when it is something else. */
+  function fileBytes(file: unknown): number {
+    const data = (file as { fileData?: unknown } | undefined)?.fileData;
+    return data instanceof Uint8Array ? data.byteLength : -1;
+  }
 
   function checkLimits(method: string, p: Record<string, unknown>): string | null {
     try {
@@ -135,6 +163,14 @@ export function createHarness(opts: HarnessOptions = {}) {
         const text = p.parse_mode === "HTML" ? parseTelegramHtml(String(p.text)) : String(p.text);
         if (text.trim().length === 0) return "message text is empty";
         if (text.length > 4096) return `message is too long (${text.length})`;
+      }
+      if (method === "sendPhoto" || method === "sendDocument") {
+        const caption = p.caption === undefined ? "" : p.parse_mode === "HTML" ? parseTelegramHtml(String(p.caption)) : String(p.caption);
+        if (caption.length > 1024) return `MEDIA_CAPTION_TOO_LONG (${caption.length})`;
+        const bytes = fileBytes(method === "sendPhoto" ? p.photo : p.document);
+        if (bytes <= 0) return "file must be non-empty";
+        if (method === "sendPhoto" && bytes > 10 * 1024 * 1024) return `PHOTO_TOO_BIG (${bytes})`;
+        if (method === "sendDocument" && bytes > 50 * 1024 * 1024) return `FILE_TOO_BIG (${bytes})`;
       }
       const kb = p.reply_markup as InlineKeyboardMarkup | undefined;
       for (const row of kb?.inline_keyboard ?? []) {

@@ -17,6 +17,12 @@ import { TOKEN } from "./harness.js";
 /** Where a proxy was asked to connect to, in order. */
 type Proxy = { url: string; targets: string[]; close: () => Promise<void> };
 
+/** Closes a server and every connection it still holds. */
+function closeAll(server: { close: (cb: () => void) => unknown }, sockets: Set<Socket>): Promise<void> {
+  for (const s of sockets) s.destroy();
+  return new Promise((r) => server.close(() => r()));
+}
+
 async function listen(server: Server): Promise<number> {
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   return (server.address() as AddressInfo).port;
@@ -42,7 +48,7 @@ async function connectProxy(): Promise<Proxy> {
     }
   });
   const port = await listen(server as unknown as Server);
-  return { url: `http://127.0.0.1:${port}`, targets, close: () => new Promise((r) => (sockets.forEach((s) => s.destroy()), server.close(() => r()))) };
+  return { url: `http://127.0.0.1:${port}`, targets, close: () => closeAll(server, sockets) };
 }
 
 /** A SOCKS5 proxy (no authentication, CONNECT to IPv4 or a domain name). */
@@ -73,7 +79,7 @@ async function socks5Proxy(): Promise<Proxy> {
     });
   });
   const port = await listen(server);
-  return { url: `socks5://127.0.0.1:${port}`, targets, close: () => new Promise((r) => (sockets.forEach((s) => s.destroy()), server.close(() => r()))) };
+  return { url: `socks5://127.0.0.1:${port}`, targets, close: () => closeAll(server, sockets) };
 }
 
 let cleanup: (() => Promise<void>)[] = [];

@@ -44,7 +44,10 @@ async function startWebhook(secret?: string) {
   const engine = createFakeEngine();
   let reloads = 0;
   const reload = engine.reload.bind(engine);
-  engine.reload = () => (reloads++, reload());
+  engine.reload = () => {
+    reloads++;
+    return reload();
+  };
   stop = new AbortController();
   running = runBot({ config, engine, logger: createLogger({ level: "info", write: (l) => void logs.push(JSON.parse(l)) }), signal: stop.signal });
   const setWebhook = await api.waitFor((c) => c.method === "setWebhook");
@@ -91,8 +94,18 @@ describe("webhook mode", () => {
     await new Promise<void>((r) => blocker.listen(port, "127.0.0.1", r));
     api = await startFakeApi();
     const config: WebhookConfig = {
-      mode: "webhook", token: TOKEN, apiRoot: api.apiRoot, allowedChatIds: null, adminIds: [], logLevel: "silent", rateLimit: { limit: 0, windowMs: 1000 },
-      webhookUrl: `http://127.0.0.1:${port}/hook`, webhookHost: "127.0.0.1", webhookPort: port, webhookPath: "/hook", webhookSecret: "abc",
+      mode: "webhook",
+      token: TOKEN,
+      apiRoot: api.apiRoot,
+      allowedChatIds: null,
+      adminIds: [],
+      logLevel: "silent",
+      rateLimit: { limit: 0, windowMs: 1000 },
+      webhookUrl: `http://127.0.0.1:${port}/hook`,
+      webhookHost: "127.0.0.1",
+      webhookPort: port,
+      webhookPath: "/hook",
+      webhookSecret: "abc",
     };
     await expect(runBot({ config, engine: createFakeEngine(), logger: createLogger({ level: "silent" }) })).rejects.toThrow(/^WEBHOOK_PORT: port \d+ on 127\.0\.0\.1 is already in use/);
     blocker.close();

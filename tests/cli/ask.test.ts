@@ -34,9 +34,12 @@ describe("linesOf", () => {
 describe("zhibao ask", () => {
   it("--jsonl: 8 lines in (some with a bare \\r) → 8 answers out, each in its place", () => {
     const questions = ["遂宁 2024 升学人数", "江门\r2024 升学人数", "乐山 2024 升学人数\r", "璧山\r\r2024", "", "吕梁 2023", "遂宁\r江门", "last"];
-    const r = cli(["ask", "--jsonl"], questions.join("\n") + "\n");
+    const r = cli(["ask", "--jsonl"], `${questions.join("\n")}\n`);
     expect(r.status).toBe(0);
-    const out = r.stdout.trimEnd().split("\n").map((l) => JSON.parse(l) as { question: string; facts: { value: unknown }[] });
+    const out = r.stdout
+      .trimEnd()
+      .split("\n")
+      .map((l) => JSON.parse(l) as { question: string; facts: { value: unknown }[] });
     expect(out).toHaveLength(8);
     expect(out[0]!.facts[0]?.value).toBe(803);
     expect(out[7]!.question).toBe("last");
@@ -55,10 +58,14 @@ describe("zhibao ask", () => {
     expect(hint).toMatch(/遂宁市职业技术学校 2024 升学人数/);
   }, 60_000);
 
-  it.each(["-遂宁 2024 升学人数", "--遂宁 2024 升学人数"])("a question starting with a dash (%s) is asked, not an unknown option", (q) => {
-    const r = cli(["ask", q]);
-    expect(r.stderr).not.toMatch(/unknown option/);
-    expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/803/);
-  }, 60_000);
+  it.each(["-遂宁 2024 升学人数", "--遂宁 2024 升学人数"])(
+    "a question starting with a dash (%s) is asked, not an unknown option",
+    (q) => {
+      const r = cli(["ask", q]);
+      expect(r.stderr).not.toMatch(/unknown option/);
+      expect(r.status).toBe(0);
+      expect(r.stdout).toMatch(/803/);
+    },
+    60_000,
+  );
 });

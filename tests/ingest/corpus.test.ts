@@ -28,7 +28,7 @@ describe("ingestCorpus with bad reports beside good ones", () => {
     const skipped = warnings.filter((w) => w.message.startsWith("skipped"));
     expect(skipped.map((w) => w.report).sort()).toEqual(["empty.txt", "english.txt", "scan.pdf"]);
     expect(skipped.find((w) => w.report === "empty.txt")!.message).toMatch(/empty/);
-    expect(skipped.find((w) => w.report === "scan.pdf")!.message).toMatch(/binary/);
+    expect(skipped.find((w) => w.report === "scan.pdf")!.message).toMatch(/PDF is damaged/);
   });
 
   it("reads a GBK report's title and table", () => {

@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { ingestCorpus } from "../../src/ingest/corpus.js";
-import { MAX_REPORT_BYTES, scanCorpus } from "../../src/ingest/files.js";
+import { MAX_REPORT_BYTES, maxBytesFor, scanCorpus } from "../../src/ingest/files.js";
 import { corpusFingerprint } from "../../src/index/store.js";
 
 const corpus = join(import.meta.dirname, "..", "..", "corpus");
@@ -30,7 +30,10 @@ function tempCorpus(...reports: string[]): string {
 
 /** Jiangmen's 2024 升入本科人数 facts (the real value is 19, at line 450). */
 const upgrades = (reports: ReturnType<typeof ingestCorpus>["reports"]) =>
-  reports.flatMap((r) => r.facts).filter((f) => f.entity === "江门市" && /升入本科人数$/.test(f.indicator) && f.year === 2024).map((f) => f.value);
+  reports
+    .flatMap((r) => r.facts)
+    .filter((f) => f.entity === "江门市" && /升入本科人数$/.test(f.indicator) && f.year === 2024)
+    .map((f) => f.value);
 
 describe("symbolic links and odd entries (rows 1, 15)", () => {
   it("a dangling link and a link out of corpus/ are skipped with a warning each; the rest loads", () => {
@@ -54,7 +57,12 @@ describe("symbolic links and odd entries (rows 1, 15)", () => {
     const { reports, warnings } = ingestCorpus(dir);
     expect(reports.map((r) => r.meta.entity)).toEqual(["璧山区"]);
     expect(reports.some((r) => r.meta.report === "outside.txt")).toBe(false);
-    expect(warnings.filter((w) => /^skipped/.test(w.message)).map((w) => w.report).sort()).toEqual(["bishan-link.txt", "dangling.txt", "outside.txt"]);
+    expect(
+      warnings
+        .filter((w) => /^skipped/.test(w.message))
+        .map((w) => w.report)
+        .sort(),
+    ).toEqual(["bishan-link.txt", "dangling.txt", "outside.txt"]);
   });
 
   it("a file over the size limit is skipped with a warning, without being read (row 16)", () => {
@@ -66,6 +74,8 @@ describe("symbolic links and odd entries (rows 1, 15)", () => {
     expect(Date.now() - t0).toBeLessThan(3000);
     expect(reports).toHaveLength(1);
     expect(warnings.find((w) => w.report === "huge.txt")?.message).toMatch(/skipped: .*MB/);
+    // A PDF of that size is an ordinary illustrated report: not skipped for its size.
+    expect(maxBytesFor("report.pdf")).toBeGreaterThan(MAX_REPORT_BYTES * 5);
   });
 });
 
@@ -86,7 +96,12 @@ describe("duplicate and truncated reports (row 7)", () => {
     writeFileSync(join(dir, "a-jiangmen-2024.txt"), JIANGMEN.slice(0, cutAt));
     const { reports, warnings } = ingestCorpus(dir);
     expect(reports.map((r) => r.meta.report)).toEqual(["jiangmen-2024.txt"]);
-    expect(warnings.filter((w) => w.report === "a-jiangmen-2024.txt").map((w) => w.message).join("\n")).toMatch(/copy of jiangmen-2024\.txt \(the same entity \(江门市\) and year \(2024\)\)/);
+    expect(
+      warnings
+        .filter((w) => w.report === "a-jiangmen-2024.txt")
+        .map((w) => w.message)
+        .join("\n"),
+    ).toMatch(/copy of jiangmen-2024\.txt \(the same entity \(江门市\) and year \(2024\)\)/);
     expect(upgrades(reports)).toEqual([19]);
   });
 

@@ -457,8 +457,15 @@ describe("江门: tab-prefixed `\\t案例X-Y title`, no title line", () => {
 });
 
 describe("never throws", () => {
+  it("keeps figure captions apart from the text, with their line, for search", () => {
+    const lines = ["## 1. 服务社区", "学校组织学生参加志愿服务活动，服务社区群众。", " \t[bookmark: _Toc7893]图28 护航“2024遂宁观音湖马拉松”志愿服务工作"];
+    const got = parseStructure(lines, "r", "e", () => false);
+    expect(got.captions).toEqual([{ line: 3, text: "图28护航“2024遂宁观音湖马拉松”志愿服务工作", sectionPath: ["服务社区"] }]);
+    expect(got.passages.some((p) => p.text.includes("马拉松"))).toBe(false);
+  });
+
   it("reads an empty report", () => {
-    expect(parseStructure([], "r", "e", () => false)).toEqual({ sections: [], passages: [], warnings: [] });
+    expect(parseStructure([], "r", "e", () => false)).toEqual({ sections: [], passages: [], captions: [], warnings: [] });
     expect(parseStructure([""], "r", "e", () => false).passages).toEqual([]);
     expect(readReportTitle([])).toBeNull();
   });

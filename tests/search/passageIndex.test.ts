@@ -4,7 +4,7 @@ import { join } from "node:path";
 import type lunr from "lunr";
 import { describe, expect, it } from "vitest";
 import { buildIndex } from "../../src/index/build.js";
-import { decodePassageIndex, encodePassageIndex, openPassageIndex, packPassageIndex, type SavedLunrIndex } from "../../src/search/passageIndex.js";
+import { decodePassageIndex, encodePassageIndex, kthLargest, openPassageIndex, packPassageIndex, type SavedLunrIndex } from "../../src/search/passageIndex.js";
 import { buildPassageIndex, segmentPassages } from "../../src/search/passages.js";
 import { segmentQuery } from "../../src/search/tokenize.js";
 
@@ -65,5 +65,14 @@ describe("decodePassageIndex", () => {
     const other = Buffer.from(bytes);
     other.write("xxxxxx", 14, "utf8");
     expect(() => decodePassageIndex(other)).toThrow(/not a zhibao passage index/);
+  });
+});
+
+describe("kthLargest", () => {
+  it("is the k-th value of the descending order, ties included", () => {
+    const values = [3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5];
+    const desc = [...values].sort((a, b) => b - a);
+    for (let k = 1; k <= values.length; k++) expect(kthLargest(Float64Array.from(values), k)).toBe(desc[k - 1]);
+    expect(kthLargest(Float64Array.from([7, 7, 7]), 2)).toBe(7);
   });
 });

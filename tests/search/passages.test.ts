@@ -2,7 +2,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadIndex } from "../../src/index/store.js";
-import type { PassageIndex } from "../../src/search/passageIndex.js";
+import { searchPassages } from "../../src/answer/plan.js";
+import { prepare } from "../../src/answer/state.js";
 import { createPassageSearch, makeSnippet } from "../../src/search/passages.js";
 
 describe("makeSnippet", () => {
@@ -25,33 +26,50 @@ describe("makeSnippet", () => {
   });
 });
 
-describe("createPassageSearch reads only the best candidates", () => {
+describe("createPassageSearch against hand-judged queries (the oracle: a person read the reports)", () => {
   const root = join(import.meta.dirname, "..", "..");
   const data = loadIndex(join(root, "index"));
-  const queries = readFileSync(join(root, "bench", "judged-queries.jsonl"), "utf8")
-    .split("\n")
-    .filter(Boolean)
-    .map((l) => JSON.parse(l) as { query: string; report: string });
-  // The same indexes, but every query answered in full: what search must return anyway.
-  const full = (index: PassageIndex): PassageIndex => ({ refs: index.refs, query: (terms, opts) => index.query(terms, { ...opts, limit: undefined }) });
-  const limited = createPassageSearch(data.passageIndex, data.passages, data.vocab);
-  const unlimited = createPassageSearch(() => full(data.passageIndex()), data.passages, data.vocab);
+  const search = createPassageSearch(data.passageIndex, data.passages, data.vocab);
+  const judged = (file: string) =>
+    readFileSync(join(root, "bench", file), "utf8")
+      .split("\n")
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as { id: string; query: string; report: string; expect: string[] });
+  // As the bot's /search runs them: the place a query names picks the report, the rest are keywords.
+  const state = prepare(data);
+  const rankOf = (q: { query: string; expect: string[] }) =>
+    searchPassages(state, q.query, { limit: 5 }).findIndex((h) => q.expect.some((e) => `${h.title}\n${h.text}`.includes(e)));
 
+  // Floors a little under today's figures (bench:peers prints them): a change to ranking that loses
+  // several judged hits fails here, whichever knob it touched.
   it.each([
-    ["no filter", {}],
-    ["cases only", { casesOnly: true }],
-    ["cases preferred, 3 hits", { preferCases: true, limit: 3 }],
-    ["20 hits", { limit: 20 }],
-  ])("gives the hits a full ranking gives, for every judged query (%s)", (_, opts) => {
-    for (const { query, report } of queries) {
-      expect(limited.search(query, opts), query).toEqual(unlimited.search(query, opts));
-      expect(limited.search(query, { ...opts, reports: [report] }), query).toEqual(unlimited.search(query, { ...opts, reports: [report] }));
-    }
+    ["judged-queries.jsonl", 64, 67],
+    ["heldout-queries.jsonl", 35, 37],
+  ])("%s: hit@1 and hit@5 as /search answers", (file, min1, min5) => {
+    const ranks = judged(file).map(rankOf);
+    expect(ranks.filter((r) => r === 0).length).toBeGreaterThanOrEqual(min1);
+    expect(ranks.filter((r) => r >= 0).length).toBeGreaterThanOrEqual(min5);
   });
 
-  it("a word in most passages still finds its best passages in a report", () => {
-    const hits = limited.search("学校 学生 教师", { limit: 5 });
+  it("finds a phrase that stands only in a table row, citing the row's line", () => {
+    const hit = search.search("中国—东盟护理技能大赛", { limit: 3 })[0]!;
+    expect(hit.kind).toBe("table");
+    expect(hit.text).toContain("中国—东盟护理技能大赛");
+    // The raw line of that row in the report.
+    const lines = readFileSync(join(root, "corpus", hit.report), "utf8").split(/\r?\n/);
+    expect(lines[hit.line - 1]).toContain("中国—东盟护理技能大赛");
+  });
+
+  it("finds a name the dictionary lacks through its bigrams, and shows it as matched", () => {
+    const hit = search.search("马拉松 志愿服务", { limit: 3 })[0]!;
+    expect(hit.text).toContain("观音湖马拉松");
+    expect(hit.snippet).toContain("马拉松");
+    expect(hit.terms).toContain("马拉松");
+  });
+
+  it("a word in most passages still finds its best passages", () => {
+    const hits = search.search("学校 学生 教师", { limit: 5 });
     expect(hits).toHaveLength(5);
-    expect(hits).toEqual(unlimited.search("学校 学生 教师", { limit: 5 }));
+    for (const h of hits) expect(h.terms.some((t) => ["学校", "学生", "教师"].includes(t))).toBe(true);
   });
 });

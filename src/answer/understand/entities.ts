@@ -1,10 +1,10 @@
 import { createRequire } from "node:module";
 import type FuseT from "fuse.js";
 import type { ReportMeta } from "../../types.js";
-import { allPlaces, placeIndex, placeWithin, shortName, type Place } from "./gazetteer.js";
+import { allPlaces, placeIndex, placeWithin, shortName, type Place } from "../../places/gazetteer.js";
 import { editDistance, foldLatin, latinKey, pinyinKeys, readings, syllables } from "./latin.js";
-import { normalizeQuestion, toSimplified } from "./normalize.js";
-import { parseSchoolName, schoolForms, schoolKey, type SchoolParts } from "./schools.js";
+import { normalizeQuestion, toSimplified } from "../../text/normalize.js";
+import { parseSchoolName, schoolForms, schoolKey, type SchoolParts } from "../../places/schools.js";
 
 /**
  * Which report a question is about, read from the names in it: the entity's own name and short
@@ -38,6 +38,8 @@ export interface UnknownEntity {
   name: string;
   start: number;
   end: number;
+  /** The place's Chinese name, when the gazetteer knows it ("香港" for "Hong Kong"): a search word when it is a topic. */
+  zh?: string;
 }
 
 /** What the resolver needs of a report. */
@@ -150,13 +152,24 @@ interface LatinTables {
   maxLatinKey: number;
   /** A typo of a report's one-word Latin name ("Leshang"), or null. */
   fuzzy(w: string): Target | null;
+  /**
+   * Pinyin of the counties outside every report's region ("qishan" → 岐山县): too many, and too
+   * often other words, to count as names in running text, but a word that is one exactly is that
+   * county, never a typo of a report's name (Qishan is not 璧山 Bishan).
+   */
+  otherCounties: Map<string, Place[]>;
 }
 
 /**
  * The Latin-script names: Latin aliases, English and pinyin of the reports, pinyin of the
  * gazetteer places, and the fuse.js list for typos. `infos[i]` belongs to `reports[i]`.
  */
-function buildLatin(reports: ResolverReport[], infos: ReportInfo[], latinPlaces: { place: Place; region: ReportInfo | null }[]): LatinTables {
+function buildLatin(
+  reports: ResolverReport[],
+  infos: ReportInfo[],
+  latinPlaces: { place: Place; region: ReportInfo | null }[],
+  counties: Place[],
+): LatinTables {
   const latin = new Map<string, Target>();
   const latinWritten = new Set<string>();
   // One-word Latin names of reports: what a typo is checked against (not "Leshan City" variants).
@@ -223,7 +236,18 @@ function buildLatin(reports: ResolverReport[], infos: ReportInfo[], latinPlaces:
     fuzzyCache.set(w, hit);
     return hit;
   };
-  return { latin, latinWritten, maxLatinWords, maxLatinKey, fuzzy };
+  const otherCounties = new Map<string, Place[]>();
+  for (const c of counties) {
+    const base = c.short ?? c.name;
+    if (!/^[\u4e00-\u9fff]+$/.test(base)) continue;
+    for (const k of pinyinKeys(base)) {
+      if (k.length < 5 || latin.has(k)) continue;
+      const list = otherCounties.get(k);
+      if (list) list.push(c);
+      else otherCounties.set(k, [c]);
+    }
+  }
+  return { latin, latinWritten, maxLatinWords, maxLatinKey, fuzzy, otherCounties };
 }
 
 /**
@@ -322,6 +346,7 @@ export function createEntityResolver(
   const reportHome = new Map<Place, ReportInfo>();
   for (const r of infos) for (const h of r.home) reportHome.set(h, r);
   const latinPlaces: { place: Place; region: ReportInfo | null }[] = [];
+  const otherCounties: Place[] = [];
   for (const p of allPlaces()) {
     if (reportHome.has(p)) continue;
     const region = regionOf(p);
@@ -338,6 +363,7 @@ export function createEntityResolver(
       }
     }
     if (region || p.level !== "county") latinPlaces.push({ place: p, region });
+    else otherCounties.push(p);
   }
   for (const w of BLOCK_WORDS) put(forms, w, { kind: "block", rank: RANK.block });
 
@@ -372,7 +398,7 @@ export function createEntityResolver(
 
   // Built on the first question with Latin letters (or names()): see above.
   let latinTables: LatinTables | null = null;
-  const latinPart = (): LatinTables => (latinTables ??= buildLatin(reports, infos, latinPlaces));
+  const latinPart = (): LatinTables => (latinTables ??= buildLatin(reports, infos, latinPlaces, otherCounties));
 
   // `py` (toned pinyin) is filled in at the first near miss that gets that far: pinyin-pro loads then.
   const homophones = infos.flatMap((r) =>
@@ -457,7 +483,7 @@ export function createEntityResolver(
 
     // Latin names: whole words, up to a few words run together ("Suining Vocational and Technical School").
     if (/[A-Za-zÀ-ɏ]/.test(q)) {
-      const { latin, maxLatinWords, maxLatinKey, fuzzy } = latinPart();
+      const { latin, maxLatinWords, maxLatinKey, fuzzy, otherCounties } = latinPart();
       const low = foldLatin(q);
       const tokens = [...low.matchAll(LATIN_TOKEN)].map((m) => ({ s: m.index, e: m.index + m[0].length, w: m[0] }));
       // Words join only across spaces, hyphens and apostrophes.
@@ -477,7 +503,12 @@ export function createEntityResolver(
           taken = best.j - i + 1;
         } else {
           const w = tokens[i]!.w;
-          const t = w.length >= 5 && !ENGLISH_WORDS.has(w) ? fuzzy(w) : null;
+          const county = otherCounties.get(w);
+          const t = county ? null : w.length >= 5 && !ENGLISH_WORDS.has(w) ? fuzzy(w) : null;
+          if (county && /[A-Z]/.test(question[tokens[i]!.s]!)) {
+            // Written as a name (capitalised): a county no report covers, not a typo.
+            hits.push({ start: tokens[i]!.s, end: tokens[i]!.e, t: { kind: "unknown", places: county, rank: RANK.unknown } });
+          }
           if (t && t.kind === "report") hits.push({ start: tokens[i]!.s, end: tokens[i]!.e, t, via: "fuzzy" });
           taken = 1;
         }
@@ -509,7 +540,7 @@ export function createEntityResolver(
     for (const { hit, places } of unknownHits) {
       if (places.some((p) => homes.some((h) => placeWithin(h, p)))) continue;
       const typed = HAN.test(q[hit.start]!) ? q.slice(hit.start, hit.end) : question.slice(hit.start, hit.end);
-      unknown.push({ name: typed, start: hit.start, end: hit.end });
+      unknown.push({ name: typed, start: hit.start, end: hit.end, zh: places[0]?.short ?? places[0]?.name });
     }
     return { matches, unknown };
   }

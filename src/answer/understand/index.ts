@@ -6,6 +6,6 @@
 export { createEntityResolver, type EntityMatch, type EntityResolver, type ResolverReport, type UnknownEntity } from "./entities.js";
 export { parseYears, type ParsedYears, type YearRef } from "./years.js";
 export { detectIntent, type DetectedIntent, type IntentInfo } from "./intent.js";
-export { cleanTyped, normalizeQuestion, stripQuestionNoise, toHalfWidth, toSimplified } from "./normalize.js";
-export { collectSchoolNames, parseSchoolName, schoolForms, type SchoolParts } from "./schools.js";
-export { allPlaces, placeAt, type Place } from "./gazetteer.js";
+export { cleanTyped, normalizeQuestion, stripQuestionNoise, toHalfWidth, toSimplified } from "../../text/normalize.js";
+export { collectSchoolNames, parseSchoolName, schoolForms, type SchoolParts } from "../../places/schools.js";
+export { allPlaces, placeAt, type Place } from "../../places/gazetteer.js";

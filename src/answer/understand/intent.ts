@@ -1,6 +1,6 @@
 import type { Intent } from "../../types.js";
-import { placeAt } from "./gazetteer.js";
-import { normalizeQuestion } from "./normalize.js";
+import { placeAt } from "../../places/gazetteer.js";
+import { normalizeQuestion } from "../../text/normalize.js";
 
 /**
  * What kind of answer a question wants: a figure, a comparison, a change, a ranking, case

@@ -1,4 +1,4 @@
-import { normalizeQuestion } from "./normalize.js";
+import { normalizeQuestion } from "../../text/normalize.js";
 
 /**
  * Which years a question asks about: 2024, 24年, 二〇二四年, 2023-2024学年 (the school year ending
@@ -23,7 +23,12 @@ export interface ParsedYears {
   spans: [number, number][];
   /** True when a year came from a relative expression (去年, 近两年, last year). */
   relative: boolean;
+  /** Years that name a report's edition, not data (2023年报告, 2024年度质量报告): not in `years`. */
+  reportYears: number[];
 }
+
+/** After a year, words that make it the year of a report (2023年报告, 2024年度质量报告, 2023 annual report). */
+const REPORT_AFTER = /^\s*(?:年度|年)?\s*(?:的)?\s*(?:中职|中等职业教育)?\s*(?:教育)?\s*(?:质量)?\s*(?:年度)?\s*(?:质量)?\s*(?:报告|年报)|^\s*(?:annual\s+)?(?:quality\s+)?report/i;
 
 const CN_DIGIT: Record<string, number> = { 〇: 0, 零: 0, "○": 0, O: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 const EN_NUMBER: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6 };
@@ -137,7 +142,7 @@ export function parseYears(question: string, ref: YearRef): ParsedYears {
     return a !== null && b === a + 1 ? [a, b] : null;
   });
   // Two-digit years with 年.
-  for (const m of q.matchAll(/(?<![\d.])(\d{2})\s*(?:年度|学年|年)(?!代|龄|级|限|以来|来|间|内|后|前|里|多|左右|制|以上)/g)) {
+  for (const m of q.matchAll(/(?<![\d.])(\d{2})\s*(?:年度|学年|年)(?!代|龄|级|限|以来|来|间|内|后|前|里|多(?!多少|了|出)|左右|制|以上)/g)) {
     const s = m.index;
     const e = s + m[0].length;
     if (!free(s, e) || DURATION_BEFORE.test(q.slice(0, s))) continue;
@@ -197,11 +202,15 @@ export function parseYears(question: string, ref: YearRef): ParsedYears {
 
   const relativeAsked = found.some((f) => f.relative);
   found.sort((a, b) => a.start - b.start);
-  const years = [...new Set(found.flatMap((f) => f.years))].sort((a, b) => a - b);
+  // 吕梁2023年报告里的毕业生人数: 2023 is which report, its figures are of the years it covers.
+  const editions = found.filter((f) => !f.relative && f.years.length === 1 && REPORT_AFTER.test(q.slice(f.end)));
+  const data = found.filter((f) => !editions.includes(f));
+  const years = [...new Set(data.flatMap((f) => f.years))].sort((a, b) => a - b);
   return {
     years,
-    explicit: found.length > 0,
+    explicit: data.length > 0,
     spans: found.map((f) => [f.start, f.end] as [number, number]),
     relative: relativeAsked,
+    reportYears: [...new Set(editions.flatMap((f) => f.years))],
   };
 }

@@ -10,9 +10,10 @@ import { answerQuestion, searchAndSend, sendPassageList } from "../answering.js"
 import type { BotContext } from "../context.js";
 import { isReplyToMe, leadingCommand, mentionsMe, stripMention } from "../filters/addressed.js";
 import { linesFromText } from "../markup.js";
-import { findRow, renderRow, renderTable } from "../render.js";
+import { findRow, renderRow } from "../render.js";
 import { ackCallback, sendLines, typing } from "../reply.js";
 import type { AnswerEntry } from "../store.js";
+import { sendTable } from "./tables.js";
 
 /** The ask feature. */
 export function askFeature(): Composer<BotContext> {
@@ -67,7 +68,8 @@ export function askFeature(): Composer<BotContext> {
       return;
     }
     ctx.zb.result = ctx.zb.command;
-    await sendLines(ctx, row ? renderRow(table, row, f.entity, ctx.zb.t, f.line) : renderTable(table, f.entity, ctx.zb.t));
+    if (row) await sendLines(ctx, renderRow(table, row, f.entity, ctx.zb.t, f.line));
+    else await sendTable(ctx, table);
   });
 
   c.callbackQuery(/^alt:([\w-]+):(\d+)$/, async (ctx) => {

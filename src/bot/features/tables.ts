@@ -1,9 +1,13 @@
 /**
- * `/table` (one of a report's tables, or the list of a report's tables as buttons) and
- * `/reports` (every report, its entity and years).
+ * `/table` (one of a report's tables, or the list of a report's tables as buttons),
+ * `/reports` (every report, its entity and years), and the CSV / Excel buttons under a table.
  */
 import { Composer, InlineKeyboard } from "grammy";
+import type { Table } from "../../types.js";
+import { entityOf } from "../answering.js";
 import type { BotContext } from "../context.js";
+import type { Messages } from "../i18n.js";
+import { sendTableFile } from "../media.js";
 import { linesFromText } from "../markup.js";
 import { renderReports, renderTable, renderTableList } from "../render.js";
 import { ackCallback, sendLines, typing } from "../reply.js";
@@ -35,8 +39,7 @@ export function tablesFeature(): Composer<BotContext> {
     const table = engine.table(q);
     if (table) {
       ctx.zb.result = "table";
-      const entity = engine.reports().find((r) => r.report === table.report)?.entity ?? table.report;
-      await sendLines(ctx, renderTable(table, entity, m));
+      await sendTable(ctx, table);
       return;
     }
     const list = engine.tables(q);
@@ -67,9 +70,35 @@ export function tablesFeature(): Composer<BotContext> {
     }
     await ackCallback(ctx);
     ctx.zb.result = "table";
-    const entity = ctx.deps.engine.reports().find((r) => r.report === table.report)?.entity ?? table.report;
-    await sendLines(ctx, renderTable(table, entity, ctx.zb.t));
+    await sendTable(ctx, table);
+  });
+
+  // CSV / Excel: the table as a document.
+  c.callbackQuery(/^xp:(csv|xlsx):([\w-]+):(\d+)$/, async (ctx) => {
+    const format = ctx.match[1] === "csv" ? "csv" : "xlsx";
+    ctx.zb.command = `export:${format}`;
+    const entry = ctx.deps.store.get(ctx.match[2]!);
+    const id = entry?.kind === "tables" ? entry.ids[Number(ctx.match[3])] : undefined;
+    const table = id ? ctx.deps.engine.table(id) : null;
+    if (!table) {
+      ctx.zb.result = "expired";
+      return ackCallback(ctx, ctx.zb.t.expired);
+    }
+    await ackCallback(ctx);
+    const sent = await sendTableFile(ctx, table, entityOf(ctx, table.report), format);
+    ctx.zb.result = sent ? format : `${format}:too-large`;
   });
 
   return c;
+}
+
+/** A table as text, with its CSV and Excel buttons. */
+export async function sendTable(ctx: BotContext, table: Table): Promise<void> {
+  const key = ctx.deps.store.put({ kind: "tables", ids: [table.id] });
+  await sendLines(ctx, renderTable(table, entityOf(ctx, table.report), ctx.zb.t), { keyboard: exportKeyboard(key, ctx.zb.t) });
+}
+
+/** The CSV and Excel buttons for the one table stored under `key`. */
+export function exportKeyboard(key: string, m: Messages): InlineKeyboard {
+  return new InlineKeyboard().text(m.btnCsv, `xp:csv:${key}:0`).text(m.btnExcel, `xp:xlsx:${key}:0`);
 }

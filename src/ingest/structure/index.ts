@@ -9,7 +9,7 @@
  * (./paragraphs.ts), with paragraphs cut by a page break joined again.
  */
 
-import type { IngestWarning, Passage, Section } from "../../types.js";
+import type { Caption, IngestWarning, Passage, Section } from "../../types.js";
 import { gatherTitle, parseCaseMarker, showcaseCases, type CaseMarker, type TitleLine } from "./cases.js";
 import { HeadingTracker, parseHeading } from "./headings.js";
 import {
@@ -37,6 +37,8 @@ export { parseCaseMarker } from "./cases.js";
 export interface StructureResult {
   sections: Section[];
   passages: Passage[];
+  /** Figure captions (`图28 护航“2024遂宁观音湖马拉松”志愿服务工作`): never text, but searchable on their own. */
+  captions: Caption[];
   warnings: IngestWarning[];
 }
 
@@ -77,6 +79,7 @@ export function parseStructure(
 ): StructureResult {
   const sections: Section[] = [];
   const passages: Passage[] = [];
+  const captions: Caption[] = [];
   const warnings: IngestWarning[] = [];
   const warn = (line: number | null, message: string) => warnings.push({ report, line, message });
 
@@ -237,6 +240,7 @@ export function parseStructure(
       }
       if (isCellRow(raw) || isCaption(text)) {
         builder.flush();
+        if (isCaption(text)) captions.push({ line: n, text, sectionPath: tracker.path() });
         continue;
       }
       if (isTableTitle(text)) {
@@ -292,5 +296,5 @@ export function parseStructure(
   } catch (e) {
     warn(null, `could not finish the report's structure: ${String(e)}`);
   }
-  return { sections, passages, warnings };
+  return { sections, passages, captions, warnings };
 }

@@ -15,8 +15,9 @@ export interface TitleLocation {
 }
 
 const PUBLISHER_RE = /[市区县州旗盟]|学校|学院|中心|中学/;
-const PUBLISHER_END_RE = /(学校|学院|中心|中学|市|区|县|局)$/;
-const PERIOD_RE = /^[（(][^（）()]{2,20}[）)]$/;
+const PUBLISHER_END_RE = /(学校|学院|中心|中学|职中|职高|中专|高中|市|区|县|局)$/;
+/** A period line under a title: "（2024）", "(2017年9月—2018年8月)", "2017年9月—2018年8月". */
+const PERIOD_RE = /^(?:[（(][^（）()]{2,20}[）)]|(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月?\s*[-—–~～至到]+\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月?)$/;
 const SCAN_LINES = 600;
 
 /** The nearest non-blank line index from `i` in direction `step`, within `max` lines. */
@@ -27,31 +28,42 @@ function nearest(lines: string[], i: number, step: 1 | -1, max: number): number 
   return null;
 }
 
+/**
+ * A cover line printed with a space between every character (`质 量 年 度 报 告`, `2 0 1 7 年`)
+ * read as the words it spells; any other line as `titleText` reads it.
+ */
+function coverText(raw: string): string {
+  const t = titleText(raw);
+  const tokens = t.split(" ");
+  if (tokens.length >= 4 && tokens.filter((x) => x.length === 1).length >= tokens.length - 1) return titleText(tokens.join(""));
+  return t;
+}
+
+/** A `#` heading title is complete on its line; a plain one may go on with its period on the next line. */
+function withPeriod(lines: string[], i: number, raw: string, t: TitleLocation): TitleLocation {
+  const j = hasHeadingMark(raw) ? null : nearest(lines, i, 1, 3);
+  if (j === null || !PERIOD_RE.test(coverText(lines[j]))) return t;
+  return { ...t, title: t.title + coverText(lines[j]), lines: [...t.lines, j + 1] };
+}
+
 /** Finds the title; see `readReportTitle`. Returns null when the report has none. */
 export function locateReportTitle(lines: string[]): TitleLocation | null {
   const end = Math.min(lines.length, SCAN_LINES);
   for (let i = 0; i < end; i++) {
     const raw = lines[i];
-    if (raw.length > 300 || !raw.includes("报告") || isTocLine(raw)) continue;
-    const text = titleText(raw);
+    if (raw.length > 300 || !/报\s*告/.test(raw) || isTocLine(raw)) continue;
+    const text = coverText(raw);
+    if (!text.includes("报告")) continue;
     if (text.length > 45 || /[。，；]/.test(text)) continue;
     const at = text.indexOf("报告");
     if (PUBLISHER_RE.test(text.slice(0, at))) {
-      let title = text;
-      const used = [i + 1];
-      // A `#` heading title is complete on its line; a plain one may go on with its period.
-      const j = hasHeadingMark(raw) ? null : nearest(lines, i, 1, 3);
-      if (j !== null && PERIOD_RE.test(titleText(lines[j]))) {
-        title += titleText(lines[j]);
-        used.push(j + 1);
-      }
-      return { title, line: i + 1, lines: used };
+      return withPeriod(lines, i, raw, { title: text, line: i + 1, lines: [i + 1] });
     }
     const p = nearest(lines, i, -1, 3);
     if (p !== null) {
-      const prev = titleText(lines[p]);
-      if (prev.length <= 20 && PUBLISHER_END_RE.test(prev) && !/[。，；：]/.test(prev)) {
-        return { title: `${prev} ${text}`, line: p + 1, lines: [p + 1, i + 1] };
+      const prev = coverText(lines[p]);
+      if (prev.length <= 30 && PUBLISHER_END_RE.test(prev) && !/[。，；：]/.test(prev)) {
+        return withPeriod(lines, i, raw, { title: `${prev} ${text}`, line: p + 1, lines: [p + 1, i + 1] });
       }
     }
   }

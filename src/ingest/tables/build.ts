@@ -99,5 +99,6 @@ export function buildTable(raw: RawTable): Table {
     endLine: raw.endLine,
     layout: raw.layout,
     transposed,
+    ...(raw.unit ? { unit: raw.unit } : {}),
   };
 }

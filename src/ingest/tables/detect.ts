@@ -38,10 +38,10 @@ export function splitTabRow(line: string): string[] {
   return line.split("\t");
 }
 
-const TITLE = /^表\s*(\d{1,2}(?:\s*[-－—–]\s*\d{1,2})?)(?![\d.])\s*[：:．、]?\s*(\S.*)?$/;
+const TITLE = /^表\s*(\d{1,2}(?:\s*[-－—–]\s*\d{1,2})?|[一二三四五六七八九十]{1,3}(?![一二三四五六七八九十]))(?![\d.])\s*[：:．、]?\s*(\S.*)?$/;
 
 /**
- * Reads a table title: `表1 人才培养质量计分卡`, `## 表 2 教学资源表`, ` \t表1人才培养质量计分卡`,
+ * Reads a table title: `表1 人才培养质量计分卡`, `## 表 2 教学资源表`, `表一 学校基本情况`, ` \t表1人才培养质量计分卡`,
  * `[bookmark: …]表1-1  2021年、2022年学生基本情况比较`. Sentences that start with a table number
  * (`表1显示，…。`) and tab-separated TOC entries are not titles.
  *
@@ -49,7 +49,7 @@ const TITLE = /^表\s*(\d{1,2}(?:\s*[-－—–]\s*\d{1,2})?)(?![\d.])\s*[：:�
  */
 export function parseTitle(line: string): TitleParts | null {
   // Cheap test first: this runs on every line of every report.
-  if (!/表\s*\d/.test(line) || isTabRow(line)) return null;
+  if (!/表\s*[\d一二三四五六七八九十]/.test(line) || isTabRow(line)) return null;
   const text = clean(stripHeadingMarks(cellContent(line)));
   const m = TITLE.exec(text);
   if (!m) return null;

@@ -9,8 +9,12 @@ import { clean } from "./text.js";
 import { buildTable } from "./build.js";
 import { readCellTable } from "./cellPerLine.js";
 import { cellContent, isCellLine, isChartRow, isDataLabelLine, isSeqHeader, isStopCell, isTabRow, isTocRow, parseTitle } from "./detect.js";
-import type { RawTable } from "./model.js";
+import { statedUnit, type RawTable } from "./model.js";
 import { readTabBlock } from "./tabRows.js";
+import { isPipeRow, readPipeBlock } from "./pipeRows.js";
+import { isFigureRow, isHeaderLine, pageFurniture, readSpaceTable, splitFields } from "./spaceRows.js";
+import { isLoneCell, readLineCells } from "./lineCells.js";
+import { figureLineRuns } from "./figureRuns.js";
 
 /** A block of lines that looks tabular but holds no table data. */
 export interface SkippedBlock {
@@ -50,6 +54,7 @@ export function extractTables(lines: string[], report: string): ExtractedTables 
     for (let n = from; n <= to && n <= src.length; n++) used[n - 1] = 1;
   };
   const accept = (raw: RawTable) => {
+    raw.unit ??= unitStated(src, raw);
     try {
       out.tables.push(buildTable(raw));
       out.warnings.push(...raw.warnings);
@@ -63,6 +68,10 @@ export function extractTables(lines: string[], report: string): ExtractedTables 
     ["tab-separated tables", () => readTabLayout(src, name, out, accept, mark)],
     ["cell-per-line tables", () => readCellLayout(src, name, out, accept, used)],
     ["chart residue", () => findResidue(src, out, used)],
+    ["pipe tables", () => readPipeLayout(src, name, out, accept, used)],
+    ["space-aligned tables", () => readSpaceLayout(src, name, accept, used)],
+    ["one-cell-per-line tables", () => readLineCellLayout(src, name, out, accept, used)],
+    ["blocks of figures", () => warnUnreadFigures(src, name, out, used)],
   ];
   for (const [what, pass] of passes) {
     try {
@@ -74,6 +83,21 @@ export function extractTables(lines: string[], report: string): ExtractedTables 
   out.tables.sort((a, b) => a.startLine - b.startLine);
   out.skipped.sort((a, b) => a.startLine - b.startLine);
   return out;
+}
+
+/**
+ * The unit a table states for all its figures: in its title (`（单位：万元）`) or on a line between
+ * the title and the first cells (`单位：万元`).
+ */
+function unitStated(src: string[], raw: RawTable): string | undefined {
+  const fromTitle = statedUnit(raw.title);
+  if (fromTitle) return fromTitle;
+  const first = raw.rows[0]?.line ?? raw.endLine;
+  for (let n = raw.startLine; n < first && n <= raw.startLine + 3; n++) {
+    const u = statedUnit(src[n - 1]);
+    if (u) return u;
+  }
+  return undefined;
 }
 
 /** Pass 1: blocks of tab-separated rows (layout A), or tables of contents that look like them. */
@@ -195,5 +219,107 @@ function findResidue(src: string[], out: ExtractedTables, used: Uint8Array): voi
     else out.skipped.push({ startLine: from + 1, endLine: to + 1, reason: "chart data residue (labels and values of a figure)" });
     for (let k = from; k <= to; k++) used[k] = 1;
     i = to;
+  }
+}
+
+/** Pass 4: Markdown and pipe tables (`| 序号 | 指标 |` rows, a `| --- |` rule under the header). */
+function readPipeLayout(src: string[], report: string, out: ExtractedTables, accept: (t: RawTable) => void, used: Uint8Array): void {
+  for (let i = 0; i < src.length; i++) {
+    if (used[i] || !isPipeRow(src[i])) continue;
+    let last = i;
+    while (last + 1 < src.length && !used[last + 1] && isPipeRow(src[last + 1])) last++;
+    if (last > i) {
+      const t = readPipeBlock(src, i, last, report);
+      if (t) accept(t);
+      else out.warnings.push({ report, line: i + 1, message: `The pipe table at lines ${i + 1}–${last + 1} has a header but no readable rows; it was left out.` });
+    }
+    i = last;
+  }
+}
+
+/** Pass 5: a header line of labels over rows of figures, cells separated by runs of spaces. */
+function readSpaceLayout(src: string[], report: string, accept: (t: RawTable) => void, used: Uint8Array): void {
+  const furniture = pageFurniture(src);
+  for (let i = 0; i < src.length; i++) {
+    if (used[i]) continue;
+    const gap = spaceGap(src, i);
+    if (gap === null) continue;
+    const res = readSpaceTable(src, i, report, gap, furniture);
+    if (!res.table || used.subarray(i, res.lastIdx + 1).some((u) => u === 1)) continue;
+    const titled = res.table.number !== null || res.table.title !== null;
+    if (res.table.rows.length < 2 && !titled) continue;
+    accept(res.table);
+    i = res.lastIdx;
+  }
+}
+
+/**
+ * Whether line `i` heads a space-aligned table, and how its cells are separated: by runs of two or
+ * more spaces (2), or by single spaces (1) when the header and the row under it then have the same
+ * number of cells. Null when it heads none.
+ */
+function spaceGap(src: string[], i: number): 1 | 2 | null {
+  for (const gap of [2, 1] as const) {
+    if (!isHeaderLine(src[i], gap)) continue;
+    // Rows of figures right under it (a wrapped header line or a blank line may come first).
+    let k = i + 1;
+    while (k < src.length && k <= i + 3 && !isFigureRow(src[k], gap)) k++;
+    if (k >= src.length || !isFigureRow(src[k], gap)) continue;
+    if (gap === 1 && splitFields(src[k], 1).length !== splitFields(src[i], 1).length) continue;
+    return gap;
+  }
+  return null;
+}
+
+/**
+ * Pass 6: flattened HTML tables, one bare cell per line: under a `表N …` title, or untitled where a
+ * run of such lines holds enough figures and fits a header width with every column uniform.
+ */
+function readLineCellLayout(src: string[], report: string, out: ExtractedTables, accept: (t: RawTable) => void, used: Uint8Array): void {
+  for (let i = 0; i < src.length; i++) {
+    if (used[i]) continue;
+    const numbered = parseTitle(src[i]);
+    // An unnumbered caption (`各校在校生情况`) heads a run only if the run is clearly a table.
+    const caption = numbered ? null : captionLine(src[i]);
+    const title = numbered ?? (caption ? { number: null, title: caption } : null);
+    let start = title ? i + 1 : i;
+    if (title) {
+      if (start < src.length && src[start] === "") start++;
+      // `单位：万元` under the title says the unit of the figures; it is not a cell.
+      if (start < src.length && /^\s*(?:单位|计量单位)[：:]/.test(src[start])) start++;
+    }
+    if (start >= src.length || used[start] || src[start].trim() === "" || !isLoneCell(src[start])) continue;
+    if (!title && i > 0 && src[i - 1] !== "" && isLoneCell(src[i - 1])) continue;
+    const t = title ? { number: title.number, title: title.title, line: i + 1 } : null;
+    const res = readLineCells(src, start, report, t, used, !numbered);
+    if (numbered) out.warnings.push(...(res.table ? [] : res.warnings));
+    if (res.table) {
+      accept(res.table);
+      i = res.lastIdx;
+    }
+  }
+}
+
+/** A line that names a table without a number: short, no sentence, ending like a table's name. */
+function captionLine(line: string): string | null {
+  if (line.length > 60 || !/(表|情况|一览|统计|明细|汇总|对比|比较)\s*$/.test(line)) return null;
+  const text = clean(line);
+  if (text.length < 4 || text.length > 40 || /[。，；：:！？\s]/.test(text)) return null;
+  return /(表|情况|一览|统计|明细|汇总|对比|比较)$/.test(text) ? text : null;
+}
+
+/**
+ * Pass 7: what looks like a table but was read as none: a run of lines dense with figures that no
+ * pass took. Its figures are not indexed, so the build says where it is rather than staying silent.
+ */
+function warnUnreadFigures(src: string[], report: string, out: ExtractedTables, used: Uint8Array): void {
+  const skipped = new Uint8Array(src.length + 1);
+  for (const s of out.skipped) for (let n = s.startLine; n <= s.endLine && n <= src.length; n++) skipped[n - 1] = 1;
+  for (const run of figureLineRuns(src, (i) => used[i] === 1 || skipped[i] === 1)) {
+    out.warnings.push({
+      report,
+      line: run.startLine,
+      message: `Lines ${run.startLine}–${run.endLine} look like a table (${run.figures} figures in columns) but could not be read as one; their figures are not indexed.`,
+    });
   }
 }

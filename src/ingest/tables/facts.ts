@@ -72,7 +72,7 @@ export function tableFacts(table: Table, entity: string, defaultYear: number | n
         add({
           path: [head.name],
           indicator: head.name,
-          unit: rowUnit ?? v.unit ?? head.unit,
+          unit: rowUnit ?? v.unit ?? head.unit ?? (v.kind === "number" ? (table.unit ?? null) : null),
           column: rowLabel || (table.header[c] ?? ""),
           year: rowYear ?? tYear,
           value: v.kind === "text" ? cell.text : v.value,
@@ -96,6 +96,8 @@ export function tableFacts(table: Table, entity: string, defaultYear: number | n
       if (extra) unit = v.unit ?? headUnit ?? (v.kind === "number" ? extraUnit(column) : null);
       // The label's unit is the count's (`专业教师数（人）`), not that of a share printed beside it.
       else unit = rowUnit ?? v.unit ?? headUnit ?? (/(比例|占比|率)$/.test(column) ? null : labelUnit);
+      // A unit the table states for all its figures (`单位：万元`) comes last: a cell's own says more.
+      if (unit === null && !extra && v.kind === "number" && table.unit) unit = table.unit;
       let year = years[c];
       if (year === null && !extra) year = table.standard ? defaultYear : tYear;
       // Text keeps the cell's own spacing (`陈华国 杨玉强`: two names, not one).

@@ -3,7 +3,7 @@
  * lines, a flattened header, and the table's place in the file. The builder (build.ts) turns this
  * into the shared `Table` type.
  */
-import type { IngestWarning } from "../../types.js";
+import type { IngestWarning, Table } from "../../types.js";
 import { clean } from "./text.js";
 
 /** One cell as found: its raw pieces (one per physical line) and where it starts. */
@@ -26,7 +26,7 @@ export interface RawRow {
 /** A table as one layout parser read it. */
 export interface RawTable {
   report: string;
-  layout: "tab-rows" | "cell-per-line";
+  layout: Table["layout"];
   number: string | null;
   title: string | null;
   /** Flattened, cleaned header, one entry per column. */
@@ -37,6 +37,17 @@ export interface RawTable {
   startLine: number;
   endLine: number;
   warnings: IngestWarning[];
+  /** The unit a `单位：万元` line (or `（单位：万元）` in the title) states for the whole table. */
+  unit?: string;
+}
+
+/**
+ * The unit a table states for all its figures: a `单位：万元` line, or the title's `（单位：人）`.
+ * @example statedUnit("单位：万元") // "万元"
+ */
+export function statedUnit(text: string | null | undefined): string | undefined {
+  const m = /(?:计量)?单位[：:]\s*([^\s（）()，,；;]{1,6})\s*[)）]?\s*$/.exec(clean(text ?? ""));
+  return m ? m[1] : undefined;
 }
 
 /** A cell with no text, placed where a corrupted row lost it. */

@@ -63,7 +63,7 @@ function alignRow(t: TabLine, header: string[], report: string, warnings: Ingest
 
 /**
  * Finds the title above a layout-A header: `表1 全市…` or `## 表 2 教学资源表`, skipping blank lines,
- * `名称：…` lines and page headers (`## 乐山市中等职业教育`). Without a numbered title, a heading right
+ * `名称：…` and `单位：万元` lines and page headers (`## 乐山市中等职业教育`). Without a numbered title, a heading right
  * above that names a list (`## 大事记列表`) is the title.
  */
 export function findTitleAbove(lines: string[], headerIdx: number): { number: string | null; title: string; line: number } | null {
@@ -78,7 +78,7 @@ export function findTitleAbove(lines: string[], headerIdx: number): { number: st
     const text = clean(stripHeadingMarks(line));
     const isHeading = /^\s*#/.test(line);
     if (isHeading && !firstHeading && skipped === 0) firstHeading = { title: text, line: i + 1 };
-    if ((isHeading || /^名称[：:]/.test(text)) && skipped < 3) {
+    if ((isHeading || /^(名称|单位|计量单位)[：:]/.test(text)) && skipped < 3) {
       skipped++;
       continue;
     }

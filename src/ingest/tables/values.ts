@@ -82,11 +82,12 @@ export function looksLikeUnit(text: string): boolean {
   return isNoUnit(t) || LABEL_UNITS.has(t) || (t.length <= 4 && !/\d/.test(t) && !/[、，,]/.test(t));
 }
 
-const YEAR_AT_START = /^\s*((?:19|20)\d{2})(?:\s*[-－—–~至]\s*((?:19|20)\d{2}))?\s*(?:年度?|学年)?/;
+const YEAR_AT_START = /^\s*((?:19|20)\d{2})(?:\s*(?:年\s*\d{1,2}\s*月?|[.．]\s*\d{1,2})?\s*[-－—–~至到]\s*((?:19|20)\d{2}))?\s*(?:年度?|学年)?/;
 
 /**
  * The year a column header or row label stands for, when it starts with one:
- * `2024年` → 2024, `2024` → 2024, `2023学年` → 2023, `2023-2024学年` and `2022—2023学年` → the later year.
+ * `2024年` → 2024, `2024` → 2024, `2023学年` → 2023, `2023-2024学年` and `2022—2023学年` → the later year,
+ * and so does a period: `2017年9月—2018年8月`, `2017.9-2018.8` → 2018.
  * Headers that do not start with a year (`合计（人）`, `调查人数`) → null.
  */
 export function yearOf(header: string): number | null {

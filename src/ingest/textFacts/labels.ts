@@ -10,15 +10,19 @@ export interface LabelReading {
   label: string;
   /** `占专任教师比例` is relative to the figure before it; `较上年度增加` is a change of it. */
   kind: "plain" | "relative" | "change";
+  /** `约2.53万人`, `近1万人`, `超过90%`: the word that makes the figure approximate or a bound, printed before it. */
+  qualifier?: string;
 }
 
 /** Subject and time words a label starts with; they say who or when, not what. */
 const LEADING =
-  /^(?:[，,、：:；;（(\s]|[一二三四五六七八九十]是|各中职学校|各中等职业学校|各职业院校|各学校|(?:全市|全区|全县|全省|本市|我市|我区|本区|区域内|辖区内|区域|县域内|各地各校|各地|各校)(?:的)?(?:中等职业学校|中职学校|职业院校|职业学校)?|(?:学校|该校|本校|全校)(?:共有|共计|共|现有|有)?|其中|另外|此外|同时|目前|现有|截至|截止|本学年度|本年度|本学年|上学年度|上年度|含|累计|上一年度|今年|全年|年内|当年|近年来|包括|以及|通过|并且|并|且|及|和|而|还|共有|共计|拥有|现有|(?:调研|调查)?结果显示|显示|表明|共(?![有计青建享同])|有(?![效关序力所的])(?=[\u4e00-\u9fff]{2}))/;
+  /^(?:[，,、：:；;（(\s]|[一二三四五六七八九十]是|各中职学校|各中等职业学校|各职业院校|各学校|(?:全市|全区|全县|全省|本市|我市|我区|本区|区域内|辖区内|区域|县域内|各地各校|各地|各校)(?:的)?(?:中等职业学校|中职学校|职业院校|职业学校)?|(?:学校|该校|本校|全校)(?:共有|共计|共|现有|有)?|其中|另外|此外|同时|目前|现有|截至|截止|本学年度|本年度|本学年|上学年度|上年度|含|累计|上一年度|今年|全年|年内|当年|近年来|包括|以及|通过|并且|并|且|及(?!格)|和|而|还|共有|共计|拥有|现有|(?:调研|调查)?结果显示|显示|表明|共(?![有计青建享同])|有(?![效关序力所的])(?=[\u4e00-\u9fff]{2}))/;
 /** Linking verbs a label ends with before its number. */
-const TRAILING = /(?:为|达到了|达到|达|是|约为|约|共计|共有|共|计|合计|总计|累计|已|高达|仅为|增至|降至|提高到|提高至|提升至|提升到|增加到|有|了|：|:|\s)$/;
-/** Endings that make the figure a bound, not a value (`超过90%`, `近1万人`, `不足50%`). */
-const BOUND = /(?:近|接近|将近|超过|超|逾|不足|不到|不少于|不低于|最低|以上|以下|至少|多达)$/;
+const TRAILING = /(?:为|达到了|达到|达|是|共计|共有|共|计|合计|总计|累计|已|高达|仅为|增至|降至|提高到|提高至|提升至|提升到|增加到|有|了|：|:|\s)$/;
+/** Endings that make the figure a bound, not a value (`不少于2000元`, `至少3人`, `不足50%`): no fact. */
+const BOUND = /(?:不少于|不低于|最低|以上|以下|至少|不足|不到)$/;
+/** Words before a figure that make it approximate or a bound, kept with it as printed (`约2.53万人`, `近1万人`, `超过90%`). */
+const QUALIFIER = /(?:大约|约为|约有|约|接近|将近|近|超过|超|逾|多达)$/;
 /** A comparison base: `较上年度`, `比2021年`, `同比`, `与去年相比`. */
 const BASE = "(?:上一?年度?|上年同期|去年同期|去年|上一学年|前一?年|上届|第[一二三四五六七八九十]+届|20\\d{2}\\s*(?:年度|学年|年)?)";
 const COMPARISON = new RegExp(`(?:较|同比|相比)(?:于)?${BASE}?|比${BASE}|与${BASE}相比`, "g");
@@ -30,7 +34,7 @@ const STOP = new Set(["生均", "人均", "可容纳", "容纳", "省级", "市�
 /** Openings of a phrase that is an adverbial, not an indicator (`按参加决赛选手人数的`). */
 const BAD_START = /^(?:从|为(?!期)|按|按照|根据|依据|向|于|由|将|把|被|以|为了|经过|随着|当|自(?![主治费筹有身愿])|在(?!校|职|岗|线|读|编|建|研|籍)|对(?!口|外))/;
 /** Lists, ranges, targets and multi-year totals: not one year's value (`近三年来合计培训人数`, `培训任务`). */
-const BAD_ANYWHERE = /分别|从.*(?:到|至)|其中|等等|任务|目标|近[二两三四五六七八九十几]年|至今|历年/;
+const BAD_ANYWHERE = /分别|从.*(?:到|至)|其中|等等|任务|目标|近\s*[二两三四五六七八九十几\d]+\s*年|至今|历年/;
 
 /**
  * Reads a label from the text between the clause start (or the previous figure) and a number.
@@ -42,7 +46,7 @@ const BAD_ANYWHERE = /分别|从.*(?:到|至)|其中|等等|任务|目标|近[�
 export function readLabel(text: string, entity = ""): LabelReading | null {
   let s = text.replace(/\s+/g, "");
   // A total over several years is no year's value (`近三年来合计培训人数1585人`).
-  if (/近[二两三四五六七八九十几]年|至今|历年/.test(s)) return null;
+  if (/近\s*[二两三四五六七八九十几\d]+\s*年|至今|历年/.test(s)) return null;
   // The report's own entity is the subject of every figure, not part of a label (`江门市毕业学生`).
   if (entity.length >= 2 && s.startsWith(entity)) s = s.slice(entity.length);
   const short = entity.replace(/(?:市|区|县)$/, "");
@@ -55,6 +59,13 @@ export function readLabel(text: string, entity = ""): LabelReading | null {
   const afterYear = /.*\d{4}\s*(?:年度|学年|年)(?:\d{1,2}月(?:\d{1,2}日)?)?(?:上午|下午|底|末|初)?/.exec(s);
   if (afterYear) s = s.slice(afterYear[0].length);
   if (BOUND.test(s)) return null;
+  // The qualifier is taken off the label and kept: the figure is never stated as exact.
+  let qualifier: string | undefined;
+  const q1 = QUALIFIER.exec(s.replace(/(?:为|是|达到了|达到|达|有|了|共)$/, ""));
+  if (q1) {
+    qualifier = q1[0].replace(/^约[为有]$|^大约$/, "约");
+    s = s.slice(0, q1.index);
+  }
   for (let k = 0; k < 6 && LEADING.test(s); k++) s = s.replace(LEADING, "");
   // `中职学校共有校内专任教师`: what is counted follows 共有.
   const restart = /^.+?(?:共有|共计|合计|总计|现有)(?=.)/.exec(s);
@@ -62,11 +73,20 @@ export function readLabel(text: string, entity = ""): LabelReading | null {
   for (let k = 0; k < 4 && TRAILING.test(s); k++) s = s.replace(TRAILING, "");
   if (BOUND.test(s)) return null;
   for (let k = 0; k < 4 && TRAILING.test(s); k++) s = s.replace(TRAILING, "");
-  if (CHANGE_ONLY.test(s)) return { label: s.replace(/了$/, ""), kind: "change" };
+  if (!qualifier) {
+    const q2 = QUALIFIER.exec(s);
+    if (q2) {
+      qualifier = q2[0].replace(/^约[为有]$|^大约$/, "约");
+      s = s.slice(0, q2.index);
+      for (let k = 0; k < 4 && TRAILING.test(s); k++) s = s.replace(TRAILING, "");
+    }
+  }
+  const q = qualifier ? { qualifier } : {};
+  if (CHANGE_ONLY.test(s)) return { label: s.replace(/了$/, ""), kind: "change", ...q };
   // `专任教师本科以上学历占98.67%`: a share printed without 比.
   if (/[^占]占$/.test(s)) s += "比";
-  if (/^约?占(?!地)/.test(s)) return { label: s.replace(/^约/, ""), kind: "relative" };
-  return { label: s, kind: "plain" };
+  if (/^约?占(?!地)/.test(s)) return { label: s.replace(/^约/, ""), kind: "relative", ...(qualifier || s.startsWith("约") ? { qualifier: qualifier ?? "约" } : {}) };
+  return { label: s, kind: "plain", ...q };
 }
 
 /** The base of a label: `本科上线增加` → `本科上线` (for the change figure after it). */
@@ -85,6 +105,8 @@ export function isUsableLabel(label: string): boolean {
   const unquoted = label.replace(/[“"＂「『][^”"＂」』]*[”"＂」』]/g, "");
   if (/\d/.test(unquoted)) return false;
   if (STOP.has(label)) return false;
+  // `人数比2023年增加近50%`: a measure word with no subject before it says nothing of what was counted.
+  if (/^(?:人数|数量|总数|比例|规模)/.test(label)) return false;
   // `二等奖2项` says nothing without the contest; such counts are left to the text.
   if (/(?:[一二三]等奖|特等奖|金奖|银奖|铜奖|优秀奖)$/.test(label)) return false;
   if (BAD_START.test(label) || BAD_ANYWHERE.test(label)) return false;

@@ -1,3 +1,4 @@
+import { placeAt } from "../../places/gazetteer.js";
 /**
  * Whose figure a figure is: a named institution that opens a clause group, a narrowing topic
  * before a headline label, a list item that lost its head. These decide whether a figure of
@@ -18,7 +19,21 @@ const NAMED_SUBJECT =
  */
 export const GENERIC_LABELS = new Set(["升学", "升学率", "就业", "就业率", "直接就业", "毕业生", "毕业学生", "招生", "完成招生", "每年招生", "实际完成招生", "在校生", "就读学生", "上线", "上线率", "参训", "完成率", "升入本科", "录取"]);
 /** Words that narrow a clause group to part of the report's population (a programme, a class, a kind of school). */
-export const NARROW_TOPIC = /“[^”]+”|民办|公办|班(?!主任)|对口高考|单招|试点|项目|联盟|基地|工作室|藏|彝|美姑/;
+export const NARROW_TOPIC = /“[^”]+”|民办|公办|班(?!主任)|对口高考|单招|试点|项目|联盟|基地|工作室|藏|彝/;
+
+/**
+ * A county or district the clause group is about, other than the report's own (美姑 in a 乐山
+ * report): its figures are that county's, not the report's. Read against the gazetteer.
+ */
+export function narrowingPlace(group: string, entity: string): string | null {
+  for (let i = 0; i < group.length; i++) {
+    const hit = placeAt(group, i);
+    if (!hit) continue;
+    if (hit.places.some((p) => p.level === "county") && !entity.includes(hit.form) && !hit.places.some((p) => entity.includes(p.name))) return hit.form;
+    i += hit.form.length - 1;
+  }
+  return null;
+}
 
 /** The named institution a clause group opens with, unless it is the report's own entity. */
 export function namedSubject(segment: string, entity: string): string | null {

@@ -151,7 +151,7 @@ describe("places no report covers", () => {
   it("keeps a report and an unknown place apart in one question", () => {
     const r = resolver.resolve("成都和乐山2024年中职升学人数");
     expect(r.matches.map((m) => [m.report, m.matched])).toEqual([[LESHAN, "乐山"]]);
-    expect(r.unknown).toEqual([{ name: "成都", start: 0, end: 2 }]);
+    expect(r.unknown).toEqual([{ name: "成都", start: 0, end: 2, zh: "成都" }]);
   });
 
   it.each([
@@ -334,5 +334,35 @@ describe("names several reports share", () => {
     const r = createEntityResolver([school("school.txt", "遂宁市职业技术学校"), city("city.txt", "遂宁市")]);
     expect(r.resolve("遂宁 2024 升学人数").matches.map((m) => m.report)).toEqual(["city.txt"]);
     expect(r.resolve("遂宁市职业技术学校 2024 升学人数").matches.map((m) => m.report)).toEqual(["school.txt"]);
+  });
+});
+
+describe("reports from outside the corpus: names derived from the entity alone", () => {
+  const school = (report: string, entity: string, province: string | null): (typeof REPORTS)[number] => ({ report, entity, kind: "school", province, english: null, aliases: [] });
+  const QISHAN = school("qishan.txt", "岐山县职业技术教育中心", "陕西");
+  const GUANGYUAN = school("guangyuan.txt", "广元市职业高级中学校", "四川");
+
+  it("a county's pinyin is that county, never a typo of a report's name (Qishan is not 璧山 Bishan)", () => {
+    // Bishan is one letter from Qishan: without the county table the fuzzy match took it.
+    const { matches, unknown } = resolver.resolve("Qishan 2017 毕业生人数");
+    expect(matches).toEqual([]);
+    expect(unknown.map((u) => u.name)).toEqual(["Qishan"]);
+    // A real typo of a report's name still finds it.
+    expect(resolver.resolve("Bishann 2024").matches.map((m) => m.report)).toEqual([BISHAN]);
+  });
+
+  it("a school report gets its short forms and its place's pinyin from its printed name", () => {
+    const r = createEntityResolver([...REPORTS, QISHAN, GUANGYUAN]);
+    for (const [q, report] of [
+      ["岐山职教中心2017年毕业生人数", "qishan.txt"],
+      ["Qishan 2017 毕业生人数", "qishan.txt"],
+      ["岐山县职教中心 升学人数", "qishan.txt"],
+      ["广元职高 在校生", "guangyuan.txt"],
+      ["广元市职中 在校生", "guangyuan.txt"],
+      ["Guangyuan 2018 teachers", "guangyuan.txt"],
+      ["Bishan 2024", BISHAN],
+    ] as const) {
+      expect(r.resolve(q).matches.map((m) => m.report), q).toEqual([report]);
+    }
   });
 });

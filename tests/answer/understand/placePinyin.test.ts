@@ -2,7 +2,7 @@ import { writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { allPlaces } from "../../../src/answer/understand/gazetteer.js";
+import { allPlaces } from "../../../src/places/gazetteer.js";
 import { pinyinKeys, syllables } from "../../../src/answer/understand/latin.js";
 import { PLACE_PINYIN } from "../../../src/answer/understand/placePinyin.js";
 

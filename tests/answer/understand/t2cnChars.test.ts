@@ -3,7 +3,7 @@ import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { toSimplified } from "../../../src/answer/understand/index.js";
-import { T2CN_CHARS } from "../../../src/answer/understand/t2cnChars.js";
+import { T2CN_CHARS } from "../../../src/text/t2cnChars.js";
 
 /**
  * src/answer/understand/t2cnChars.ts lists the characters whose presence can make opencc-js's

@@ -14,7 +14,6 @@ describe("parseYears: absolute years", () => {
     ["二〇二四年升学人数", [2024]],
     ["二零二三年", [2023]],
     ["２０２４年", [2024]],
-    ["2024年度报告", [2024]],
     ["2024年6月15日恩平市人民政府", [2024]],
     ["2024届毕业生", [2024]],
     ["Jiangmen 2024 月收入", [2024]],
@@ -98,11 +97,11 @@ describe("parseYears: relative years", () => {
   });
 
   it("mixes relative and absolute", () => {
-    expect(parseYears("2022年和去年", REF_2024)).toEqual({ years: [2022, 2023], explicit: true, spans: [[0, 5], [6, 8]], relative: true });
+    expect(parseYears("2022年和去年", REF_2024)).toEqual({ years: [2022, 2023], explicit: true, spans: [[0, 5], [6, 8]], relative: true, reportYears: [] });
   });
 
   it("still says a year was asked when there is nothing to count from", () => {
-    expect(parseYears("去年", { reportYear: null, latestDataYear: null })).toEqual({ years: [], explicit: true, spans: [[0, 2]], relative: true });
+    expect(parseYears("去年", { reportYear: null, latestDataYear: null })).toEqual({ years: [], explicit: true, spans: [[0, 2]], relative: true, reportYears: [] });
   });
 });
 
@@ -122,6 +121,40 @@ describe("parseYears: what is not a year", () => {
     "20世纪",
     "",
   ])("%j → none", (q) => {
-    expect(parseYears(q, REF_2024)).toEqual({ years: [], explicit: false, spans: [], relative: false });
+    expect(parseYears(q, REF_2024)).toEqual({ years: [], explicit: false, spans: [], relative: false, reportYears: [] });
+  });
+});
+
+describe("a year that names a report's edition", () => {
+  const ref = { reportYear: 2024, latestDataYear: 2024 };
+  it.each([
+    ["吕梁2023年报告里的毕业生人数", [2023]],
+    ["2024年度质量报告中乐山的升学人数", [2024]],
+    ["乐山2024年中职教育质量年度报告的升学人数", [2024]],
+    ["the 2023 annual report: graduates", [2023]],
+  ])("%s → edition %j, no data year", (q, editions) => {
+    const p = parseYears(q, ref);
+    expect(p.reportYears).toEqual(editions);
+    expect(p.years).toEqual([]);
+    expect(p.explicit).toBe(false);
+  });
+
+  it("a year followed by anything else is a data year", () => {
+    const p = parseYears("乐山2023年升学人数（报告）", ref);
+    expect(p.years).toEqual([2023]);
+    expect(p.reportYears).toEqual([]);
+  });
+});
+
+describe("a year in a comparison of change", () => {
+  it.each([
+    ["江门24年月收入比23年多多少", [2023, 2024]],
+    ["24年比23年多了多少", [2023, 2024]],
+  ])("%s → %j", (q, years) => {
+    expect(parseYears(q, { reportYear: 2024, latestDataYear: 2024 }).years).toEqual(years);
+  });
+
+  it("23年多 alone is a duration, not a year", () => {
+    expect(parseYears("工作23年多", { reportYear: 2024, latestDataYear: 2024 }).years).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { placeAt, placeIndex, placeWithin, type Place } from "./gazetteer.js";
-import { toSimplified } from "./normalize.js";
+import { toSimplified } from "../text/normalize.js";
 
 /**
  * School names: finding them in report text, and the forms people write them in
@@ -19,6 +19,13 @@ interface SuffixKind {
 }
 
 const SUFFIXES: Record<string, SuffixKind> = {
+  职业高级中学校: { cls: "职中", afterPlace: "city", alt: ["职中", "职高", "职业高级中学", "职业中学"] },
+  职业技术教育中心: { cls: "职教中心", afterPlace: "city", alt: ["职教中心", "职业教育中心"] },
+  职业教育中心学校: { cls: "职教中心", afterPlace: "city", alt: ["职教中心", "职业教育中心"] },
+  职教中心学校: { cls: "职教中心", afterPlace: "city", alt: ["职教中心"] },
+  职业中等专业学校: { cls: "中专", afterPlace: "city", alt: ["职业中专", "中专"] },
+  中等职业技术学校: { cls: "职校", afterPlace: "county", alt: ["职校"] },
+  高级技工学校: { cls: "技校", afterPlace: "city", alt: ["技校", "技工学校"] },
   职业技术学校: { cls: "职校", afterPlace: "city", alt: ["职校"] },
   职业技术学院: { cls: "职院", afterPlace: "city", alt: [] },
   职业高级中学: { cls: "职中", afterPlace: "city", alt: ["职中", "职高", "职业中学"] },
@@ -53,7 +60,7 @@ const SUFFIX_LIST = Object.keys(SUFFIXES).sort((a, b) => b.length - a.length);
 const SUFFIX_RE = new RegExp(SUFFIX_LIST.join("|"), "g");
 const HAN = /[\u4e00-\u9fff]/;
 /** Suffixes too plain to make a name without a place in front: 学校, 职业学校, 中等职业学校. */
-const BARE_NEVER = new Set(["学校", "职业学校", "中专学校", "中等职业学校", "中等专业学校"]);
+const BARE_NEVER = new Set(["学校", "职业学校", "中专学校", "中等职业学校", "中等职业技术学校", "中等专业学校"]);
 
 /**
  * A stem with any of these is a description, not a name: 全市中职学校, 各学校, 第十五届中等职业学校,

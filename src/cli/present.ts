@@ -1,0 +1,67 @@
+import { writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { replyLang } from "../answer/reply.js";
+import { chartOf, noChartSentence } from "../chart/chartData.js";
+import { exportFileName } from "../export/fileName.js";
+import { tableGrid } from "../export/tableGrid.js";
+import type { Answer, Engine } from "../types.js";
+
+/** Charts and exports on the command line: written to files, named in the output. */
+
+/** Draws the answer to `file` (.svg: the SVG, else PNG); returns what the reader should be told. */
+export async function writeChart(answer: Answer, file: string): Promise<string[]> {
+  const lang = replyLang(answer.question);
+  const result = chartOf(answer);
+  if (!result.ok) {
+    process.exitCode = 1;
+    return [noChartSentence(result.reason, lang)];
+  }
+  const { renderChart } = await import("../chart/render.js");
+  const drawn = await renderChart(result.chart);
+  writeFileSync(file, /\.svg$/i.test(file) ? drawn.svg : drawn.png);
+  process.stderr.write(`chart written to ${file} (${drawn.width}×${drawn.height} px, ${result.chart.bars.length} bars)\n`);
+  return [];
+}
+
+/** What to add when the question asked for a chart or a file the terminal cannot show. */
+export function presentationNotes(answer: Answer, engine: Engine): string[] {
+  const zh = replyLang(answer.question) === "zh";
+  if (answer.wants === "chart") {
+    const result = chartOf(answer);
+    if (!result.ok) return [noChartSentence(result.reason, replyLang(answer.question))];
+    return [zh ? "（图表：加 --chart 文件名.png 写出 PNG 图表。）" : "(Chart: add --chart FILE.png to write it as a PNG.)"];
+  }
+  if (answer.wants === "export") {
+    const table = answer.tableId ? engine.table(answer.tableId) : null;
+    if (!table) return [zh ? "只有表格可以导出，例如「遂宁 计分卡 导出Excel」。" : 'Only tables can be exported, e.g. "Suining score card export to Excel".'];
+    const cmd = `zhibao tables ${table.report} ${table.number ?? table.title ?? ""}`.trim();
+    return [zh ? `（导出：${cmd} --csv > 表.csv，或 --xlsx 表.xlsx）` : `(Export: ${cmd} --csv > table.csv, or --xlsx table.xlsx)`];
+  }
+  return [];
+}
+
+/**
+ * In `zhibao chat`, where no file was named: a chart or a table asked for ("画个图表", "导出成Excel")
+ * is written to the temporary folder and its path printed; otherwise as {@link presentationNotes}.
+ */
+export async function chatPresentation(answer: Answer, engine: Engine, dir: string = tmpdir()): Promise<string[]> {
+  const zh = replyLang(answer.question) === "zh";
+  if (answer.wants === "chart") {
+    const result = chartOf(answer);
+    if (!result.ok) return [noChartSentence(result.reason, replyLang(answer.question))];
+    const { renderChart } = await import("../chart/render.js");
+    const file = join(dir, `zhibao-chart-${Date.now()}.png`);
+    writeFileSync(file, (await renderChart(result.chart)).png);
+    return [zh ? `图表：${file}` : `Chart: ${file}`];
+  }
+  const table = answer.wants === "export" && answer.tableId ? engine.table(answer.tableId) : null;
+  if (table) {
+    const entity = engine.reports().find((r) => r.report === table.report)?.entity ?? table.report;
+    const { toXlsx } = await import("../export/xlsx.js");
+    const file = join(dir, exportFileName(table, entity, "xlsx"));
+    writeFileSync(file, await toXlsx(tableGrid(table, entity)));
+    return [zh ? `Excel 文件：${file}` : `Excel file: ${file}`];
+  }
+  return presentationNotes(answer, engine);
+}

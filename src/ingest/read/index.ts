@@ -1,0 +1,76 @@
+/**
+ * One entry for reading a report file into text, chosen by the file's extension: plain text in any
+ * of the encodings `decodeReport` knows, a PDF through its text layer (pdf.ts), a Word .docx from its
+ * XML (docx.ts); an old binary Word .doc or WPS .wps through LibreOffice when it is installed
+ * (doc.ts), else a message saying how to convert it. Every failure is a
+ * ReportParseError naming the file, so the corpus loader warns and goes on with the other reports.
+ *
+ * Line numbers: for a text file they are the file's own lines. For a PDF or Word file they are the
+ * lines of the text rebuilt here (a paragraph, heading or table row per line); `pages` then says on
+ * which page of the PDF each line stands, so a citation can name the page.
+ */
+import { extname } from "node:path";
+import { decodeReport } from "../decode.js";
+import { readOldWord } from "./doc.js";
+import { readDocx } from "./docx.js";
+import { readPdf } from "./pdf.js";
+
+/** The formats a report file can come in. */
+export type ReportFormat = "text" | "pdf" | "docx";
+
+/** A report's text as read, and where it came from. */
+export interface ReadReport {
+  text: string;
+  format: ReportFormat;
+  /** For a PDF: the 1-based page of each 1-based line of `text` (`pages[line - 1]`). */
+  pages?: number[];
+}
+
+/**
+ * The first line of each page, from the page of every line: `[1, 7, 28]` when page 2 starts at
+ * line 7 and page 3 at line 28. A page that adds no line starts where the next one does.
+ *
+ * @example pageStarts([1, 1, 2, 2, 2, 4]) // [1, 3, 6, 6]
+ */
+export function pageStarts(pages: number[]): number[] {
+  const last = pages.length ? pages[pages.length - 1] : 0;
+  const starts: number[] = new Array(last).fill(0);
+  for (let n = pages.length; n >= 1; n--) starts[pages[n - 1] - 1] = n;
+  for (let p = last - 2; p >= 0; p--) if (starts[p] === 0) starts[p] = starts[p + 1];
+  return starts;
+}
+
+/** Extensions read as something other than text. */
+const READERS: Record<string, (bytes: Uint8Array, report: string) => ReadReport> = {
+  ".pdf": (bytes, report) => ({ format: "pdf", ...readPdf(bytes, report) }),
+  ".docx": (bytes, report) => ({ format: "docx", text: readDocx(bytes, report) }),
+  ".docm": (bytes, report) => ({ format: "docx", text: readDocx(bytes, report) }),
+  ".doc": (bytes, report) => ({ format: "docx", text: readOldWord(bytes, report) }),
+  ".wps": (bytes, report) => ({ format: "docx", text: readOldWord(bytes, report) }),
+};
+
+/**
+ * The reader a file's first bytes call for, whatever its name says: `%PDF-`, a zip (a .docx is one),
+ * or an OLE compound file (old .doc, .wps). Null for anything else.
+ */
+function sniff(bytes: Uint8Array): string | null {
+  const head = new TextDecoder("latin1").decode(bytes.subarray(0, 1024));
+  if (head.includes("%PDF-")) return ".pdf";
+  if (head.startsWith("PK\x03\x04")) return ".docx";
+  if (head.startsWith("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")) return ".doc";
+  return null;
+}
+
+/**
+ * Reads a report file's bytes as text: by what the bytes are when they say (a PDF named .txt is
+ * still read as a PDF), else by the extension (case-insensitive), else as text.
+ *
+ * @example readReport(readFileSync("corpus/x.pdf"), "x.pdf").pages?.[0] // 1
+ */
+export function readReport(bytes: Uint8Array, report: string): ReadReport {
+  const ext = extname(report).toLowerCase();
+  const sniffed = sniff(bytes);
+  const reader = READERS[sniffed === ".doc" && ext === ".wps" ? ext : (sniffed ?? ext)];
+  if (reader) return reader(bytes, report);
+  return { format: "text", text: decodeReport(bytes, report).text };
+}
