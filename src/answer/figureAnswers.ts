@@ -1,5 +1,6 @@
 import type { Alternative, Answer, AnswerFact, Intent } from "../types.js";
 import type { Loaded } from "./state.js";
+import { subjectRowMatches } from "./subjectRows.js";
 import { base, metaOf } from "./answerBase.js";
 import { change, findVariants, pickFigure, preferCoverage, toAnswerFact, yearsWithValues, type Gap, type Picked } from "./figures.js";
 import { matchIndicators, normalizeLabel, type IndicatorEntry } from "./indicators.js";
@@ -25,8 +26,11 @@ export function figureAnswer(state: Loaded, u: Understood): Answer {
   const subjectNotes: string[] = [];
   for (const report of reports) {
     const meta = metaOf(state, report);
-    const subject = u.subjectOnly.get(report);
-    const ordered = preferCoverage(u.matches, report, years.filter((y): y is number => y !== null), meta);
+    let subject = u.subjectOnly.get(report);
+    // A region's table may list the named school row by row: its own figure, not the region's.
+    const own = subject ? subjectRowMatches(state, report, subject, u.indicatorQuery) : [];
+    if (own.length) subject = undefined;
+    const ordered = preferCoverage(own.length ? own : u.matches, report, years.filter((y): y is number => y !== null), meta);
     for (const year of years) {
       const r = pickFigure(ordered, report, year, meta);
       if (subject && r.picked) {

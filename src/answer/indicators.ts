@@ -193,7 +193,9 @@ export function buildCatalog(facts: Fact[], tables: Table[]): IndicatorEntry[] {
     if (!e) {
       const table = f.tableId ? tableById.get(f.tableId) : undefined;
       // A row named only "学时" (a continuation row) means its parent's hours: the parent is part of its name.
-      const own = countLabel(norm(f.path[f.path.length - 1] ?? f.indicator), f);
+      // A bracketed note (（含计算机应用、电子商务）, （含升学）) says what the row holds, not what it is called:
+      // it is left out of the name and kept in the row's cover text.
+      const own = countLabel(norm(withoutNote(f.path[f.path.length - 1] ?? f.indicator)), f);
       const generic = f.path.length > 1 && [...own].length <= 2;
       const parent = f.path.length > 1 ? norm(f.path[f.path.length - 2]) : "";
       // A row that only qualifies its parent (省级数量, 民办, 女生 under 专业教学资源库数, 在校生数) is named
@@ -242,6 +244,12 @@ export function buildCatalog(facts: Fact[], tables: Table[]): IndicatorEntry[] {
   for (const [g, n] of df) idf.set(g, Math.log(1 + leaves.size / n));
   idf.set(UNSEEN, Math.log(1 + leaves.size));
   return [...entries.values()];
+}
+
+/** A label without its bracketed note, when enough of it is left: 电子与信息大类（含计算机应用） → 电子与信息大类. */
+function withoutNote(label: string): string {
+  const bare = label.replace(/[（(][^（）()]*[）)]/g, "").trim();
+  return [...bare.replace(/[^\u4e00-\u9fffA-Za-z0-9]/g, "")].length >= 2 ? bare : label;
 }
 
 /** A row label that names a level, an ownership or a sex of its parent's measure: 国家级数量, 民办, 女生人数. */

@@ -10,6 +10,7 @@ import { cleanTyped, detectIntent, parseYears, toHalfWidth, toSimplified, type E
 import { conjoinedWith, ENGLISH_WORDS, unknownPlaceWords } from "./understand/unknownPlaces.js";
 import { pinyinToChinese } from "./understand/pinyinWords.js";
 import { continuesPrevious } from "./understand/followUp.js";
+import { subjectRowMatches } from "./subjectRows.js";
 
 /**
  * What a question asks: its reports (and the schools or counties it names inside them), years,
@@ -159,6 +160,11 @@ export function understand(state: Loaded, question: string, previous: AskContext
     indicatorQuery = context.indicator;
     matches = matchIndicators(indicatorQuery, state.lookup(reports));
     fromContext.indicator = matches.length > 0;
+  }
+  // A school named inside a region's report may have rows of its own there (学校 | 在校生数 | …).
+  for (const [report, subject] of subjectOnly) {
+    const own = subjectRowMatches(state, report, subject, indicatorQuery);
+    if (own.length) matches = [...own, ...matches.filter((m) => m.entry.report !== report)];
   }
   // The coverage rule: a row that leaves a word of the question unexplained is not the answer
   // while another row explains them all; when none does, nothing is stated and the word is named.

@@ -32,7 +32,8 @@ function formatNumber(n: number): string {
 
 /** "人才培养质量计分卡 › 毕业生去向落实人数 › 其中：升学人数（suining-2024.txt 第1350行）" */
 export function formatSource(f: AnswerFact, lang: Lang): string {
-  const where = f.table ? `${f.tableNumber ? `${f.tableNumber} ` : ""}${f.table}` : lang === "zh" ? "正文" : "running text";
+  // A table printed without a title is still a table, not running text.
+  const where = f.table ? `${f.tableNumber ? `${f.tableNumber} ` : ""}${f.table}` : f.source === "table" ? (lang === "zh" ? "表格（无标题）" : "untitled table") : lang === "zh" ? "正文" : "running text";
   // A PDF's line counts its rebuilt text; the page is what a reader finds in the file.
   if (f.page) return lang === "zh" ? `${where} › ${f.indicator}（${f.report} 第${f.page}页，第${f.line}行）` : `${where} › ${f.indicator} (${f.report}, page ${f.page}, line ${f.line})`;
   return lang === "zh" ? `${where} › ${f.indicator}（${f.report} 第${f.line}行）` : `${where} › ${f.indicator} (${f.report}, line ${f.line})`;

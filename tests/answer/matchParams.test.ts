@@ -175,3 +175,12 @@ describe("a row narrower than the question", () => {
     expect(top("计划内课程总学时", facts)).toBe("教学计划内课程总数 › 学时");
   });
 });
+
+describe("a bracketed note in a label", () => {
+  it("is no part of the row's name: 电子信息大类 finds 电子与信息大类（含计算机应用、电子商务）", () => {
+    const facts = [fact(["电子与信息大类（含计算机应用、电子商务）"], 1096, { column: "在校生数" })];
+    expect(top("电子信息大类在校生数", facts)).toBe("电子与信息大类（含计算机应用、电子商务）");
+    // ...and what it lists is not the row: 计算机应用 is only part of it.
+    expect(matchIndicators("计算机应用在校生数", buildCatalog(facts, []))).toEqual([]);
+  });
+});
