@@ -59,15 +59,28 @@ function queueUpdate(u) {
   return update;
 }
 
+/** A call's parameters: JSON, or the text fields of a multipart upload (sendPhoto, sendDocument). */
+function parseBody(body, type) {
+  if (!body) return {};
+  const boundary = /boundary=([^;]+)/.exec(type)?.[1];
+  if (!boundary) return JSON.parse(Buffer.from(body, "latin1").toString("utf8"));
+  const fields = {};
+  for (const part of body.split(`--${boundary}`)) {
+    const m = /name="([^"]+)"(?![^\r\n]*filename)[^]*?\r\n\r\n([^]*)\r\n$/.exec(part);
+    if (m) fields[m[1]] = Buffer.from(m[2], "latin1").toString("utf8");
+  }
+  return fields;
+}
+
 function emit(event) {
   for (const l of listeners) l(event);
 }
 
 const server = createServer(async (req, res) => {
   let body = "";
-  for await (const c of req) body += c;
+  for await (const c of req) body += c.toString("latin1"); // multipart bodies carry PNG bytes
   const method = /\/bot[^/]+\/(\w+)/.exec(req.url ?? "")?.[1] ?? "?";
-  const p = body ? JSON.parse(body) : {};
+  const p = parseBody(body, String(req.headers["content-type"] ?? ""));
   const ok = (result) => res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ ok: true, result }));
   switch (method) {
     case "getMe":
@@ -87,9 +100,12 @@ const server = createServer(async (req, res) => {
       }
       return ok(updates.slice(0, Number(p.limit ?? 100)));
     }
+    case "sendPhoto":
+    case "sendDocument":
     case "sendMessage": {
       const chat = Number(p.chat_id);
-      const msg = { message_id: nextMessageId++, text: String(p.text), reply_markup: p.reply_markup };
+      const markup = typeof p.reply_markup === "string" ? JSON.parse(p.reply_markup) : p.reply_markup;
+      const msg = { message_id: nextMessageId++, text: String(p.text ?? p.caption ?? ""), reply_markup: markup };
       if (!messagesByChat.has(chat)) messagesByChat.set(chat, []);
       const list = messagesByChat.get(chat);
       list.push(msg);
@@ -97,6 +113,8 @@ const server = createServer(async (req, res) => {
       emit({ kind: "message", chat, msg });
       return ok({ message_id: msg.message_id, date: Math.floor(Date.now() / 1000), chat: { id: chat, type: "private", first_name: "u" }, text: msg.text });
     }
+    case "editMessageCaption":
+    case "editMessageMedia":
     case "editMessageText": {
       const chat = Number(p.chat_id);
       const msg = messagesByChat.get(chat)?.find((m) => m.message_id === Number(p.message_id));
