@@ -22,6 +22,8 @@ export interface ManifestEntry {
   kind?: "city" | "district" | "school";
   /** Extra names users type (short names, old names, common typos). */
   aliases?: string[];
+  /** Where the report is published (http or https): answers citing it link to the original. */
+  url?: string;
 }
 
 /** One report, as read from its text plus the manifest. */
@@ -36,6 +38,8 @@ export interface ReportMeta {
   province: string | null;
   english: string | null;
   aliases: string[];
+  /** The published original, from the manifest (http or https), when it gives one. */
+  url?: string;
   /** The year the report is titled with ("2024年度" → 2024). */
   reportYear: number | null;
   /** The latest year its tables have data for: the default for a question with no year. */
@@ -266,6 +270,8 @@ export interface Answer {
   tableId?: string;
   /** What the reply says beside the figures, for interfaces that render the facts themselves: caveats (a school among regions, years that differ), reports or years without the figure. */
   notes?: string[];
+  /** The published originals of the reports the answer cites, when the manifest gives them ("原文"). */
+  sources?: { report: string; entity: string; url: string }[];
   /** Set when the message was not a question about the reports (谢谢, 再见, the weather, random letters): `alternatives` are example questions. */
   smallTalk?: "thanks" | "bye" | "ack" | "out-of-scope" | "nonsense";
 }

@@ -30,8 +30,9 @@ export function figureAnswer(state: Loaded, u: Understood): Answer {
     // A region's table may list the named school row by row: its own figure, not the region's.
     const own = subject ? subjectRowMatches(state, report, subject, u.indicatorQuery) : [];
     if (own.length) subject = undefined;
-    const ordered = preferCoverage(own.length ? own : u.matches, report, years.filter((y): y is number => y !== null), meta);
-    for (const year of years) {
+    const reportYears: (number | null)[] = u.yearsByReport.get(report) ?? years;
+    const ordered = preferCoverage(own.length ? own : u.matches, report, reportYears.filter((y): y is number => y !== null), meta);
+    for (const year of reportYears) {
       const r = pickFigure(ordered, report, year, meta);
       if (subject && r.picked) {
         // A figure of the whole region is not the named school's or county's.

@@ -117,6 +117,10 @@ export function findVariants(picked: Picked, catalog: IndicatorEntry[], meta: Re
   const out: Fact[] = [];
   for (const e of catalog) {
     if (e.report !== picked.entry.report || e.key === picked.entry.key || e.columnLabel !== picked.entry.columnLabel) continue;
+    // One table prints one figure once: another row of it (毕业生去向落实人数 beside 毕业生人数) is another indicator.
+    if (e.tableId !== null && e.tableId === picked.entry.tableId) continue;
+    // A change (毕业生增加1312人) is not the figure printed differently.
+    if (CHANGE_LABEL.test(e.leaf)) continue;
     if (e.path.length > 1 && e.source === "table" && e.path[0] !== picked.entry.path[0]) continue;
     if (!sameMeaning(e.leaf, picked.entry.leaf)) continue;
     const { fact } = valueFor(e, year, meta);
@@ -126,6 +130,7 @@ export function findVariants(picked: Picked, catalog: IndicatorEntry[], meta: Re
   return out;
 }
 
+const CHANGE_LABEL = /(?:增加|增长|提高|提升|上升|下降|减少|降低|增幅|降幅|变化)(?:人数|人次|数)?$/;
 const SCOPE_PREFIX = /^(?:全日制|全市|全区|全校|本校|校内|学校|中职学校|中职)/;
 const MEASURE_SUFFIX = /(?:总数|人数|数量|数)$/;
 

@@ -47,6 +47,16 @@ export function planAnswer(state: Loaded, question: string, context?: AskContext
   const answer = route(state, u);
   // 成都和乐山…: the report named is answered, and the place without one is said to have none.
   if (u.unknown.length && u.reports.length) answer.reply = `${noReportSentence(state, u)}\n${answer.reply}`;
+  // The published originals of what is cited, when the manifest gives them: a reader in a meeting opens the report.
+  const cited = [...new Set([...answer.facts.map((f) => f.report), ...answer.passages.map((p) => p.report)])];
+  const sources = cited.flatMap((r) => {
+    const m = state.metaByReport.get(r);
+    return m?.url ? [{ report: r, entity: m.entity, url: m.url }] : [];
+  });
+  if (sources.length) {
+    answer.sources = sources;
+    answer.reply += `\n${sources.map((x) => (u.lang === "zh" ? `原文：${x.entity} ${x.url}` : `Original: ${x.entity} ${x.url}`)).join("\n")}`;
+  }
   if (shown.wants) {
     answer.wants = shown.wants;
     answer.question = cleanTyped(question);

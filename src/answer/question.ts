@@ -32,6 +32,8 @@ export interface Understood {
   yearsExplicit: boolean;
   /** The question's indicator words, synonyms applied. */
   indicatorQuery: string;
+  /** For a relative year (去年, 近两年) asked of reports of different years: each report's own years. */
+  yearsByReport: Map<string, number[]>;
   /** Tables the question names ("教学资源表", "表6"), when it names any. */
   tableIds: Set<string> | null;
   matches: IndicatorMatch[];
@@ -132,6 +134,14 @@ export function understand(state: Loaded, question: string, previous: AskContext
     if (editions.length) reports = editions;
   }
   let years = parsedYears.years;
+  // 去年 is each report's own last year: 乐山's 2024 report and 吕梁's 2023 one mean 2023 and 2022.
+  const yearsByReport = new Map<string, number[]>();
+  if (parsedYears.relative && reports.length > 1) {
+    for (const r of reports) {
+      const m = state.metaByReport.get(r);
+      yearsByReport.set(r, parseYears(text, { reportYear: m?.reportYear ?? null, latestDataYear: m?.latestDataYear ?? null }).years);
+    }
+  }
   if (!years.length && context?.years.length) {
     years = context.years;
     fromContext.years = true;
@@ -188,6 +198,7 @@ export function understand(state: Loaded, question: string, previous: AskContext
     subjectOnly,
     unknown,
     years,
+    yearsByReport,
     yearsExplicit: parsedYears.explicit || fromContext.years,
     indicatorQuery,
     tableIds: tables.ids,

@@ -7,7 +7,7 @@ export const MANIFEST_FILE = "manifest.json";
 
 /**
  * Reads corpus/manifest.json: what a report's text cannot tell (English name, province, kind,
- * extra aliases), keyed by file name. A missing manifest is fine (every entry is optional);
+ * extra aliases, the published original's `url`), keyed by file name. A missing manifest is fine (every entry is optional);
  * a broken one is a warning, and ingestion goes on without it.
  */
 export function readManifest(corpusDir: string): { entries: Record<string, ManifestEntry>; warnings: IngestWarning[] } {
@@ -17,6 +17,7 @@ export function readManifest(corpusDir: string): { entries: Record<string, Manif
     const parsed: unknown = JSON.parse(readFileSync(path, "utf8"));
     if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) throw new Error("it is not a JSON object keyed by file name");
     const entries: Record<string, ManifestEntry> = {};
+    const warnings: IngestWarning[] = [];
     for (const [file, value] of Object.entries(parsed as Record<string, unknown>)) {
       if (file.startsWith("_") || !value || typeof value !== "object") continue;
       const v = value as Record<string, unknown>;
@@ -25,10 +26,23 @@ export function readManifest(corpusDir: string): { entries: Record<string, Manif
         province: typeof v.province === "string" ? v.province : undefined,
         kind: v.kind === "city" || v.kind === "district" || v.kind === "school" ? v.kind : undefined,
         aliases: Array.isArray(v.aliases) ? v.aliases.filter((a): a is string => typeof a === "string") : undefined,
+        url: publishedUrl(v.url),
       };
+      if (v.url !== undefined && !entries[file].url) warnings.push({ report: MANIFEST_FILE, line: null, message: `${file}: url ignored: it must be an http(s) address` });
     }
-    return { entries, warnings: [] };
+    return { entries, warnings };
   } catch (err) {
     return { entries: {}, warnings: [{ report: MANIFEST_FILE, line: null, message: `ignored: ${(err as Error).message}` }] };
+  }
+}
+
+/** An http(s) address, or undefined: a link a user can open, never a file path or a script. */
+function publishedUrl(v: unknown): string | undefined {
+  if (typeof v !== "string") return undefined;
+  try {
+    const u = new URL(v);
+    return u.protocol === "http:" || u.protocol === "https:" ? u.href : undefined;
+  } catch {
+    return undefined;
   }
 }

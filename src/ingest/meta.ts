@@ -113,6 +113,7 @@ export function buildMeta(input: {
     province: manifest?.province ?? read?.province ?? null,
     english: manifest?.english ?? null,
     aliases: manifest?.aliases ?? [],
+    ...(manifest?.url ? { url: manifest.url } : {}),
     reportYear,
     latestDataYear: reportYear,
     dataYears: [],

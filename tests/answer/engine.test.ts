@@ -277,6 +277,21 @@ describe("changes asked with 比…多多少", () => {
   });
 });
 
+describe("another figure printed for the same thing", () => {
+  it("is never another row of the same table, nor a change: 毕业生人数 has no 去向落实人数 or 增加 beside it", () => {
+    const a = engine.ask("江门2024年毕业生人数");
+    expect(a.variants.map((v) => v.indicator)).toEqual([]);
+    expect(a.reply).not.toMatch(/另有不同/);
+  });
+});
+
+describe("relative years, per report", () => {
+  it("去年 is each report's own last year: 乐山 (2024 report) 2023, 吕梁 (2023 report) 2022", () => {
+    const a = engine.ask("乐山和吕梁去年的毕业生人数");
+    expect(a.facts.map((f) => [f.entity, f.year])).toEqual([["乐山市", 2023], ["吕梁市", 2022]]);
+  });
+});
+
 describe("the conversation rule", () => {
   it("a question asking across the reports starts fresh: 月收入排名 after two regions ranks them all", () => {
     const prev = engine.ask("乐山和江门2024年月收入比一下");

@@ -12,6 +12,18 @@ function isExtraColumn(header: string): boolean {
   return /^(调查|备注|变化|增减|同比|说明)/.test(header.replace(/\s+/g, ""));
 }
 
+/**
+ * The unit a label's own measure word implies when none is printed: …人数 → 人, …人次 → 人次,
+ * …学校数/所数 → 所. Only these, which cannot mean anything else; null otherwise.
+ */
+export function impliedUnit(label: string): string | null {
+  const l = label.replace(/[\s*＊]/g, "");
+  if (/人次$/.test(l)) return "人次";
+  if (/人数$/.test(l)) return "人";
+  if (/(?:学校|所)数$/.test(l)) return "所";
+  return null;
+}
+
 /** The unit a survey-count column names in its header (`调查人数` → 人, `调查人次` → 人次). */
 function extraUnit(header: string): string | null {
   const h = header.replace(/\s+/g, "");
@@ -67,12 +79,14 @@ export function tableFacts(table: Table, entity: string, defaultYear: number | n
       for (const c of roles.values) {
         const cell = row.cells[c];
         if (!cell) continue;
-        const head = splitUnit(labelName(table.header[c] ?? ""));
+        // The header's unit is read before its name is cleaned (生均校舍建筑面积（平方米）): the cleaning drops it.
+        const printed = splitUnit(table.header[c] ?? "");
+        const head = { name: labelName(table.header[c] ?? ""), unit: printed.unit };
         const v = parseCellValue(cell.text);
         add({
           path: [head.name],
           indicator: head.name,
-          unit: rowUnit ?? v.unit ?? head.unit ?? (v.kind === "number" ? (table.unit ?? null) : null),
+          unit: rowUnit ?? v.unit ?? head.unit ?? (v.kind === "number" ? (table.unit ?? impliedUnit(head.name)) : null),
           column: rowLabel || (table.header[c] ?? ""),
           year: rowYear ?? tYear,
           value: v.kind === "text" ? cell.text : v.value,
@@ -98,6 +112,8 @@ export function tableFacts(table: Table, entity: string, defaultYear: number | n
       else unit = rowUnit ?? v.unit ?? headUnit ?? (/(比例|占比|率)$/.test(column) ? null : labelUnit);
       // A unit the table states for all its figures (`单位：万元`) comes last: a cell's own says more.
       if (unit === null && !extra && v.kind === "number" && table.unit) unit = table.unit;
+      // Nothing printed: a label ending in its measure word says it (中职学校在校人数 counts people).
+      if (unit === null && !extra && v.kind === "number" && !/(比例|占比|率)$/.test(column)) unit = impliedUnit(row.path[row.path.length - 1] ?? "");
       let year = years[c];
       if (year === null && !extra) year = table.standard ? defaultYear : tYear;
       // Text keeps the cell's own spacing (`陈华国 杨玉强`: two names, not one).

@@ -7,6 +7,7 @@ import { findSoffice, readOldWord } from "../../../src/ingest/read/doc.js";
 import { readDocx } from "../../../src/ingest/read/docx.js";
 import { readReport } from "../../../src/ingest/read/index.js";
 import { ingestReport } from "../../../src/ingest/report.js";
+import { readFailure } from "./fails.js";
 
 const fixtures = join(import.meta.dirname, "..", "..", "fixtures", "reports");
 const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"';
@@ -151,16 +152,7 @@ describe("a Word report exported by LibreOffice (tests/fixtures/reports)", () =>
 });
 
 describe("Word files that cannot be read", () => {
-  const fails = (bytes: Uint8Array, name: string) => {
-    try {
-      readReport(bytes, name);
-    } catch (err) {
-      expect(err).toBeInstanceOf(ReportParseError);
-      expect((err as ReportParseError).report).toBe(name);
-      return (err as Error).message;
-    }
-    throw new Error("expected a ReportParseError");
-  };
+  const fails = readFailure;
 
   it("says a damaged .docx is damaged", () => {
     expect(fails(new Uint8Array([0x50, 0x4b, 3, 4, 1, 2, 3]), "broken.docx")).toMatch(/damaged/);

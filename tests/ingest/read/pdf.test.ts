@@ -6,6 +6,7 @@ import { pageStarts, readReport } from "../../../src/ingest/read/index.js";
 import { layoutPdf, textLayerProblem } from "../../../src/ingest/read/pdf.js";
 import { extractPdf, type PdfItem, type PdfPage, type PdfRule } from "../../../src/ingest/read/pdfExtract.js";
 import { ingestReport } from "../../../src/ingest/report.js";
+import { readFailure } from "./fails.js";
 
 const fixtures = join(import.meta.dirname, "..", "..", "fixtures", "reports");
 
@@ -259,16 +260,7 @@ describe("pageStarts", () => {
 });
 
 describe("PDFs that cannot be read", () => {
-  const fails = (bytes: Uint8Array, name: string) => {
-    try {
-      readReport(bytes, name);
-    } catch (err) {
-      expect(err).toBeInstanceOf(ReportParseError);
-      expect((err as ReportParseError).report).toBe(name);
-      return (err as Error).message;
-    }
-    throw new Error("expected a ReportParseError");
-  };
+  const fails = readFailure;
 
   it("gives up on a PDF that takes too long, and reads the next one with a fresh worker", () => {
     const bytes = readFileSync(join(fixtures, "deyang-school-2023.pdf"));
