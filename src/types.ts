@@ -299,6 +299,8 @@ export interface Engine {
   search(query: string, opts?: { casesOnly?: boolean; limit?: number }): PassageHit[];
   /** Every report loaded, with its entity and years. */
   reports(): ReportMeta[];
+  /** Questions the loaded reports answer (a figure, a comparison, a ranking), for examples and /start buttons. */
+  examples(lang: "zh" | "en"): string[];
   /** Tables of one report (by file name, entity name or alias) or of all reports. */
   tables(report?: string): TableSummary[];
   /** One table by id, or by report plus number/title words ("遂宁", "计分卡"); null when none matches. */

@@ -3,6 +3,7 @@ import { fileURLToPath } from "node:url";
 import { corpusFingerprint, loadIndex, readIndexMeta, saveIndex, INDEX_FORMAT_VERSION, type BuiltIndexData, type IndexData } from "../index/store.js";
 import type { Answer, AskContext, Engine, IngestWarning, PassageHit, ReportMeta, Table } from "../types.js";
 import { planAnswer, searchPassages } from "./plan.js";
+import { exampleQuestions } from "./smallTalk.js";
 import { prepare, type Loaded } from "./state.js";
 import { findTable, summarizeTable } from "./tableView.js";
 
@@ -45,6 +46,9 @@ export async function createEngine(opts: EngineOptions = {}): Promise<Engine> {
     },
     reports(): ReportMeta[] {
       return state.data.reports;
+    },
+    examples(lang: "zh" | "en"): string[] {
+      return exampleQuestions(state, lang).map((a) => a.question);
     },
     tables(report?: string) {
       const wanted = report ? resolveReport(state, report) : null;

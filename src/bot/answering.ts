@@ -33,8 +33,9 @@ export function contextOf(a: Answer): AskContext {
  * list when the question asked for passages or cases, or the engine's reply.
  *
  * @param context the previous answer's context, for a follow-up
+ * @returns this answer's context, for the next question
  */
-export async function answerQuestion(ctx: BotContext, question: string, context?: AskContext): Promise<void> {
+export async function answerQuestion(ctx: BotContext, question: string, context?: AskContext): Promise<AskContext> {
   const { engine, store } = ctx.deps;
   const m = ctx.zb.t;
   await typing(ctx);
@@ -50,7 +51,7 @@ export async function answerQuestion(ctx: BotContext, question: string, context?
       page: 0,
       context: contextOf(answer),
     });
-    return;
+    return contextOf(answer);
   }
 
   ctx.zb.result = answer.facts.length > 0 ? answer.intent : `${answer.intent}:none`;
@@ -87,6 +88,7 @@ export async function answerQuestion(ctx: BotContext, question: string, context?
     const table = engine.table(exportId);
     if (table) await sendTableFile(ctx, table, entityOf(ctx, table.report), "xlsx");
   }
+  return contextOf(answer);
 }
 
 /** An answer's text: a table answer in the same form as /table, anything else as {@link renderAnswer}. */
@@ -125,6 +127,11 @@ export function answerKeyboard(a: Answer, key: string, m: Messages, exportKey: s
   });
   if (a.facts.length > 0 || a.passages.length > 0) {
     kb.text(m.btnRelated, `rel:${key}`);
+    any = true;
+  }
+  // The published report each cited figure or passage comes from, when the manifest gives it.
+  for (const src of (a.sources ?? []).slice(0, 2)) {
+    kb.row().url(m.btnSource(src.entity), src.url);
     any = true;
   }
   return any ? kb : undefined;

@@ -37,6 +37,7 @@ export interface Messages {
   btnRow: string;
   btnTable: string;
   btnRelated: string;
+  btnSource: (entity: string) => string;
   /** Export buttons under a table. */
   btnCsv: string;
   btnExcel: string;
@@ -120,6 +121,7 @@ const zh: Messages = {
   btnExcel: "📗 Excel",
   exportOnlyTables: "只有表格可以导出，例如「遂宁 计分卡 导出Excel」或 /table 遂宁 计分卡。",
   btnRelated: "🔎 相关段落",
+  btnSource: (entity) => `📄 原文 · ${entity}`,
   passagesTitle: (q, n) => `「${q}」相关段落（${n} 条）`,
   casesTitle: (q, n) => `「${q}」典型案例（${n} 条）`,
   noPassages: (q) => `没有找到与「${q}」相关的段落。换几个关键词试试。`,
@@ -198,6 +200,7 @@ const en: Messages = {
   btnExcel: "📗 Excel",
   exportOnlyTables: 'Only tables can be exported, e.g. "Suining score card export to Excel" or /table Suining 计分卡.',
   btnRelated: "🔎 Related passages",
+  btnSource: (entity) => `📄 Original · ${entity}`,
   passagesTitle: (q, n) => `Passages for “${q}” (${n})`,
   casesTitle: (q, n) => `Case studies for “${q}” (${n})`,
   noPassages: (q) => `No passages match “${q}”. Try other keywords.`,

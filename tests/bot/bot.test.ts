@@ -300,6 +300,19 @@ describe("groups", () => {
 });
 
 describe("follow-ups", () => {
+  it("in a private chat a typed follow-up is asked in the last answer's context (not as a reply); in a group it is not", async () => {
+    const h = createHarness();
+    await h.say(Q);
+    await h.say("2023年呢？");
+    const last = h.engine.calls.ask.at(-1)!;
+    expect(last.context).toEqual({ entities: ["遂宁市职业技术学校"], years: [2024], indicator: "升学人数", intent: "figure" });
+    expect(texts(h, 0).join("\n")).toContain("765 人");
+    // In a group, only a reply continues (other people's questions are in between).
+    await h.say(`@zhibao_test_bot ${Q}`, { chat: "group" });
+    await h.say("@zhibao_test_bot 2023年呢？", { chat: "group" });
+    expect(h.engine.calls.ask.at(-1)!.context).toBeUndefined();
+  });
+
   it("a reply to an answer is asked in that answer's context", async () => {
     const h = createHarness();
     await h.say(Q);
@@ -308,7 +321,7 @@ describe("follow-ups", () => {
     await h.say("2023年呢？", { replyTo: answer! });
     const last = h.engine.calls.ask.at(-1)!;
     expect(last.question).toBe("2023年呢？");
-    expect(last.context).toEqual({ entities: ["遂宁市职业技术学校"], years: [2024], indicator: "升学人数", intent: "figure" });
+    expect(last.context).toEqual({ entities: ["遂宁市职业技术学校"], years: [2024], indicator: "升学人数", intent: "figure", isReply: true });
     const text = texts(h, mark)[0]!;
     expect(text).toContain("2023年");
     expect(text).toContain("765 人");

@@ -180,8 +180,10 @@ export function createFakeEngine(): FakeEngine {
   const calls: FakeEngineCalls = { ask: [], search: [], reload: 0 };
   const engine: FakeEngine = {
     calls,
-    ask(question, context) {
-      calls.ask.push(context ? { question, context } : { question });
+    ask(question, given) {
+      calls.ask.push(given ? { question, context: given } : { question });
+      // The engine's conversation rule, in its simplest cases: a reply or an elliptical question continues.
+      const context = given && (given.isReply || /呢[？?]?$|^那/.test(question)) ? given : undefined;
       if (/boom/i.test(question)) throw new Error("engine exploded");
       const year = /2023|23年/.test(question) ? 2023 : /2024|24年/.test(question) ? 2024 : null;
       const suining = /suining|遂宁/i.test(question) || (context?.entities.includes(SUINING) ?? false);
@@ -279,6 +281,9 @@ export function createFakeEngine(): FakeEngine {
       if (/nothing|没有/.test(query)) return [];
       const n = /many/.test(query) ? 80 : 12;
       return Array.from({ length: Math.min(n, opts?.limit ?? 20) }, (_, k) => hit(k, query, casesOnly));
+    },
+    examples(lang) {
+      return lang === "zh" ? ["遂宁 2024 升学人数", "乐山和江门2024年毕业生月收入比一下", "哪个报告2024年月收入最高"] : ["Suining 2024 升学人数", "Leshan vs Jiangmen 2024 月收入", "which report has the highest 月收入 in 2024"];
     },
     reports() {
       return REPORTS;

@@ -18,6 +18,14 @@ import { sendTable } from "./tables.js";
 /** The ask feature. */
 export function askFeature(): Composer<BotContext> {
   const c = new Composer<BotContext>();
+  // A private chat is one conversation: a typed question is asked in the context of the chat's last
+  // answer, and the engine's conversation rule decides whether it continues it (2023年呢？) or not.
+  const lastInChat = new Map<number, AskContext>();
+  const remember = (chatId: number, context: AskContext) => {
+    lastInChat.delete(chatId);
+    lastInChat.set(chatId, context);
+    if (lastInChat.size > MAX_CHATS_REMEMBERED) lastInChat.delete(lastInChat.keys().next().value!);
+  };
 
   c.command("ask", async (ctx) => {
     ctx.zb.command = "ask";
@@ -47,7 +55,10 @@ export function askFeature(): Composer<BotContext> {
       await sendLines(ctx, linesFromText(ctx.zb.t.usageAsk));
       return;
     }
-    await answerQuestion(ctx, question, replyContext(ctx));
+    const replied = replyContext(ctx);
+    const typedFollowUp = !replied && ctx.chat.type === "private" ? lastInChat.get(ctx.chat.id) : undefined;
+    const context = await answerQuestion(ctx, question, replied ?? typedFollowUp);
+    if (ctx.chat.type === "private") remember(ctx.chat.id, context);
   });
 
   // The whole row, or the whole table, a figure came from.
@@ -98,12 +109,15 @@ export function askFeature(): Composer<BotContext> {
   return c;
 }
 
-/** The context of the bot message this message replies to, if the bot still has it. */
+/** Private chats whose last answer is kept for typed follow-ups (the oldest forgotten first). */
+const MAX_CHATS_REMEMBERED = 10_000;
+
+/** The context of the bot message this message replies to, if the bot still has it: a reply continues it whatever it says. */
 function replyContext(ctx: BotContext): AskContext | undefined {
   const msg = ctx.message;
   if (!msg?.reply_to_message || !isReplyToMe(msg, ctx.me.id)) return undefined;
   const entry = ctx.deps.store.byMessage(msg.chat.id, msg.reply_to_message.message_id);
-  if (entry?.kind === "answer" || entry?.kind === "search") return entry.context;
+  if ((entry?.kind === "answer" || entry?.kind === "search") && entry.context) return { ...entry.context, isReply: true };
   return undefined;
 }
 

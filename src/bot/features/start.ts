@@ -1,7 +1,7 @@
 /**
  * `/start` (what the bot does and three tappable examples) and `/help` (examples of every kind
- * of question). Example buttons carry only an index into a fixed list, so they work after a
- * restart too.
+ * of question). Example buttons carry only an index into the examples the loaded reports give,
+ * so they work after a restart too (and say "expired" if a reload changed them).
  */
 import { Composer, InlineKeyboard } from "grammy";
 import { answerQuestion } from "../answering.js";
@@ -24,19 +24,19 @@ export function startFeature(): Composer<BotContext> {
     }
     ctx.zb.result = "start";
     await sendLines(ctx, [...catalogueLines(m.intro(ctx.me.username)), [], ...catalogueLines([`<b>${m.examplesTitle}</b>`])], {
-      keyboard: examplesKeyboard(ctx.zb.lang, m.tryInline),
+      keyboard: examplesKeyboard(examplesFor(ctx, ctx.zb.lang), ctx.zb.lang, m.tryInline),
     });
   });
 
   c.command("help", async (ctx) => {
     ctx.zb.command = "help";
     ctx.zb.result = "help";
-    await sendLines(ctx, catalogueLines(ctx.zb.t.help(ctx.me.username)), { keyboard: examplesKeyboard(ctx.zb.lang, ctx.zb.t.tryInline) });
+    await sendLines(ctx, catalogueLines(ctx.zb.t.help(ctx.me.username)), { keyboard: examplesKeyboard(examplesFor(ctx, ctx.zb.lang), ctx.zb.lang, ctx.zb.t.tryInline) });
   });
 
   c.callbackQuery(/^ex:(zh|en):(\d)$/, async (ctx) => {
     ctx.zb.command = "example";
-    const q = EXAMPLES[ctx.match[1] as Lang][Number(ctx.match[2])];
+    const q = examplesFor(ctx, ctx.match[1] as Lang)[Number(ctx.match[2])];
     if (!q) return ackCallback(ctx, ctx.zb.t.expired);
     await ackCallback(ctx);
     await answerQuestion(ctx, q);
@@ -45,10 +45,19 @@ export function startFeature(): Composer<BotContext> {
   return c;
 }
 
+/**
+ * Example questions made from the loaded reports (a figure, a comparison, a ranking they answer),
+ * so they work for any corpus; the fixed list only when no report is loaded.
+ */
+export function examplesFor(ctx: BotContext, lang: Lang): string[] {
+  const made = ctx.deps.engine.examples(lang);
+  return made.length ? made : EXAMPLES[lang];
+}
+
 /** One button per example, then "use in any chat" (inline mode in the current chat). */
-export function examplesKeyboard(lang: Lang, tryInline: string): InlineKeyboard {
+export function examplesKeyboard(examples: string[], lang: Lang, tryInline: string): InlineKeyboard {
   const kb = new InlineKeyboard();
-  EXAMPLES[lang].forEach((q, k) => kb.text(q.length > 40 ? `${q.slice(0, 39)}…` : q, `ex:${lang}:${k}`).row());
-  kb.switchInlineCurrent(tryInline, EXAMPLES[lang][0]!);
+  examples.forEach((q, k) => kb.text(q.length > 40 ? `${q.slice(0, 39)}…` : q, `ex:${lang}:${k}`).row());
+  if (examples[0]) kb.switchInlineCurrent(tryInline, examples[0]);
   return kb;
 }
