@@ -82,6 +82,8 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   const results = [];
   for (let i = 0; i < runs; i++) results.push(await measureBotStart(question));
   const median = (key) => results.map((r) => r[key]).sort((a, b) => a - b)[Math.floor(runs / 2)];
-  console.log(`bot process (median of ${runs} starts): ready ${median("readyMs").toFixed(0)} ms, first answer ${median("answeredMs").toFixed(0)} ms, RSS ${median("rssMB").toFixed(0)} MB (peak ${median("peakMB").toFixed(0)} MB)`);
+  console.log(
+    `bot process (median of ${runs} starts): ready ${median("readyMs").toFixed(0)} ms, first answer ${median("answeredMs").toFixed(0)} ms, RSS ${median("rssMB").toFixed(0)} MB (peak ${median("peakMB").toFixed(0)} MB)`,
+  );
   console.log(`  answer: ${results[0].answer.split("\n")[0]}`);
 }

@@ -106,7 +106,10 @@ function placeOf(query, names) {
 /** The query sets named by --queries (comma-separated paths), each with a short label. */
 function querySets(arg) {
   return arg.split(",").map((path) => {
-    const name = path.split("/").pop().replace(/\.jsonl$/, "");
+    const name = path
+      .split("/")
+      .pop()
+      .replace(/\.jsonl$/, "");
     const label = name === "judged-queries" ? "fitting" : name === "heldout-queries" ? "held out" : name;
     return { path, label, queries: loadQueries(path) };
   });
@@ -207,7 +210,11 @@ async function child(engineKey, indexDir, queriesArg) {
     const ms = new MiniSearch({ idField: "i", fields: ["title", "text"], tokenize: segment, searchOptions: { boost: { title: 2 } } });
     ms.addAll(passages.map((p, i) => ({ i, title: p.title, text: p.text })));
     buildMs = performance.now() - t;
-    search = (q, k) => ms.search(q).slice(0, k).map((r) => passages[r.id]);
+    search = (q, k) =>
+      ms
+        .search(q)
+        .slice(0, k)
+        .map((r) => passages[r.id]);
   } else if (engineKey === "flexsearch") {
     const { Index, Charset } = await import("flexsearch");
     const t = performance.now();
@@ -259,7 +266,9 @@ async function child(engineKey, indexDir, queriesArg) {
     let filteredRank = null;
     let filteredTop = null;
     if (engineKey !== "zhibao" && engineKey !== "baseline") {
-      const deep = search(q.query, DEPTH).filter((p) => !place || p.report === place).slice(0, 5);
+      const deep = search(q.query, DEPTH)
+        .filter((p) => !place || p.report === place)
+        .slice(0, 5);
       filteredRank = deep.findIndex((p) => relevant(q, p.title, p.text));
       filteredTop = brief(deep[0]);
     }
@@ -341,7 +350,11 @@ async function parent() {
     for (const e of engines) {
       const rs = results[e.key];
       const first = rs[0];
-      const sig = (r) => r.sets.flat().map((q) => `${q.rank}/${q.filteredRank}`).join(",");
+      const sig = (r) =>
+        r.sets
+          .flat()
+          .map((q) => `${q.rank}/${q.filteredRank}`)
+          .join(",");
       const stableQuality = rs.every((r) => sig(r) === sig(first));
       const build = e.key === "zhibao" && builds.length ? median(builds.map((b) => b.buildMs)) : rs[0].buildMs === null ? null : median(rs.map((r) => r.buildMs));
       row[e.key] = {
@@ -368,8 +381,10 @@ async function parent() {
 
     const cpu = cpus()[0]?.model ?? "?";
     console.log(`# zhibao vs peer passage search — ${new Date().toISOString().slice(0, 10)}, node ${process.version}, ${cpus().length}× ${cpu}`);
-    console.log(`${data.passages.length} passages (zhibao's index: ${data.passages.filter((p) => p.kind === "case").length} cases, ${data.passages.filter((p) => p.kind === "paragraph").length} paragraphs) from ${data.reports.length} reports; judged queries: ${sets.map((st) => `${st.label} ${st.queries.length} (${queryFile(st.path)})`).join(", ")}; medians of ${runs} runs, each engine in its own process.`);
-    console.log(codeVersion + ".");
+    console.log(
+      `${data.passages.length} passages (zhibao's index: ${data.passages.filter((p) => p.kind === "case").length} cases, ${data.passages.filter((p) => p.kind === "paragraph").length} paragraphs) from ${data.reports.length} reports; judged queries: ${sets.map((st) => `${st.label} ${st.queries.length} (${queryFile(st.path)})`).join(", ")}; medians of ${runs} runs, each engine in its own process.`,
+    );
+    console.log(`${codeVersion}.`);
     console.log(`zhibao filters by the report a query names (its own query understanding); the peers search all passages, they have no report filter.`);
     console.log("");
     const setHeads = sets.map((st) => `${st.label} hit@1 / ${st.queries.length} | ${st.label} hit@5 / ${st.queries.length}`).join(" | ");
@@ -432,31 +447,33 @@ async function parent() {
       const show = (t) => (t ? `${t.report.replace(/-\d+\.txt$/, "")}:${t.line} ${t.kind[0]} “${t.title}”` : "(nothing)");
       const peers = engines.filter((e) => !["zhibao", "zhibao-ranker", "baseline"].includes(e.key));
       sets.forEach((set, k) => {
-      console.log(`## ${set.label}: queries zhibao does not answer at rank 1 (rank of the first relevant hit in zhibao's top 5; peers' rank 1)`);
-      console.log("");
-      let any = false;
-      set.queries.forEach((q, i) => {
-        const z = row.zhibao.sets[k].perQuery[i];
-        const peersBetter = peers.filter((e) => {
-          const p = row[e.key].sets[k].perQuery[i];
-          return p.rank >= 0 && (z.rank < 0 || p.rank < z.rank);
+        console.log(`## ${set.label}: queries zhibao does not answer at rank 1 (rank of the first relevant hit in zhibao's top 5; peers' rank 1)`);
+        console.log("");
+        let any = false;
+        set.queries.forEach((q, i) => {
+          const z = row.zhibao.sets[k].perQuery[i];
+          const peersBetter = peers.filter((e) => {
+            const p = row[e.key].sets[k].perQuery[i];
+            return p.rank >= 0 && (z.rank < 0 || p.rank < z.rank);
+          });
+          if (z.rank === 0 && !peersBetter.length) return;
+          any = true;
+          console.log(`- ${q.id} \`${q.query}\` → want ${q.report} ${JSON.stringify(q.expect[0])}: zhibao ${z.rank < 0 ? "miss (not in top 5)" : `rank ${z.rank + 1}`}, its #1: ${show(z.top[0])}`);
+          for (const e of peers) {
+            const p = row[e.key].sets[k].perQuery[i];
+            console.log(
+              `    ${e.label}: ${p.rank < 0 ? "miss" : `rank ${p.rank + 1}`}; #1 ${show(p.top[0])}${p.filteredRank !== null ? `; with place filter: ${p.filteredRank < 0 ? "miss" : `rank ${p.filteredRank + 1}`}` : ""}`,
+            );
+          }
         });
-        if (z.rank === 0 && !peersBetter.length) return;
-        any = true;
-        console.log(`- ${q.id} \`${q.query}\` → want ${q.report} ${JSON.stringify(q.expect[0])}: zhibao ${z.rank < 0 ? "miss (not in top 5)" : `rank ${z.rank + 1}`}, its #1: ${show(z.top[0])}`);
+        if (!any) console.log("(none)");
+        console.log("");
+        console.log(`## ${set.label}: queries a peer misses that zhibao answers at rank 1`);
         for (const e of peers) {
-          const p = row[e.key].sets[k].perQuery[i];
-          console.log(`    ${e.label}: ${p.rank < 0 ? "miss" : `rank ${p.rank + 1}`}; #1 ${show(p.top[0])}${p.filteredRank !== null ? `; with place filter: ${p.filteredRank < 0 ? "miss" : `rank ${p.filteredRank + 1}`}` : ""}`);
+          const lost = set.queries.filter((_q, i) => row.zhibao.sets[k].perQuery[i].rank === 0 && row[e.key].sets[k].perQuery[i].rank !== 0);
+          console.log(`- ${row[e.key].label}: ${lost.length} — ${lost.map((q) => q.id).join(", ")}`);
         }
-      });
-      if (!any) console.log("(none)");
-      console.log("");
-      console.log(`## ${set.label}: queries a peer misses that zhibao answers at rank 1`);
-      for (const e of peers) {
-        const lost = set.queries.filter((q, i) => row.zhibao.sets[k].perQuery[i].rank === 0 && row[e.key].sets[k].perQuery[i].rank !== 0);
-        console.log(`- ${row[e.key].label}: ${lost.length} — ${lost.map((q) => q.id).join(", ")}`);
-      }
-      console.log("");
+        console.log("");
       });
     }
     const unstable = engines.filter((e) => !row[e.key].stableQuality);

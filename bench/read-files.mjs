@@ -25,5 +25,7 @@ export async function measureFileReads() {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const r = await measureFileReads();
-  console.log(`read + ingest a 4-page PDF report: first in the process ${r.pdfFirst.toFixed(0)} ms (worker start + pdfjs load), then ${r.pdf.toFixed(0)} ms (median of 5); a Word report: ${r.docx.toFixed(1)} ms`);
+  console.log(
+    `read + ingest a 4-page PDF report: first in the process ${r.pdfFirst.toFixed(0)} ms (worker start + pdfjs load), then ${r.pdf.toFixed(0)} ms (median of 5); a Word report: ${r.docx.toFixed(1)} ms`,
+  );
 }

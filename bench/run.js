@@ -34,7 +34,10 @@ try {
 
   const goldPath = join(root, "..", "shared", "eval", "dev.jsonl");
   const questions = existsSync(goldPath)
-    ? readFileSync(goldPath, "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l).question)
+    ? readFileSync(goldPath, "utf8")
+        .split("\n")
+        .filter(Boolean)
+        .map((l) => JSON.parse(l).question)
     : ["Suining 2024 升学人数", "江门 月收入 2023 vs 2024", "璧山 宿舍 案例", "哪个地区2024年升入本科人数最多"];
   for (const q of questions) engine.ask(q); // warm-up
   const times = [];
@@ -82,10 +85,16 @@ try {
 
   const starts = [];
   for (let i = 0; i < 3; i++) starts.push(await measureBotStart("怎样推进产教融合"));
-  const botMedian = (key) => pct(starts.map((s) => s[key]), 50);
+  const botMedian = (key) =>
+    pct(
+      starts.map((s) => s[key]),
+      50,
+    );
   const reads = await measureFileReads();
 
-  console.log(`zhibao bench — ${new Date().toISOString().slice(0, 10)}, node ${process.version}, ${data.meta.counts.reports} reports, ${data.meta.counts.facts} facts, ${data.meta.counts.passages} passages`);
+  console.log(
+    `zhibao bench — ${new Date().toISOString().slice(0, 10)}, node ${process.version}, ${data.meta.counts.reports} reports, ${data.meta.counts.facts} facts, ${data.meta.counts.passages} passages`,
+  );
   console.log(`ingest + index build, fresh process (median of 5, nodejieba included): ${ms(build)} (min ${ms(Math.min(...coldBuilds))}, max ${ms(Math.max(...coldBuilds))})`);
   console.log(`ingest + index build again in a warm process:                         ${ms(rebuild)}`);
   console.log(`index load (median of 5):                                         ${ms(pct(loads, 50))}`);
@@ -93,8 +102,12 @@ try {
   console.log(`ask over ${questions.length} gold questions × 20: p50 ${ms(pct(times, 50))}, p99 ${ms(pct(times, 99))}, max ${ms(Math.max(...times))}`);
   console.log(`memory of the answering process after load and asks: rss ${mb(mem.rss)}, heap used ${mb(mem.heapUsed)}`);
   console.log(`one-shot \`zhibao ask\` wall time, start-up included (median of 5): figure ${ms(cliFigure)}, passage search ${ms(cliPassage)}`);
-  console.log(`read + ingest a 4-page PDF report: ${ms(reads.pdf)} (median of 5; the first in a process ${ms(reads.pdfFirst)}, worker start and pdfjs load included); a Word report: ${ms(reads.docx)}`);
-  console.log(`bot process (median of 3 starts, answering a passage question): ready ${ms(botMedian("readyMs"))}, first answer ${ms(botMedian("answeredMs"))}, RSS ${botMedian("rssMB").toFixed(0)} MB (peak ${botMedian("peakMB").toFixed(0)} MB)`);
+  console.log(
+    `read + ingest a 4-page PDF report: ${ms(reads.pdf)} (median of 5; the first in a process ${ms(reads.pdfFirst)}, worker start and pdfjs load included); a Word report: ${ms(reads.docx)}`,
+  );
+  console.log(
+    `bot process (median of 3 starts, answering a passage question): ready ${ms(botMedian("readyMs"))}, first answer ${ms(botMedian("answeredMs"))}, RSS ${botMedian("rssMB").toFixed(0)} MB (peak ${botMedian("peakMB").toFixed(0)} MB)`,
+  );
 } finally {
   rmSync(tmp, { recursive: true, force: true });
 }

@@ -66,7 +66,7 @@ function parseBody(body, type) {
   if (!boundary) return JSON.parse(Buffer.from(body, "latin1").toString("utf8"));
   const fields = {};
   for (const part of body.split(`--${boundary}`)) {
-    const m = /name="([^"]+)"(?![^\r\n]*filename)[^]*?\r\n\r\n([^]*)\r\n$/.exec(part);
+    const m = /name="([^"]+)"(?![^\r\n]*filename)[\s\S]*?\r\n\r\n([\s\S]*)\r\n$/.exec(part);
     if (m) fields[m[1]] = Buffer.from(m[2], "latin1").toString("utf8");
   }
   return fields;

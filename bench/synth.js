@@ -59,7 +59,7 @@ export function perturb(line, seed) {
     const rest = line.slice(offset + m.length);
     if (offset <= lead && /^\d{1,2}\.\d{1,2}$/.test(m) && /^\s*[\u4e00-\u9fffA-Za-z“"]/.test(rest)) return m; // "1.2 规模和结构", "2.4技能大赛": a heading number
     if (!m.includes(".") && Number(m) >= 1900 && Number(m) <= 2099) return m;
-    const f = 1 + ((((seed * 37 + n++ * 11) % 21) - 10) / 100);
+    const f = 1 + (((seed * 37 + n++ * 11) % 21) - 10) / 100;
     const dec = m.includes(".") ? m.split(".")[1].length : 0;
     const v = Number(m) * f;
     return dec ? v.toFixed(dec) : String(Math.max(1, Math.round(v)));
@@ -95,8 +95,7 @@ function generateCorpus(scale, dir) {
   return { reports: files.length * scale, bytes };
 }
 
-const dirBytes = (d) =>
-  readdirSync(d, { withFileTypes: true }).reduce((n, e) => n + (e.isDirectory() ? dirBytes(join(d, e.name)) : statSync(join(d, e.name)).size), 0);
+const dirBytes = (d) => readdirSync(d, { withFileTypes: true }).reduce((n, e) => n + (e.isDirectory() ? dirBytes(join(d, e.name)) : statSync(join(d, e.name)).size), 0);
 
 // ---------------------------------------------------------------- children
 
@@ -132,11 +131,18 @@ async function child(step, corpusDir, indexDir) {
     const engine = await createEngine({ corpusDir, indexDir, rebuild: "never" });
     out.startMs = performance.now() - t;
     out.readyMs = performance.now(); // since process start
-    const judged = readFileSync(join(root, "bench", "judged-queries.jsonl"), "utf8").split("\n").filter((l) => l.trim()).map((l) => JSON.parse(l));
+    const judged = readFileSync(join(root, "bench", "judged-queries.jsonl"), "utf8")
+      .split("\n")
+      .filter((l) => l.trim())
+      .map((l) => JSON.parse(l));
     const devPath = join(root, "..", "shared", "eval", "dev.jsonl");
     const seeds = { "000": "leshan-2024.txt", "001": "lvliang-2023.txt", "002": "suining-2024.txt", "003": "bishan-2024.txt", "004": "jiangmen-2024.txt" };
     const figures = existsSync(devPath)
-      ? readFileSync(devPath, "utf8").split("\n").filter((l) => l.trim()).map((l) => JSON.parse(l)).filter((d) => d.type === "fact" || d.type === "compare")
+      ? readFileSync(devPath, "utf8")
+          .split("\n")
+          .filter((l) => l.trim())
+          .map((l) => JSON.parse(l))
+          .filter((d) => d.type === "fact" || d.type === "compare")
       : [];
 
     // Quality at scale: does search still find the original report's passage among look-alikes?
@@ -250,7 +256,7 @@ async function parent() {
   const f = (x, d = 0) => (x === null || x === undefined || Number.isNaN(x) ? "—" : Number(x).toFixed(d));
   const s = (us) => (us === null || us === undefined ? "—" : us >= 1000 ? `${(us / 1000).toFixed(us >= 100000 ? 0 : 1)} ms` : `${us.toFixed(0)} µs`);
   console.log(`# zhibao at scale — ${new Date().toISOString().slice(0, 10)}, node ${process.version}, ${cpus().length}× ${cpus()[0]?.model ?? "?"}, ${(totalmem() / 1073741824).toFixed(0)} GB`);
-  console.log(codeVersion + ".");
+  console.log(`${codeVersion}.`);
   console.log(`Synthetic corpora: the 5 real reports plus renamed copies with figures perturbed ±10 %. One child process per step.`);
   console.log("");
   console.log(`| scale | reports | text MB | passages | facts | build s | passage index s | save s | index MB | load s | engine start s | build peak MB | engine RSS MB |`);
@@ -276,7 +282,9 @@ async function parent() {
     );
   }
   console.log("");
-  console.log(`search: engine.search over the ${rows.find((r) => r.serve)?.serve.judged ?? "?"} judged queries; ask: engine.ask over the same queries and over the ${rows.find((r) => r.serve)?.serve.figureQuestions ?? "?"} fact/compare questions of dev.jsonl.`);
+  console.log(
+    `search: engine.search over the ${rows.find((r) => r.serve)?.serve.judged ?? "?"} judged queries; ask: engine.ask over the same queries and over the ${rows.find((r) => r.serve)?.serve.figureQuestions ?? "?"} fact/compare questions of dev.jsonl.`,
+  );
   console.log(`build s: the whole buildIndex (ingest + nodejieba load + passage index); engine start: createEngine on the saved index (load + catalogue + resolver).`);
   console.log(`total wall time ${((performance.now() - T0) / 1000).toFixed(0)} s`);
 }

@@ -20,13 +20,17 @@ const { createPassageSearch } = await import(join(dist, "search/passages.js"));
 const { rankingParams } = await import(join(dist, "search/ranking.js"));
 const data = loadIndex(join(root, "index"));
 const base = prepare(data);
-const queries = readFileSync(file, "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l));
+const queries = readFileSync(file, "utf8")
+  .split("\n")
+  .filter(Boolean)
+  .map((l) => JSON.parse(l));
 
 function score(overrides) {
   const state = Object.create(base);
   const search = createPassageSearch(data.passageIndex, data.passages, data.vocab, rankingParams(overrides));
   Object.defineProperty(state, "search", { value: search });
-  let h1 = 0, h5 = 0;
+  let h1 = 0,
+    h5 = 0;
   for (const q of queries) {
     const rank = searchPassages(state, q.query, { limit: 5 }).findIndex((p) => q.expect.some((e) => `${p.title}\n${p.text}`.includes(e)));
     if (rank === 0) h1++;
@@ -35,7 +39,7 @@ function score(overrides) {
   return `${h1}/${h5}`;
 }
 
-console.log(`${file.replace(root + "/", "")}: defaults ${score({})} (hit@1/hit@5 of ${queries.length})`);
+console.log(`${file.replace(`${root}/`, "")}: defaults ${score({})} (hit@1/hit@5 of ${queries.length})`);
 for (const sweep of sweeps) {
   const [knob, values] = sweep.split("=");
   const [outer, inner] = knob.split(".");

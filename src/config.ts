@@ -153,16 +153,22 @@ export function isBotConfig(config: Config): config is BotConfig {
 const oneOf = <T extends string>(values: readonly T[], message: (raw: string) => string) =>
   z
     .string()
-    .refine((raw) => (values as readonly string[]).includes(raw.toLowerCase()), (raw) => ({ message: message(raw) }))
+    .refine(
+      (raw) => (values as readonly string[]).includes(raw.toLowerCase()),
+      (raw) => ({ message: message(raw) }),
+    )
     .transform((raw) => raw.toLowerCase() as T);
 
 /** Digits only (no sign, exponent or decimals) between `min` and `max`, as a number. */
 const wholeNumber = (min: number, max: number) =>
   z
     .string()
-    .refine((raw) => /^\d+$/.test(raw) && Number(raw) >= min && Number(raw) <= max, (raw) => ({
-      message: `"${raw}" is not a whole number between ${min} and ${max}.`,
-    }))
+    .refine(
+      (raw) => /^\d+$/.test(raw) && Number(raw) >= min && Number(raw) <= max,
+      (raw) => ({
+        message: `"${raw}" is not a whole number between ${min} and ${max}.`,
+      }),
+    )
     .transform(Number);
 
 /**
@@ -177,9 +183,12 @@ const idList = (pattern: RegExp, what: string, example: string) =>
       z.array(
         z
           .string()
-          .refine((id) => pattern.test(id) && Number.isSafeInteger(Number(id)) && Number(id) !== 0, (id) => ({
-            message: `"${id}" is not an id; give comma-separated ${what}, e.g. ${example}.`,
-          }))
+          .refine(
+            (id) => pattern.test(id) && Number.isSafeInteger(Number(id)) && Number(id) !== 0,
+            (id) => ({
+              message: `"${id}" is not an id; give comma-separated ${what}, e.g. ${example}.`,
+            }),
+          )
           .transform(Number),
       ),
     )
@@ -200,11 +209,9 @@ const port = wholeNumber(1, 65_535);
 const PROXY_SCHEMES = ["http:", "https:", "socks:", "socks4:", "socks4a:", "socks5:", "socks5h:"];
 
 /** A proxy URL such as http://127.0.0.1:7890 or socks5://user:pass@127.0.0.1:1080. Never echoed (it may hold a password). */
-const proxyUrl = z
-  .string()
-  .refine((raw) => URL.canParse(raw) && PROXY_SCHEMES.includes(new URL(raw).protocol) && new URL(raw).hostname !== "", {
-    message: "is not a proxy URL; write it as http://host:port or socks5://host:port (user:password@ before the host if needed).",
-  });
+const proxyUrl = z.string().refine((raw) => URL.canParse(raw) && PROXY_SCHEMES.includes(new URL(raw).protocol) && new URL(raw).hostname !== "", {
+  message: "is not a proxy URL; write it as http://host:port or socks5://host:port (user:password@ before the host if needed).",
+});
 
 /** A DNS host name (letters, digits, hyphens; dot-separated labels). */
 const HOSTNAME = /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
@@ -219,10 +226,7 @@ const logLevel = oneOf(LOG_LEVELS, (raw) => `"${raw}" is not a level; use one of
 const modeSchema = z
   .object({
     LOG_LEVEL: logLevel,
-    BOT_MODE: oneOf(
-      ["polling", "webhook", "local"] as const,
-      (raw) => `"${raw.toLowerCase()}" is not a mode; use polling, webhook or local (or leave it unset).`,
-    ).optional(),
+    BOT_MODE: oneOf(["polling", "webhook", "local"] as const, (raw) => `"${raw.toLowerCase()}" is not a mode; use polling, webhook or local (or leave it unset).`).optional(),
   })
   .passthrough()
   .transform(({ BOT_MODE, ...env }) => ({
@@ -242,27 +246,20 @@ const botSchema = <M extends "polling" | "webhook">(mode: M) =>
     // be a real token with a typo.
     TELEGRAM_BOT_TOKEN: z
       .string({ required_error: `BOT_MODE=${mode} needs a bot token: ${TOKEN_HELP}.` })
-      .regex(
-        /^\d+:[A-Za-z0-9_-]{20,}$/,
-        `does not look like a bot token (digits, a colon, then 20+ letters, digits, "_" or "-"; no quotes or spaces): ${TOKEN_HELP}.`,
-      ),
+      .regex(/^\d+:[A-Za-z0-9_-]{20,}$/, `does not look like a bot token (digits, a colon, then 20+ letters, digits, "_" or "-"; no quotes or spaces): ${TOKEN_HELP}.`),
     TELEGRAM_API_ROOT: fullUrl()
-      .refine((raw) => /^https?:$/.test(new URL(raw).protocol), (raw) => ({
-        message: `must be an http(s) URL such as http://127.0.0.1:8081; got "${raw}".`,
-        fatal: true,
-      }))
       .refine(
-        (raw) => !/\/bot[^/]*$/.test(new URL(raw).pathname),
-        `give the server root only (http://127.0.0.1:8081), without "/bot<token>".`,
+        (raw) => /^https?:$/.test(new URL(raw).protocol),
+        (raw) => ({
+          message: `must be an http(s) URL such as http://127.0.0.1:8081; got "${raw}".`,
+          fatal: true,
+        }),
       )
+      .refine((raw) => !/\/bot[^/]*$/.test(new URL(raw).pathname), `give the server root only (http://127.0.0.1:8081), without "/bot<token>".`)
       // grammY refuses a trailing slash; accept it from people and drop it.
       .transform((raw) => raw.replace(/\/+$/, ""))
       .optional(),
-    ALLOWED_CHAT_IDS: idList(
-      /^-?\d{1,20}$/,
-      "integer chat or user ids (groups are negative, e.g. -1001234567890)",
-      "ALLOWED_CHAT_IDS=123456789,-1001234567890",
-    ).optional(),
+    ALLOWED_CHAT_IDS: idList(/^-?\d{1,20}$/, "integer chat or user ids (groups are negative, e.g. -1001234567890)", "ALLOWED_CHAT_IDS=123456789,-1001234567890").optional(),
     ADMIN_IDS: idList(/^\d{1,20}$/, "positive integer user ids", "ADMIN_IDS=123456789").optional(),
     TELEGRAM_PROXY: proxyUrl.optional(),
     HTTPS_PROXY: proxyUrl.optional(),
@@ -280,14 +277,20 @@ const webhookSchema = botSchema("webhook").extend({
     required_error: "BOT_MODE=webhook needs the public https URL Telegram should post updates to, e.g. WEBHOOK_URL=https://bot.example.org/telegram.",
   })
     .transform((raw) => new URL(raw))
-    .refine((url) => url.protocol === "https:" || ["localhost", "127.0.0.1", "[::1]"].includes(url.hostname), (url) => ({
-      message: `Telegram only posts to https URLs; got ${url.protocol}//${url.host}. Put the bot behind TLS (or use polling).`,
-    })),
+    .refine(
+      (url) => url.protocol === "https:" || ["localhost", "127.0.0.1", "[::1]"].includes(url.hostname),
+      (url) => ({
+        message: `Telegram only posts to https URLs; got ${url.protocol}//${url.host}. Put the bot behind TLS (or use polling).`,
+      }),
+    ),
   WEBHOOK_PATH: z
     .string()
-    .refine((path) => /^\/\S*$/.test(path), (path) => ({
-      message: `must start with "/" and contain no spaces, e.g. /telegram; got "${path}".`,
-    }))
+    .refine(
+      (path) => /^\/\S*$/.test(path),
+      (path) => ({
+        message: `must start with "/" and contain no spaces, e.g. /telegram; got "${path}".`,
+      }),
+    )
     .optional(),
   WEBHOOK_SECRET: z
     .string()
@@ -297,9 +300,12 @@ const webhookSchema = botSchema("webhook").extend({
   PORT: port.default("8080"),
   WEBHOOK_HOST: z
     .string()
-    .refine((host) => isIP(host) !== 0 || HOSTNAME.test(host), (host) => ({
-      message: `"${host}" is not an address or host name to listen on; use e.g. 0.0.0.0 (every interface) or 127.0.0.1.`,
-    }))
+    .refine(
+      (host) => isIP(host) !== 0 || HOSTNAME.test(host),
+      (host) => ({
+        message: `"${host}" is not an address or host name to listen on; use e.g. 0.0.0.0 (every interface) or 127.0.0.1.`,
+      }),
+    )
     .default("0.0.0.0"),
 });
 

@@ -70,7 +70,7 @@ function make(level: LogLevel, write: (line: string) => void, redact: string[], 
     } catch {
       line = JSON.stringify({ time: record.time, level: lvl, msg, note: "fields not serializable" });
     }
-    write(scrub(line, redact) + "\n");
+    write(`${scrub(line, redact)}\n`);
   };
   return {
     level,

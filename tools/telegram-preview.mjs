@@ -31,8 +31,7 @@ const telegram = async (_prev, method, payload) => {
   else if (method === "sendPhoto") {
     const png = Buffer.from(p.photo.fileData);
     transcript.push({ from: "bot", photo: png.toString("base64"), ratio: png.readUInt32BE(20) / png.readUInt32BE(16), html: p.caption ?? "", keyboard: p.reply_markup });
-  }
-  else if (method === "sendDocument") transcript.push({ from: "bot", document: { name: p.document.filename, bytes: p.document.fileData.byteLength }, html: p.caption ?? "" });
+  } else if (method === "sendDocument") transcript.push({ from: "bot", document: { name: p.document.filename, bytes: p.document.fileData.byteLength }, html: p.caption ?? "" });
   else return { ok: true, result: true };
   return { ok: true, result: { ...message, text: "" } };
 };
@@ -45,7 +44,11 @@ const keyboard = (kb) =>
   kb?.inline_keyboard ? `<div class="kb">${kb.inline_keyboard.map((row) => `<div class="row">${row.map((b) => `<span class="btn">${esc(b.text)}</span>`).join("")}</div>`).join("")}</div>` : "";
 const bubble = (m) => {
   if (m.from === "user") return `<div class="msg user"><div class="bubble">${esc(m.text)}</div></div>`;
-  const media = m.photo ? `<img src="data:image/png;base64,${m.photo}">` : m.document ? `<div class="doc"><span class="icon">📄</span><div><b>${esc(m.document.name)}</b><br><small>${(m.document.bytes / 1024).toFixed(1)} KB</small></div></div>` : "";
+  const media = m.photo
+    ? `<img src="data:image/png;base64,${m.photo}">`
+    : m.document
+      ? `<div class="doc"><span class="icon">📄</span><div><b>${esc(m.document.name)}</b><br><small>${(m.document.bytes / 1024).toFixed(1)} KB</small></div></div>`
+      : "";
   // The bot's text is Telegram HTML (b, i, u, code, a): a subset of HTML, shown as sent.
   return `<div class="msg bot"><div class="bubble${m.photo ? " media" : ""}">${media}<div class="text">${m.html ?? ""}</div></div>${keyboard(m.keyboard)}</div>`;
 };
@@ -75,14 +78,25 @@ for (const [k, q] of questions.entries()) {
   const cmd = /^\/\w+/.exec(q);
   await bot.handleUpdate({
     update_id: update++,
-    message: { message_id: 1000 + update, date: 0, chat: { id: USER.id, type: "private", first_name: USER.first_name }, from: USER, text: q, ...(cmd ? { entities: [{ type: "bot_command", offset: 0, length: cmd[0].length }] } : {}) },
+    message: {
+      message_id: 1000 + update,
+      date: 0,
+      chat: { id: USER.id, type: "private", first_name: USER.first_name },
+      from: USER,
+      text: q,
+      ...(cmd ? { entities: [{ type: "bot_command", offset: 0, length: cmd[0].length }] } : {}),
+    },
   });
   const file = join(out, `chat-${k + 1}`);
   writeFileSync(`${file}.html`, page(transcript));
   let shot = false;
   for (const browser of ["chromium", "chromium-browser", "google-chrome"]) {
     try {
-      execFileSync(browser, ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", `--screenshot=${file}.png`, `--window-size=390,${Math.ceil(height(transcript))}`, `file://${file}.html`], { stdio: "ignore", timeout: 60_000 });
+      execFileSync(
+        browser,
+        ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", `--screenshot=${file}.png`, `--window-size=390,${Math.ceil(height(transcript))}`, `file://${file}.html`],
+        { stdio: "ignore", timeout: 60_000 },
+      );
       shot = true;
       break;
     } catch {

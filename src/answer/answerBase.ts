@@ -31,4 +31,3 @@ export function base(u: Understood, state: Loaded, intent: Intent): Answer {
 export function metaOf(state: Loaded, report: string): ReportMeta | undefined {
   return state.metaByReport.get(report);
 }
-

@@ -65,7 +65,10 @@ export async function createEngine(opts: EngineOptions = {}): Promise<Engine> {
       // Right to left, each span once (a name several reports share is one span with a match per report).
       const spans = [...new Map(resolved.matches.map((m) => [`${m.start}:${m.end}`, m])).values()].sort((a, b) => b.start - a.start);
       for (const m of spans) words = words.slice(0, m.start) + words.slice(m.end);
-      return findTable(state.data.tables.filter((t) => !inReport || t.report === inReport), words);
+      return findTable(
+        state.data.tables.filter((t) => !inReport || t.report === inReport),
+        words,
+      );
     },
     async reload() {
       const data = await build(corpusDir, log);
@@ -95,7 +98,13 @@ async function loadOrBuild(corpusDir: string, indexDir: string, rebuild: "auto" 
       log(`${(err as Error).message}; rebuilding`);
     }
   } else {
-    log(!meta ? "no index yet: building it from corpus/…" : meta.formatVersion !== INDEX_FORMAT_VERSION ? "the index is of an older format: rebuilding…" : "corpus/ changed since the index was built: rebuilding…");
+    log(
+      !meta
+        ? "no index yet: building it from corpus/…"
+        : meta.formatVersion !== INDEX_FORMAT_VERSION
+          ? "the index is of an older format: rebuilding…"
+          : "corpus/ changed since the index was built: rebuilding…",
+    );
   }
   const data = await build(corpusDir, log);
   trySave(data, indexDir, log);

@@ -31,12 +31,21 @@ export function figureAnswer(state: Loaded, u: Understood): Answer {
     const own = subject ? subjectRowMatches(state, report, subject, u.indicatorQuery) : [];
     if (own.length) subject = undefined;
     const reportYears: (number | null)[] = u.yearsByReport.get(report) ?? years;
-    const ordered = preferCoverage(own.length ? own : u.matches, report, reportYears.filter((y): y is number => y !== null), meta);
+    const ordered = preferCoverage(
+      own.length ? own : u.matches,
+      report,
+      reportYears.filter((y): y is number => y !== null),
+      meta,
+    );
     for (const year of reportYears) {
       const r = pickFigure(ordered, report, year, meta);
       if (subject && r.picked) {
         // A figure of the whole region is not the named school's or county's.
-        subjectNotes.push(u.lang === "zh" ? `报告没有「${subject}」单独的数字；${meta?.entity ?? report}全市（区）的是 ${formatValue(r.picked.fact)}（${formatSource(toAnswerFact(r.picked.fact), u.lang)}）。` : `The report gives no separate figure for ${subject}; for ${meta?.entity ?? report} as a whole it is ${formatValue(r.picked.fact)} (${formatSource(toAnswerFact(r.picked.fact), u.lang)}).`);
+        subjectNotes.push(
+          u.lang === "zh"
+            ? `报告没有「${subject}」单独的数字；${meta?.entity ?? report}全市（区）的是 ${formatValue(r.picked.fact)}（${formatSource(toAnswerFact(r.picked.fact), u.lang)}）。`
+            : `The report gives no separate figure for ${subject}; for ${meta?.entity ?? report} as a whole it is ${formatValue(r.picked.fact)} (${formatSource(toAnswerFact(r.picked.fact), u.lang)}).`,
+        );
         continue;
       }
       if (r.picked) picked.push(r.picked);
@@ -66,7 +75,16 @@ export function figureAnswer(state: Loaded, u: Understood): Answer {
       const first = own[0];
       const last = own[own.length - 1];
       const c = change(first.fact, last.fact);
-      if (c) answer.changes.push({ entity: first.fact.entity, indicator: first.fact.indicator, from: first.fact.value as number, to: last.fact.value as number, fromYear: first.fact.year!, toYear: last.fact.year!, ...c });
+      if (c)
+        answer.changes.push({
+          entity: first.fact.entity,
+          indicator: first.fact.indicator,
+          from: first.fact.value as number,
+          to: last.fact.value as number,
+          fromYear: first.fact.year!,
+          toYear: last.fact.year!,
+          ...c,
+        });
     }
     answer.reply = compareReply(answer.facts, answer.changes, u.lang, gapLines);
   }
@@ -97,7 +115,10 @@ function alternativesFor(state: Loaded, u: Understood, picked: Picked): Alternat
     if (seen.has(id) || m.entry.report !== picked.entry.report) continue;
     seen.add(id);
     const label = `${m.entry.path[m.entry.path.length - 1]}${m.entry.columnLabel ? `·${m.entry.columnLabel}` : ""}${m.entry.table ? `（${m.entry.table}）` : ""}`;
-    out.push({ label, question: `${entity} ${year}${m.entry.table ?? ""} ${m.entry.path[m.entry.path.length - 1]}${m.entry.columnLabel ? ` ${m.entry.columnLabel}` : ""}`.replace(/\s+/g, " ").trim() });
+    out.push({
+      label,
+      question: `${entity} ${year}${m.entry.table ?? ""} ${m.entry.path[m.entry.path.length - 1]}${m.entry.columnLabel ? ` ${m.entry.columnLabel}` : ""}`.replace(/\s+/g, " ").trim(),
+    });
   }
   return out;
 }
@@ -137,11 +158,24 @@ export function notFoundAnswer(state: Loaded, u: Understood, gaps: Gap[], notes:
     // "江门 满意度" names several rows at once: ask which, rather than say it is missing.
     lines.push(u.lang === "zh" ? `报告中有几项「${u.indicatorQuery}」，请选一项：` : `The report has several "${u.indicatorQuery}" figures; which one?`);
   } else if (!notes.length) {
-    lines.push(u.lang === "zh" ? `报告中没有找到 ${who}${u.years.length ? ` ${u.years.join("、")}年` : ""} 的「${u.indicatorQuery || u.searchText}」。` : `Not in the reports: ${who}${u.years.length ? ` ${u.years.join(", ")}` : ""} "${u.indicatorQuery || u.searchText}".`);
+    lines.push(
+      u.lang === "zh"
+        ? `报告中没有找到 ${who}${u.years.length ? ` ${u.years.join("、")}年` : ""} 的「${u.indicatorQuery || u.searchText}」。`
+        : `Not in the reports: ${who}${u.years.length ? ` ${u.years.join(", ")}` : ""} "${u.indicatorQuery || u.searchText}".`,
+    );
   }
   lines.push(...notes);
   // Broader rows that left a word unexplained are offered to choose from, never as the answer.
-  const near = broad.length >= 2 && !u.leftover.length ? broad : u.partial.length ? asAlternatives(state, u.partial.map((m) => m.entry), 3) : nearestIndicators(state, u);
+  const near =
+    broad.length >= 2 && !u.leftover.length
+      ? broad
+      : u.partial.length
+        ? asAlternatives(
+            state,
+            u.partial.map((m) => m.entry),
+            3,
+          )
+        : nearestIndicators(state, u);
   if (near.length) {
     if (near !== broad) lines.push(u.lang === "zh" ? "相近的指标：" : "Nearest indicators:");
     for (const n of near) lines.push(`• ${n.label}`);
@@ -156,14 +190,26 @@ export function notFoundAnswer(state: Loaded, u: Understood, gaps: Gap[], notes:
 /** Rows whose names come closest to what was asked, for a "not found" reply. */
 function nearestIndicators(state: Loaded, u: Understood): Alternative[] {
   if (!u.indicatorQuery) return [];
-  return asAlternatives(state, matchIndicators(u.indicatorQuery, state.lookup(u.reports, (e) => e.source === "table"), 0.25).map((m) => m.entry), 3);
+  return asAlternatives(
+    state,
+    matchIndicators(
+      u.indicatorQuery,
+      state.lookup(u.reports, (e) => e.source === "table"),
+      0.25,
+    ).map((m) => m.entry),
+    3,
+  );
 }
 
 /** Table rows whose names contain the question's words whole (满意度 → 在校生满意度, 家长满意度, …). */
 function broaderRows(state: Loaded, u: Understood): Alternative[] {
   const q = normalizeLabel(u.indicatorQuery);
   if ([...q].length < 2) return [];
-  return asAlternatives(state, state.catalogOf(u.reports).filter((e) => e.source === "table" && e.leaf.includes(q) && e.leaf !== q && !e.columnLabel), 6);
+  return asAlternatives(
+    state,
+    state.catalogOf(u.reports).filter((e) => e.source === "table" && e.leaf.includes(q) && e.leaf !== q && !e.columnLabel),
+    6,
+  );
 }
 
 /** One button per distinct row name, with the years it has, asking for its latest year. */
@@ -177,7 +223,10 @@ function asAlternatives(state: Loaded, entries: IndicatorEntry[], limit: number)
     if (seen.has(key)) continue;
     seen.add(key);
     const years = yearsWithValues(e, meta);
-    out.push({ label: `${meta?.entity ?? ""} ${name}（${e.table ?? ""}${years.length ? `，${years.join("、")}年` : ""}）`, question: `${meta?.entity ?? ""} ${years[years.length - 1] ?? ""}年 ${e.table ?? ""} ${name}` });
+    out.push({
+      label: `${meta?.entity ?? ""} ${name}（${e.table ?? ""}${years.length ? `，${years.join("、")}年` : ""}）`,
+      question: `${meta?.entity ?? ""} ${years[years.length - 1] ?? ""}年 ${e.table ?? ""} ${name}`,
+    });
     if (out.length >= limit) break;
   }
   return out;
@@ -226,4 +275,3 @@ function sortKey(v: AnswerFact["value"]): number | null {
   const m = typeof v === "string" ? /^(\d+(?:\.\d+)?)[:：]1$/.exec(v) : null;
   return m ? Number(m[1]) : null;
 }
-

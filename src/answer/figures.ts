@@ -58,12 +58,7 @@ function valueFor(entry: IndicatorEntry, year: number | null, meta: ReportMeta |
  * Among matches tied with the best, a row that has a value wins over one that prints "-";
  * a table row wins over running text.
  */
-export function pickFigure(
-  matches: IndicatorMatch[],
-  report: string,
-  year: number | null,
-  meta: ReportMeta | undefined,
-): { picked: Picked | null; gap: Gap | null; year: number | null } {
+export function pickFigure(matches: IndicatorMatch[], report: string, year: number | null, meta: ReportMeta | undefined): { picked: Picked | null; gap: Gap | null; year: number | null } {
   const own = matches.filter((m) => m.entry.report === report);
   if (!own.length) return { picked: null, gap: { report, year, entry: null, reason: "no-indicator", availableYears: [] }, year };
   // Tables answer figures; running text only when no table row matches well.
@@ -173,7 +168,7 @@ export function roundsTo(approx: Fact, exact: Fact): boolean {
   const digits = /(\d+)(?:\.(\d+))?\s*(万|亿)?/.exec(approx.raw);
   if (x === null || y === null || !digits) return false;
   const scale = digits[3] === "万" ? 1e4 : digits[3] === "亿" ? 1e8 : 1;
-  const step = digits[2] ? 10 ** -digits[2].length * scale : scale * 10 ** ((/0+$/.exec(digits[1]!)?.[0].length ?? 0));
+  const step = digits[2] ? 10 ** -digits[2].length * scale : scale * 10 ** (/0+$/.exec(digits[1]!)?.[0].length ?? 0);
   return Math.abs(x - y) <= step;
 }
 

@@ -48,7 +48,11 @@ function indicatorText(query: string): string {
   // Latin words left over after synonyms ("have", "did") are not part of any Chinese label.
   let q = /[\u4e00-\u9fff]/.test(query) ? query.replace(/[A-Za-z]+/g, "") : query;
   // "多少人" leaves a measure word behind: 中职招生人 asks for 中职招生人数, as the tables print it.
-  if ([...q].length >= 3 && !/人数$/.test(q)) q = q.replace(/[人名]$/, "人数").replace(/[个所项门]$/, "数").replace(/[元次册]$/, "");
+  if ([...q].length >= 3 && !/人数$/.test(q))
+    q = q
+      .replace(/[人名]$/, "人数")
+      .replace(/[个所项门]$/, "数")
+      .replace(/[元次册]$/, "");
   return normalizeLabel(q);
 }
 
@@ -408,7 +412,8 @@ export function openingLeftover(leaf: string, queryGrams: Set<string>): string {
  * (民办, 公办), whom (女, 建档立卡), how (直接, 对口), to where (本科, 高职) — general vocabulary of the
  * reports' indicators. A row whose label has one the question does not say answers a narrower question.
  */
-const QUALIFIER_WORDS = /本省|省内|省外|市内|市外|区外|县外|本地|外地|境外|国外|国内|国家级|省级|市级|县级|区级|校级|民办|公办|男生|女生|正高|副高|高级|中级|初级|直接|对口|本科|专科|高职|农村|城镇|建档立卡|兼职|外聘|应届|往届|非全日制/g;
+const QUALIFIER_WORDS =
+  /本省|省内|省外|市内|市外|区外|县外|本地|外地|境外|国外|国内|国家级|省级|市级|县级|区级|校级|民办|公办|男生|女生|正高|副高|高级|中级|初级|直接|对口|本科|专科|高职|农村|城镇|建档立卡|兼职|外聘|应届|往届|非全日制/g;
 
 /** The first qualifier word of a label that the question does not say (openingLeftover handles the opening). */
 export function narrowingQualifier(leaf: string, query: string): string | null {

@@ -35,7 +35,6 @@ export function searchPassages(state: Loaded, query: string, opts: { casesOnly?:
   return hits;
 }
 
-
 /** Answers one question; `context` is a previous answer's `understood`, for follow-ups. */
 export function planAnswer(state: Loaded, question: string, context?: AskContext): Answer {
   const t0 = performance.now();
@@ -99,4 +98,3 @@ function route(state: Loaded, u: Understood): Answer {
 function looksLikeIndicator(q: string): boolean {
   return /(?:人数|数量|人次|率|比例|占比|满意度|经费|金额|收入|投入|值|面积|学时)$/.test(q);
 }
-

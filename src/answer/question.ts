@@ -50,7 +50,8 @@ export interface Understood {
 /** Question words and particles that say nothing about which indicator is asked for. */
 const FILLER_ZH =
   /(?<=\s)比(?=\s)|(?:增加|增长|减少|下降|提高|提升|上升|降低|多|少)了?(?=多少|几|\s*$)|请问|(?<![\u4e00-\u9fff])请|(?<![\u4e00-\u9fff])那么?(?=[\u4e00-\u9fff])|帮我|帮忙|查一下|查下|查查|那边|这边|那里|这里|咋样|怎样|多大|多长|多高|报告里面|报告里|报告中|的报告|报告|现在|目前|具体|大概|大约|查询|告诉我|我想知道|想知道|是多少|有多少|为多少|多少|有几[个所名门项位]|有几|几[个所名门项位]|几|是什么|什么|吗|呢|吧|啊|呀|么|？|！|，|。|、|；|分别是|分别|各是|比一下|比比|比较|对比|相比|变化|怎么样|如何|情况|数据|数字|指标|一下|里面|表里|表中|里的|中的|上的|发放了|发放|排名|排行|排序|最高|最低|最多|最少|最大|最小|哪个地区|哪个报告|哪个|哪里|各地区|各地|地区|[四五六]个|所有|的|了|和|与|及|(?<![\u4e00-\u9fff])跟(?![\u4e00-\u9fff])/g;
-const FILLER_EN = /\b(?:vs\.?|versus|compared?|with|and|between|how\s+many|how\s+much|what\s+(?:is|was|were|are)|what|which|in|the|of|for|did|does|do|was|were|is|are|a|an|there|to|on|have|has|had|get|got|its|their|at|about|same|also|then|so)\b|[?!,.:;]/gi;
+const FILLER_EN =
+  /\b(?:vs\.?|versus|compared?|with|and|between|how\s+many|how\s+much|what\s+(?:is|was|were|are)|what|which|in|the|of|for|did|does|do|was|were|is|are|a|an|there|to|on|have|has|had|get|got|its|their|at|about|same|also|then|so)\b|[?!,.:;]/gi;
 
 /**
  * "多少亩", "多少分", "多少平方米": the unit asked in, which no row label prints (学时 is one: it stays); and "有几所中职学校",
@@ -108,7 +109,11 @@ export function understand(state: Loaded, question: string, previous: AskContext
   let reports = [...new Set(resolved.matches.map((m) => m.report))];
   const places = placesWithoutReport(text, resolved);
   // The conversation rule (understand/followUp.ts): only an elliptical question or a reply continues the previous answer.
-  const bare = blankSpans(text, [...resolved.matches.map((m): [number, number] => [m.start, m.end]), ...places.all.map((u): [number, number] => [u.start, u.end]), ...parseYears(text, { reportYear: null, latestDataYear: null }).spans]);
+  const bare = blankSpans(text, [
+    ...resolved.matches.map((m): [number, number] => [m.start, m.end]),
+    ...places.all.map((u): [number, number] => [u.start, u.end]),
+    ...parseYears(text, { reportYear: null, latestDataYear: null }).spans,
+  ]);
   const context = previous && continuesPrevious({ text, residual: bare.replace(FILLER_EN, " ").replace(FILLER_ZH, " "), isReply: !!previous.isReply }) ? previous : undefined;
   const unknown = [...new Set(places.unknown.map((u) => u.name))];
   // What a follow-up took from the previous answer, because the question did not say it.
@@ -151,7 +156,11 @@ export function understand(state: Loaded, question: string, previous: AskContext
   let residual = blankSpans(text, spans);
   // Search keeps the words naming a school or county (鹤山职校, 孝义): the report filter has the region,
   // those words find the passage; the region's own name would only match everything in its report.
-  const searchSpans = [...resolved.matches.filter((m) => !bySubject(m)).map((m): [number, number] => [m.start, m.end]), ...places.all.map((u): [number, number] => [u.start, u.end]), ...parsedYears.spans];
+  const searchSpans = [
+    ...resolved.matches.filter((m) => !bySubject(m)).map((m): [number, number] => [m.start, m.end]),
+    ...places.all.map((u): [number, number] => [u.start, u.end]),
+    ...parsedYears.spans,
+  ];
   // A place that is a topic of the named report (赴港交流, "exchanges with Hong Kong") is searched for, by its Chinese name.
   const searchText = keywordText(`${blankSpans(text, searchSpans)} ${places.topics.map((t) => t.zh ?? t.name).join(" ")}`);
   const preIntent = detectIntent(text, { entityCount, yearCount: years.length, hasIndicator: true });
@@ -185,7 +194,9 @@ export function understand(state: Loaded, question: string, previous: AskContext
   if (unit && matches.length > 1) {
     // "多少人" settles a near-tie between a count and a rate.
     const best = matches[0].score;
-    matches = matches.map((m) => (m.score >= best - MATCH_PARAMS.unitWindow && m.entry.facts[0]?.unit === unit ? { ...m, score: m.score + MATCH_PARAMS.unitBonus } : m)).sort((a, b) => b.score - a.score);
+    matches = matches
+      .map((m) => (m.score >= best - MATCH_PARAMS.unitWindow && m.entry.facts[0]?.unit === unit ? { ...m, score: m.score + MATCH_PARAMS.unitBonus } : m))
+      .sort((a, b) => b.score - a.score);
   }
   const detected = detectIntent(text, { entityCount, yearCount: years.length, hasIndicator: matches.length > 0 });
   let intent = detected.intent;

@@ -33,7 +33,15 @@ function formatNumber(n: number): string {
 /** "人才培养质量计分卡 › 毕业生去向落实人数 › 其中：升学人数（suining-2024.txt 第1350行）" */
 export function formatSource(f: AnswerFact, lang: Lang): string {
   // A table printed without a title is still a table, not running text.
-  const where = f.table ? `${f.tableNumber ? `${f.tableNumber} ` : ""}${f.table}` : f.source === "table" ? (lang === "zh" ? "表格（无标题）" : "untitled table") : lang === "zh" ? "正文" : "running text";
+  const where = f.table
+    ? `${f.tableNumber ? `${f.tableNumber} ` : ""}${f.table}`
+    : f.source === "table"
+      ? lang === "zh"
+        ? "表格（无标题）"
+        : "untitled table"
+      : lang === "zh"
+        ? "正文"
+        : "running text";
   // A PDF's line counts its rebuilt text; the page is what a reader finds in the file.
   if (f.page) return lang === "zh" ? `${where} › ${f.indicator}（${f.report} 第${f.page}页，第${f.line}行）` : `${where} › ${f.indicator} (${f.report}, page ${f.page}, line ${f.line})`;
   return lang === "zh" ? `${where} › ${f.indicator}（${f.report} 第${f.line}行）` : `${where} › ${f.indicator} (${f.report}, line ${f.line})`;
@@ -44,7 +52,10 @@ export function figureLine(f: AnswerFact, lang: Lang): string {
   const year = f.year ? (lang === "zh" ? `${f.year}年` : `${f.year}`) : "";
   const col = f.year && /^20\d{2}\s*(年|学年)?$/.test(f.column) ? "" : f.column ? `（${f.column}）` : "";
   // The row's own name reads best here; its full path is in the source line.
-  const name = f.indicator.split(" › ").pop()!.replace(/^其中[:：]/, "");
+  const name = f.indicator
+    .split(" › ")
+    .pop()!
+    .replace(/^其中[:：]/, "");
   return `${f.entity} ${year} ${name}${col}${lang === "zh" ? "：" : ": "}${formatValue(f)}`.replace(/\s+/g, " ");
 }
 
@@ -62,12 +73,19 @@ export function figureReply(f: AnswerFact, variants: AnswerFact[], opts: { lang:
 }
 
 /** Reply for several figures side by side, with the changes between years. */
-export function compareReply(facts: AnswerFact[], changes: { entity: string; from: number; to: number; fromYear: number; toYear: number; delta: number; pct: number | null }[], lang: Lang, missing: string[]): string {
+export function compareReply(
+  facts: AnswerFact[],
+  changes: { entity: string; from: number; to: number; fromYear: number; toYear: number; delta: number; pct: number | null }[],
+  lang: Lang,
+  missing: string[],
+): string {
   const lines = facts.map((f) => `• ${figureLine(f, lang)}\n  ${formatSource(f, lang)}`);
   for (const c of changes) {
     const sign = c.delta > 0 ? "+" : "";
     const pct = c.pct === null ? "" : `，${sign}${c.pct}%`;
-    lines.push(lang === "zh" ? `变化（${c.entity} ${c.fromYear}→${c.toYear}）：${sign}${c.delta}${pct}` : `Change (${c.entity} ${c.fromYear}→${c.toYear}): ${sign}${c.delta}${pct.replace("，", ", ")}`);
+    lines.push(
+      lang === "zh" ? `变化（${c.entity} ${c.fromYear}→${c.toYear}）：${sign}${c.delta}${pct}` : `Change (${c.entity} ${c.fromYear}→${c.toYear}): ${sign}${c.delta}${pct.replace("，", ", ")}`,
+    );
   }
   for (const m of missing) lines.push(m);
   return lines.join("\n");

@@ -73,8 +73,19 @@ export function exampleQuestions(state: Loaded, lang: Lang): Alternative[] {
   const [a, b] = names.filter((n) => n.year === year);
   const name = (n: (typeof names)[number]) => (lang === "en" && n.english ? n.english : n.entity);
   const out: Alternative[] = [];
-  if (a) out.push(lang === "zh" ? { label: `${a.entity} ${year}年 ${leaf}`, question: `${a.entity} ${year}年 ${leaf}` } : { label: `${name(a)} ${year} ${leaf}`, question: `${name(a)} ${year} ${leaf}` });
-  if (a && b) out.push(lang === "zh" ? { label: `${a.entity}和${b.entity} ${year}年 ${leaf} 对比`, question: `${a.entity}和${b.entity} ${year}年 ${leaf} 对比` } : { label: `${name(a)} vs ${name(b)} ${year} ${leaf}`, question: `${name(a)} vs ${name(b)} ${year} ${leaf}` });
-  if (reports.size >= 3) out.push(lang === "zh" ? { label: `哪个报告${year}年${leaf}最高`, question: `哪个报告${year}年${leaf}最高` } : { label: `which report has the highest ${leaf} in ${year}`, question: `which report has the highest ${leaf} in ${year}` });
+  if (a)
+    out.push(lang === "zh" ? { label: `${a.entity} ${year}年 ${leaf}`, question: `${a.entity} ${year}年 ${leaf}` } : { label: `${name(a)} ${year} ${leaf}`, question: `${name(a)} ${year} ${leaf}` });
+  if (a && b)
+    out.push(
+      lang === "zh"
+        ? { label: `${a.entity}和${b.entity} ${year}年 ${leaf} 对比`, question: `${a.entity}和${b.entity} ${year}年 ${leaf} 对比` }
+        : { label: `${name(a)} vs ${name(b)} ${year} ${leaf}`, question: `${name(a)} vs ${name(b)} ${year} ${leaf}` },
+    );
+  if (reports.size >= 3)
+    out.push(
+      lang === "zh"
+        ? { label: `哪个报告${year}年${leaf}最高`, question: `哪个报告${year}年${leaf}最高` }
+        : { label: `which report has the highest ${leaf} in ${year}`, question: `which report has the highest ${leaf} in ${year}` },
+    );
   return out;
 }

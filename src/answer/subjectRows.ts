@@ -42,7 +42,10 @@ function asSubjectRow(e: IndicatorEntry): IndicatorEntry {
  * the indicator; [] when the report has no row of its own for it.
  */
 export function subjectRowMatches(state: Loaded, report: string, subject: string, indicatorQuery: string): IndicatorMatch[] {
-  const rows = state.catalogOf([report]).filter((e) => e.source === "table" && namesSubject(e, subject)).map(asSubjectRow);
+  const rows = state
+    .catalogOf([report])
+    .filter((e) => e.source === "table" && namesSubject(e, subject))
+    .map(asSubjectRow);
   if (!rows.length || !indicatorQuery) return [];
   return matchIndicators(indicatorQuery, rows).filter((m) => !m.leftover.length);
 }

@@ -17,7 +17,8 @@ export function passageAnswer(state: Loaded, u: Understood): Answer {
   answer.passages = hits;
   const names = u.reports.map((r) => metaOf(state, r)?.entity ?? r);
   // A name many reports share lists a few of them, and how many.
-  const who = names.length <= 3 ? names.join("、") : u.lang === "zh" ? `${names.slice(0, 3).join("、")} 等 ${names.length} 份报告` : `${names.slice(0, 3).join(", ")} and ${names.length - 3} more reports`;
+  const who =
+    names.length <= 3 ? names.join("、") : u.lang === "zh" ? `${names.slice(0, 3).join("、")} 等 ${names.length} 份报告` : `${names.slice(0, 3).join(", ")} and ${names.length - 3} more reports`;
   const header = hits.length
     ? u.lang === "zh"
       ? `${who ? `${who}：` : ""}找到 ${hits.length} 条相关${u.intent === "case" ? "案例" : "内容"}：`
@@ -40,7 +41,12 @@ export function tableAnswer(state: Loaded, u: Understood): Answer {
   const table = ids.length ? state.data.tables.find((t) => t.id === ids[0]) : null;
   if (!table) {
     const list = state.data.tables.filter((t) => !u.reports.length || u.reports.includes(t.report));
-    answer.reply = (u.lang === "zh" ? "要看哪张表？\n" : "Which table?\n") + list.slice(0, 30).map((t) => `• ${metaOf(state, t.report)?.entity ?? ""} ${t.number ?? ""} ${t.title ?? ""}`).join("\n");
+    answer.reply =
+      (u.lang === "zh" ? "要看哪张表？\n" : "Which table?\n") +
+      list
+        .slice(0, 30)
+        .map((t) => `• ${metaOf(state, t.report)?.entity ?? ""} ${t.number ?? ""} ${t.title ?? ""}`)
+        .join("\n");
     return answer;
   }
   answer.reply = renderTable(table);
@@ -57,7 +63,10 @@ export function noReportAnswer(state: Loaded, u: Understood): Answer {
   const answer = base(u, state, u.intent);
   // No figures for a place without a report, but the reports may still mention it (香港研学, 凉山春蕾班).
   // Only passages that do name it: the others would only share the question's other words.
-  answer.passages = state.search.search(u.searchText, { limit: 10, extraTerms: u.unknown }).filter((h) => u.unknown.some((n) => h.text.includes(n))).slice(0, 3);
+  answer.passages = state.search
+    .search(u.searchText, { limit: 10, extraTerms: u.unknown })
+    .filter((h) => u.unknown.some((n) => h.text.includes(n)))
+    .slice(0, 3);
   const lines = [noReportSentence(state, u)];
   if (answer.passages.length) lines.push(passagesReply(answer.passages, u.lang, u.lang === "zh" ? "报告中提到它的段落：" : "Passages that mention it:"));
   answer.reply = lines.join("\n");
@@ -73,4 +82,3 @@ export function helpAnswer(state: Loaded, u: Understood): Answer {
       : `I answer questions about these reports: ${names}.\nFor example:\n• Suining 2024 升学人数\n• How many Leshan graduates went on to further study in 2024?\n• Jiangmen monthly income 2023 vs 2024`;
   return answer;
 }
-

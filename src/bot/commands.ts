@@ -19,9 +19,7 @@ export const COMMANDS: { name: string; zh: string; en: string }[] = [
 ];
 
 /** Admin-only commands. */
-export const ADMIN_COMMANDS: { name: string; zh: string; en: string }[] = [
-  { name: "reload", zh: "从 corpus/ 重建索引", en: "Rebuild the index from corpus/" },
-];
+export const ADMIN_COMMANDS: { name: string; zh: string; en: string }[] = [{ name: "reload", zh: "从 corpus/ 重建索引", en: "Rebuild the index from corpus/" }];
 
 /** Every command name the bot handles. */
 export const COMMAND_NAMES: string[] = [...COMMANDS, ...ADMIN_COMMANDS].map((c) => c.name);

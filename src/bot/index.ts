@@ -93,19 +93,21 @@ export function createBot(opts: CreateBotOptions): Bot<BotContext> {
   bot.use(updateLogger(deps), answerEveryCallback());
 
   const features = new Composer<BotContext>();
-  features.filter(isAddressed).use(
-    commandCase(),
-    allowlist(config.allowedChatIds),
-    rateLimit(config.rateLimit),
-    startFeature(),
-    langFeature(),
-    adminFeature(),
-    tablesFeature(),
-    searchFeature(),
-    inlineFeature(),
-    askFeature(),
-    fallbackFeature(),
-  );
+  features
+    .filter(isAddressed)
+    .use(
+      commandCase(),
+      allowlist(config.allowedChatIds),
+      rateLimit(config.rateLimit),
+      startFeature(),
+      langFeature(),
+      adminFeature(),
+      tablesFeature(),
+      searchFeature(),
+      inlineFeature(),
+      askFeature(),
+      fallbackFeature(),
+    );
   bot.errorBoundary(onHandlerError, features);
 
   // Last resort: errors thrown outside the boundary (the log middleware) never stop polling.

@@ -88,11 +88,7 @@ export function renderAnswer(a: Answer, m: Messages): Line[] {
     for (const c of a.changes) {
       const sign = c.delta > 0 ? "+" : "";
       const pct = c.pct === null ? "" : `, ${sign}${round(c.pct)}%`;
-      lines.push([
-        t(`• ${c.entity} ${indicatorName(c.indicator)}${m.colon}${m.year(c.fromYear)} ${c.from} → ${m.year(c.toYear)} ${c.to} (`),
-        b(`${sign}${round(c.delta)}`),
-        t(`${pct})`),
-      ]);
+      lines.push([t(`• ${c.entity} ${indicatorName(c.indicator)}${m.colon}${m.year(c.fromYear)} ${c.from} → ${m.year(c.toYear)} ${c.to} (`), b(`${sign}${round(c.delta)}`), t(`${pct})`)]);
     }
   }
   // Caveats and the reports or years without the figure, as the engine's reply gives them.
@@ -155,13 +151,7 @@ export function pageCount(n: number, perPage: number = PER_PAGE): number {
  * One page of a passage or case list: a header, then each hit with its title, entity, source and
  * a snippet with the matched terms in bold.
  */
-export function renderPassagePage(
-  list: { query: string; casesOnly: boolean; hits: PassageHit[] },
-  page: number,
-  m: Messages,
-  snippetMax: number = SNIPPET_MAX,
-  perPage: number = PER_PAGE,
-): Line[] {
+export function renderPassagePage(list: { query: string; casesOnly: boolean; hits: PassageHit[] }, page: number, m: Messages, snippetMax: number = SNIPPET_MAX, perPage: number = PER_PAGE): Line[] {
   const n = list.hits.length;
   const title = list.casesOnly ? m.casesTitle(list.query, n) : m.passagesTitle(list.query, n);
   const lines: Line[] = [[b(`🔎 ${title}`)]];
@@ -193,10 +183,7 @@ export function renderHit(h: PassageHit, m: Messages, max: number = SNIPPET_MAX,
  */
 export function renderTable(table: Table, entity: string, m: Messages): Line[] {
   const grid = tableGrid(table, entity, { indented: true });
-  const lines: Line[] = [
-    [b(`📊 ${[table.number, table.title].filter(Boolean).join(" ") || table.id}`)],
-    [i(`${entity} · ${table.report} ${m.lines(table.startLine, table.endLine)}`)],
-  ];
+  const lines: Line[] = [[b(`📊 ${[table.number, table.title].filter(Boolean).join(" ") || table.id}`)], [i(`${entity} · ${table.report} ${m.lines(table.startLine, table.endLine)}`)]];
   const label = grid.columns.findIndex((c) => c.kind === "label");
   const unit = grid.columns.findIndex((c) => c.kind === "unit");
   const shown = grid.columns.flatMap((c, k) => (c.kind === "value" ? [k] : []));
@@ -278,7 +265,7 @@ export function clip(text: string, max: number): string {
   const end = cut > max * 0.6 ? cut + 1 : max - 1;
   // Do not leave half a surrogate pair.
   const c = s.charCodeAt(end - 1);
-  return s.slice(0, c >= 0xd800 && c <= 0xdbff ? end - 1 : end) + "…";
+  return `${s.slice(0, c >= 0xd800 && c <= 0xdbff ? end - 1 : end)}…`;
 }
 
 function round(x: number): string {

@@ -57,9 +57,7 @@ export function toVegaLite(chart: ChartData, font: string): VegaLiteSpec {
     layer: [
       { mark: { type: "bar", cornerRadiusEnd: 2 } },
       {
-        mark: horizontal
-          ? { type: "text", align: "left", baseline: "middle", dx: 4, fontSize: LAYOUT.value }
-          : { type: "text", align: "center", baseline: "bottom", dy: -4, fontSize: LAYOUT.value },
+        mark: horizontal ? { type: "text", align: "left", baseline: "middle", dx: 4, fontSize: LAYOUT.value } : { type: "text", align: "center", baseline: "bottom", dy: -4, fontSize: LAYOUT.value },
         encoding: { text: { field: "shown" }, color: { value: "#222" } },
       },
     ],

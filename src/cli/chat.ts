@@ -20,7 +20,12 @@ export async function runChat(opts: { engine?: Engine; banner?: string } = {}): 
   const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY, historySize: 200 });
   const out = (s: string) => process.stdout.write(`${s}\n`);
   if (opts.banner) out(opts.banner);
-  out(`职报问答 — ${engine.reports().map((r) => r.entity).join("、")}。/help for examples, /quit to leave.`);
+  out(
+    `职报问答 — ${engine
+      .reports()
+      .map((r) => r.entity)
+      .join("、")}。/help for examples, /quit to leave.`,
+  );
   let context: AskContext | undefined;
   rl.setPrompt("? ");
   rl.prompt();
@@ -35,10 +40,21 @@ export async function runChat(opts: { engine?: Engine; banner?: string } = {}): 
     else if (line === "/new") {
       context = undefined;
       out("(context cleared)");
-    } else if (line === "/reports") out(engine.reports().map((r) => `• ${reportLabel(r)} — ${r.report}`).join("\n"));
+    } else if (line === "/reports")
+      out(
+        engine
+          .reports()
+          .map((r) => `• ${reportLabel(r)} — ${r.report}`)
+          .join("\n"),
+      );
     else if (line.startsWith("/tables")) {
       const which = line.slice("/tables".length).trim();
-      out(engine.tables(which || undefined).map((t) => `• ${t.entity} ${t.number ?? ""} ${t.title ?? ""} (${t.rows} rows, line ${t.startLine})`).join("\n") || "no such report");
+      out(
+        engine
+          .tables(which || undefined)
+          .map((t) => `• ${t.entity} ${t.number ?? ""} ${t.title ?? ""} (${t.rows} rows, line ${t.startLine})`)
+          .join("\n") || "no such report",
+      );
     } else if (line.startsWith("/")) out(`unknown command ${line.split(/\s/)[0]}; /help lists them`);
     else if (tooLong(line)) out(tooLong(line)!);
     else {

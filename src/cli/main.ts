@@ -39,7 +39,10 @@ export async function main(argv: string[]): Promise<void> {
     .option("--limit <n>", "at most this many passages (default 10)")
     .action(async (words: string[], opts: { jsonl?: boolean; cases?: boolean; limit?: string }) => (await import("./search.js")).runSearch(words.join(" "), opts));
 
-  program.command("chat").description("interactive chat in the terminal, with follow-up questions").action(async () => (await import("./chat.js")).runChat());
+  program
+    .command("chat")
+    .description("interactive chat in the terminal, with follow-up questions")
+    .action(async () => (await import("./chat.js")).runChat());
 
   program
     .command("index")

@@ -25,9 +25,7 @@ export function searchJson(query: string, hits: PassageHit[]): Record<string, un
 /** The hits as a person reads them: rank, report and line, title, and the snippet with matched terms in 【】. */
 export function searchReply(query: string, hits: PassageHit[]): string {
   if (!hits.length) return `没有找到与「${query}」相关的段落。换个关键词试试。`;
-  return hits
-    .map((h, i) => `${i + 1}. ${h.title || h.sectionPath[h.sectionPath.length - 1] || h.entity}（${h.report} 第${h.line}行）\n   ${highlight(h.snippet, h.terms)}`)
-    .join("\n");
+  return hits.map((h, i) => `${i + 1}. ${h.title || h.sectionPath[h.sectionPath.length - 1] || h.entity}（${h.report} 第${h.line}行）\n   ${highlight(h.snippet, h.terms)}`).join("\n");
 }
 
 /** Marks every matched term in a snippet with 【】, longest terms first so 技能大赛 is not split by 技能. */

@@ -18,7 +18,9 @@ export async function runStart(): Promise<void> {
   const { loadConfig } = await import("../config.js");
   const config = loadConfig();
   if (config.mode === "local") {
-    await runChat({ banner: "No TELEGRAM_BOT_TOKEN configured: starting the local chat. To run the Telegram bot, put TELEGRAM_BOT_TOKEN=<token from @BotFather> in .env (see .env.example) and run npm start again." });
+    await runChat({
+      banner: "No TELEGRAM_BOT_TOKEN configured: starting the local chat. To run the Telegram bot, put TELEGRAM_BOT_TOKEN=<token from @BotFather> in .env (see .env.example) and run npm start again.",
+    });
     return;
   }
   const [{ createLogger }, { runBot }] = await Promise.all([import("../log.js"), import("../bot/index.js")]);

@@ -52,7 +52,13 @@ export async function runTables(report: string | undefined, table: string, opts:
   if (!list.length) {
     const named = report ? reportNamed(engine.reports(), report) : null;
     if (named) process.stderr.write(`${named.report} (${named.entity}): no tables were read from this report; \`zhibao index\` prints why, if a block of figures could not be read\n`);
-    else process.stderr.write(`no report matches "${report}"; reports: ${engine.reports().map((r) => r.report).join(", ")}\n`);
+    else
+      process.stderr.write(
+        `no report matches "${report}"; reports: ${engine
+          .reports()
+          .map((r) => r.report)
+          .join(", ")}\n`,
+      );
     process.exitCode = 1;
     return;
   }

@@ -15,7 +15,7 @@ export const BOM = "\uFEFF";
  */
 export function toCsv(grid: TableGrid): string {
   const lines = [grid.columns.map((c) => field(c.header)), ...grid.rows.map((r) => r.cells.map(field))];
-  return BOM + lines.map((l) => l.join(",")).join("\r\n") + "\r\n";
+  return `${BOM + lines.map((l) => l.join(",")).join("\r\n")}\r\n`;
 }
 
 function field(cell: GridCell): string {

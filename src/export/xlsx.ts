@@ -29,7 +29,12 @@ export async function toXlsx(grid: TableGrid): Promise<Buffer> {
 
 /** Excel's sheet names: at most 31 characters, none of []:*?/\ . */
 export function sheetName(title: string): string {
-  return title.replace(/[[\]:*?/\\]/g, " ").trim().slice(0, 31) || "Sheet1";
+  return (
+    title
+      .replace(/[[\]:*?/\\]/g, " ")
+      .trim()
+      .slice(0, 31) || "Sheet1"
+  );
 }
 
 /** Display width: an ideograph takes two columns. */

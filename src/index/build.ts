@@ -8,9 +8,36 @@ import { corpusFingerprint, INDEX_FORMAT_VERSION, type BuiltIndexData } from "./
 
 /** Domain terms nodejieba's dictionary splits but users mean whole. */
 const DOMAIN_WORDS = [
-  "双师型", "双师素质", "产教融合", "职普融通", "校企合作", "中高职贯通", "贯通培养", "职教高考", "现代学徒制", "订单班",
-  "1+X", "技能大赛", "教学能力比赛", "班主任能力比赛", "文明风采", "思政课", "大思政课", "课程思政", "劳动教育", "非遗",
-  "职教联盟", "职教集团", "产业学院", "实训基地", "生师比", "师生比", "升学率", "就业率", "满意度", "计分卡",
+  "双师型",
+  "双师素质",
+  "产教融合",
+  "职普融通",
+  "校企合作",
+  "中高职贯通",
+  "贯通培养",
+  "职教高考",
+  "现代学徒制",
+  "订单班",
+  "1+X",
+  "技能大赛",
+  "教学能力比赛",
+  "班主任能力比赛",
+  "文明风采",
+  "思政课",
+  "大思政课",
+  "课程思政",
+  "劳动教育",
+  "非遗",
+  "职教联盟",
+  "职教集团",
+  "产业学院",
+  "实训基地",
+  "生师比",
+  "师生比",
+  "升学率",
+  "就业率",
+  "满意度",
+  "计分卡",
 ];
 
 /**
@@ -22,10 +49,7 @@ export function buildIndex(corpusDir: string, onProgress?: (message: string) => 
   const { reports, warnings } = ingestCorpus(corpusDir, (done, total, file) => onProgress?.(`ingested ${done}/${total} ${file}`));
   const facts = reports.flatMap((r) => r.facts);
   // Running text, then what it leaves out (table titles and rows, captions) as one-line passages.
-  const passages = reports.flatMap((r) => [
-    ...r.passages,
-    ...linePassages({ report: r.meta.report, entity: r.meta.entity, sections: r.sections, tables: r.tables, captions: r.captions }),
-  ]);
+  const passages = reports.flatMap((r) => [...r.passages, ...linePassages({ report: r.meta.report, entity: r.meta.entity, sections: r.sections, tables: r.tables, captions: r.captions })]);
   const tables = reports.flatMap((r) => r.tables);
   const sections = Object.fromEntries(reports.map((r) => [r.meta.report, r.sections]));
   onProgress?.(`indexing ${passages.length} passages`);

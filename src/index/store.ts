@@ -59,7 +59,11 @@ export function corpusFingerprint(corpusDir: string): string {
   const hash = createHash("sha256");
   const files = [...listReportFiles(corpusDir), ...(existsSync(join(corpusDir, MANIFEST_FILE)) ? [MANIFEST_FILE] : [])].sort();
   for (const f of files) {
-    hash.update(f).update("\0").update(readFileSync(join(corpusDir, f))).update("\0");
+    hash
+      .update(f)
+      .update("\0")
+      .update(readFileSync(join(corpusDir, f)))
+      .update("\0");
   }
   return hash.digest("hex");
 }
@@ -69,7 +73,7 @@ export function saveIndex(data: BuiltIndexData, indexDir: string): void {
   const tmp = `${indexDir}.tmp-${process.pid}`;
   rmSync(tmp, { recursive: true, force: true });
   mkdirSync(tmp, { recursive: true });
-  const write = (name: string, value: unknown) => writeFileSync(join(tmp, name), JSON.stringify(value) + "\n");
+  const write = (name: string, value: unknown) => writeFileSync(join(tmp, name), `${JSON.stringify(value)}\n`);
   write(FILES.meta, data.meta);
   write(FILES.reports, { reports: data.reports, sections: data.sections, schools: data.schools });
   write(FILES.facts, data.facts);

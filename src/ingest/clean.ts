@@ -61,7 +61,10 @@ export function stripMarkup(s: string): string {
  * Spaces between Latin words are kept.
  */
 export function normalizeSpaces(s: string): string {
-  let out = s.replace(/[\u00a0\u3000\u2002\u2003\u2009\ufeff]/g, " ").replace(/[ \t]+/g, " ").trim();
+  let out = s
+    .replace(/[\u00a0\u3000\u2002\u2003\u2009\ufeff]/g, " ")
+    .replace(/[ \t]+/g, " ")
+    .trim();
   if (!out.includes(" ")) return out;
   const around = new RegExp(`([${CJK}${CJK_PUNCT}]) +(?=[${CJK}${CJK_PUNCT}0-9])|([0-9${CJK_PUNCT}]) +(?=[${CJK}])`, "g");
   // Two passes: a replaced space can expose a new adjacent pair ("社 会 主义").

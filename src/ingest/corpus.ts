@@ -18,10 +18,7 @@ import { ingestReport } from "./report.js";
  *
  * @param onProgress called after each file, for a progress line on a terminal.
  */
-export function ingestCorpus(
-  corpusDir: string,
-  onProgress?: (done: number, total: number, file: string) => void,
-): { reports: IngestedReport[]; warnings: IngestWarning[] } {
+export function ingestCorpus(corpusDir: string, onProgress?: (done: number, total: number, file: string) => void): { reports: IngestedReport[]; warnings: IngestWarning[] } {
   const { entries, warnings } = readManifest(corpusDir);
   const { files, skipped } = scanCorpus(corpusDir);
   warnings.push(...skipped);

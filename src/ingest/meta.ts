@@ -39,7 +39,8 @@ export function yearFromFrontMatter(lines: string[]): number | null {
     const line = digitYears(cleanText(stripHeadingMarks(raw))).replace(/^(?:报告年度|年度|报告期)[：:]\s*/, "");
     const m = /^[（(]?\s*(20\d{2})\s*年度?\s*[)）]?$/.exec(line) ?? /^(20\d{2})$/.exec(line);
     if (m) return Number(m[1]);
-    const period = /^[（(]?\s*(?:统计时段[：:]?\s*)?(20\d{2})\s*(?:年\s*\d{1,2}\s*月?|[.．]\s*\d{1,2})?\s*[-—–~～至到]+\s*(20\d{2})\s*(?:年\s*(?:\d{1,2}\s*月)?|[.．]\s*\d{1,2}|学年度?)?\s*[)）]?$/.exec(line);
+    const period =
+      /^[（(]?\s*(?:统计时段[：:]?\s*)?(20\d{2})\s*(?:年\s*\d{1,2}\s*月?|[.．]\s*\d{1,2})?\s*[-—–~～至到]+\s*(20\d{2})\s*(?:年\s*(?:\d{1,2}\s*月)?|[.．]\s*\d{1,2}|学年度?)?\s*[)）]?$/.exec(line);
     if (period) return Number(period[2]);
   }
   return null;
@@ -75,7 +76,7 @@ export function entityFromFrontMatter(lines: string[]): TitleEntity | null {
       .replace(/(?:教育局|教育和体育局|教育体育局|教体局)$/, "");
     if (text.length < 3 || text.length > 30 || !/^[\u4e00-\u9fff]+$/.test(text)) continue;
     const e = entityFromTitleText(`${text}质量报告`);
-    if (e && (kindOfEntity(e.entity) !== "unknown")) return e;
+    if (e && kindOfEntity(e.entity) !== "unknown") return e;
   }
   return null;
 }

@@ -57,7 +57,7 @@ function provinceOf(chain: { places: Place[] }[]): string | null {
     const here = new Set(c.places.map((p) => p.province));
     candidates = candidates ? candidates.filter((p) => here.has(p)) : [...here];
   }
-  if (!candidates || candidates.length !== 1) return null;
+  if (candidates?.length !== 1) return null;
   const full = candidates[0]!;
   return shortName(full) ?? full.replace(/(?:省|市|自治区|特别行政区)$/, "");
 }
@@ -72,7 +72,10 @@ function provinceOf(chain: { places: Place[] }[]): string | null {
  * @example entityFromTitleText("2017年四川省广元市职业高级中学校质量年度报告") // { entity: "广元市职业高级中学校", province: "四川" }
  */
 export function entityFromTitleText(title: string): TitleEntity | null {
-  let t = digitYears(title).replace(/[\u00a0\u3000\t]/g, " ").replace(/\s+/g, " ").trim();
+  let t = digitYears(title)
+    .replace(/[\u00a0\u3000\t]/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
   t = t.replace(/^.*?编制了/, "").replace(/[《》“”"]/g, " ");
   t = t.replace(/[（(][^（）()]*\d[^（）()]*[)）]/g, " ");
   t = t.replace(PERIOD, " ");
@@ -83,7 +86,10 @@ export function entityFromTitleText(title: string): TitleEntity | null {
   const m = TAIL.exec(t);
   if (!m) return null;
   // Of several words, the one that names a publisher (a cover may print an office before it).
-  const words = m[1]!.trim().split(" ").filter((w) => /^[\u4e00-\u9fff（）()]{2,40}$/.test(w));
+  const words = m[1]!
+    .trim()
+    .split(" ")
+    .filter((w) => /^[\u4e00-\u9fff（）()]{2,40}$/.test(w));
   let name = [...words].reverse().find((w) => PUBLISHER_END.test(w)) ?? (words.length === 1 ? words[0] : undefined);
   if (!name || !PUBLISHER_END.test(name)) return null;
   // The education office publishes the region's report: 赣州市教育局 → 赣州市.

@@ -37,7 +37,8 @@ const VERB_BEFORE_NOUN = /^(?:新增|新设|新建|建成|组建|开设|开发|�
 /** The words before a from-value: `升学率从2021年的` (the label, the year it is of). */
 const FROM_START = /^[，,\s]*(.*?[\u4e00-\u9fff])从(?:((?:19|20)\d{2})\s*(?:年度|学年|年)的?)?$/;
 /** The words before a to-value: `升学率从2021年的78%提高到` (the label). */
-const TO_END = /^[，,\s]*(.*?[\u4e00-\u9fff])从(?:(?:19|20)\d{2}\s*(?:年度|学年|年)的?)?\d+(?:\.\d+)?\s*(?:[%％]|个百分点|万人|万元|[人名个所项元])?(?:提高|提升|增加|增长|上升|下降|降低|减少)(?:到|至)$/;
+const TO_END =
+  /^[，,\s]*(.*?[\u4e00-\u9fff])从(?:(?:19|20)\d{2}\s*(?:年度|学年|年)的?)?\d+(?:\.\d+)?\s*(?:[%％]|个百分点|万人|万元|[人名个所项元])?(?:提高|提升|增加|增长|上升|下降|降低|减少)(?:到|至)$/;
 
 /** Units that count people. */
 const PEOPLE = /^(?:人|名|人次)$/;
@@ -182,10 +183,7 @@ function paragraphFacts(p: Passage, meta: TextFactMeta): Fact[] {
       // `66个工种共培训6659人`: after a figure not read, 共 starts what this one counts.
       const restart = glued && prevIs("failed") ? labelText.search(/(?<!公)共(?![有计青建享同性])/) : -1;
       if (restart >= 0) labelText = labelText.slice(restart + 1);
-      const tainted =
-        glued &&
-        restart < 0 &&
-        (prevIs("code", "fact") || (prevIs("failed", "approx") && (labelText.length <= 3 || labelText.includes("、") || /^[中内里外]/.test(labelText))));
+      const tainted = glued && restart < 0 && (prevIs("code", "fact") || (prevIs("failed", "approx") && (labelText.length <= 3 || labelText.includes("、") || /^[中内里外]/.test(labelText))));
       // `…20余项（含一等奖2项）`: a part of an approximate figure has lost what it is part of.
       const orphan = prevIs("approx") && /^[，,（(\s]*(?:其中|含|包括)/.test(labelText);
       // A total over years or up to a date is no one year's value (`近三年…共优化调整47个专业`, `截至2024年…共857名`).
@@ -209,7 +207,7 @@ function paragraphFacts(p: Passage, meta: TextFactMeta): Fact[] {
         prev = "approx";
         continue;
       }
-      const approxWord = fig.approximate ? approxAfter ?? (/余/.test(fig.raw) ? "余" : "多") : undefined;
+      const approxWord = fig.approximate ? (approxAfter ?? (/余/.test(fig.raw) ? "余" : "多")) : undefined;
       if (!reading || (fig.fractional && !/均/.test(reading.label))) {
         fail(fig.end);
         continue;
@@ -228,8 +226,7 @@ function paragraphFacts(p: Passage, meta: TextFactMeta): Fact[] {
         else if (!noun || /^的/.test(next) || reading.kind !== "plain") {
           fail(fig.end);
           continue;
-        }
-        else if (label === "") label = noun![1];
+        } else if (label === "") label = noun![1];
         else if (VERB_BEFORE_NOUN.test(label)) label += noun![1];
         else {
           fail(fig.end);

@@ -71,7 +71,9 @@ const GENERIC_STEM =
 
 /** Industry and subject words: a stem that is only one of these names no school without its place (交通职业学校, 体育学校). */
 const FIELD_WORDS = new Set(
-  "交通 卫生 农业 机电 体育 经济 财经 商贸 工业 旅游 艺术 师范 建筑 电子 信息 工贸 化工 医药 护理 幼儿 科技 理工 综合 食品 质量 技术 煤炭 经管 会计 城市 航空 铁道 汽车 国际 实验 特殊 职业 高级 第一 第二 第三".split(" "),
+  "交通 卫生 农业 机电 体育 经济 财经 商贸 工业 旅游 艺术 师范 建筑 电子 信息 工贸 化工 医药 护理 幼儿 科技 理工 综合 食品 质量 技术 煤炭 经管 会计 城市 航空 铁道 汽车 国际 实验 特殊 职业 高级 第一 第二 第三".split(
+    " ",
+  ),
 );
 
 /** A school name taken apart. */
@@ -131,7 +133,7 @@ const NUMBERED = /^第?([一二三四五六七八九十]+)$/;
  */
 export function schoolKey(parts: SchoolParts): string {
   const last = parts.places[parts.places.length - 1];
-  const lastShort = last ? last.places[0]!.short ?? last.form : "";
+  const lastShort = last ? (last.places[0]!.short ?? last.form) : "";
   const numbered = NUMBERED.exec(parts.stem);
   if (parts.stem === "" || numbered) return `${lastShort}${numbered ? numbered[1] : ""}|${parts.kind.cls}`;
   return `${parts.stem}|${parts.kind.cls}`;
@@ -243,10 +245,7 @@ function titleNames(text: string): string[] {
  * Names come back once per report, in order of first mention, as printed (simplified).
  * @example collectSchoolNames([{ report: "jiangmen-2024.txt", text }]) // [{ name: "江门市第一职业技术学校", report: "jiangmen-2024.txt" }, { name: "鹤山职校", … }, …]
  */
-export function collectSchoolNames(
-  texts: { report: string; text: string }[],
-  reports?: { report: string; entity: string; aliases?: string[] }[],
-): { name: string; report: string }[] {
+export function collectSchoolNames(texts: { report: string; text: string }[], reports?: { report: string; entity: string; aliases?: string[] }[]): { name: string; report: string }[] {
   const out: { name: string; report: string }[] = [];
   for (const { report, text: raw } of texts) {
     const text = toSimplified(raw);

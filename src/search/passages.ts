@@ -127,12 +127,7 @@ export interface PassageSearch {
  * ranked as RankingParams describe (docs/DESIGN.md, "Passage ranking"): BM25F over words, bigrams for
  * words the index lacks, rarity, coordination, then phrase and proximity bonuses on the best candidates.
  */
-export function createPassageSearch(
-  passageIndex: () => PassageIndex,
-  passages: Passage[],
-  vocabDf: Record<string, number>,
-  params: RankingParams = DEFAULT_RANKING,
-): PassageSearch {
+export function createPassageSearch(passageIndex: () => PassageIndex, passages: Passage[], vocabDf: Record<string, number>, params: RankingParams = DEFAULT_RANKING): PassageSearch {
   const byId = new Map(passages.map((p) => [p.id, p]));
   const casesOf = new Map<string, Passage[]>();
   for (const p of passages) {
@@ -169,7 +164,7 @@ export function createPassageSearch(
   const total = passages.length || 1;
   const planIndex = (): PlanIndex => {
     const index = passageIndex();
-    return { vocab, total, wordFrequency: (w) => vocabDf[w] ?? 0, gramFrequency: (g) => index.postings(g), };
+    return { vocab, total, wordFrequency: (w) => vocabDf[w] ?? 0, gramFrequency: (g) => index.postings(g) };
   };
   let planOver: PlanIndex | null = null;
   // Each passage's weight for one kind of search (its reports, cases only or preferred), by passage

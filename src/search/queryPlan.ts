@@ -71,7 +71,7 @@ function unknownOfRun(run: string, covered: Uint8Array, vocab: ReadonlySet<strin
  */
 export function planQuery(query: string, index: PlanIndex, p: RankingParams): QueryPlan {
   const pieces = normalizeToken(query)
-    .split(/[\s,，。、；;:：!！?？()（）“”"'《》<>【】\[\]|/]+/)
+    .split(/[\s,，。、；;:：!！?？()（）“”"'《》<>【】[\]|/]+/)
     .filter(Boolean);
   // Words and unknown chunks of each piece, in one pass over its runs.
   const unknownOf: string[][] = pieces.map(() => []);

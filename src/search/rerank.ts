@@ -35,7 +35,14 @@ export function rerank(found: ScoredPassage[], q: QueryPlan, p: RankingParams, p
     const d = passage(r);
     if (!d) continue;
     const phrase = p.phrase > 0 ? phraseShare(d, q.phrases) : 0;
-    const near = p.proximity > 0 && whole.length > 1 ? closeness(d.text, whole.filter((w) => r.terms.includes(w)), p.proximityWindow) : 0;
+    const near =
+      p.proximity > 0 && whole.length > 1
+        ? closeness(
+            d.text,
+            whole.filter((w) => r.terms.includes(w)),
+            p.proximityWindow,
+          )
+        : 0;
     r.score *= 1 + p.phrase * phrase + p.proximity * near;
   }
   found.sort((a, b) => b.score - a.score);
@@ -46,14 +53,7 @@ export function rerank(found: ScoredPassage[], q: QueryPlan, p: RankingParams, p
  * (Share of the query's pieces a passage matches, each piece by its matched terms' boosts)^exponent.
  * `got` is scratch space, one slot per piece.
  */
-export function coordinationFactor(
-  matched: string[],
-  pieceOf: Map<string, number>,
-  boostOf: Map<string, number>,
-  pieceTotal: Float64Array,
-  got: Float64Array,
-  exponent: number,
-): number {
+export function coordinationFactor(matched: string[], pieceOf: Map<string, number>, boostOf: Map<string, number>, pieceTotal: Float64Array, got: Float64Array, exponent: number): number {
   got.fill(0);
   for (const t of matched) {
     const i = pieceOf.get(t);

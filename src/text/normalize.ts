@@ -79,6 +79,7 @@ export function toHalfWidth(s: string): string {
  * Mongolian vowel separator, BOM, bidi marks): pasted from documents and web pages, they split a
  * year or a name in two. Removed before anything reads the question.
  */
+// biome-ignore lint/suspicious/noMisleadingCharacterClass: the class lists combining and variation marks on purpose, to remove them.
 const INVISIBLE = /[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0]/g;
 
 /**
@@ -100,9 +101,32 @@ export function normalizeQuestion(s: string): string {
 // Politeness, fillers and requests that say nothing about what is asked. Longest first so that
 // "请帮我查一下" goes as a whole rather than leaving "帮我查一下" behind.
 const NOISE_PHRASES = [
-  "请帮我查一下", "帮我查一下", "帮我看一下", "帮我查查", "帮忙查一下", "请告诉我", "告诉我一下", "告诉我",
-  "我想知道", "我想了解", "我想问一下", "我想问", "想知道", "想问一下", "请问一下", "请问", "麻烦你", "麻烦",
-  "谢谢你", "谢谢", "多谢", "你好", "您好", "查一下", "查查", "一下下",
+  "请帮我查一下",
+  "帮我查一下",
+  "帮我看一下",
+  "帮我查查",
+  "帮忙查一下",
+  "请告诉我",
+  "告诉我一下",
+  "告诉我",
+  "我想知道",
+  "我想了解",
+  "我想问一下",
+  "我想问",
+  "想知道",
+  "想问一下",
+  "请问一下",
+  "请问",
+  "麻烦你",
+  "麻烦",
+  "谢谢你",
+  "谢谢",
+  "多谢",
+  "你好",
+  "您好",
+  "查一下",
+  "查查",
+  "一下下",
 ];
 const NOISE_RE = new RegExp(NOISE_PHRASES.join("|"), "g");
 const ENGLISH_NOISE_RE = /\b(?:please|could you|can you|would you|tell me|i want to know|i'd like to know|thanks?(?: you)?|hi|hello)\b[,!]?/gi;
@@ -117,6 +141,7 @@ const ENGLISH_NOISE_RE = /\b(?:please|could you|can you|would you|tell me|i want
 export function stripQuestionNoise(s: string): string {
   let t = normalizeQuestion(s);
   t = t.replace(/^\s*(?:@\w+\s*|\/\w+(?:@\w+)?\s+)/, "");
+  // biome-ignore lint/suspicious/noMisleadingCharacterClass: emoji joiners and variation selectors are listed on purpose, to remove them.
   t = t.replace(/[\u{1F000}-\u{1FAFF}\u{2600}-\u{27BF}\u{FE0F}\u{200D}]/gu, "");
   t = t.replace(NOISE_RE, " ").replace(ENGLISH_NOISE_RE, " ");
   t = t.replace(/[\s,，。.!！?？~～…]+$/u, "");

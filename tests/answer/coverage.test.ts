@@ -6,7 +6,23 @@ import type { Fact } from "../../src/types.js";
 let line = 100;
 function fact(path: string[], value: number, unit = "人", table: string | null = "教学资源表"): Fact {
   line++;
-  return { id: `r:${line}`, entity: "某市", report: "r.txt", table, tableNumber: null, tableId: table ? `r.txt#${table}` : null, indicator: path.join(" › "), path, unit, column: "2024年", year: 2024, value, raw: String(value), line, source: table ? "table" : "text" };
+  return {
+    id: `r:${line}`,
+    entity: "某市",
+    report: "r.txt",
+    table,
+    tableNumber: null,
+    tableId: table ? `r.txt#${table}` : null,
+    indicator: path.join(" › "),
+    path,
+    unit,
+    column: "2024年",
+    year: 2024,
+    value,
+    raw: String(value),
+    line,
+    source: table ? "table" : "text",
+  };
 }
 
 /** The indicator a question's words pick, with the coverage rule applied as understand() does. */

@@ -24,7 +24,16 @@ describe("one figure", () => {
   it("answers with the value, unit, table, indicator path and raw line", () => {
     const a = engine.ask("Suining 2024 升学人数");
     expect(a.intent).toBe("figure");
-    expect(first(a)).toMatchObject({ entity: "遂宁市职业技术学校", report: "suining-2024.txt", table: "人才培养质量计分卡", indicator: "毕业生去向落实人数 › 其中：升学人数", year: 2024, value: 803, unit: "人", line: 1350 });
+    expect(first(a)).toMatchObject({
+      entity: "遂宁市职业技术学校",
+      report: "suining-2024.txt",
+      table: "人才培养质量计分卡",
+      indicator: "毕业生去向落实人数 › 其中：升学人数",
+      year: 2024,
+      value: 803,
+      unit: "人",
+      line: 1350,
+    });
     expect(a.reply).toContain("803");
     expect(a.reply).toContain("suining-2024.txt 第1350行");
   });
@@ -122,7 +131,10 @@ describe("never a number the reports do not print", () => {
 describe("several figures", () => {
   it("compares years and computes the change", () => {
     const a = engine.ask("江门 月收入 2023 vs 2024");
-    expect(a.facts.map((f) => [f.year, f.value])).toEqual([[2023, 3319], [2024, 3360]]);
+    expect(a.facts.map((f) => [f.year, f.value])).toEqual([
+      [2023, 3319],
+      [2024, 3360],
+    ]);
     expect(a.changes[0]).toMatchObject({ fromYear: 2023, toYear: 2024, delta: 41 });
   });
 
@@ -133,7 +145,10 @@ describe("several figures", () => {
 
   it("compares entities", () => {
     const a = engine.ask("乐山和江门2024年月收入比一下");
-    expect(a.facts.map((f) => [f.entity, f.value])).toEqual([["乐山市", 3457.75], ["江门市", 3360]]);
+    expect(a.facts.map((f) => [f.entity, f.value])).toEqual([
+      ["乐山市", 3457.75],
+      ["江门市", 3360],
+    ]);
   });
 
   it("answers a three-year question from the one table that has all three years", () => {
@@ -272,7 +287,10 @@ describe("a place two school reports are from", () => {
 describe("changes asked with 比…多多少", () => {
   it("乐山2024年毕业生比2023年增加了多少 → both years and the change", () => {
     const a = engine.ask("乐山2024年毕业生比2023年增加了多少");
-    expect(a.facts.map((f) => [f.year, f.value])).toEqual([[2023, 10159], [2024, 10201]]);
+    expect(a.facts.map((f) => [f.year, f.value])).toEqual([
+      [2023, 10159],
+      [2024, 10201],
+    ]);
     expect(a.reply).toContain("+42");
   });
 });
@@ -288,7 +306,10 @@ describe("another figure printed for the same thing", () => {
 describe("relative years, per report", () => {
   it("去年 is each report's own last year: 乐山 (2024 report) 2023, 吕梁 (2023 report) 2022", () => {
     const a = engine.ask("乐山和吕梁去年的毕业生人数");
-    expect(a.facts.map((f) => [f.entity, f.year])).toEqual([["乐山市", 2023], ["吕梁市", 2022]]);
+    expect(a.facts.map((f) => [f.entity, f.year])).toEqual([
+      ["乐山市", 2023],
+      ["吕梁市", 2022],
+    ]);
   });
 });
 

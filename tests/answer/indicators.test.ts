@@ -3,9 +3,31 @@ import { buildCatalog, columnLabelOf, matchIndicators, normalizeLabel } from "..
 import type { Fact } from "../../src/types.js";
 
 let line = 100;
-function fact(path: string[], column: string, value: number | string | null, table: string | null = "人才培养质量计分卡", year: number | null = /20\d\d/.test(column) ? Number(/20\d\d/.exec(column)![0]) : null): Fact {
+function fact(
+  path: string[],
+  column: string,
+  value: number | string | null,
+  table: string | null = "人才培养质量计分卡",
+  year: number | null = /20\d\d/.test(column) ? Number(/20\d\d/.exec(column)![0]) : null,
+): Fact {
   line++;
-  return { id: `r:${line}:${column}`, entity: "某市", report: "r.txt", table, tableNumber: null, tableId: table ? `r.txt#${table}` : null, indicator: path.join(" › "), path, unit: "人", column, year, value, raw: String(value ?? "-"), line, source: table ? "table" : "text" };
+  return {
+    id: `r:${line}:${column}`,
+    entity: "某市",
+    report: "r.txt",
+    table,
+    tableNumber: null,
+    tableId: table ? `r.txt#${table}` : null,
+    indicator: path.join(" › "),
+    path,
+    unit: "人",
+    column,
+    year,
+    value,
+    raw: String(value ?? "-"),
+    line,
+    source: table ? "table" : "text",
+  };
 }
 
 const facts = [

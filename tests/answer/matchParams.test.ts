@@ -14,7 +14,23 @@ function fact(path: string[], value: number, o: { unit?: string; table?: string 
   line++;
   const table = o.table === undefined ? "某某情况表" : o.table;
   const column = o.column ?? "2024年";
-  return { id: `r:${line}`, entity: "某市", report: "r.txt", table, tableNumber: null, tableId: table ? `r.txt#${table}` : null, indicator: path.join(" › "), path, unit: o.unit ?? "人", column, year: 2024, value, raw: String(value), line, source: table ? "table" : "text" };
+  return {
+    id: `r:${line}`,
+    entity: "某市",
+    report: "r.txt",
+    table,
+    tableNumber: null,
+    tableId: table ? `r.txt#${table}` : null,
+    indicator: path.join(" › "),
+    path,
+    unit: o.unit ?? "人",
+    column,
+    year: 2024,
+    value,
+    raw: String(value),
+    line,
+    source: table ? "table" : "text",
+  };
 }
 
 function top(q: string, facts: Fact[], p: Partial<MatchParams> = {}): string | null {

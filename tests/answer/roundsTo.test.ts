@@ -3,8 +3,22 @@ import { roundsTo } from "../../src/answer/figures.js";
 import type { Fact } from "../../src/types.js";
 
 const fact = (value: number, raw: string, qualifier?: string): Fact => ({
-  id: raw, entity: "某市", report: "r", table: null, tableNumber: null, tableId: null, indicator: "在校生", path: ["在校生"],
-  unit: "人", column: "2021年", year: 2021, value, raw, line: 1, source: "text", ...(qualifier ? { qualifier } : {}),
+  id: raw,
+  entity: "某市",
+  report: "r",
+  table: null,
+  tableNumber: null,
+  tableId: null,
+  indicator: "在校生",
+  path: ["在校生"],
+  unit: "人",
+  column: "2021年",
+  year: 2021,
+  value,
+  raw,
+  line: 1,
+  source: "text",
+  ...(qualifier ? { qualifier } : {}),
 });
 
 describe("roundsTo: an approximation agrees with the exact figure it rounds to", () => {

@@ -16,7 +16,9 @@ describe("commands", () => {
     await h.say("/start");
     const [call] = h.since(0, "sendMessage");
     expect(visible(call!)).toMatch(/职报问答/);
-    const data = buttons(call!).map((b) => b.data).filter(Boolean);
+    const data = buttons(call!)
+      .map((b) => b.data)
+      .filter(Boolean);
     expect(data).toEqual(["ex:zh:0", "ex:zh:1", "ex:zh:2"]);
     expect(h.violations).toEqual([]);
   });
@@ -259,7 +261,7 @@ describe("groups", () => {
   it("stays quiet unless addressed", async () => {
     const h = createHarness();
     await h.say(Q, { chat: "group" });
-    await h.say("/ask@some_other_bot " + Q, { chat: "group" });
+    await h.say(`/ask@some_other_bot ${Q}`, { chat: "group" });
     await h.say("/serch 职普融通", { chat: "group" });
     expect(h.calls).toEqual([]);
     expect(h.engine.calls.ask).toHaveLength(0);

@@ -123,9 +123,7 @@ export async function startEmulator(longPollMaxMs = 1000): Promise<Emulator> {
   const apiRoot = `http://127.0.0.1:${(shim.address() as AddressInfo).port}`;
 
   const botMessages = (token: string): BotMessage[] =>
-    server.storage.botMessages
-      .filter((m) => m.botToken === token)
-      .map((m) => ({ messageId: m.messageId, chatId: Number(m.message.chat_id), text: String(m.message.text ?? ""), payload: m.message }));
+    server.storage.botMessages.filter((m) => m.botToken === token).map((m) => ({ messageId: m.messageId, chatId: Number(m.message.chat_id), text: String(m.message.text ?? ""), payload: m.message }));
 
   return {
     apiRoot,

@@ -56,7 +56,10 @@ function figureAnswer(question: string, f: AnswerFact, extra: Partial<Answer> = 
     understood: {
       entities: [f.entity],
       years: f.year ? [f.year] : [],
-      indicator: f.indicator.split(" › ").pop()!.replace(/^其中：/, ""),
+      indicator: f.indicator
+        .split(" › ")
+        .pop()!
+        .replace(/^其中：/, ""),
       intent: "figure",
       unknownEntities: [],
       keywords: ["升学"],
@@ -217,9 +220,7 @@ export function createFakeEngine(): FakeEngine {
         const y = year ?? 2024;
         return figureAnswer(question, suiningFact(y, "升学人数"), {
           variants:
-            y === 2024
-              ? [{ ...suiningFact(2024, "升学人数"), table: null, tableNumber: null, tableId: null, indicator: "升入高职院校", raw: "803人", line: 646, source: "text", column: "正文" }]
-              : [],
+            y === 2024 ? [{ ...suiningFact(2024, "升学人数"), table: null, tableNumber: null, tableId: null, indicator: "升入高职院校", raw: "803人", line: 646, source: "text", column: "正文" }] : [],
           alternatives: [{ label: "升入本科人数（2024年）", question: "遂宁 2024 升入本科人数" }],
           understood: {
             entities: [SUINING],
@@ -237,7 +238,8 @@ export function createFakeEngine(): FakeEngine {
         return baseAnswer(question, {
           intent: "figure",
           passages: hits,
-          reply: "遂宁市职业技术学校 2024年 教职工满意度：报告中该项未填写（印为“-”，满意度调查表，suining-2024.txt 第1504行）。\n相近的指标：\n• 遂宁市职业技术学校 家长满意度（满意度调查表，2023、2024年）\n相关段落：\n1. 满意度调查情况",
+          reply:
+            "遂宁市职业技术学校 2024年 教职工满意度：报告中该项未填写（印为“-”，满意度调查表，suining-2024.txt 第1504行）。\n相近的指标：\n• 遂宁市职业技术学校 家长满意度（满意度调查表，2023、2024年）\n相关段落：\n1. 满意度调查情况",
           alternatives: [{ label: "遂宁市职业技术学校 家长满意度（满意度调查表，2023、2024年）", question: "遂宁市职业技术学校 2024年 满意度调查表 家长满意度" }],
           understood: { entities: [SUINING], years: [2024], indicator: "教职工满意度", intent: "figure", unknownEntities: [], keywords: ["满意度"], yearDefaulted: false },
         });
@@ -283,7 +285,9 @@ export function createFakeEngine(): FakeEngine {
       return Array.from({ length: Math.min(n, opts?.limit ?? 20) }, (_, k) => hit(k, query, casesOnly));
     },
     examples(lang) {
-      return lang === "zh" ? ["遂宁 2024 升学人数", "乐山和江门2024年毕业生月收入比一下", "哪个报告2024年月收入最高"] : ["Suining 2024 升学人数", "Leshan vs Jiangmen 2024 月收入", "which report has the highest 月收入 in 2024"];
+      return lang === "zh"
+        ? ["遂宁 2024 升学人数", "乐山和江门2024年毕业生月收入比一下", "哪个报告2024年月收入最高"]
+        : ["Suining 2024 升学人数", "Leshan vs Jiangmen 2024 月收入", "which report has the highest 月收入 in 2024"];
     },
     reports() {
       return REPORTS;

@@ -236,8 +236,7 @@ export function createHarness(opts: HarnessOptions = {}) {
     message,
     feed,
     /** Presses a button under `on` (a message the bot sent). */
-    press: (data: string, on: Message, from = USER) =>
-      feed({ callback_query: { id: String(nextUpdateId), from, chat_instance: "ci", data, message: on } as never }),
+    press: (data: string, on: Message, from = USER) => feed({ callback_query: { id: String(nextUpdateId), from, chat_instance: "ci", data, message: on } as never }),
     /** Types an inline query. */
     inline: (query: string, from = USER) => feed({ inline_query: { id: String(nextUpdateId), from, query, offset: "" } }),
     /** Calls made since index `from`, optionally of one method. */

@@ -55,7 +55,7 @@ describe("charts", () => {
   it("an answer too long for a caption goes as text first, then the chart with its title", async () => {
     const h = createHarness();
     const ask = h.engine.ask.bind(h.engine);
-    h.engine.ask = (q, c) => {
+    h.engine.ask = (_q, c) => {
       const a = ask("遂宁 升学 2023 vs 2024", c);
       a.intent = "compare";
       a.facts = Array.from({ length: 12 }, (_, k) => ({ ...a.facts[0]!, entity: `第${k + 1}所名字很长很长很长很长很长很长很长的职业学校`, value: 700 + k, raw: String(700 + k) }));
@@ -72,7 +72,10 @@ describe("charts", () => {
     const h = createHarness();
     await h.say("遂宁 升学 画图");
     expect(h.since(0, "sendPhoto")).toEqual([]);
-    const text = h.since(0, "sendMessage").map((c) => parseTelegramHtml(String(c.payload.text))).join("\n");
+    const text = h
+      .since(0, "sendMessage")
+      .map((c) => parseTelegramHtml(String(c.payload.text)))
+      .join("\n");
     expect(text).toContain("803");
     expect(text).toContain("只有一个数字，画不了图表");
   });
@@ -93,7 +96,10 @@ describe("exports", () => {
     await h.say("/table 遂宁 计分卡");
     const [table] = h.sentMessages(0);
     const data = buttons(table!).map((b) => [b.text, b.data?.split(":").slice(0, 2).join(":")]);
-    expect(data).toEqual([["📄 CSV", "xp:csv"], ["📗 Excel", "xp:xlsx"]]);
+    expect(data).toEqual([
+      ["📄 CSV", "xp:csv"],
+      ["📗 Excel", "xp:xlsx"],
+    ]);
     const from = h.calls.length;
     await h.press(buttons(table!)[0]!.data!, table!);
     const [doc] = h.since(from, "sendDocument");
@@ -131,7 +137,12 @@ describe("exports", () => {
     const from = h.calls.length;
     await h.say("什么都没有 导出");
     expect(h.since(from, "sendDocument")).toEqual([]);
-    expect(h.since(from, "sendMessage").map((c) => parseTelegramHtml(String(c.payload.text))).join("\n")).toContain("只有表格可以导出");
+    expect(
+      h
+        .since(from, "sendMessage")
+        .map((c) => parseTelegramHtml(String(c.payload.text)))
+        .join("\n"),
+    ).toContain("只有表格可以导出");
   });
 
   it("an expired export button says so", async () => {

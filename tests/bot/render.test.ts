@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { messages } from "../../src/bot/i18n.js";
 import { toPlain } from "../../src/bot/markup.js";
 import { findRow, formatValue, renderAnswer } from "../../src/bot/render.js";
-import type { Answer, AnswerFact, TableSummary } from "../../src/types.js";
+import type { Answer, AnswerFact } from "../../src/types.js";
 import { createFakeEngine } from "./fakeEngine.js";
 
 const zh = messages("zh");

@@ -76,15 +76,23 @@ describe("runBot", () => {
     const stop = new AbortController();
     const running = runBot({ config, engine: createFakeEngine(), logger: logger(), signal: stop.signal });
     const url = `http://127.0.0.1:${port}`;
-    await expect.poll(() => fetch(`${url}/healthz`).then((r) => r.status, () => 0), { timeout: 5000 }).toBe(200);
+    await expect
+      .poll(
+        () =>
+          fetch(`${url}/healthz`).then(
+            (r) => r.status,
+            () => 0,
+          ),
+        { timeout: 5000 },
+      )
+      .toBe(200);
     expect(emu.methods).toContain("setWebhook");
 
     const update = {
       update_id: 1,
       message: { message_id: 5, date: 0, chat: { id: 1, type: "private", first_name: "T" }, from: { id: 1, is_bot: false, first_name: "T" }, text: "Suining 2024 升学人数" },
     };
-    const post = (secret: string) =>
-      fetch(`${url}/hook`, { method: "POST", headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": secret }, body: JSON.stringify(update) });
+    const post = (secret: string) => fetch(`${url}/hook`, { method: "POST", headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": secret }, body: JSON.stringify(update) });
     expect((await post("wrong")).status).toBe(401);
     expect((await post("s3cret")).status).toBe(200);
     const answer = await emu.waitForBotMessage(TOKEN, (m) => /803/.test(m.text));

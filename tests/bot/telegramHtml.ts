@@ -23,7 +23,7 @@ export function parseTelegramHtml(html: string): string {
       if (end < 0) throw new TelegramHtmlError(`unclosed "<" at ${k}`);
       const tag = html.slice(k + 1, end);
       const close = tag.startsWith("/");
-      const m = /^\/?([a-z-]+)(\s+[^]*)?$/i.exec(tag);
+      const m = /^\/?([a-z-]+)(\s+[\s\S]*)?$/i.exec(tag);
       if (!m) throw new TelegramHtmlError(`bad tag <${tag}> at ${k}`);
       const name = m[1]!.toLowerCase();
       if (!ALLOWED.has(name)) throw new TelegramHtmlError(`unsupported tag <${name}>`);

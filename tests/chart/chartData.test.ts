@@ -44,7 +44,10 @@ describe("what gets a chart", () => {
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.chart.orientation).toBe("vertical");
-    expect(r.chart.bars.map((b) => [b.label, b.value])).toEqual([["2023年", 3319], ["2024年", 3360]]);
+    expect(r.chart.bars.map((b) => [b.label, b.value])).toEqual([
+      ["2023年", 3319],
+      ["2024年", 3360],
+    ]);
     expect(r.chart.title).toBe("月收入（元）");
     expect(r.chart.subtitle).toContain("江门市");
     expect(r.chart.footnotes).toHaveLength(2);
@@ -52,7 +55,11 @@ describe("what gets a chart", () => {
   });
 
   it("a ranking: horizontal bars in the answer's ranked order, labelled by report", () => {
-    const ranked = [fact("乐山市", 2024, 287), fact("江门市", 2024, 19), fact("璧山区", 2024, 8), fact("遂宁市职业技术学校", 2024, 4)].map((f) => ({ ...f, indicator: "毕业生去向落实人数 › 升入本科人数", unit: "人" }));
+    const ranked = [fact("乐山市", 2024, 287), fact("江门市", 2024, 19), fact("璧山区", 2024, 8), fact("遂宁市职业技术学校", 2024, 4)].map((f) => ({
+      ...f,
+      indicator: "毕业生去向落实人数 › 升入本科人数",
+      unit: "人",
+    }));
     const r = chartOf(answer("哪个地区2024年升入本科人数最多", "rank", ranked));
     if (!r.ok) throw new Error(r.reason);
     expect(r.chart.orientation).toBe("horizontal");
@@ -73,7 +80,12 @@ describe("what gets a chart", () => {
   it("two reports over two years: grouped bars, the year as the group", () => {
     const r = chartOf(answer("乐山和江门 月收入 2023 2024", "compare", [fact("乐山市", 2023, 3295.25), fact("乐山市", 2024, 3457.75), fact("江门市", 2023, 3319), fact("江门市", 2024, 3360)]));
     if (!r.ok) throw new Error(r.reason);
-    expect(r.chart.bars.map((b) => [b.label, b.group])).toEqual([["乐山市", "2023年"], ["乐山市", "2024年"], ["江门市", "2023年"], ["江门市", "2024年"]]);
+    expect(r.chart.bars.map((b) => [b.label, b.group])).toEqual([
+      ["乐山市", "2023年"],
+      ["乐山市", "2024年"],
+      ["江门市", "2023年"],
+      ["江门市", "2024年"],
+    ]);
     expect(r.chart.bars[1]!.shown).toBe("3457.75");
   });
 

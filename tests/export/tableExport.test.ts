@@ -78,7 +78,10 @@ describe("CSV", () => {
     const grid: TableGrid = {
       title: "t",
       source: "s",
-      columns: [{ header: "名称", kind: "label", unit: null }, { header: "值", kind: "value", unit: null }],
+      columns: [
+        { header: "名称", kind: "label", unit: null },
+        { header: "值", kind: "value", unit: null },
+      ],
       rows: [
         { cells: ['A,"B"', 1.5], depth: 0, line: 1 },
         { cells: ["=SUM(A1)", -3], depth: 0, line: 2 },

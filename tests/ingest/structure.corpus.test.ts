@@ -14,10 +14,7 @@ import { corpusLines, inventoryExcluded, REPORTS, type ReportName } from "./help
 
 const NAMES = Object.keys(REPORTS) as ReportName[];
 const lines = Object.fromEntries(NAMES.map((n) => [n, corpusLines(n)])) as Record<ReportName, string[]>;
-const parsed = Object.fromEntries(NAMES.map((n) => [n, parseStructure(lines[n], n, REPORTS[n].entity, inventoryExcluded(n))])) as Record<
-  ReportName,
-  ReturnType<typeof parseStructure>
->;
+const parsed = Object.fromEntries(NAMES.map((n) => [n, parseStructure(lines[n], n, REPORTS[n].entity, inventoryExcluded(n))])) as Record<ReportName, ReturnType<typeof parseStructure>>;
 const cases = (n: ReportName) => parsed[n].passages.filter((p) => p.kind === "case");
 const paragraphs = (n: ReportName) => parsed[n].passages.filter((p) => p.kind === "paragraph");
 
@@ -26,9 +23,7 @@ const MARKERS: Partial<Record<ReportName, number[]>> = {
   "leshan-2024.txt": [284, 315, 331, 403, 439, 485, 537, 561, 574, 612, 622, 638, 652, 666, 676, 700, 728, 746, 758, 768, 868, 888, 907, 933, 957, 979, 1035, 1059],
   "suining-2024.txt": [149, 234, 256, 650, 671, 711, 752, 1246, 1302],
   "bishan-2024.txt": [41, 137, 154, 176, 484, 510, 546, 580, 647, 670, 819, 836, 848, 864, 1015, 1030, 1047, 1161, 1312, 1321],
-  "jiangmen-2024.txt": [
-    114, 121, 131, 144, 151, 161, 165, 175, 186, 231, 243, 256, 267, 282, 288, 298, 310, 314, 318, 326, 337, 343, 348, 351, 355, 360, 367, 375, 382, 389, 400,
-  ],
+  "jiangmen-2024.txt": [114, 121, 131, 144, 151, 161, 165, 175, 186, 231, 243, 256, 267, 282, 288, 298, 310, 314, 318, 326, 337, 343, 348, 351, 355, 360, 367, 375, 382, 389, 400],
 };
 
 describe("case studies, every marker style", () => {
@@ -51,7 +46,11 @@ describe("case studies, every marker style", () => {
     expect(cases("leshan-2024.txt").map((c) => c.caseLabel)).toEqual(Array.from({ length: 28 }, (_, i) => `典型案例 ${i + 1}`));
     expect(cases("suining-2024.txt").map((c) => c.caseLabel)).toEqual(Array.from({ length: 9 }, (_, i) => `【案例${i + 1}】`));
     expect(cases("bishan-2024.txt").map((c) => c.caseLabel)).toEqual(Array.from({ length: 20 }, (_, i) => `案例${i + 1}`));
-    expect(cases("jiangmen-2024.txt").slice(0, 4).map((c) => c.caseLabel)).toEqual(["案例2-1", "案例2-2", "案例2-3", "案例2-4"]);
+    expect(
+      cases("jiangmen-2024.txt")
+        .slice(0, 4)
+        .map((c) => c.caseLabel),
+    ).toEqual(["案例2-1", "案例2-2", "案例2-3", "案例2-4"]);
     expect(cases("lvliang-2023.txt").map((c) => c.caseLabel)).toEqual(["7.1", "7.2", "7.3"]);
   });
 
@@ -106,9 +105,7 @@ describe("dev.jsonl passage answers", () => {
 
   it.each(devPassages.map((d) => [d.id, d] as const))("%s: a passage holds the answer within 3 lines of the evidence", (_id, d) => {
     const report = SEEDS[d.seed];
-    const hit = parsed[report].passages.find(
-      (p) => Math.abs(p.line - d.evidence_line) <= 3 && (d.expected.contains ?? []).some((s) => p.title.includes(s) || p.text.includes(s)),
-    );
+    const hit = parsed[report].passages.find((p) => Math.abs(p.line - d.evidence_line) <= 3 && (d.expected.contains ?? []).some((s) => p.title.includes(s) || p.text.includes(s)));
     expect(hit, JSON.stringify(d.expected.contains)).toBeDefined();
   });
 
@@ -185,8 +182,30 @@ describe("artifacts left out by their shape, with no table parser", () => {
 describe("paragraphs", () => {
   it("joins all 24 of 乐山's paragraphs cut by a page break", () => {
     const breaks = [
-      [29, 31], [280, 282], [346, 348], [471, 473], [503, 505], [515, 517], [529, 531], [557, 559], [569, 571], [704, 706], [720, 722], [732, 734],
-      [898, 900], [913, 915], [925, 927], [937, 939], [951, 953], [995, 997], [1005, 1007], [1041, 1043], [1055, 1057], [1102, 1104], [1130, 1132], [1142, 1144],
+      [29, 31],
+      [280, 282],
+      [346, 348],
+      [471, 473],
+      [503, 505],
+      [515, 517],
+      [529, 531],
+      [557, 559],
+      [569, 571],
+      [704, 706],
+      [720, 722],
+      [732, 734],
+      [898, 900],
+      [913, 915],
+      [925, 927],
+      [937, 939],
+      [951, 953],
+      [995, 997],
+      [1005, 1007],
+      [1041, 1043],
+      [1055, 1057],
+      [1102, 1104],
+      [1130, 1132],
+      [1142, 1144],
     ];
     const byLine = new Map(paragraphs("leshan-2024.txt").map((p) => [p.line, p]));
     for (const [a, b] of breaks) expect(byLine.get(a)?.endLine, `${a} | ${b}`).toBe(b);

@@ -11,8 +11,24 @@ const table: Table = {
   standard: null,
   header: ["序号", "项目", "获奖情况"],
   rows: [
-    { line: 1109, path: ["中国—东盟护理技能大赛"], cells: [{ text: "1", line: 1109 }, { text: "中国—东盟护理技能大赛", line: 1109 }, { text: "一等奖", line: 1109 }] },
-    { line: 1111, path: [""], cells: [{ text: "3", line: 1111 }, { text: "", line: 1111 }, { text: "12", line: 1111 }] },
+    {
+      line: 1109,
+      path: ["中国—东盟护理技能大赛"],
+      cells: [
+        { text: "1", line: 1109 },
+        { text: "中国—东盟护理技能大赛", line: 1109 },
+        { text: "一等奖", line: 1109 },
+      ],
+    },
+    {
+      line: 1111,
+      path: [""],
+      cells: [
+        { text: "3", line: 1111 },
+        { text: "", line: 1111 },
+        { text: "12", line: 1111 },
+      ],
+    },
   ],
   startLine: 1106,
   endLine: 1111,

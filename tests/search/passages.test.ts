@@ -37,8 +37,7 @@ describe("createPassageSearch against hand-judged queries (the oracle: a person 
       .map((l) => JSON.parse(l) as { id: string; query: string; report: string; expect: string[] });
   // As the bot's /search runs them: the place a query names picks the report, the rest are keywords.
   const state = prepare(data);
-  const rankOf = (q: { query: string; expect: string[] }) =>
-    searchPassages(state, q.query, { limit: 5 }).findIndex((h) => q.expect.some((e) => `${h.title}\n${h.text}`.includes(e)));
+  const rankOf = (q: { query: string; expect: string[] }) => searchPassages(state, q.query, { limit: 5 }).findIndex((h) => q.expect.some((e) => `${h.title}\n${h.text}`.includes(e)));
 
   // Floors a little under today's figures (bench:peers prints them): a change to ranking that loses
   // several judged hits fails here, whichever knob it touched.

@@ -22,11 +22,7 @@ const FILLER = [
 
 describe("RankingParams: each knob decides a winner on a tiny corpus", () => {
   it("fieldBoosts.title: a passage titled with the word beats one that only mentions it in its text", () => {
-    const docs = [
-      { id: "titled", title: "宿舍", text: "学校改善住宿条件，新建楼房。" },
-      { id: "mentioned", title: "条件", text: "宿舍条件得到改善。" },
-      ...FILLER,
-    ];
+    const docs = [{ id: "titled", title: "宿舍", text: "学校改善住宿条件，新建楼房。" }, { id: "mentioned", title: "条件", text: "宿舍条件得到改善。" }, ...FILLER];
     // Why: with the title boost the title is the strongest evidence; with the title weighed down, the text wins.
     expect(tinySearch(docs)("宿舍")[0]).toBe("titled");
     expect(tinySearch(docs, { fieldBoosts: { title: 0.2, section: 1, body: 1 } })("宿舍")[0]).toBe("mentioned");
@@ -76,11 +72,7 @@ describe("RankingParams: each knob decides a winner on a tiny corpus", () => {
   });
 
   it("bigramWeight: a name the dictionary lacks is found whole through its bigrams", () => {
-    const docs = [
-      { id: "name", text: "学生琰珂璟在大会上发言。" },
-      { id: "scattered", text: "琰在前，璟在后，珂在旁，琰与璟，珂与璟，琰珂两人。" },
-      ...FILLER,
-    ];
+    const docs = [{ id: "name", text: "学生琰珂璟在大会上发言。" }, { id: "scattered", text: "琰在前，璟在后，珂在旁，琰与璟，珂与璟，琰珂两人。" }, ...FILLER];
     // 琰珂璟 is no word: segmented into single characters, which `scattered` repeats more often.
     const q = "琰珂璟";
     expect(tinySearch(docs, { phrase: 0 })(q)[0]).toBe("name");
@@ -150,11 +142,7 @@ describe("RankingParams: each knob decides a winner on a tiny corpus", () => {
   });
 
   it("lengthBoost: a longer query word weighs more than its shorter part", () => {
-    const docs = [
-      { id: "long", text: "新建宿舍楼一栋，可住一千人，配有空调和热水，环境整洁舒适，学生入住以后反映良好。" },
-      { id: "short", text: "宿舍宿舍。" },
-      ...FILLER,
-    ];
+    const docs = [{ id: "long", text: "新建宿舍楼一栋，可住一千人，配有空调和热水，环境整洁舒适，学生入住以后反映良好。" }, { id: "short", text: "宿舍宿舍。" }, ...FILLER];
     // The query says 宿舍楼 (and so its part 宿舍); only `long` holds the longer word.
     const off = { coordination: 0, rarity: 0, phrase: 0, proximity: 0, subwordWeight: 1 };
     expect(tinySearch(docs, { ...off, lengthBoost: 4 }, ["宿舍楼"])("宿舍楼")[0]).toBe("long");

@@ -90,9 +90,7 @@ const RANK: Record<Via | "unknown" | "block", number> = {
 const BLOCK_WORDS = ["城区", "郊区", "矿区", "成渝", "中山大学", "中山装", "中山路", "长江", "黄河", "珠三角", "长三角", "大湾区", "京津冀", "粤港澳", "川渝"];
 
 /** English words a fuzzy match must never take for a place name. */
-const ENGLISH_WORDS = new Set(
-  "lesson lessen lashes leashes bishop shining ruining suiting joining shannon seeing".split(" "),
-);
+const ENGLISH_WORDS = new Set("lesson lessen lashes leashes bishop shining ruining suiting joining shannon seeing".split(" "));
 
 /** How a place of each level is written after its Latin name ("Leshan City", "Bishan District"). */
 const LATIN_LEVEL_WORDS: Record<string, string[]> = {
@@ -164,12 +162,7 @@ interface LatinTables {
  * The Latin-script names: Latin aliases, English and pinyin of the reports, pinyin of the
  * gazetteer places, and the fuse.js list for typos. `infos[i]` belongs to `reports[i]`.
  */
-function buildLatin(
-  reports: ResolverReport[],
-  infos: ReportInfo[],
-  latinPlaces: { place: Place; region: ReportInfo | null }[],
-  counties: Place[],
-): LatinTables {
+function buildLatin(reports: ResolverReport[], infos: ReportInfo[], latinPlaces: { place: Place; region: ReportInfo | null }[], counties: Place[]): LatinTables {
   const latin = new Map<string, Target>();
   const latinWritten = new Set<string>();
   // One-word Latin names of reports: what a typo is checked against (not "Leshan City" variants).
@@ -188,9 +181,17 @@ function buildLatin(
     const levelWords = LATIN_LEVEL_WORDS[rep.kind === "school" ? "school" : rep.kind === "district" ? "district" : "city"] ?? [];
     for (const s of info.shorts) {
       const keys = pinyinKeys(s);
-      const written = syllables(s).map((x, i) => (i === 0 ? x[0]!.toUpperCase() + x.slice(1) : x)).join("");
+      const written = syllables(s)
+        .map((x, i) => (i === 0 ? x[0]!.toUpperCase() + x.slice(1) : x))
+        .join("");
       addLatin(written, keys, info, "pinyin");
-      for (const w of levelWords) addLatin(`${written} ${w}`, keys.map((k) => k + w), info, "pinyin");
+      for (const w of levelWords)
+        addLatin(
+          `${written} ${w}`,
+          keys.map((k) => k + w),
+          info,
+          "pinyin",
+        );
     }
   });
 
@@ -275,10 +276,7 @@ function buildLatin(
  * const r = createEntityResolver(reports, { schools });
  * r.resolve("成都和乐山2024年中职升学人数") // { matches: [{ report: "leshan-2024.txt", via: "name", … }], unknown: [{ name: "成都", … }] }
  */
-export function createEntityResolver(
-  reports: ResolverReport[],
-  extra?: { schools?: { name: string; report: string }[] },
-): EntityResolver {
+export function createEntityResolver(reports: ResolverReport[], extra?: { schools?: { name: string; report: string }[] }): EntityResolver {
   const forms = new Map<string, Target>();
   const addReport = (form: string, r: ReportInfo, via: Via, subject?: string, rank = RANK[via]): void => {
     const f = toSimplified(form);
@@ -316,7 +314,7 @@ export function createEntityResolver(
         }
       }
     } else {
-      const s = shortName(entity) ?? (/^(.{2,})[市区县]$/.exec(entity)?.[1] ?? null);
+      const s = shortName(entity) ?? /^(.{2,})[市区县]$/.exec(entity)?.[1] ?? null;
       if (s) {
         addReport(s, info, "name");
         shorts.push(s);
@@ -401,9 +399,7 @@ export function createEntityResolver(
   const latinPart = (): LatinTables => (latinTables ??= buildLatin(reports, infos, latinPlaces, otherCounties));
 
   // `py` (toned pinyin) is filled in at the first near miss that gets that far: pinyin-pro loads then.
-  const homophones = infos.flatMap((r) =>
-    r.shorts.filter((s) => /^[\u4e00-\u9fff]{2,3}$/.test(s)).map((s) => ({ info: r, chars: s, py: null as string[] | null })),
-  );
+  const homophones = infos.flatMap((r) => r.shorts.filter((s) => /^[\u4e00-\u9fff]{2,3}$/.test(s)).map((s) => ({ info: r, chars: s, py: null as string[] | null })));
   const realPlaces = placeIndex().anyName;
   const homeOf = new Map(infos.map((r) => [r.report, r.home]));
 

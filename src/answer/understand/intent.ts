@@ -29,7 +29,8 @@ export interface DetectedIntent {
 // ---- cue words, each list longest-first where one contains another
 
 const GREETING = /^(?:你好|您好|嗨|哈喽|哈啰|hi|hello|hey|早上好|晚上好|下午好)[\s,，!！。.~～]*/i;
-const HELP = /帮助|怎么用|如何使用|怎么使用|使用说明|用法|你能做什么|你会什么|能做什么|可以做什么|你是谁|有什么功能|能问什么|可以问什么|怎么问|^\/?(?:start|help)\b|\bhelp\b|how (?:do|can|should) i use|what can you do|how does this work|^菜单$|^menu$|^说明$|^功能$/i;
+const HELP =
+  /帮助|怎么用|如何使用|怎么使用|使用说明|用法|你能做什么|你会什么|能做什么|可以做什么|你是谁|有什么功能|能问什么|可以问什么|怎么问|^\/?(?:start|help)\b|\bhelp\b|how (?:do|can|should) i use|what can you do|how does this work|^菜单$|^menu$|^说明$|^功能$/i;
 
 const CASE = /案例|典型|case\s*stud|\bcases?\b|\bexamples?\b/i;
 
@@ -57,8 +58,7 @@ const DOMAIN =
 const SHOW = /看|查看|显示|列出|展示|打开|调出|给我|发我|发一下|来一份|出示|\bshow\b|\bdisplay\b|\blist\b|\bopen\b|\bview\b|\bsee\b|\bgive me\b|\bprint\b/i;
 
 /** The six standard appendix tables and the short names people use for them. */
-const STANDARD_TABLE =
-  /(?:人才培养质量)?计分卡|满意度调查表|教学资源表|服务贡献表|国际影响表|落实政策表|满意度表|资源表|贡献表|影响表|政策表/;
+const STANDARD_TABLE = /(?:人才培养质量)?计分卡|满意度调查表|教学资源表|服务贡献表|国际影响表|落实政策表|满意度表|资源表|贡献表|影响表|政策表/;
 const ENGLISH_TABLE: [RegExp, string][] = [
   [/\bscore\s*card\b/i, "计分卡"],
   [/\bteaching resources?\s+table\b/i, "教学资源表"],

@@ -61,10 +61,12 @@ let placePinyin: Map<string, string[]> | null = null;
  */
 export function syllables(cjk: string, toned = false): string[] {
   if (!toned) {
-    placePinyin ??= new Map(PLACE_PINYIN.split("|").map((e) => {
-      const [name, ...syl] = e.split(" ");
-      return [name!, syl];
-    }));
+    placePinyin ??= new Map(
+      PLACE_PINYIN.split("|").map((e) => {
+        const [name, ...syl] = e.split(" ");
+        return [name!, syl];
+      }),
+    );
     const known = placePinyin.get(cjk);
     if (known) return [...known];
   }

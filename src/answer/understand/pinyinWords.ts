@@ -31,7 +31,10 @@ export function pinyinVocabulary(labels: Iterable<string>): PinyinVocabulary {
       for (let i = 0; i < chars.length; i++) {
         for (let n = 2; n <= MAX_WORD && i + n <= chars.length; n++) {
           const word = chars.slice(i, i + n).join("");
-          const key = syl.slice(i, i + n).join("").replace(/ü/g, "v");
+          const key = syl
+            .slice(i, i + n)
+            .join("")
+            .replace(/ü/g, "v");
           const byWord = counts.get(key) ?? new Map<string, number>();
           byWord.set(word, (byWord.get(word) ?? 0) + 1);
           counts.set(key, byWord);
@@ -44,7 +47,10 @@ export function pinyinVocabulary(labels: Iterable<string>): PinyinVocabulary {
 
   return {
     read(run: string): string | null {
-      const s = run.toLowerCase().replace(/ü|u:/g, "v").replace(/[^a-z]/g, "");
+      const s = run
+        .toLowerCase()
+        .replace(/ü|u:/g, "v")
+        .replace(/[^a-z]/g, "");
       if (s.length < 4) return null;
       // Fewest words covering the whole run (longer words are more likely meant).
       const bestAt: ({ words: string[] } | null)[] = new Array(s.length + 1).fill(null);

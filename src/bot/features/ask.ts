@@ -68,7 +68,7 @@ export function askFeature(): Composer<BotContext> {
     const entry = answerEntry(ctx, ctx.match[2]!);
     if (!entry) return ackCallback(ctx, ctx.zb.t.expired);
     const f = entry.facts[0];
-    if (!f || f.source !== "table" || !f.tableId) return ackCallback(ctx, ctx.zb.t.noTable);
+    if (f?.source !== "table" || !f.tableId) return ackCallback(ctx, ctx.zb.t.noTable);
     await ackCallback(ctx);
     await typing(ctx);
     const table = ctx.deps.engine.table(f.tableId);

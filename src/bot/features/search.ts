@@ -13,7 +13,10 @@ import { ackCallback, sendLines } from "../reply.js";
 export function searchFeature(): Composer<BotContext> {
   const c = new Composer<BotContext>();
 
-  for (const [name, casesOnly] of [["search", false], ["case", true]] as const) {
+  for (const [name, casesOnly] of [
+    ["search", false],
+    ["case", true],
+  ] as const) {
     c.command(name, async (ctx) => {
       ctx.zb.command = name;
       const q = ctx.match.trim();

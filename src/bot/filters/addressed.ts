@@ -25,14 +25,15 @@ export function isCommandForMe(msg: Pick<Message, "text" | "entities">, username
 /** True when `msg` mentions @username. */
 export function mentionsMe(msg: Pick<Message, "text" | "entities">, username: string): boolean {
   const text = msg.text ?? "";
-  return (msg.entities ?? []).some(
-    (e) => e.type === "mention" && text.slice(e.offset + 1, e.offset + e.length).toLowerCase() === username.toLowerCase(),
-  );
+  return (msg.entities ?? []).some((e) => e.type === "mention" && text.slice(e.offset + 1, e.offset + e.length).toLowerCase() === username.toLowerCase());
 }
 
 /** Removes "@username" mentions of this bot from a question. */
 export function stripMention(text: string, username: string): string {
-  return text.replace(new RegExp(`@${username.replace(/[^A-Za-z0-9_]/g, "")}\\b`, "gi"), " ").replace(/\s+/g, " ").trim();
+  return text
+    .replace(new RegExp(`@${username.replace(/[^A-Za-z0-9_]/g, "")}\\b`, "gi"), " ")
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 /** True when `msg` replies to a message sent by this bot. */

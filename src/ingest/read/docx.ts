@@ -288,5 +288,8 @@ export function readDocx(bytes: Uint8Array, report: string): string {
   const out: string[] = [];
   readBody(body, { styles, numbering, counters: new Map() }, out);
   // One blank line between blocks, none at the ends.
-  return out.join("\n").replace(/\n{3,}/g, "\n\n").replace(/^\n+|\n+$/g, "");
+  return out
+    .join("\n")
+    .replace(/\n{3,}/g, "\n\n")
+    .replace(/^\n+|\n+$/g, "");
 }

@@ -38,7 +38,10 @@ export function joinWrapped(parts: string[]): string {
 
 /** A cell's text as one tab field: tabs and line breaks inside it become spaces. */
 function field(text: string): string {
-  return text.replace(/[\t\r\n]+/g, " ").replace(/ {2,}/g, " ").trim();
+  return text
+    .replace(/[\t\r\n]+/g, " ")
+    .replace(/ {2,}/g, " ")
+    .trim();
 }
 
 /** True for a cell that holds a figure (`1089`, `68.3%`, `2.35:1`), which a header never does (a bare year is a label). */

@@ -71,8 +71,7 @@ function withoutPageFurniture(pages: PdfPage[], lines: PdfLine[][]): PdfLine[][]
     const n = seen.get(key)?.size ?? 0;
     return n >= least && n >= pages.length * 0.5;
   };
-  const furniture = (l: PdfLine, page: PdfPage) =>
-    (inMarginBand(l, page) && (repeated(repeatKey(l.text), 2) || PAGE_NUMBER.test(l.text))) || (placeKey(l) !== "" && repeated(placeKey(l), 3));
+  const furniture = (l: PdfLine, page: PdfPage) => (inMarginBand(l, page) && (repeated(repeatKey(l.text), 2) || PAGE_NUMBER.test(l.text))) || (placeKey(l) !== "" && repeated(placeKey(l), 3));
   return lines.map((pageLines, p) => pageLines.filter((l) => !furniture(l, pages[p])));
 }
 
@@ -184,7 +183,16 @@ function pageBlocksOf(pages: PdfPage[]): Block[] {
   const body = bodySize(all);
   const levels = headingLevels(all, body);
   const bodyLines = all.filter((l) => Math.abs(l.size - body) <= 0.5 && !l.text.includes("\t") && l.text.length >= 8);
-  const margins: Margins = { left: quantile(bodyLines.map((l) => l.x0), 0.1), right: quantile(bodyLines.map((l) => l.x1), 0.9) };
+  const margins: Margins = {
+    left: quantile(
+      bodyLines.map((l) => l.x0),
+      0.1,
+    ),
+    right: quantile(
+      bodyLines.map((l) => l.x1),
+      0.9,
+    ),
+  };
   const blocks: Block[] = [];
   pages.forEach((_, i) => {
     const prev = blocks[blocks.length - 1] ?? null;
@@ -211,7 +219,11 @@ export function layoutPdf(pages: PdfPage[]): PdfText {
   };
   for (const b of pageBlocksOf(pages)) {
     if (b.kind === "heading") emit(`${"#".repeat(b.level)} ${b.text}`, b.page);
-    else if (b.kind === "paragraph") emit(b.lines.map((l) => l.text).reduce((acc, t) => joinWrapped([acc, t])), b.page);
+    else if (b.kind === "paragraph")
+      emit(
+        b.lines.map((l) => l.text).reduce((acc, t) => joinWrapped([acc, t])),
+        b.page,
+      );
     else for (const line of gridRows(b.grid)) emit(line.text, b.rowPages[line.row] ?? b.page);
     emit("", b.page);
   }

@@ -97,7 +97,11 @@ function runGrid(lines: PdfLine[]): Grid {
   const rows = new Map<number, string[][]>();
   lines.forEach((l, k) => {
     const r = rowOf[k];
-    if (!rows.has(r)) rows.set(r, Array.from({ length: width }, () => []));
+    if (!rows.has(r))
+      rows.set(
+        r,
+        Array.from({ length: width }, () => []),
+      );
     for (const c of l.cells) rows.get(r)![columnOf(bounds, (c.x0 + c.x1) / 2)].push(c.text);
   });
   return [...rows.entries()].sort((a, b) => a[0] - b[0]).map(([, cells]) => cells.map((parts) => ({ text: joinWrapped(parts), from: "own" as const })));

@@ -47,7 +47,7 @@ export const PDF_TIMEOUT_MS = 60_000;
 // { bytes, flag }: it posts { pages } or { error, name } on the reply port and then raises the
 // request's flag, also when it fails in a way no try block sees, so the caller never waits for
 // nothing. pdfjs is imported once, for every PDF the worker reads.
-const WORKER_SOURCE = String.raw`
+const WORKER_SOURCE = `
 const { parentPort, workerData } = require("node:worker_threads");
 const { reply, pdfjsUrl, cMapUrl, standardFontDataUrl } = workerData;
 let current = null;

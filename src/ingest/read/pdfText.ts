@@ -39,7 +39,11 @@ const CJK_PUNCT = "，。、；：？！“”‘’（）《》【】—…·";
  */
 export function tidySpaces(s: string): string {
   const re = new RegExp(`([${CJK}${CJK_PUNCT}]) +(?=[0-9${CJK}${CJK_PUNCT}])|([0-9%${CJK_PUNCT}]) +(?=[${CJK}${CJK_PUNCT}])`, "g");
-  return s.replace(/[ \u00a0\u3000]+/g, " ").replace(re, "$1$2").replace(re, "$1$2").trim();
+  return s
+    .replace(/[ \u00a0\u3000]+/g, " ")
+    .replace(re, "$1$2")
+    .replace(re, "$1$2")
+    .trim();
 }
 
 /**

@@ -73,10 +73,7 @@ export function gatherTitle(next: TitleLine[]): { title: string; lines: number[]
       if (text.length > 60 || /[。；]/.test(text.slice(0, -1))) break;
     } else {
       const prev = parts[parts.length - 1];
-      const fits =
-        text.length <= 50 &&
-        !/[。；]/.test(text) &&
-        (t.hasMark || /[：:]$/.test(prev) || (text.length <= 12 && !/[。！？!?，,]/.test(text) && !/[。！？!?]$/.test(prev)));
+      const fits = text.length <= 50 && !/[。；]/.test(text) && (t.hasMark || /[：:]$/.test(prev) || (text.length <= 12 && !/[。！？!?，,]/.test(text) && !/[。！？!?]$/.test(prev)));
       if (!fits) break;
     }
     parts.push(text);

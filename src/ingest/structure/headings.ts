@@ -30,7 +30,7 @@ export function chineseNumber(s: string): number | null {
   if (!s || s.length > 3) return null;
   if (s === "十") return 10;
   const ten = s.indexOf("十");
-  if (ten === -1) return s.length === 1 ? CN_DIGITS[s] ?? null : null;
+  if (ten === -1) return s.length === 1 ? (CN_DIGITS[s] ?? null) : null;
   const tens = ten === 0 ? 1 : CN_DIGITS[s.slice(0, ten)];
   const ones = ten === s.length - 1 ? 0 : CN_DIGITS[s.slice(ten + 1)];
   return tens === undefined || ones === undefined ? null : tens * 10 + ones;

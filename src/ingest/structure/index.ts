@@ -12,20 +12,7 @@
 import type { Caption, IngestWarning, Passage, Section } from "../../types.js";
 import { gatherTitle, parseCaseMarker, showcaseCases, type CaseMarker, type TitleLine } from "./cases.js";
 import { HeadingTracker, parseHeading } from "./headings.js";
-import {
-  hasHeadingMark,
-  isBlankish,
-  isCaption,
-  isCellRow,
-  isGarbled,
-  isResidue,
-  isStrayCell,
-  isTableTitle,
-  isTocHeading,
-  isTocLine,
-  lineText,
-  titleText,
-} from "./lineKinds.js";
+import { hasHeadingMark, isBlankish, isCaption, isCellRow, isGarbled, isResidue, isStrayCell, isTableTitle, isTocHeading, isTocLine, lineText, titleText } from "./lineKinds.js";
 import { ParagraphBuilder, type RawParagraph } from "./paragraphs.js";
 import { locateReportTitle } from "./title.js";
 
@@ -71,12 +58,7 @@ interface OpenCase {
  *
  * @example parseStructure(splitLines(text), "bishan-2024.txt", "璧山区", () => false).passages.filter(p => p.kind === "case").length // 20
  */
-export function parseStructure(
-  lines: string[],
-  report: string,
-  entity: string,
-  isExcluded: (line: number) => boolean,
-): StructureResult {
+export function parseStructure(lines: string[], report: string, entity: string, isExcluded: (line: number) => boolean): StructureResult {
   const sections: Section[] = [];
   const passages: Passage[] = [];
   const captions: Caption[] = [];
@@ -115,7 +97,7 @@ export function parseStructure(
       report,
       entity,
       kind: "paragraph",
-      title: openCase ? openCase.title : path[path.length - 1] ?? "",
+      title: openCase ? openCase.title : (path[path.length - 1] ?? ""),
       sectionPath: openCase ? [...openCase.path, `${openCase.label} ${openCase.title}`.trim()] : path,
       text: p.text,
       line: p.line,
@@ -159,14 +141,7 @@ export function parseStructure(
       if (isBlankish(raw)) continue;
       const n = j + 1;
       const text = lineText(raw);
-      const structural =
-        excluded(n) ||
-        isTocLine(raw) ||
-        parseCaseMarker(raw) !== null ||
-        parseHeading(raw) !== null ||
-        isCaption(text) ||
-        isTableTitle(text) ||
-        isCellRow(raw);
+      const structural = excluded(n) || isTocLine(raw) || parseCaseMarker(raw) !== null || parseHeading(raw) !== null || isCaption(text) || isTableTitle(text) || isCellRow(raw);
       out.push({ line: n, raw, structural, hasMark: hasHeadingMark(raw) });
       if (structural) break;
     }

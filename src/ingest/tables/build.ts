@@ -84,7 +84,11 @@ export function buildTable(raw: RawTable): Table {
   } else if (transposed) {
     paths = rows.map((r) => (roles.label === null ? [] : [r.cells[roles.label]?.text ?? ""].filter((s) => s !== "")));
   } else {
-    paths = genericPaths(rows, raw.rows.map((r) => r.group), roles);
+    paths = genericPaths(
+      rows,
+      raw.rows.map((r) => r.group),
+      roles,
+    );
   }
   rows.forEach((r, k) => (r.path = paths[k]));
   return {

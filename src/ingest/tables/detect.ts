@@ -77,7 +77,9 @@ export function isDataLabelLine(line: string): boolean {
  */
 export function isChartRow(line: string): boolean {
   if (!isTabRow(line)) return false;
-  const fields = splitTabRow(line).map((f) => clean(f)).filter((f) => f !== "");
+  const fields = splitTabRow(line)
+    .map((f) => clean(f))
+    .filter((f) => f !== "");
   if (fields.length < 2 || fields.some((f) => f.length > 40)) return false;
   return fields.some((f) => DATA_LABEL.test(f));
 }

@@ -215,7 +215,7 @@ function findResidue(src: string[], out: ExtractedTables, used: Uint8Array): voi
       else break;
     }
     const prev = out.skipped[out.skipped.length - 1];
-    if (prev && prev.reason.startsWith("chart") && prev.endLine >= from + 1) prev.endLine = Math.max(prev.endLine, to + 1);
+    if (prev?.reason.startsWith("chart") && prev.endLine >= from + 1) prev.endLine = Math.max(prev.endLine, to + 1);
     else out.skipped.push({ startLine: from + 1, endLine: to + 1, reason: "chart data residue (labels and values of a figure)" });
     for (let k = from; k <= to; k++) used[k] = 1;
     i = to;

@@ -19,7 +19,8 @@ const UNTITLED_MIN_FIGURES = 0.3;
 /** How uniform the columns must be, averaged (1 = every column holds one kind of cell). */
 const MIN_UNIFORMITY = 0.9;
 
-const STOP = /^(#|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\)|第.{1,3}[章节部分]|\d+(\.\d+)+\s*\S|图\s*\d|注[：:]|资料来源|数据来源|说明[：:]|案例\s*\d|【案例|典型案例\s*\d)/;
+const STOP =
+  /^(#|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\)|第.{1,3}[章节部分]|\d+(\.\d+)+\s*\S|图\s*\d|注[：:]|资料来源|数据来源|说明[：:]|案例\s*\d|【案例|典型案例\s*\d)/;
 
 /** True for a line that can be one cell: short text with no sentence in it, or spaces alone (an empty cell). */
 export function isLoneCell(line: string): boolean {

@@ -26,7 +26,15 @@ export interface Field {
 
 function charWidth(ch: string): number {
   const c = ch.codePointAt(0)!;
-  return (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) ? 2 : 1;
+  return (c >= 0x1100 && c <= 0x115f) ||
+    (c >= 0x2e80 && c <= 0xa4cf) ||
+    (c >= 0xac00 && c <= 0xd7a3) ||
+    (c >= 0xf900 && c <= 0xfaff) ||
+    (c >= 0xfe30 && c <= 0xfe4f) ||
+    (c >= 0xff00 && c <= 0xff60) ||
+    (c >= 0xffe0 && c <= 0xffe6)
+    ? 2
+    : 1;
 }
 
 /** A figure or a missing marker: what a value cell holds. */
@@ -342,7 +350,10 @@ export function readSpaceTable(lines: string[], headerIdx: number, report: strin
     break;
   }
   if (rows.length === 0) return { table: null, lastIdx: headerIdx, warnings };
-  joinCentredLabels(rows, header.map((c) => clean(c.parts.join(""))));
+  joinCentredLabels(
+    rows,
+    header.map((c) => clean(c.parts.join(""))),
+  );
   const title = captionAbove(lines, headerIdx);
   const table: RawTable = {
     report,

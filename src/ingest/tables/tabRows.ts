@@ -27,7 +27,11 @@ function isHeaderRow(clean: string[]): boolean {
 }
 
 function sameRow(a: string[], b: string[]): boolean {
-  const norm = (r: string[]) => r.map((c) => c.replace(/\s+/g, "")).join("\u0001").replace(/\u0001+$/, "");
+  const norm = (r: string[]) =>
+    r
+      .map((c) => c.replace(/\s+/g, ""))
+      .join("\u0001")
+      .replace(/\u0001+$/, "");
   return norm(a) === norm(b);
 }
 
@@ -118,7 +122,18 @@ export function readTabBlock(lines: string[], first: number, last: number, repor
     while (header.length > 2 && header[header.length - 1] === "") header.pop();
     group = null;
     afterRepeat = false;
-    return { report, layout: "tab-rows", number: title?.number ?? null, title: title?.title ?? null, header, diagonal: false, rows: [], startLine: title?.line ?? r.line, endLine: r.line, warnings: [] };
+    return {
+      report,
+      layout: "tab-rows",
+      number: title?.number ?? null,
+      title: title?.title ?? null,
+      header,
+      diagonal: false,
+      rows: [],
+      startLine: title?.line ?? r.line,
+      endLine: r.line,
+      warnings: [],
+    };
   };
   const close = (t: RawTable | null) => {
     if (t && t.rows.length > 0) tables.push(t);

@@ -22,9 +22,48 @@ export interface Figure {
 
 /** Units a figure may carry, longest first so `人次` wins over `人`. 万元/亿元 are read as 万/亿 + 元. */
 const UNITS = [
-  "个百分点", "平方米", "人次", "人日", "学时", "课时", "小时", "Mbps",
-  "元", "人", "名", "个", "所", "家", "项", "门", "册", "本", "篇", "次", "场", "件", "套", "台", "间", "份", "种",
-  "支", "户", "条", "期", "批", "张", "座", "位", "辆", "亩", "周", "天", "分", "%", "％",
+  "个百分点",
+  "平方米",
+  "人次",
+  "人日",
+  "学时",
+  "课时",
+  "小时",
+  "Mbps",
+  "元",
+  "人",
+  "名",
+  "个",
+  "所",
+  "家",
+  "项",
+  "门",
+  "册",
+  "本",
+  "篇",
+  "次",
+  "场",
+  "件",
+  "套",
+  "台",
+  "间",
+  "份",
+  "种",
+  "支",
+  "户",
+  "条",
+  "期",
+  "批",
+  "张",
+  "座",
+  "位",
+  "辆",
+  "亩",
+  "周",
+  "天",
+  "分",
+  "%",
+  "％",
 ];
 /** Units that count things: a fraction of one (`1.02人`) is a misprint unless it is an average. */
 const COUNT_UNITS = new Set(["人", "人次", "个", "所", "家", "项", "门", "册", "本", "篇", "次", "场", "件", "套", "台", "间", "份", "种", "支", "户", "条", "期", "批", "张", "座", "位", "辆"]);
@@ -61,7 +100,7 @@ export function readFigure(s: string, at: number, bareOk: boolean): (Figure & { 
   const end = unit ? i + mid[0].length + unit.length : i;
   const approximate = Boolean(mid[1] || mid[3]) || /^\s*(以上|左右|上下|以内|以下|多)/.test(s.slice(end, end + 4));
   let value: number = Number(number);
-  let normUnit = unit ? UNIT_ALIASES[unit] ?? unit : null;
+  let normUnit = unit ? (UNIT_ALIASES[unit] ?? unit) : null;
   if (scale && normUnit === "元") normUnit = `${scale}元`;
   else if (scale) value = shiftDecimal(number, scale === "万" ? 4 : 8);
   const fractional = normUnit !== null && COUNT_UNITS.has(normUnit) && !Number.isInteger(value);

@@ -17,7 +17,27 @@ const NAMED_SUBJECT =
  * narrowing topic (`“9+3”学生…`, `…春蕾班`, `民办学校…`) they are that group's figure, and
  * stated under the bare label they would pass for the region's: they are qualified or skipped.
  */
-export const GENERIC_LABELS = new Set(["升学", "升学率", "就业", "就业率", "直接就业", "毕业生", "毕业学生", "招生", "完成招生", "每年招生", "实际完成招生", "在校生", "就读学生", "上线", "上线率", "参训", "完成率", "升入本科", "录取"]);
+export const GENERIC_LABELS = new Set([
+  "升学",
+  "升学率",
+  "就业",
+  "就业率",
+  "直接就业",
+  "毕业生",
+  "毕业学生",
+  "招生",
+  "完成招生",
+  "每年招生",
+  "实际完成招生",
+  "在校生",
+  "就读学生",
+  "上线",
+  "上线率",
+  "参训",
+  "完成率",
+  "升入本科",
+  "录取",
+]);
 /** Words that narrow a clause group to part of the report's population (a programme, a class, a kind of school). */
 export const NARROW_TOPIC = /“[^”]+”|民办|公办|班(?!主任)|对口高考|单招|试点|项目|联盟|基地|工作室|藏|彝/;
 

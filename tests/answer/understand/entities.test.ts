@@ -362,7 +362,10 @@ describe("reports from outside the corpus: names derived from the entity alone",
       ["Guangyuan 2018 teachers", "guangyuan.txt"],
       ["Bishan 2024", BISHAN],
     ] as const) {
-      expect(r.resolve(q).matches.map((m) => m.report), q).toEqual([report]);
+      expect(
+        r.resolve(q).matches.map((m) => m.report),
+        q,
+      ).toEqual([report]);
     }
   });
 });

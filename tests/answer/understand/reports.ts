@@ -4,7 +4,7 @@ import type { ResolverReport } from "../../../src/answer/understand/index.js";
 
 /** The five corpus reports as the resolver sees them: entity as the report prints it, the rest from corpus/manifest.json. */
 const corpus = fileURLToPath(new URL("../../../corpus/", import.meta.url));
-const manifest = JSON.parse(readFileSync(corpus + "manifest.json", "utf8")) as Record<string, Omit<ResolverReport, "report" | "entity">>;
+const manifest = JSON.parse(readFileSync(`${corpus}manifest.json`, "utf8")) as Record<string, Omit<ResolverReport, "report" | "entity">>;
 
 const ENTITIES: Record<string, string> = {
   "leshan-2024.txt": "乐山市",

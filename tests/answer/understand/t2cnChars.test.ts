@@ -37,8 +37,7 @@ const chars = (s: string): string[] => [...s];
  *   character they change to T. Repeat until nothing is added.
  */
 function deriveT2cnChars(): string {
-  const entries = (groups: string[][] | undefined): [string, string][] =>
-    (groups ?? []).flat().flatMap((d) => d.split("|").map((e) => e.split(" ") as [string, string]));
+  const entries = (groups: string[][] | undefined): [string, string][] => (groups ?? []).flat().flatMap((d) => d.split("|").map((e) => e.split(" ") as [string, string]));
   const [tw, cn] = [opencc.Locale.from.tw!, opencc.Locale.to.cn!];
   if (tw.length !== 1 || cn.length !== 1) throw new Error("opencc-js tw → cn no longer has two stages: revise deriveT2cnChars");
   const stage1 = entries(tw);
@@ -114,7 +113,12 @@ describe("T2CN_CHARS", () => {
 
   it("a string without one converts to itself (corpus lines, dictionary keys and values)", () => {
     const set = new Set(chars(T2CN_CHARS));
-    const samples = [...corpusLines, ...Object.values(opencc.Locale.to).flat(2).flatMap((d) => d.split(/[| ]/))];
+    const samples = [
+      ...corpusLines,
+      ...Object.values(opencc.Locale.to)
+        .flat(2)
+        .flatMap((d) => d.split(/[| ]/)),
+    ];
     let checked = 0;
     for (const s of samples) {
       if (chars(s).some((c) => set.has(c))) continue;

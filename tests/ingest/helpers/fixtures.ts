@@ -30,6 +30,9 @@ export function fixture(name: string): Fixture {
     lines,
     at: (rawLine) => rawLine - first + 1,
     raw: (line) => line + first - 1,
-    excluding: (...ranges) => (line) => ranges.some(([a, b]) => line + first - 1 >= a && line + first - 1 <= b),
+    excluding:
+      (...ranges) =>
+      (line) =>
+        ranges.some(([a, b]) => line + first - 1 >= a && line + first - 1 <= b),
   };
 }

@@ -2,7 +2,6 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { strToU8, zipSync } from "fflate";
 import { describe, expect, it, vi } from "vitest";
-import { ReportParseError } from "../../../src/errors.js";
 import { findSoffice, readOldWord } from "../../../src/ingest/read/doc.js";
 import { readDocx } from "../../../src/ingest/read/docx.js";
 import { readReport } from "../../../src/ingest/read/index.js";
@@ -10,7 +9,8 @@ import { ingestReport } from "../../../src/ingest/report.js";
 import { readFailure } from "./fails.js";
 
 const fixtures = join(import.meta.dirname, "..", "..", "fixtures", "reports");
-const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"';
+const W =
+  'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"';
 
 /** A .docx as Word writes one: style ids that are numbers, names that say what they are. */
 function docx(body: string, styles = "", numbering?: string): Uint8Array {
@@ -40,15 +40,24 @@ describe("readDocx: paragraphs and headings from the XML", () => {
   it("leaves out the table of contents, deleted text and the fallback copy of a text box", () => {
     const body =
       p("一、学校概况\t1", "10") +
-      '<w:sdt><w:sdtPr><w:docPartObj><w:docPartGallery w:val="Table of Contents"/></w:docPartObj></w:sdtPr><w:sdtContent>' + p("目录") + p("二、人才培养 5") + "</w:sdtContent></w:sdt>" +
-      '<w:p><w:r><w:t>在校生</w:t></w:r><w:del><w:r><w:delText>3000</w:delText></w:r></w:del><w:ins><w:r><w:t>3256</w:t></w:r></w:ins><w:r><w:t>人。</w:t></w:r></w:p>' +
-      '<w:p><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wps:txbx><w:txbxContent>' + p("封面标题") + "</w:txbxContent></wps:txbx></w:drawing></mc:Choice><mc:Fallback><w:pict>" + p("封面标题") + "</w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>";
-    const lines = readDocx(docx(body, WORD_STYLES), "x.docx").split("\n").filter((l) => l !== "");
+      '<w:sdt><w:sdtPr><w:docPartObj><w:docPartGallery w:val="Table of Contents"/></w:docPartObj></w:sdtPr><w:sdtContent>' +
+      p("目录") +
+      p("二、人才培养 5") +
+      "</w:sdtContent></w:sdt>" +
+      "<w:p><w:r><w:t>在校生</w:t></w:r><w:del><w:r><w:delText>3000</w:delText></w:r></w:del><w:ins><w:r><w:t>3256</w:t></w:r></w:ins><w:r><w:t>人。</w:t></w:r></w:p>" +
+      '<w:p><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wps:txbx><w:txbxContent>' +
+      p("封面标题") +
+      "</w:txbxContent></wps:txbx></w:drawing></mc:Choice><mc:Fallback><w:pict>" +
+      p("封面标题") +
+      "</w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>";
+    const lines = readDocx(docx(body, WORD_STYLES), "x.docx")
+      .split("\n")
+      .filter((l) => l !== "");
     expect(lines).toEqual(["在校生3256人。", "封面标题"]);
   });
 
   it("keeps a tab inside running text from looking like a table row", () => {
-    const text = readDocx(docx('<w:p><w:r><w:t>指标</w:t><w:tab/><w:t>说明</w:t></w:r></w:p>'), "x.docx");
+    const text = readDocx(docx("<w:p><w:r><w:t>指标</w:t><w:tab/><w:t>说明</w:t></w:r></w:p>"), "x.docx");
     expect(text).toBe("指标 说明");
   });
 });
@@ -60,7 +69,7 @@ describe("readDocx: Word's automatic numbering", () => {
     '<w:abstractNum w:abstractNumId="0">' +
     '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>' +
     '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl>' +
-    '</w:abstractNum>' +
+    "</w:abstractNum>" +
     '<w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1"/><w:suff w:val="nothing"/></w:lvl></w:abstractNum>' +
     '<w:abstractNum w:abstractNumId="2"><w:lvl w:ilvl="0"><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1."/></w:lvl><w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1.%2"/><w:isLgl/></w:lvl></w:abstractNum>' +
     '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num><w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>' +
@@ -72,17 +81,25 @@ describe("readDocx: Word's automatic numbering", () => {
 
   it("puts the numbers Word draws back in front of the headings, deeper levels starting again", () => {
     const body = p("学校概况", "1") + p("办学规模", "2") + p("办学条件", "2") + p("人才培养", "1") + p("立德树人", "2");
-    expect(readDocx(docx(body, styles, numbering), "x.docx").split("\n").filter((l) => l !== "")).toEqual(["# 一、学校概况", "## （一）办学规模", "## （二）办学条件", "# 二、人才培养", "## （一）立德树人"]);
+    expect(
+      readDocx(docx(body, styles, numbering), "x.docx")
+        .split("\n")
+        .filter((l) => l !== ""),
+    ).toEqual(["# 一、学校概况", "## （一）办学规模", "## （二）办学条件", "# 二、人才培养", "## （一）立德树人"]);
   });
 
   it("shows legal numbering in digits under a Chinese-numbered level, from a start override", () => {
     const body = numbered("服务贡献", "3", 0) + numbered("服务行业企业", "3", 1) + numbered("服务地方发展", "3", 1);
-    expect(readDocx(docx(body, "", numbering), "x.docx").split("\n").filter((l) => l !== "")).toEqual(["三. 服务贡献", "3.1 服务行业企业", "3.2 服务地方发展"]);
+    expect(
+      readDocx(docx(body, "", numbering), "x.docx")
+        .split("\n")
+        .filter((l) => l !== ""),
+    ).toEqual(["三. 服务贡献", "3.1 服务行业企业", "3.2 服务地方发展"]);
   });
 
   it("numbers the cells of an auto-numbered 序号 column", () => {
     const cell = (text: string) => `<w:tc>${numbered(text, "2", 0)}</w:tc>`;
-    const table = "<w:tbl>" + tr(tc("序号"), tc("指标"), tc("2023年")) + tr(cell(""), tc("在校生数"), tc("3256")) + tr(cell(""), tc("专任教师数"), tc("195")) + "</w:tbl>";
+    const table = `<w:tbl>${tr(tc("序号"), tc("指标"), tc("2023年"))}${tr(cell(""), tc("在校生数"), tc("3256"))}${tr(cell(""), tc("专任教师数"), tc("195"))}</w:tbl>`;
     expect(readDocx(docx(table, "", numbering), "x.docx").split("\n")).toEqual(["序号\t指标\t2023年", "1\t在校生数\t3256", "2\t专任教师数\t195"]);
   });
 });
@@ -112,7 +129,7 @@ describe("readDocx: the document's own tables", () => {
   });
 
   it("joins a cell's paragraphs as wrapped text", () => {
-    const table = "<w:tbl>" + tr(tc("指标"), tc("2023年")) + tr(`<w:tc>${p("毕业生去向")}${p("落实人数")}</w:tc>`, tc("1089")) + "</w:tbl>";
+    const table = `<w:tbl>${tr(tc("指标"), tc("2023年"))}${tr(`<w:tc>${p("毕业生去向")}${p("落实人数")}</w:tc>`, tc("1089"))}</w:tbl>`;
     expect(readDocx(docx(table), "x.docx").split("\n")[1]).toBe("毕业生去向落实人数\t1089");
   });
 });

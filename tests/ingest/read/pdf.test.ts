@@ -1,7 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ReportParseError } from "../../../src/errors.js";
 import { pageStarts, readReport } from "../../../src/ingest/read/index.js";
 import { layoutPdf, textLayerProblem } from "../../../src/ingest/read/pdf.js";
 import { extractPdf, type PdfItem, type PdfPage, type PdfRule } from "../../../src/ingest/read/pdfExtract.js";
@@ -15,7 +14,10 @@ const A4 = { width: 595, height: 842 };
 const item = (str: string, x: number, y: number, size = 10.5): PdfItem => ({ str, x, y, w: [...str].length * size, size });
 const page = (items: PdfItem[], rules: PdfRule[] = []): PdfPage => ({ ...A4, items, rules });
 const FULL = "学".repeat(46); // 483 pt: a line that runs to the right margin
-const text = (pages: PdfPage[]) => layoutPdf(pages).text.split("\n").filter((l) => l !== "");
+const text = (pages: PdfPage[]) =>
+  layoutPdf(pages)
+    .text.split("\n")
+    .filter((l) => l !== "");
 
 describe("layoutPdf: page furniture", () => {
   // Each page: a line running to the right margin and the short line that ends its paragraph.
@@ -41,7 +43,15 @@ describe("layoutPdf: page furniture", () => {
 
 describe("layoutPdf: headings and paragraphs", () => {
   it("makes lines set larger than the body headings, the largest size level 1, and joins a wrapped heading", () => {
-    const pages = [page([item("某某市职业技术学校2023年职业教育质量", 67, 716, 24), item("年度报告", 250, 688, 24), item("一、学校概况", 57, 650, 18), item(FULL, 57, 620), item("学校现有在校生3256人。", 57, 605)])];
+    const pages = [
+      page([
+        item("某某市职业技术学校2023年职业教育质量", 67, 716, 24),
+        item("年度报告", 250, 688, 24),
+        item("一、学校概况", 57, 650, 18),
+        item(FULL, 57, 620),
+        item("学校现有在校生3256人。", 57, 605),
+      ]),
+    ];
     expect(text(pages)).toEqual(["# 某某市职业技术学校2023年职业教育质量年度报告", "## 一、学校概况", `${FULL}学校现有在校生3256人。`]);
   });
 
@@ -74,14 +84,27 @@ describe("layoutPdf: headings and paragraphs", () => {
 describe("layoutPdf: tables without rules", () => {
   it("reads a 三线表 whose label wraps around its row's figures, and a table after it, as two tables", () => {
     const items = [
-      item("专业大类", 94, 404), item("专业数", 217, 404), item("在校生数", 333, 404),
-      item("装备制造大类", 59, 371), item("3", 175, 371), item("842", 296, 371),
+      item("专业大类", 94, 404),
+      item("专业数", 217, 404),
+      item("在校生数", 333, 404),
+      item("装备制造大类", 59, 371),
+      item("3", 175, 371),
+      item("842", 296, 371),
       // A label on two lines, set around the row's figures (vertically centred).
-      item("电子与信息大类（含计", 59, 337), item("3", 175, 330), item("1096", 296, 330), item("算机应用、电子商务）", 59, 322),
-      item("交通运输大类", 57, 290), item("2", 172, 290), item("693", 293, 290),
+      item("电子与信息大类（含计", 59, 337),
+      item("3", 175, 330),
+      item("1096", 296, 330),
+      item("算机应用、电子商务）", 59, 322),
+      item("交通运输大类", 57, 290),
+      item("2", 172, 290),
+      item("693", 293, 290),
       item("表5 校企合作情况", 57, 258),
-      item("项目", 184, 227), item("2022年", 363, 227), item("2023年", 467, 227),
-      item("校企合作企业数（个）", 59, 193), item("38", 334, 193), item("41", 435, 193),
+      item("项目", 184, 227),
+      item("2022年", 363, 227),
+      item("2023年", 467, 227),
+      item("校企合作企业数（个）", 59, 193),
+      item("38", 334, 193),
+      item("41", 435, 193),
     ];
     expect(text([page(items)])).toEqual([
       "专业大类\t专业数\t在校生数",
@@ -112,7 +135,18 @@ describe("layoutPdf: ruled tables", () => {
   const grid = [...ys.map((y) => h(y)), ...xs.map((x) => v(x))];
 
   it("reads each cell, joining a wrapped cell's lines", () => {
-    const items = [item("指标", 65, 685), item("2022年", 165, 685), item("2023年", 265, 685), item("毕业生去", 65, 660), item("向落实人数", 65, 646), item("1002", 165, 652), item("1089", 265, 652), item("专任教师数", 65, 622), item("186", 165, 622), item("195", 265, 622)];
+    const items = [
+      item("指标", 65, 685),
+      item("2022年", 165, 685),
+      item("2023年", 265, 685),
+      item("毕业生去", 65, 660),
+      item("向落实人数", 65, 646),
+      item("1002", 165, 652),
+      item("1089", 265, 652),
+      item("专任教师数", 65, 622),
+      item("186", 165, 622),
+      item("195", 265, 622),
+    ];
     expect(text([page(items, grid)])).toEqual(["指标\t2022年\t2023年", "毕业生去向落实人数\t1002\t1089", "专任教师数\t186\t195"]);
   });
 
@@ -120,7 +154,17 @@ describe("layoutPdf: ruled tables", () => {
     // Four rows down to y = 580. No rule at y = 640 under the first column (技能 spans two rows);
     // no vertical rules inside the last row (a note across the table).
     const rules = [h(700), h(670), h(640, 160, 360), h(610), h(580), v(60, 580, 700), v(160, 610, 700), v(260, 610, 700), v(360, 580, 700)];
-    const items = [item("类别", 65, 685), item("项目", 165, 685), item("2023年", 265, 685), item("技能", 65, 637), item("获奖", 165, 652), item("18", 265, 652), item("证书", 165, 622), item("940", 265, 622), item("备注：截至2023年8月", 65, 592)];
+    const items = [
+      item("类别", 65, 685),
+      item("项目", 165, 685),
+      item("2023年", 265, 685),
+      item("技能", 65, 637),
+      item("获奖", 165, 652),
+      item("18", 265, 652),
+      item("证书", 165, 622),
+      item("940", 265, 622),
+      item("备注：截至2023年8月", 65, 592),
+    ];
     expect(text([page(items, rules)])).toEqual(["类别\t项目\t2023年", "技能\t获奖\t18", "\t证书\t940", "备注：截至2023年8月\t"]);
   });
 
@@ -235,10 +279,7 @@ describe("a table whose borders are filled thin rectangles under a transformatio
     const cell = (t: string, x: number, y: number) => `BT /F1 10 Tf ${x} ${y} Td <${ucs2(t)}> Tj ET`;
     // Drawn in a coordinate system moved by (20, 20): rules 0.5 pt thick, as filled rectangles.
     // The columns are so close (10 pt between 在校生数 and 3256) that only the rules tell them apart.
-    const rules = [
-      "0 0 120 0.5 re f", "0 30 120 0.5 re f", "0 60 120 0.5 re f",
-      "0 0 0.5 60.5 re f", "50 0 0.5 60.5 re f", "120 0 0.5 60.5 re f",
-    ].join("\n");
+    const rules = ["0 0 120 0.5 re f", "0 30 120 0.5 re f", "0 60 120 0.5 re f", "0 0 0.5 60.5 re f", "50 0 0.5 60.5 re f", "120 0 0.5 60.5 re f"].join("\n");
     const content = `q 1 0 0 1 20 20 cm\n${rules}\n${cell("指标", 3, 40)}\n${cell("2023年", 53, 40)}\n${cell("在校生数", 3, 10)}\n${cell("3256", 53, 10)}\nQ`;
     const pdf = minimalPdf([
       ...onePage(content, "/Font <</F1 5 0 R>>"),

@@ -130,11 +130,11 @@ describe("tables found in each report", () => {
   });
 
   it("never swallows the text right after a table", () => {
-    const after = (report: string, startLine: number) => get(report).tables.find((t) => t.startLine === startLine)!.endLine;
-    expect(after(REPORTS.jiangmen, 41)).toBe(104); // paragraph on 105
-    expect(after(REPORTS.suining, 785)).toBe(910); // figure caption on 911
-    expect(after(REPORTS.suining, 980)).toBe(1237); // heading on 1238
-    expect(after(REPORTS.jiangmen, 421)).toBe(498); // next table's header on 499
+    const endOf = (report: string, startLine: number) => get(report).tables.find((t) => t.startLine === startLine)!.endLine;
+    expect(endOf(REPORTS.jiangmen, 41)).toBe(104); // paragraph on 105
+    expect(endOf(REPORTS.suining, 785)).toBe(910); // figure caption on 911
+    expect(endOf(REPORTS.suining, 980)).toBe(1237); // heading on 1238
+    expect(endOf(REPORTS.jiangmen, 421)).toBe(498); // next table's header on 499
   });
 
   it("reports only the corrupted rows of 遂宁 表7 as warnings", () => {
@@ -211,7 +211,11 @@ describe("standard tables: counts per report and table", () => {
   });
 
   it("per report: 乐山 210, 遂宁 239, 璧山 117 + 1 ratio, 江门 238 + 2 ratios", () => {
-    const per = (report: string) => get(report).tables.filter((t) => t.standard).map(countsOf).reduce((a, c) => [a[0] + c.numeric, a[1] + c.ratio], [0, 0]);
+    const per = (report: string) =>
+      get(report)
+        .tables.filter((t) => t.standard)
+        .map(countsOf)
+        .reduce((a, c) => [a[0] + c.numeric, a[1] + c.ratio], [0, 0]);
     expect(per(REPORTS.leshan)).toEqual([210, 0]);
     expect(per(REPORTS.suining)).toEqual([239, 0]);
     expect(per(REPORTS.bishan)).toEqual([117, 1]);

@@ -8,11 +8,7 @@ describe("parseTitle", () => {
     [" \t表1人才培养质量计分卡", "表1", "人才培养质量计分卡"],
     ["表 7 乐山市第十五届中等职业学校“文轩杯”技能大赛团体奖和优秀组织奖获奖名单", "表7", "乐山市第十五届中等职业学校“文轩杯”技能大赛团体奖和优秀组织奖获奖名单"],
     ["[bookmark: _Toc16503]表1-1  2021年、2022年学生基本情况比较", "表1-1", "2021年、2022年学生基本情况比较"],
-    [
-      " [bookmark: _Toc28951][bookmark: _Toc8763][bookmark: _Toc2619][bookmark: _Toc15912][bookmark: _Toc1540166511][bookmark: _Toc6239]表1 人才培养质量计分卡",
-      "表1",
-      "人才培养质量计分卡",
-    ],
+    [" [bookmark: _Toc28951][bookmark: _Toc8763][bookmark: _Toc2619][bookmark: _Toc15912][bookmark: _Toc1540166511][bookmark: _Toc6239]表1 人才培养质量计分卡", "表1", "人才培养质量计分卡"],
     ["表3  毕业生服务三次产业情况", "表3", "毕业生服务三次产业情况"],
   ])("%j → %s %s", (line, number, title) => {
     expect(parseTitle(line)).toEqual({ number, title });

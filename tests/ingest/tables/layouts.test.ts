@@ -268,7 +268,11 @@ describe("every corpus table, printed again in each layout, reads back the same"
     pipe: (h, rows) => [`| ${h.join(" | ")} |`, `|${h.map(() => "---").join("|")}|`, ...rows.map((r) => `| ${r.join(" | ")} |`)],
     spaces: (h, rows) => {
       const widths = h.map((x, c) => Math.max(dw(x), ...rows.map((r) => dw(r[c] ?? ""))) + 3);
-      const line = (r: string[]) => r.map((x, c) => x + " ".repeat(widths[c]! - dw(x))).join("").trimEnd();
+      const line = (r: string[]) =>
+        r
+          .map((x, c) => x + " ".repeat(widths[c]! - dw(x)))
+          .join("")
+          .trimEnd();
       return [line(h), ...rows.map(line)];
     },
     loneSpaces: (h, rows) => [...h, ...rows.flat()].map((x) => (x === "" ? " " : x)),

@@ -33,7 +33,7 @@ describe("extractTables on bad input", () => {
     ["a tab row alone", ["序号\t指标"]],
     ["unclosed markup", ["\t[bookmark: _Toc1", "\t[image: a[b", "\t<sup>[1]", "表1 [footnoteRef:1] [1: x"]],
     ["binary noise", ["\u0000\u0001\u0002\t\uffff", "\ud800\t\udfff", "表\t1\t\t\t"]],
-    ["a very long line", ["\t" + "数".repeat(200000), "表2 " + "\t1".repeat(5000)]],
+    ["a very long line", [`\t${"数".repeat(200000)}`, `表2 ${"\t1".repeat(5000)}`]],
   ])("%s", (_name, lines) => {
     expect(() => run(lines)).not.toThrow();
     const res = run(lines);
