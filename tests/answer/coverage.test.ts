@@ -2,28 +2,9 @@ import { describe, expect, it } from "vitest";
 import { coverTextOf, leftoverWords, withoutOptional } from "../../src/answer/coverage.js";
 import { buildCatalog, matchIndicators } from "../../src/answer/indicators.js";
 import type { Fact } from "../../src/types.js";
+import { catalogFact } from "./catalogFacts.js";
 
-let line = 100;
-function fact(path: string[], value: number, unit = "人", table: string | null = "教学资源表"): Fact {
-  line++;
-  return {
-    id: `r:${line}`,
-    entity: "某市",
-    report: "r.txt",
-    table,
-    tableNumber: null,
-    tableId: table ? `r.txt#${table}` : null,
-    indicator: path.join(" › "),
-    path,
-    unit,
-    column: "2024年",
-    year: 2024,
-    value,
-    raw: String(value),
-    line,
-    source: table ? "table" : "text",
-  };
-}
+const fact = (path: string[], value: number, unit = "人", table: string | null = "教学资源表"): Fact => catalogFact(path, value, { unit, table });
 
 /** The indicator a question's words pick, with the coverage rule applied as understand() does. */
 function answerRow(q: string, facts: Fact[]): string | null {

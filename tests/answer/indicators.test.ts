@@ -1,34 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { buildCatalog, columnLabelOf, matchIndicators, normalizeLabel } from "../../src/answer/indicators.js";
 import type { Fact } from "../../src/types.js";
+import { catalogFact } from "./catalogFacts.js";
 
-let line = 100;
-function fact(
+const fact = (
   path: string[],
   column: string,
   value: number | string | null,
   table: string | null = "人才培养质量计分卡",
   year: number | null = /20\d\d/.test(column) ? Number(/20\d\d/.exec(column)![0]) : null,
-): Fact {
-  line++;
-  return {
-    id: `r:${line}:${column}`,
-    entity: "某市",
-    report: "r.txt",
-    table,
-    tableNumber: null,
-    tableId: table ? `r.txt#${table}` : null,
-    indicator: path.join(" › "),
-    path,
-    unit: "人",
-    column,
-    year,
-    value,
-    raw: String(value ?? "-"),
-    line,
-    source: table ? "table" : "text",
-  };
-}
+): Fact => catalogFact(path, value, { table, column, year });
 
 const facts = [
   fact(["毕业生人数"], "2024年", 1218),

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { buildCatalog, matchIndicators, normalizeLabel } from "../../src/answer/indicators.js";
 import { MATCH_PARAMS, type MatchParams } from "../../src/answer/matchParams.js";
 import type { Fact } from "../../src/types.js";
+import { catalogFact } from "./catalogFacts.js";
 
 /**
  * One test per knob of indicator matching, each on a two-row catalogue built so that the knob
@@ -9,29 +10,7 @@ import type { Fact } from "../../src/types.js";
  * other one does (or a row that should be rejected comes back).
  */
 
-let line = 100;
-function fact(path: string[], value: number, o: { unit?: string; table?: string | null; column?: string } = {}): Fact {
-  line++;
-  const table = o.table === undefined ? "某某情况表" : o.table;
-  const column = o.column ?? "2024年";
-  return {
-    id: `r:${line}`,
-    entity: "某市",
-    report: "r.txt",
-    table,
-    tableNumber: null,
-    tableId: table ? `r.txt#${table}` : null,
-    indicator: path.join(" › "),
-    path,
-    unit: o.unit ?? "人",
-    column,
-    year: 2024,
-    value,
-    raw: String(value),
-    line,
-    source: table ? "table" : "text",
-  };
-}
+const fact = (path: string[], value: number, o: { unit?: string; table?: string | null; column?: string } = {}): Fact => catalogFact(path, value, { ...o, year: 2024 });
 
 function top(q: string, facts: Fact[], p: Partial<MatchParams> = {}): string | null {
   const params = { ...MATCH_PARAMS, ...p };
