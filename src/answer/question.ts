@@ -128,8 +128,8 @@ export function understand(state: Loaded, question: string, previous: AskContext
   const sharedExtra = [...perSpan.values()].reduce((n, k) => n + k - 1, 0);
   const entityCount = fromContext.entities ? reports.length : Math.max(Math.min(reports.length, 1), reports.length - sharedExtra);
   const subjects = resolved.matches.filter(bySubject).map((m) => ({ report: m.report, name: m.subject! }));
-  const direct = new Set(resolved.matches.filter((m) => !bySubject(m)).map((m) => m.report));
-  const subjectOnly = new Map(subjects.filter((s) => !direct.has(s.report) && state.metaByReport.get(s.report)?.kind !== "school").map((s) => [s.report, s.name]));
+  // The narrower name wins: 乐山峨眉山市 asks about 峨眉山市, whose figures 乐山's report may not give apart.
+  const subjectOnly = new Map(subjects.filter((s) => state.metaByReport.get(s.report)?.kind !== "school").map((s) => [s.report, s.name]));
   const ref = state.metaByReport.get(reports[0] ?? "") ?? null;
   const parsedYears = parseYears(text, { reportYear: ref?.reportYear ?? null, latestDataYear: ref?.latestDataYear ?? null });
   // 2023年报告: the report of that edition (of those named, or of all), for the years it covers.

@@ -120,6 +120,12 @@ describe("never a number the reports do not print", () => {
     expect(a.passages[0]?.title).toMatch(/赴港/);
   });
 
+  it("the narrower name wins: 乐山峨眉山市 asks about 峨眉山市, not 乐山 as a whole", () => {
+    const a = engine.ask("乐山峨眉山市中职招生");
+    expect(a.facts).toEqual([]);
+    expect(a.reply).toMatch(/没有「峨眉山市」单独的数字/);
+  });
+
   it("does not present a region's figure as one of its schools'", () => {
     const a = engine.ask("鹤山职校 2024 毕业生人数");
     expect(a.facts).toEqual([]);
