@@ -5,11 +5,17 @@ import { cliEngine } from "./engineFactory.js";
 import { tooLong } from "./questionLimit.js";
 import { chatPresentation } from "./present.js";
 
-const HELP = `问题举例 / examples:
-  遂宁 2024 升学人数          江门 月收入 2023 vs 2024
-  哪个地区2024年升入本科人数最多   璧山 宿舍 案例
-  追问 / follow-ups: 2023年呢？  江门呢？
-命令 / commands: /reports  /tables [报告]  /new (forget the context)  /quit`;
+/** The chat's help: example questions the loaded reports answer, how to follow up, the commands. */
+function helpText(engine: Engine): string {
+  const examples = engine.examples("zh");
+  return [
+    "问题举例 / examples:",
+    ...examples.map((q) => `  ${q}`),
+    `  案例 / cases: 加上「案例」，例如 ${engine.reports()[0]?.entity ?? ""} 产教融合 案例`,
+    "追问 / follow-ups: 2023年呢？  那毕业生人数呢？  what about …?",
+    "命令 / commands: /reports  /tables [报告]  /new (forget the context)  /quit",
+  ].join("\n");
+}
 
 /**
  * `zhibao chat`: an interactive terminal chat with history (↑/↓) and follow-ups: each question
@@ -36,7 +42,7 @@ export async function runChat(opts: { engine?: Engine; banner?: string } = {}): 
       rl.prompt();
       continue;
     }
-    if (line === "/help" || line === "/start") out(HELP);
+    if (line === "/help" || line === "/start") out(helpText(engine));
     else if (line === "/new") {
       context = undefined;
       out("(context cleared)");
