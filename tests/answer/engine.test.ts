@@ -290,6 +290,16 @@ describe("a place two school reports are from", () => {
   });
 });
 
+describe("filler words only where they stand alone", () => {
+  it("请 inside a word (聘请) is the word's, not politeness", () => {
+    const a = engine.ask("江门聘请行业导师人数23和24年");
+    expect(a.facts.map((f) => [f.year, f.value])).toEqual([
+      [2023, 118],
+      [2024, 201],
+    ]);
+  });
+});
+
 describe("changes asked with 比…多多少", () => {
   it("乐山2024年毕业生比2023年增加了多少 → both years and the change", () => {
     const a = engine.ask("乐山2024年毕业生比2023年增加了多少");

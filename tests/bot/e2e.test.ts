@@ -7,26 +7,11 @@
  *
  * Runs the compiled CLI from dist/; rebuilds it first when src/ is newer.
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { spawn, type ChildProcess } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator, type Emulator } from "./emulator.js";
+import { ensureBuilt, ROOT } from "./botProcess.js";
 import { TOKEN } from "./harness.js";
-
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
-const CLI = join(ROOT, "dist/cli/main.js");
-
-/** Newest modification time of any file under `dir`. */
-function newest(dir: string): number {
-  let t = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    t = Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
-  }
-  return t;
-}
 
 /** Starts `node bin/zhibao.js start` with `env` on top of the current environment; collects its output. */
 function start(env: Record<string, string>): { child: ChildProcess; output: () => string; exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }> } {
@@ -45,12 +30,7 @@ function start(env: Record<string, string>): { child: ChildProcess; output: () =
 let emu: Emulator | undefined;
 const children: ChildProcess[] = [];
 
-beforeAll(() => {
-  if (!existsSync(CLI) || statSync(CLI).mtimeMs < newest(join(ROOT, "src"))) {
-    // Others' files may not compile yet; tsc still emits, and only the CLI's path matters here.
-    spawnSync(process.execPath, [join(ROOT, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.json"], { cwd: ROOT, stdio: "ignore" });
-  }
-}, 120_000);
+beforeAll(() => ensureBuilt(), 120_000);
 
 afterAll(async () => {
   for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill("SIGKILL");
