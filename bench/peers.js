@@ -120,8 +120,9 @@ async function child(engineKey, indexDir, queriesArg) {
   const sets = querySets(queriesArg);
   const queries = sets.flatMap((s) => s.queries);
   const ready = engineKey !== "prepare" && engineKey !== "zhibao-build";
-  const passages = ready ? JSON.parse(readFileSync(join(indexDir, "passages.json"), "utf8")) : [];
-  const reports = ready ? JSON.parse(readFileSync(join(indexDir, "reports.json"), "utf8")).reports : [];
+  const saved = ready ? (await indexApi()).loadIndex(indexDir) : null;
+  const passages = saved ? saved.passages : [];
+  const reports = saved ? saved.reports : [];
   const names = placeNames(reports);
   out.passages = passages.length;
 

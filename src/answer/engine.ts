@@ -1,6 +1,6 @@
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { corpusFingerprint, loadIndex, readIndexMeta, saveIndex, INDEX_FORMAT_VERSION, type BuiltIndexData, type IndexData } from "../index/store.js";
+import { corpusFingerprint, loadIndex, readIndexMeta, saveIndex, savedBundles, INDEX_FORMAT_VERSION, type BuiltIndexData, type IndexData } from "../index/store.js";
 import type { Answer, AskContext, Engine, IngestWarning, PassageHit, ReportMeta, Table } from "../types.js";
 import { planAnswer, searchPassages } from "./plan.js";
 import { exampleQuestions } from "./smallTalk.js";
@@ -71,7 +71,7 @@ export async function createEngine(opts: EngineOptions = {}): Promise<Engine> {
       );
     },
     async reload() {
-      const data = await build(corpusDir, log);
+      const data = await build(corpusDir, indexDir, log);
       trySave(data, indexDir, log);
       state = prepare(data);
       return { reports: data.reports.length, facts: data.facts.length, passages: data.passages.length, warnings: data.meta.warnings };
@@ -106,15 +106,16 @@ async function loadOrBuild(corpusDir: string, indexDir: string, rebuild: "auto" 
           : "corpus/ changed since the index was built: rebuilding…",
     );
   }
-  const data = await build(corpusDir, log);
+  const data = await build(corpusDir, indexDir, log);
   trySave(data, indexDir, log);
   return data;
 }
 
-/** Builds the index, loading the ingestion code (and nodejieba) only now that it is needed. */
-async function build(corpusDir: string, log: (m: string) => void): Promise<BuiltIndexData> {
+/** Builds the index, loading the ingestion code (and nodejieba) only now that it is needed, reusing the saved bundles of unchanged reports. */
+async function build(corpusDir: string, indexDir: string, log: (m: string) => void): Promise<BuiltIndexData> {
   const { buildIndex } = await import("../index/build.js");
-  return buildIndex(corpusDir, log);
+  // Incremental: a report whose file is unchanged since the saved index read it is not read again.
+  return buildIndex(corpusDir, log, savedBundles(indexDir));
 }
 
 function trySave(data: BuiltIndexData, indexDir: string, log: (m: string) => void): void {

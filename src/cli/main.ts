@@ -47,8 +47,9 @@ export async function main(argv: string[]): Promise<void> {
   program
     .command("index")
     .description("build index/ from corpus/ (also: npm run build:index)")
-    .option("--check", "exit 1 if the committed index/ differs from what the build produces")
-    .action(async (opts: { check?: boolean }) => (await import("./indexCmd.js")).runIndex(opts));
+    .option("--check", "exit 1 if the committed index/ differs from what a build from nothing produces")
+    .option("--full", "read every report again, not only those whose files changed")
+    .action(async (opts: { check?: boolean; full?: boolean }) => (await import("./indexCmd.js")).runIndex(opts));
 
   program
     .command("tables")

@@ -1,61 +1,78 @@
-import { collectSchoolNames } from "../places/schools.js";
-import { ingestCorpus } from "../ingest/corpus.js";
-import { linePassages } from "../search/linePassages.js";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { dropDuplicates } from "../ingest/corpus.js";
+import { scanCorpus } from "../ingest/files.js";
+import { readManifest } from "../ingest/manifest.js";
 import { DEFAULT_RANKING } from "../search/ranking.js";
-import { buildPassageIndex, passageVocabulary, segmentPassages } from "../search/passages.js";
+import { buildPassageIndex, passageVocabulary } from "../search/passages.js";
 import { openPassageIndex, packPassageIndex, type PassageIndex, type SavedLunrIndex } from "../search/passageIndex.js";
+import type { IngestWarning } from "../types.js";
+import { buildBundle, bundleKey, type ReportBundle, type ReportContent } from "./bundle.js";
 import { corpusFingerprint, INDEX_FORMAT_VERSION, type BuiltIndexData } from "./store.js";
 
-/** Domain terms nodejieba's dictionary splits but users mean whole. */
-const DOMAIN_WORDS = [
-  "双师型",
-  "双师素质",
-  "产教融合",
-  "职普融通",
-  "校企合作",
-  "中高职贯通",
-  "贯通培养",
-  "职教高考",
-  "现代学徒制",
-  "订单班",
-  "1+X",
-  "技能大赛",
-  "教学能力比赛",
-  "班主任能力比赛",
-  "文明风采",
-  "思政课",
-  "大思政课",
-  "课程思政",
-  "劳动教育",
-  "非遗",
-  "职教联盟",
-  "职教集团",
-  "产业学院",
-  "实训基地",
-  "生师比",
-  "师生比",
-  "升学率",
-  "就业率",
-  "满意度",
-  "计分卡",
-];
+/** Earlier bundles by file name, to reuse those whose key is unchanged (an incremental build). */
+export type BundleCache = (file: string) => ReportBundle | null;
+
+/** What one pass over corpus/ found: every file's bundle, in name order, and what was said about the folder itself. */
+export interface CorpusBundles {
+  bundles: ReportBundle[];
+  /** Manifest problems and skipped entries (directories, links, huge files). */
+  warnings: IngestWarning[];
+  /** How many bundles were made now. */
+  read: number;
+  /** Keys of the bundles that came from the cache. */
+  reused: Set<string>;
+}
 
 /**
- * Ingests corpus/ and builds the passage index. Deterministic: the same corpus gives the same
+ * Bundles every report file of corpus/, re-reading only those whose key changed since `cached`
+ * made theirs. Deterministic: the same corpus gives the same bundles, byte for byte once saved.
+ */
+export function bundleCorpus(corpusDir: string, cached: BundleCache = () => null, onProgress?: (message: string) => void): CorpusBundles {
+  const { entries, warnings } = readManifest(corpusDir);
+  const { files, skipped } = scanCorpus(corpusDir);
+  warnings.push(...skipped);
+  let read = 0;
+  const reused = new Set<string>();
+  const bundles = files.map((file, i) => {
+    const entry = entries[file];
+    const key = bundleKey(file, readFileSync(join(corpusDir, file)), entry);
+    const earlier = cached(file);
+    if (earlier && earlier.key === key) {
+      reused.add(key);
+      return earlier;
+    }
+    read++;
+    const bundle = buildBundle(corpusDir, file, entry, key);
+    onProgress?.(`read ${i + 1}/${files.length} ${file}`);
+    return bundle;
+  });
+  return { bundles, warnings, read, reused };
+}
+
+/** The bundles a corpus answers from: readable ones, one per text and per entity and year (see dropDuplicates). */
+export function usableContents(bundles: ReportBundle[], warnings: IngestWarning[]): ReportContent[] {
+  return dropDuplicates(
+    bundles.flatMap((b) => (b.content ? [b.content] : [])),
+    warnings,
+  );
+}
+
+/**
+ * Ingests corpus/ (re-reading only files whose bundle changed, with `cached`) and builds the
+ * in-memory store's passage index over every report. Deterministic: the same corpus gives the same
  * index, byte for byte, once saved.
  */
-export function buildIndex(corpusDir: string, onProgress?: (message: string) => void): BuiltIndexData {
+export function buildIndex(corpusDir: string, onProgress?: (message: string) => void, cached?: BundleCache): BuiltIndexData {
   const fingerprint = corpusFingerprint(corpusDir);
-  const { reports, warnings } = ingestCorpus(corpusDir, (done, total, file) => onProgress?.(`ingested ${done}/${total} ${file}`));
-  const facts = reports.flatMap((r) => r.facts);
-  // Running text, then what it leaves out (table titles and rows, captions) as one-line passages.
-  const passages = reports.flatMap((r) => [...r.passages, ...linePassages({ report: r.meta.report, entity: r.meta.entity, sections: r.sections, tables: r.tables, captions: r.captions })]);
-  const tables = reports.flatMap((r) => r.tables);
-  const sections = Object.fromEntries(reports.map((r) => [r.meta.report, r.sections]));
+  const { bundles, warnings, read, reused } = bundleCorpus(corpusDir, cached, onProgress);
+  for (const b of bundles) warnings.push(...b.warnings);
+  const contents = usableContents(bundles, warnings);
+  const facts = contents.flatMap((r) => r.facts);
+  const passages = contents.flatMap((r) => r.passages);
+  const tables = contents.flatMap((r) => r.tables);
   onProgress?.(`indexing ${passages.length} passages`);
-  const userWords = [...DOMAIN_WORDS, ...reports.map((r) => r.meta.entity), ...new Set(facts.filter((f) => f.source === "table").flatMap((f) => f.path.map((p) => p.replace(/^其中[:：]/, ""))))];
-  const docs = segmentPassages(passages, userWords);
-  const lunrIndex = buildPassageIndex(docs);
+  const lunrIndex = buildPassageIndex(contents.flatMap((r) => r.tokens));
   // Saved and searched packed, the way a loaded index is (see passageIndex.ts).
   // Plus every passage's character bigrams, for query words the index does not know.
   const grams = passages.map((p) => ({ ref: p.id, text: `${p.title}\n${p.text}` }));
@@ -65,22 +82,19 @@ export function buildIndex(corpusDir: string, onProgress?: (message: string) => 
     meta: {
       formatVersion: INDEX_FORMAT_VERSION,
       corpusFingerprint: fingerprint,
-      counts: { reports: reports.length, facts: facts.length, passages: passages.length, tables: tables.length, sections: reports.reduce((n, r) => n + r.sections.length, 0) },
+      counts: { reports: contents.length, facts: facts.length, passages: passages.length, tables: tables.length, sections: contents.reduce((n, r) => n + r.sections.length, 0) },
+      bundles: bundles.map((b) => ({ file: b.file, key: b.key, used: !!b.content && contents.includes(b.content) })),
       warnings,
     },
-    reports: reports.map((r) => r.meta),
+    bundles,
+    read,
+    reused,
+    reports: contents.map((r) => r.meta),
     facts,
     passages,
     tables,
-    sections,
-    schools: collectSchoolNames(
-      [
-        ...passages.filter((p) => p.kind === "paragraph").map((p) => ({ report: p.report, text: p.text })),
-        // Schools a region's tables list row by row (各校办学条件) and its text may never name.
-        ...tables.map((t) => ({ report: t.report, text: t.rows.map((r) => r.path[r.path.length - 1] ?? "").join("\n") })),
-      ],
-      reports.map((r) => r.meta),
-    ),
+    sections: Object.fromEntries(contents.map((r) => [r.meta.report, r.sections])),
+    schools: contents.flatMap((r) => r.schools),
     vocab: passageVocabulary(lunrIndex),
     packedPassageIndex,
     passageIndex: () => (searchable ??= openPassageIndex(packedPassageIndex)),

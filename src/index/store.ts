@@ -1,11 +1,12 @@
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { IndexVersionError } from "../errors.js";
 import { listReportFiles } from "../ingest/files.js";
 import { MANIFEST_FILE } from "../ingest/manifest.js";
 import { decodePassageIndex, encodePassageIndex, openPassageIndex, type PackedPassageIndex, type PassageIndex } from "../search/passageIndex.js";
 import type { Fact, IngestWarning, Passage, ReportMeta, Section, Table } from "../types.js";
+import type { ReportBundle, ReportContent } from "./bundle.js";
 
 /**
  * The built index on disk: what ingestion produced for the whole corpus plus the lunr passage
@@ -14,12 +15,27 @@ import type { Fact, IngestWarning, Passage, ReportMeta, Section, Table } from ".
  */
 
 /** Bump when the shape of anything saved changes: an index of another version is rebuilt, never misread. */
-export const INDEX_FORMAT_VERSION = 6;
+export const INDEX_FORMAT_VERSION = 7;
 
-export const FILES = { meta: "meta.json", reports: "reports.json", facts: "facts.json", passages: "passages.json", tables: "tables.json", vocab: "vocab.json" } as const;
+export const FILES = { meta: "meta.json", vocab: "vocab.json" } as const;
 
 /** The passage index (see src/search/passageIndex.ts), read on the first search. */
 export const PASSAGE_INDEX_FILE = "passages.bin";
+
+/**
+ * Each report's bundle (src/index/bundle.ts), named by its key: reports/<key>.json (what answering
+ * reads) and reports/<key>.tokens.json (its passages' tokens, read only by the next build). A build
+ * writes only the bundles that changed, and meta.json, written last, says which are the index.
+ */
+export const BUNDLE_DIR = "reports";
+
+/** A report file as the index last read it. */
+export interface BundleEntry {
+  file: string;
+  key: string;
+  /** False for a file that could not be read, or a copy of another report. */
+  used: boolean;
+}
 
 /** What index/meta.json records. */
 export interface IndexMeta {
@@ -27,6 +43,8 @@ export interface IndexMeta {
   /** sha256 over every corpus file's name and bytes: the index is stale when this changes. */
   corpusFingerprint: string;
   counts: { reports: number; facts: number; passages: number; tables: number; sections: number };
+  /** Every report file read, in name order. */
+  bundles: BundleEntry[];
   warnings: IngestWarning[];
 }
 
@@ -46,8 +64,13 @@ export interface IndexData {
   passageIndex(): PassageIndex;
 }
 
-/** An index just built: what IndexData holds, and the passage index to save. */
+/** An index just built: what IndexData holds, the bundles it was made of, and the passage index to save. */
 export interface BuiltIndexData extends IndexData {
+  bundles: ReportBundle[];
+  /** How many report files this build read; the others' bundles were reused. */
+  read: number;
+  /** Keys of the bundles reused from a saved index (read back intact, so not written again). */
+  reused: ReadonlySet<string>;
   packedPassageIndex: PackedPassageIndex;
 }
 
@@ -68,26 +91,35 @@ export function corpusFingerprint(corpusDir: string): string {
   return hash.digest("hex");
 }
 
-/** Writes the index files into `indexDir` (atomically: a half-written index is never read). */
+/** Writes the index into `indexDir`. Atomic: meta.json, renamed into place last, names the bundles of the new index, so a half-written one is never read. */
 export function saveIndex(data: BuiltIndexData, indexDir: string): void {
-  const tmp = `${indexDir}.tmp-${process.pid}`;
-  rmSync(tmp, { recursive: true, force: true });
-  mkdirSync(tmp, { recursive: true });
-  const write = (name: string, value: unknown) => writeFileSync(join(tmp, name), `${JSON.stringify(value)}\n`);
-  write(FILES.meta, data.meta);
-  write(FILES.reports, { reports: data.reports, sections: data.sections, schools: data.schools });
-  write(FILES.facts, data.facts);
-  write(FILES.passages, data.passages);
-  write(FILES.tables, data.tables);
-  write(FILES.vocab, data.vocab);
-  writeFileSync(join(tmp, PASSAGE_INDEX_FILE), encodePassageIndex(data.packedPassageIndex));
-  mkdirSync(indexDir, { recursive: true });
-  // meta.json last: it says the rest is there.
-  for (const name of [PASSAGE_INDEX_FILE, ...Object.values(FILES).filter((f) => f !== FILES.meta), FILES.meta]) renameSync(join(tmp, name), join(indexDir, name));
-  // Earlier formats: one lunr JSON for all reports (2), lunr JSON per report (3), packed per report (4).
-  rmSync(join(indexDir, "lunr.json"), { force: true });
+  const bundleDir = join(indexDir, BUNDLE_DIR);
+  mkdirSync(bundleDir, { recursive: true });
+  const tmp = (name: string) => `${name}.tmp-${process.pid}`;
+  const writeAtomic = (path: string, bytes: string | Buffer) => {
+    writeFileSync(tmp(path), bytes);
+    renameSync(tmp(path), path);
+  };
+  const json = (value: unknown) => `${JSON.stringify(value)}\n`;
+  for (const b of data.bundles) {
+    const { tokens, ...content } = b.content ?? { tokens: null };
+    const path = join(bundleDir, `${b.key}.json`);
+    // A bundle's name is its key: a reused one, read back intact from there, is not written again.
+    if (data.reused.has(b.key) && existsSync(path)) continue;
+    writeAtomic(join(bundleDir, `${b.key}.tokens.json`), json(tokens));
+    writeAtomic(path, json({ key: b.key, file: b.file, content: b.content ? content : null, warnings: b.warnings }));
+  }
+  writeAtomic(join(indexDir, FILES.vocab), json(data.vocab));
+  writeAtomic(join(indexDir, PASSAGE_INDEX_FILE), encodePassageIndex(data.packedPassageIndex));
+  // meta.json last: it says the rest is there. (vocab and passages.bin are renamed in first: a crash
+  // between them leaves the old meta over the new search files, which answers as the new corpus
+  // would for the reports both share; the next start sees the corpus fingerprint differ and rebuilds.)
+  writeAtomic(join(indexDir, FILES.meta), json(data.meta));
+  // Bundles no longer named, and what earlier formats saved.
+  const keep = new Set(data.bundles.flatMap((b) => [`${b.key}.json`, `${b.key}.tokens.json`]));
+  for (const name of readdirSync(bundleDir)) if (!keep.has(name)) rmSync(join(bundleDir, name), { force: true });
+  for (const name of ["lunr.json", "reports.json", "facts.json", "passages.json", "tables.json"]) rmSync(join(indexDir, name), { force: true });
   for (const dir of ["lunr", "passages"]) rmSync(join(indexDir, dir), { recursive: true, force: true });
-  rmSync(tmp, { recursive: true, force: true });
 }
 
 /** Reads only index/meta.json: enough to tell whether the index is current. Null when there is none. */
@@ -101,6 +133,32 @@ export function readIndexMeta(indexDir: string): IndexMeta | null {
   }
 }
 
+/** A saved bundle, without its tokens unless asked for. */
+export function readBundle(indexDir: string, key: string, withTokens = false): ReportBundle {
+  const dir = join(indexDir, BUNDLE_DIR);
+  const bundle = JSON.parse(readFileSync(join(dir, `${key}.json`), "utf8")) as ReportBundle;
+  if (bundle.content) bundle.content.tokens = withTokens ? (JSON.parse(readFileSync(join(dir, `${key}.tokens.json`), "utf8")) as ReportContent["tokens"]) : [];
+  return bundle;
+}
+
+/**
+ * The saved bundles of an index of this format, by file name, for an incremental build to reuse
+ * (with their tokens); none when there is no such index.
+ */
+export function savedBundles(indexDir: string): (file: string) => ReportBundle | null {
+  const meta = readIndexMeta(indexDir);
+  const byFile = new Map(meta?.formatVersion === INDEX_FORMAT_VERSION ? meta.bundles.map((b) => [b.file, b.key]) : []);
+  return (file) => {
+    const key = byFile.get(file);
+    if (!key) return null;
+    try {
+      return readBundle(indexDir, key, true);
+    } catch {
+      return null; // damaged or gone: read the file again
+    }
+  };
+}
+
 /** Loads a saved index; throws IndexVersionError when it is missing, damaged or of another format version. */
 export function loadIndex(indexDir: string): IndexData {
   const meta = readIndexMeta(indexDir);
@@ -110,7 +168,7 @@ export function loadIndex(indexDir: string): IndexData {
   }
   try {
     const read = (name: string) => JSON.parse(readFileSync(join(indexDir, name), "utf8"));
-    const { reports, sections, schools } = read(FILES.reports) as { reports: ReportMeta[]; sections: Record<string, Section[]>; schools: { name: string; report: string }[] };
+    const contents = meta.bundles.filter((b) => b.used).map((b) => readBundle(indexDir, b.key).content!);
     // Figure questions never touch the passage index: it is read on the first search.
     let passages: PassageIndex | null = null;
     const passageIndex = (): PassageIndex => {
@@ -124,7 +182,16 @@ export function loadIndex(indexDir: string): IndexData {
       }
       return passages;
     };
-    const data = { meta, reports, sections, schools, facts: read(FILES.facts), passages: read(FILES.passages), tables: read(FILES.tables), passageIndex } as IndexData;
+    const data = {
+      meta,
+      reports: contents.map((c) => c.meta),
+      sections: Object.fromEntries(contents.map((c) => [c.meta.report, c.sections])),
+      schools: contents.flatMap((c) => c.schools),
+      facts: contents.flatMap((c) => c.facts),
+      passages: contents.flatMap((c) => c.passages),
+      tables: contents.flatMap((c) => c.tables),
+      passageIndex,
+    } as IndexData;
     let vocab: Record<string, number> | null = null;
     Object.defineProperty(data, "vocab", { enumerable: true, get: () => (vocab ??= read(FILES.vocab)) });
     return data;

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { ReportParseError } from "../errors.js";
-import type { IngestedReport, IngestWarning } from "../types.js";
+import type { IngestedReport, IngestWarning, ManifestEntry } from "../types.js";
 import { splitLines } from "./clean.js";
 import { dropCutEnd } from "./cutEnd.js";
 import { decodeReport } from "./decode.js";
@@ -24,24 +24,38 @@ export function ingestCorpus(corpusDir: string, onProgress?: (done: number, tota
   warnings.push(...skipped);
   const reports: IngestedReport[] = [];
   files.forEach((file, i) => {
-    try {
-      const bytes = readFileSync(join(corpusDir, file));
-      let report = ingestReport(file, bytes, entries[file]);
-      warnings.push(...report.warnings);
-      const ending = textEnding(bytes, file);
-      if (ending) {
-        const cut = dropCutEnd(report, ending.lastLine, ending.endsWithNewline);
-        report = cut.report;
-        if (cut.warning) warnings.push(cut.warning);
-      }
-      reports.push(report);
-    } catch (err) {
-      if (err instanceof ReportParseError) warnings.push({ report: err.report, line: err.line, message: `skipped: ${err.message.replace(/^[^:]+(:\d+)?: /, "")}` });
-      else warnings.push({ report: file, line: null, message: `skipped: could not be parsed (${(err as Error).message})` });
-    }
+    const one = ingestFile(corpusDir, file, entries[file]);
+    warnings.push(...one.warnings);
+    if (one.report) reports.push(one.report);
     onProgress?.(i + 1, files.length, file);
   });
   return { reports: dropDuplicates(reports, warnings), warnings };
+}
+
+/**
+ * Ingests one report file of a corpus folder: the report (null when it cannot be read) and every
+ * warning about it, the reason it was skipped included. Never throws for a bad file. Reports are
+ * ingested one by one (an incremental build re-reads only the files that changed), and
+ * {@link dropDuplicates} then looks at them together.
+ */
+export function ingestFile(corpusDir: string, file: string, entry: ManifestEntry | undefined): { report: IngestedReport | null; warnings: IngestWarning[] } {
+  const warnings: IngestWarning[] = [];
+  try {
+    const bytes = readFileSync(join(corpusDir, file));
+    let report = ingestReport(file, bytes, entry);
+    warnings.push(...report.warnings);
+    const ending = textEnding(bytes, file);
+    if (ending) {
+      const cut = dropCutEnd(report, ending.lastLine, ending.endsWithNewline);
+      report = cut.report;
+      if (cut.warning) warnings.push(cut.warning);
+    }
+    return { report, warnings };
+  } catch (err) {
+    if (err instanceof ReportParseError) warnings.push({ report: err.report, line: err.line, message: `skipped: ${err.message.replace(/^[^:]+(:\d+)?: /, "")}` });
+    else warnings.push({ report: file, line: null, message: `skipped: could not be parsed (${(err as Error).message})` });
+    return { report: null, warnings };
+  }
 }
 
 /** The last non-blank line and whether the file ends with a line break; null when it is not plain text. */
@@ -62,11 +76,11 @@ function textEnding(bytes: Uint8Array, file: string): { lastLine: number; endsWi
  * One report per text and per entity and year: of two copies, the more complete one (more facts
  * and passages; the first by name on a tie) is kept, and a warning on the other names both.
  */
-function dropDuplicates(reports: IngestedReport[], warnings: IngestWarning[]): IngestedReport[] {
-  const size = (r: IngestedReport) => r.facts.length + r.passages.length;
-  const kept = new Map<string, IngestedReport>();
-  const keyOf = (r: IngestedReport) => [`text:${r.meta.sha256}`, `entity:${r.meta.entity}|${r.meta.reportYear ?? r.meta.dataYears.join(",")}`];
-  const out: IngestedReport[] = [];
+export function dropDuplicates<R extends Pick<IngestedReport, "meta" | "facts" | "passages">>(reports: R[], warnings: IngestWarning[]): R[] {
+  const size = (r: R) => r.facts.length + r.passages.length;
+  const kept = new Map<string, R>();
+  const keyOf = (r: R) => [`text:${r.meta.sha256}`, `entity:${r.meta.entity}|${r.meta.reportYear ?? r.meta.dataYears.join(",")}`];
+  const out: R[] = [];
   for (const r of reports) {
     const keys = keyOf(r);
     const twin = keys.map((k) => kept.get(k)).find((t) => t !== undefined);

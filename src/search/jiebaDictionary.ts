@@ -29,47 +29,15 @@ export function trimDictionary(dictText: string, texts: Iterable<string>): strin
     }
   }
 
-  // One pass over the dictionary: every frequency (for the three numbers), words of one or two
-  // UTF-16 units decided at once, longer ones waiting under their first three units.
-  let capacity = 1;
-  for (let i = dictText.indexOf("\n"); i >= 0; i = dictText.indexOf("\n", i + 1)) capacity++;
-  const starts = new Int32Array(capacity);
-  const ends = new Int32Array(capacity); // of the word
-  const eols = new Int32Array(capacity);
-  const freqs = new Float64Array(capacity);
-  const keep = new Uint8Array(capacity);
-  let count = 0;
-  const byTrigram = new Map<number, number[]>();
-  const trigram = (s: string, i: number) => s.charCodeAt(i) * 4294967296 + s.charCodeAt(i + 1) * 65536 + s.charCodeAt(i + 2);
-  for (let pos = 0; pos < dictText.length; ) {
-    let eol = dictText.indexOf("\n", pos);
-    if (eol < 0) eol = dictText.length;
-    const space = dictText.indexOf(" ", pos);
-    if (space > pos && space < eol) {
-      // Frequencies are integers; reading their digits makes no string per line.
-      let freq = 0;
-      let i = space + 1;
-      for (let c = dictText.charCodeAt(i); c >= 48 && c <= 57; c = dictText.charCodeAt(++i)) freq = freq * 10 + (c - 48);
-      if (i < eol && dictText[i] !== " " && dictText[i] !== "\r") freq = Number.parseFloat(dictText.slice(space + 1, eol));
-      const n = count++;
-      starts[n] = pos;
-      ends[n] = space;
-      eols[n] = eol;
-      freqs[n] = freq;
-      const length = space - pos;
-      const first = dictText.charCodeAt(pos);
-      const pair = length === 1 || pairs.has(first * 65536 + dictText.charCodeAt(pos + 1));
-      if (chars[first] === 1 && pair && length <= 2) keep[n] = 1;
-      if (pair && length >= 3) {
-        const key = trigram(dictText, pos);
-        const waiting = byTrigram.get(key);
-        if (waiting) waiting.push(n);
-        else byTrigram.set(key, [n]);
-      }
-    }
-    pos = eol + 1;
+  const { starts, ends, eols, freqs, count, byTrigram, total, minFreq, medianFreq } = parsedDictionary(dictText);
+  // Words of one or two UTF-16 units are decided at once, longer ones looked up by the runs' trigrams.
+  const keep = new Uint8Array(count);
+  for (let n = 0; n < count; n++) {
+    const length = ends[n]! - starts[n]!;
+    if (length > 2) continue;
+    const first = dictText.charCodeAt(starts[n]!);
+    if (chars[first] === 1 && (length === 1 || pairs.has(first * 65536 + dictText.charCodeAt(starts[n]! + 1)))) keep[n] = 1;
   }
-  if (!count) throw new Error("empty jieba dictionary");
   for (const run of runs) {
     for (let i = 0; i + 3 <= run.length; i++) {
       const waiting = byTrigram.get(trigram(run, i));
@@ -78,11 +46,6 @@ export function trimDictionary(dictText: string, texts: Iterable<string>): strin
     }
   }
 
-  const sorted = freqs.slice(0, count).sort();
-  let total = 0;
-  for (const f of sorted) total += f;
-  const minFreq = sorted[0];
-  const medianFreq = sorted[Math.floor(count / 2)];
   const kept: { freq: number; line: string }[] = [];
   for (let n = 0; n < count; n++) if (keep[n]) kept.push({ freq: freqs[n], line: dictText.slice(starts[n], eols[n]) });
 
@@ -111,6 +74,69 @@ export function trimDictionary(dictText: string, texts: Iterable<string>): strin
   fillers.forEach((f, i) => out.push(`${words[i]} ${f} x`));
   out.push(`${words[fillers.length]} ${mass} x`);
   return `${out.join("\n")}\n`;
+}
+
+const trigram = (s: string, i: number) => s.charCodeAt(i) * 4294967296 + s.charCodeAt(i + 1) * 65536 + s.charCodeAt(i + 2);
+
+/** A dictionary's lines as offsets, their frequencies, its three numbers, and its longer words by their first three units. */
+interface ParsedDictionary {
+  starts: Int32Array;
+  /** Where each line's word ends. */
+  ends: Int32Array;
+  eols: Int32Array;
+  freqs: Float64Array;
+  count: number;
+  byTrigram: Map<number, number[]>;
+  total: number;
+  minFreq: number;
+  medianFreq: number;
+}
+
+/** The last dictionary parsed: a build trims the same one for every report it reads. */
+let lastParsed: { text: string; parsed: ParsedDictionary } | null = null;
+
+/** One pass over the dictionary (kept for the next call with the same text: parsing is most of a trim). */
+function parsedDictionary(dictText: string): ParsedDictionary {
+  if (lastParsed?.text === dictText) return lastParsed.parsed;
+  let capacity = 1;
+  for (let i = dictText.indexOf("\n"); i >= 0; i = dictText.indexOf("\n", i + 1)) capacity++;
+  const starts = new Int32Array(capacity);
+  const ends = new Int32Array(capacity);
+  const eols = new Int32Array(capacity);
+  const freqs = new Float64Array(capacity);
+  let count = 0;
+  const byTrigram = new Map<number, number[]>();
+  for (let pos = 0; pos < dictText.length; ) {
+    let eol = dictText.indexOf("\n", pos);
+    if (eol < 0) eol = dictText.length;
+    const space = dictText.indexOf(" ", pos);
+    if (space > pos && space < eol) {
+      // Frequencies are integers; reading their digits makes no string per line.
+      let freq = 0;
+      let i = space + 1;
+      for (let c = dictText.charCodeAt(i); c >= 48 && c <= 57; c = dictText.charCodeAt(++i)) freq = freq * 10 + (c - 48);
+      if (i < eol && dictText[i] !== " " && dictText[i] !== "\r") freq = Number.parseFloat(dictText.slice(space + 1, eol));
+      const n = count++;
+      starts[n] = pos;
+      ends[n] = space;
+      eols[n] = eol;
+      freqs[n] = freq;
+      if (space - pos >= 3) {
+        const key = trigram(dictText, pos);
+        const waiting = byTrigram.get(key);
+        if (waiting) waiting.push(n);
+        else byTrigram.set(key, [n]);
+      }
+    }
+    pos = eol + 1;
+  }
+  if (!count) throw new Error("empty jieba dictionary");
+  const sorted = freqs.slice(0, count).sort();
+  let total = 0;
+  for (const f of sorted) total += f;
+  const parsed = { starts, ends, eols, freqs, count, byTrigram, total, minFreq: sorted[0]!, medianFreq: sorted[Math.floor(count / 2)]! };
+  lastParsed = { text: dictText, parsed };
+  return parsed;
 }
 
 /** `count` distinct words of private-use code points (planes 15–16), made of characters no run contains. */

@@ -39,6 +39,9 @@ type Jieba = {
 /** What nodejieba was last loaded for: a segmenter for other texts must load it again. */
 let loadedFor: symbol | null = null;
 
+/** nodejieba's own dictionary, read once: a build trims it for every report it reads. */
+let fullDictionary: string | null = null;
+
 /**
  * Loads nodejieba for segmenting `texts` (and nothing else) with cut-for-search, `userWords`
  * (domain terms, entity and indicator names) kept whole. Only the dictionary words the texts
@@ -54,7 +57,7 @@ export function prepareIndexSegmenter(texts: Iterable<string>, userWords: Iterab
   const dir = mkdtempSync(join(tmpdir(), "zhibao-jieba-"));
   try {
     const dict = join(dir, "dict.utf8");
-    writeFileSync(dict, trimDictionary(readFileSync(jieba.DEFAULT_DICT, "utf8"), prepared));
+    writeFileSync(dict, trimDictionary((fullDictionary ??= readFileSync(jieba.DEFAULT_DICT, "utf8")), prepared));
     // Keyword extraction is never used: its IDF table (260k lines) and stop words are replaced by
     // one line each (cppjieba asserts they are not empty).
     const placeholder = String.fromCodePoint(0xf0000);

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -36,9 +36,9 @@ describe("index save → load", () => {
   it("is deterministic: building twice gives the same bytes", () => {
     const again = join(dir, "again");
     saveIndex(buildIndex(join(dir, "corpus")), again);
-    for (const f of ["facts.json", "passages.json", "vocab.json", "meta.json", "passages.bin"]) {
-      expect(readFileSync(join(again, f)).equals(readFileSync(join(dir, "index", f))), f).toBe(true);
-    }
+    const files = ["vocab.json", "meta.json", "passages.bin", ...readdirSync(join(dir, "index", "reports")).map((f) => `reports/${f}`)];
+    expect(files.length).toBe(5);
+    for (const f of files) expect(readFileSync(join(again, f)).equals(readFileSync(join(dir, "index", f))), f).toBe(true);
   });
 
   it("refuses an index of another format version, and a damaged one, with IndexVersionError", () => {
@@ -47,7 +47,8 @@ describe("index save → load", () => {
     writeFileSync(join(other, "meta.json"), JSON.stringify({ ...data.meta, formatVersion: 999 }));
     expect(() => loadIndex(other)).toThrow(IndexVersionError);
     saveIndex(data, other);
-    writeFileSync(join(other, "facts.json"), "{not json");
+    const [bundle] = readdirSync(join(other, "reports")).filter((f) => !f.includes(".tokens."));
+    writeFileSync(join(other, "reports", bundle!), "{not json");
     expect(() => loadIndex(other)).toThrow(IndexVersionError);
     // A passage index is read on first use: damaged, it says which file and what to do.
     saveIndex(data, other);
