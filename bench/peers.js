@@ -157,10 +157,10 @@ async function child(engineKey, indexDir, queriesArg) {
     search = (q, k) => engine.search(q, { limit: k });
   } else if (engineKey === "zhibao-ranker") {
     const { loadIndex } = await indexApi();
-    const { createPassageSearch } = await import(join(DIST, "search/passages.js"));
+    const { createPassageSearch, passagesInMemory } = await import(join(DIST, "search/passages.js"));
     const t = performance.now();
     const data = loadIndex(indexDir);
-    const ps = createPassageSearch(data.passageIndex, data.passages, data.vocab);
+    const ps = createPassageSearch(data.passageIndex, passagesInMemory(data.passages), data.vocab);
     out.loadMs = performance.now() - t;
     buildMs = null; // same index as zhibao
     search = (q, k) => ps.search(q, { limit: k });

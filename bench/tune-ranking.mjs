@@ -16,7 +16,7 @@ const dist = join(root, "dist");
 const { loadIndex } = await import(join(dist, "index/store.js"));
 const { prepare } = await import(join(dist, "answer/state.js"));
 const { searchPassages } = await import(join(dist, "answer/plan.js"));
-const { createPassageSearch } = await import(join(dist, "search/passages.js"));
+const { createPassageSearch, passagesInMemory } = await import(join(dist, "search/passages.js"));
 const { rankingParams } = await import(join(dist, "search/ranking.js"));
 const data = loadIndex(join(root, "index"));
 const base = prepare(data);
@@ -27,7 +27,7 @@ const queries = readFileSync(file, "utf8")
 
 function score(overrides) {
   const state = Object.create(base);
-  const search = createPassageSearch(data.passageIndex, data.passages, data.vocab, rankingParams(overrides));
+  const search = createPassageSearch(data.passageIndex, passagesInMemory(data.passages), data.vocab, rankingParams(overrides));
   Object.defineProperty(state, "search", { value: search });
   let h1 = 0,
     h5 = 0;

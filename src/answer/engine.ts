@@ -53,10 +53,10 @@ export async function createEngine(opts: EngineOptions = {}): Promise<Engine> {
     tables(report?: string) {
       const wanted = report ? resolveReport(state, report) : null;
       if (report && !wanted) return [];
-      return state.data.tables.filter((t) => !wanted || t.report === wanted).map((t) => summarizeTable(t, state.metaByReport.get(t.report)?.entity ?? t.report));
+      return state.tablesOf(wanted ? [wanted] : []).map((t) => summarizeTable(t, state.metaByReport.get(t.report)?.entity ?? t.report));
     },
     table(query: string, report?: string): Table | null {
-      const byId = state.data.tables.find((t) => t.id === query);
+      const byId = state.tableById(query);
       if (byId) return byId;
       const wanted = report ? resolveReport(state, report) : null;
       const resolved = state.resolver.resolve(query);
@@ -65,10 +65,7 @@ export async function createEngine(opts: EngineOptions = {}): Promise<Engine> {
       // Right to left, each span once (a name several reports share is one span with a match per report).
       const spans = [...new Map(resolved.matches.map((m) => [`${m.start}:${m.end}`, m])).values()].sort((a, b) => b.start - a.start);
       for (const m of spans) words = words.slice(0, m.start) + words.slice(m.end);
-      return findTable(
-        state.data.tables.filter((t) => !inReport || t.report === inReport),
-        words,
-      );
+      return findTable(state.tablesOf(inReport ? [inReport] : []), words);
     },
     async reload() {
       const data = await build(corpusDir, indexDir, log);

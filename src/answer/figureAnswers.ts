@@ -234,7 +234,7 @@ function asAlternatives(state: Loaded, entries: IndicatorEntry[], limit: number)
 
 export function rankAnswer(state: Loaded, u: Understood): Answer {
   const answer = base(u, state, "rank");
-  const reports = u.reports.length >= 2 ? u.reports : state.data.reports.map((r) => r.report);
+  const reports = u.reports.length >= 2 ? u.reports : state.reportNames;
   const query = u.indicatorQuery;
   const rows: Picked[] = [];
   const missing: string[] = [];

@@ -172,11 +172,15 @@ function overlap(a: Set<string>, b: Set<string>): number {
   return n;
 }
 
-/** Groups facts into indicator entries (one per report × table × row × column kind). */
-export function buildCatalog(facts: Fact[], tables: Table[]): IndicatorEntry[] {
+/**
+ * Groups facts into indicator entries (one per report × table × row × column kind). The label
+ * grams' IDF is over these entries' labels, unless `idf` is given: a store that builds a few
+ * reports' entries at a time passes the IDF of every report's labels (see {@link leafIdf}).
+ */
+export function buildCatalog(facts: Fact[], tables: Table[], idf?: Map<string, number>): IndicatorEntry[] {
   const tableById = new Map(tables.map((t) => [t.id, t]));
   const entries = new Map<string, IndicatorEntry>();
-  const idf = new Map<string, number>();
+  const shared = idf ?? new Map<string, number>();
   // Labels repeat across facts, years and reports: each is normalised once.
   const memo = <T>(fn: (s: string) => T) => {
     const cache = new Map<string, T>();
@@ -231,23 +235,42 @@ export function buildCatalog(facts: Fact[], tables: Table[]): IndicatorEntry[] {
         cover: coverTextOf(
           [...f.path.map(norm), leaf, table?.title ? norm(table.title) : "", columnLabel, MEASURE_WORDS[f.unit ?? ""] ?? "", ...(f.scope ?? "").split(/[，,：:；;\s]+/).map(norm)].join(" "),
         ),
-        idf,
+        idf: shared,
       };
       entries.set(key, e);
     }
     e.facts.push(f);
   }
-  // 人数 ends hundreds of labels and says little; 招生 is in a few and says a lot.
+  if (!idf) leafIdf(new Set([...entries.values()].map((e) => e.leaf)), shared);
+  return [...entries.values()];
+}
+
+/**
+ * The label grams' IDF over a catalogue's distinct labels, into `idf`: 人数 ends hundreds of labels
+ * and says little; 招生 is in a few and says a lot.
+ */
+export function leafIdf(leaves: ReadonlySet<string>, idf: Map<string, number> = new Map()): Map<string, number> {
   const df = new Map<string, number>();
-  const leaves = new Set<string>();
-  for (const e of entries.values()) {
-    if (leaves.has(e.leaf)) continue;
-    leaves.add(e.leaf);
-    for (const g of e.leafGrams) df.set(g, (df.get(g) ?? 0) + 1);
-  }
+  for (const leaf of leaves) for (const g of grams(leaf)) df.set(g, (df.get(g) ?? 0) + 1);
   for (const [g, n] of df) idf.set(g, Math.log(1 + leaves.size / n));
   idf.set(UNSEEN, Math.log(1 + leaves.size));
-  return [...entries.values()];
+  return idf;
+}
+
+/**
+ * What a store keeps to find one report's entries without reading the report: each fact's entry
+ * (its key and its place in the report's catalogue order; facts in no entry are left out), each
+ * entry's label grams, and the report's distinct labels (for {@link leafIdf}).
+ */
+export function catalogRows(facts: Fact[], tables: Table[]): { factEntry: Map<string, { key: string; ord: number }>; grams: { gram: string; key: string; ord: number }[]; leaves: string[] } {
+  const entries = buildCatalog(facts, tables);
+  const factEntry = new Map<string, { key: string; ord: number }>();
+  const rows: { gram: string; key: string; ord: number }[] = [];
+  entries.forEach((e, ord) => {
+    for (const f of e.facts) factEntry.set(f.id, { key: e.key, ord });
+    for (const gram of e.leafGrams) rows.push({ gram, key: e.key, ord });
+  });
+  return { factEntry, grams: rows, leaves: [...new Set(entries.map((e) => e.leaf))] };
 }
 
 /** A label without its bracketed note, when enough of it is left: 电子与信息大类（含计算机应用） → 电子与信息大类. */

@@ -81,7 +81,7 @@ function requestedTables(state: Loaded, text: string, reports: string[], tableRe
   const named = STANDARD_NAMES.exec(text)?.[0] ?? null;
   const words = numbered ?? named ?? tableRequested;
   if (!words) return { ids: null, span: null };
-  const pool = state.data.tables.filter((t) => !reports.length || reports.includes(t.report));
+  const pool = state.tablesOf(reports);
   const ids = new Set<string>();
   for (const report of reports.length ? reports : [...new Set(pool.map((t) => t.report))]) {
     const own = pool.filter((t) => t.report === report);
@@ -134,7 +134,7 @@ export function understand(state: Loaded, question: string, previous: AskContext
   const parsedYears = parseYears(text, { reportYear: ref?.reportYear ?? null, latestDataYear: ref?.latestDataYear ?? null });
   // 2023年报告: the report of that edition (of those named, or of all), for the years it covers.
   if (parsedYears.reportYears.length) {
-    const pool = reports.length ? reports : state.data.reports.map((r) => r.report);
+    const pool = reports.length ? reports : state.reportNames;
     const editions = pool.filter((r) => parsedYears.reportYears.includes(state.metaByReport.get(r)?.reportYear ?? -1));
     if (editions.length) reports = editions;
   }

@@ -1,7 +1,7 @@
-import type { IndexData } from "../index/store.js";
+import type { EntryIndex, IndexView } from "../index/store.js";
 import { createPassageSearch, type PassageSearch } from "../search/passages.js";
-import type { ReportMeta } from "../types.js";
-import { buildCatalog, catalogLookup, indexByLeafGram, type CatalogLookup, type IndicatorEntry } from "./indicators.js";
+import type { ReportMeta, Table } from "../types.js";
+import { buildCatalog, catalogLookup, indexByLeafGram, leafIdf, type CatalogLookup, type IndicatorEntry } from "./indicators.js";
 import { createEntityResolver } from "./understand/index.js";
 import { pinyinVocabulary, type PinyinVocabulary } from "./understand/pinyinWords.js";
 
@@ -12,27 +12,77 @@ import { pinyinVocabulary, type PinyinVocabulary } from "./understand/pinyinWord
 
 /** Everything a loaded index gives the answering code; swapped whole on reload. */
 export interface Loaded {
-  data: IndexData;
+  data: IndexView;
+  /** Every report's catalogue entries (a store on disk reads every report for this: examples only). */
   catalog: IndicatorEntry[];
   /** The catalogue entries of these reports (all when none). */
   catalogOf(reports: readonly string[]): IndicatorEntry[];
   /** The entries of these reports (all when none) that `accept` takes, looked up by label bigrams (see CatalogLookup). */
   lookup(reports: readonly string[], accept?: (e: IndicatorEntry) => boolean): CatalogLookup;
+  /** The tables of these reports (all when none). */
+  tablesOf(reports: readonly string[]): Table[];
+  /** A table by its id. */
+  tableById(id: string): Table | undefined;
   search: PassageSearch;
   /** Pinyin of the catalogue's words, read back to Chinese (built on the first question with Latin letters). */
   pinyin: PinyinVocabulary;
   resolver: ReturnType<typeof createEntityResolver>;
   metaByReport: Map<string, ReportMeta>;
   reportByEntity: Map<string, string>;
+  /** Every report's file name, in index order. */
+  reportNames: string[];
+}
+
+/** How the catalogue is reached: built whole at start (a small index), or a report or an entry at a time. */
+interface CatalogAccess {
+  catalogOf(reports: readonly string[]): IndicatorEntry[];
+  lookup(reports: readonly string[], accept?: (e: IndicatorEntry) => boolean): CatalogLookup;
 }
 
 /**
  * Prepares a loaded index for answering: the catalogue, its bigram lookups, the resolver.
  * The passage search is built on first use, so a figure question never waits for it.
  */
-export function prepare(data: IndexData): Loaded {
+export function prepare(data: IndexView): Loaded {
   let search: PassageSearch | null = null;
-  const catalog = buildCatalog(data.facts, data.tables);
+  const reportNames = data.reports.map((r) => r.report);
+  const access = data.entries ? catalogByEntry(data, data.entries, reportNames) : catalogInMemory(data, reportNames);
+  const tablesOf = (reports: readonly string[]) => (reports.length ? reports : reportNames).flatMap((r) => data.content(r)?.tables ?? []);
+  const loaded = {
+    data,
+    reportNames,
+    ...access,
+    tablesOf,
+    tableById: (id: string) => {
+      // Table ids are `${report}#${line}`: only that report is read.
+      const report = id.slice(0, id.lastIndexOf("#"));
+      return data.content(report)?.tables.find((t) => t.id === id);
+    },
+    resolver: createEntityResolver(data.reports, { schools: data.schools }),
+    metaByReport: new Map(data.reports.map((r) => [r.report, r])),
+    reportByEntity: new Map(data.reports.map((r) => [r.entity, r.report])),
+  } as Loaded;
+  Object.defineProperty(loaded, "catalog", { enumerable: true, get: () => access.catalogOf([]) });
+  // Built on the first passage search, so a figure question never waits for the lunr index.
+  let pinyin: PinyinVocabulary | null = null;
+  Object.defineProperty(loaded, "pinyin", {
+    enumerable: true,
+    get: () => (pinyin ??= pinyinVocabulary([...(data.entries ? data.entries.leaves() : new Set(access.catalogOf([]).map((e) => e.leaf))), ...tablesOf([]).map((t) => t.title ?? "")])),
+  });
+  Object.defineProperty(loaded, "search", {
+    enumerable: true,
+    get: () => (search ??= createPassageSearch(data.passageIndex, { passagesOf: (r) => data.content(r)?.passages ?? [], total: data.passageCount }, data.vocab)),
+  });
+  return loaded;
+}
+
+/** A small index's catalogue: built whole, once, with a bigram index per report. */
+function catalogInMemory(data: IndexView, reportNames: string[]): CatalogAccess {
+  const contents = reportNames.map((r) => data.content(r)!);
+  const catalog = buildCatalog(
+    contents.flatMap((c) => c.facts),
+    contents.flatMap((c) => c.tables),
+  );
   const byReport = new Map<string, IndicatorEntry[]>();
   for (const e of catalog) {
     const list = byReport.get(e.report);
@@ -40,22 +90,82 @@ export function prepare(data: IndexData): Loaded {
     else byReport.set(e.report, [e]);
   }
   const gramIndexes = new Map([...byReport].map(([report, entries]) => [report, indexByLeafGram(entries)]));
-  const loaded = {
-    data,
-    catalog,
-    catalogOf: (reports: readonly string[]) => (reports.length ? reports.flatMap((r) => byReport.get(r) ?? []) : catalog),
-    lookup: (reports: readonly string[], accept?: (e: IndicatorEntry) => boolean) =>
+  return {
+    catalogOf: (reports) => (reports.length ? reports.flatMap((r) => byReport.get(r) ?? []) : catalog),
+    lookup: (reports, accept) =>
       catalogLookup(
         (reports.length ? reports : [...gramIndexes.keys()]).flatMap((r) => gramIndexes.get(r) ?? []),
         accept,
       ),
-    resolver: createEntityResolver(data.reports, { schools: data.schools }),
-    metaByReport: new Map(data.reports.map((r) => [r.report, r])),
-    reportByEntity: new Map(data.reports.map((r) => [r.entity, r.report])),
-  } as Loaded;
-  // Built on the first passage search, so a figure question never waits for the lunr index.
-  let pinyin: PinyinVocabulary | null = null;
-  Object.defineProperty(loaded, "pinyin", { enumerable: true, get: () => (pinyin ??= pinyinVocabulary([...catalog.map((e) => e.leaf), ...data.tables.map((t) => t.title ?? "")])) });
-  Object.defineProperty(loaded, "search", { enumerable: true, get: () => (search ??= createPassageSearch(data.passageIndex, data.passages, data.vocab)) });
-  return loaded;
+  };
+}
+
+/** Reports whose whole catalogue is kept ready (a store on disk reads the others again). */
+const CATALOG_CACHE = 64;
+/** Entries kept ready for lookups across reports. */
+const ENTRY_CACHE = 20_000;
+
+/**
+ * A large index's catalogue, reached through its entry index: a lookup reads only the entries
+ * that share a label gram with the question, a report's whole catalogue is built when asked for.
+ * Entries are the ones the whole catalogue would hold (one IDF over every report's labels), in the
+ * same order, so answers are the same as from memory.
+ */
+function catalogByEntry(data: IndexView, index: EntryIndex, reportNames: string[]): CatalogAccess {
+  const idf = leafIdf(index.leaves());
+  const position = new Map(reportNames.map((r, i) => [r, i]));
+  const reportCatalogs = new Map<string, IndicatorEntry[]>();
+  const entryCache = new Map<string, IndicatorEntry>();
+  const catalogOfReport = (report: string): IndicatorEntry[] => {
+    let entries = reportCatalogs.get(report);
+    if (!entries) {
+      const c = data.content(report);
+      entries = c ? buildCatalog(c.facts, c.tables, idf) : [];
+      if (reportCatalogs.size >= CATALOG_CACHE) reportCatalogs.delete(reportCatalogs.keys().next().value!);
+      reportCatalogs.set(report, entries);
+    }
+    return entries;
+  };
+  /** Entries by key, from a cached catalogue or the cache, else read by their facts. */
+  const entriesByKey = (rows: { report: string; key: string }[]): Map<string, IndicatorEntry> => {
+    const out = new Map<string, IndicatorEntry>();
+    const missing: string[] = [];
+    for (const { report, key } of rows) {
+      const e = reportCatalogs.get(report)?.find((x) => x.key === key) ?? entryCache.get(key);
+      if (e) out.set(key, e);
+      else missing.push(key);
+    }
+    if (missing.length) {
+      const facts = index.factsOf(missing);
+      const tableIds = new Set(facts.map((f) => f.tableId).filter((t): t is string => !!t));
+      const tables = [...new Set(facts.map((f) => f.report))].flatMap((r) => data.content(r)?.tables.filter((t) => tableIds.has(t.id)) ?? []);
+      for (const e of buildCatalog(facts, tables, idf)) {
+        if (entryCache.size >= ENTRY_CACHE) entryCache.delete(entryCache.keys().next().value!);
+        entryCache.set(e.key, e);
+        out.set(e.key, e);
+      }
+    }
+    return out;
+  };
+  return {
+    catalogOf: (reports) => (reports.length ? reports : reportNames).flatMap(catalogOfReport),
+    lookup: (reports, accept = () => true) => ({
+      sharingGrams(queryGrams) {
+        const grams = [...queryGrams];
+        const rows = index.sharing(grams, reports.length ? reports : null);
+        const byKey = entriesByKey(rows);
+        // The order catalogLookup gives over whole catalogues: report by report (in the order asked,
+        // or the index's), the query's grams in turn, each gram's entries in catalogue order.
+        const gramAt = new Map(grams.map((g, i) => [g, i]));
+        const reportAt = reports.length ? new Map(reports.map((r, i) => [r, i])) : position;
+        rows.sort((a, b) => reportAt.get(a.report)! - reportAt.get(b.report)! || gramAt.get(a.gram)! - gramAt.get(b.gram)! || a.ord - b.ord);
+        const found = new Set<IndicatorEntry>();
+        for (const r of rows) {
+          const e = byKey.get(r.key);
+          if (e && accept(e)) found.add(e);
+        }
+        return [...found];
+      },
+    }),
+  };
 }

@@ -38,9 +38,9 @@ export function passageAnswer(state: Loaded, u: Understood): Answer {
 export function tableAnswer(state: Loaded, u: Understood): Answer {
   const answer = base(u, state, "table");
   const ids = u.tableIds ? [...u.tableIds] : [];
-  const table = ids.length ? state.data.tables.find((t) => t.id === ids[0]) : null;
+  const table = ids.length ? state.tableById(ids[0]!) : null;
   if (!table) {
-    const list = state.data.tables.filter((t) => !u.reports.length || u.reports.includes(t.report));
+    const list = state.tablesOf(u.reports);
     answer.reply =
       (u.lang === "zh" ? "要看哪张表？\n" : "Which table?\n") +
       list

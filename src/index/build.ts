@@ -4,11 +4,11 @@ import { dropDuplicates } from "../ingest/corpus.js";
 import { scanCorpus } from "../ingest/files.js";
 import { readManifest } from "../ingest/manifest.js";
 import { DEFAULT_RANKING } from "../search/ranking.js";
-import { buildPassageIndex, passageVocabulary } from "../search/passages.js";
+import { buildPassageIndex, passageVocabulary, vocabularyOf } from "../search/passages.js";
 import { openPassageIndex, packPassageIndex, type PassageIndex, type SavedLunrIndex } from "../search/passageIndex.js";
 import type { IngestWarning } from "../types.js";
 import { buildBundle, bundleKey, type ReportBundle, type ReportContent } from "./bundle.js";
-import { corpusFingerprint, INDEX_FORMAT_VERSION, type BuiltIndexData } from "./store.js";
+import { corpusFingerprint, inMemoryView, INDEX_FORMAT_VERSION, type BuiltIndexData } from "./store.js";
 
 /** Earlier bundles by file name, to reuse those whose key is unchanged (an incremental build). */
 export type BundleCache = (file: string) => ReportBundle | null;
@@ -68,9 +68,8 @@ export function buildIndex(corpusDir: string, onProgress?: (message: string) => 
   const { bundles, warnings, read, reused } = bundleCorpus(corpusDir, cached, onProgress);
   for (const b of bundles) warnings.push(...b.warnings);
   const contents = usableContents(bundles, warnings);
-  const facts = contents.flatMap((r) => r.facts);
   const passages = contents.flatMap((r) => r.passages);
-  const tables = contents.flatMap((r) => r.tables);
+  const counts = (pick: (r: ReportContent) => unknown[]) => contents.reduce((n, r) => n + pick(r).length, 0);
   onProgress?.(`indexing ${passages.length} passages`);
   const lunrIndex = buildPassageIndex(contents.flatMap((r) => r.tokens));
   // Saved and searched packed, the way a loaded index is (see passageIndex.ts).
@@ -78,25 +77,20 @@ export function buildIndex(corpusDir: string, onProgress?: (message: string) => 
   const grams = passages.map((p) => ({ ref: p.id, text: `${p.title}\n${p.text}` }));
   const packedPassageIndex = packPassageIndex(lunrIndex.toJSON() as unknown as SavedLunrIndex, grams, DEFAULT_RANKING.bigram);
   let searchable: PassageIndex | null = null;
+  const meta = {
+    formatVersion: INDEX_FORMAT_VERSION,
+    corpusFingerprint: fingerprint,
+    counts: { reports: contents.length, facts: counts((r) => r.facts), passages: passages.length, tables: counts((r) => r.tables), sections: counts((r) => r.sections) },
+    bundles: bundles.map((b) => ({ file: b.file, key: b.key, used: !!b.content && contents.includes(b.content) })),
+    warnings,
+  };
+  const vocab = passageVocabulary(lunrIndex);
   return {
-    meta: {
-      formatVersion: INDEX_FORMAT_VERSION,
-      corpusFingerprint: fingerprint,
-      counts: { reports: contents.length, facts: facts.length, passages: passages.length, tables: tables.length, sections: contents.reduce((n, r) => n + r.sections.length, 0) },
-      bundles: bundles.map((b) => ({ file: b.file, key: b.key, used: !!b.content && contents.includes(b.content) })),
-      warnings,
-    },
+    ...inMemoryView(meta, contents, () => (searchable ??= openPassageIndex(packedPassageIndex)), vocabularyOf(vocab)),
     bundles,
     read,
     reused,
-    reports: contents.map((r) => r.meta),
-    facts,
-    passages,
-    tables,
-    sections: Object.fromEntries(contents.map((r) => [r.meta.report, r.sections])),
-    schools: contents.flatMap((r) => r.schools),
-    vocab: passageVocabulary(lunrIndex),
+    vocabCounts: vocab,
     packedPassageIndex,
-    passageIndex: () => (searchable ??= openPassageIndex(packedPassageIndex)),
   };
 }

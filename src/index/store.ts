@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { IndexVersionError } from "../errors.js";
 import { listReportFiles } from "../ingest/files.js";
 import { MANIFEST_FILE } from "../ingest/manifest.js";
+import type { Vocabulary } from "../search/passages.js";
 import { decodePassageIndex, encodePassageIndex, openPassageIndex, type PackedPassageIndex, type PassageIndex } from "../search/passageIndex.js";
 import type { Fact, IngestWarning, Passage, ReportMeta, Section, Table } from "../types.js";
 import type { ReportBundle, ReportContent } from "./bundle.js";
@@ -48,25 +49,56 @@ export interface IndexMeta {
   warnings: IngestWarning[];
 }
 
-/** Everything the engine needs, in memory. */
-export interface IndexData {
+/** One report's content as answering reads it. */
+export type ReportBody = Omit<ReportContent, "tokens" | "schools">;
+
+/**
+ * The catalogue's entries (src/answer/indicators.ts) as a store on disk finds them without
+ * reading every report: each fact carries its entry's key and place, each entry its label grams.
+ */
+export interface EntryIndex {
+  /** Every report's distinct entry labels (for the label grams' IDF). */
+  leaves(): ReadonlySet<string>;
+  /** Entries with one of these label grams, in these reports (all when null): report, key, place in its report's catalogue, gram. */
+  sharing(grams: readonly string[], reports: readonly string[] | null): { report: string; key: string; ord: number; gram: string }[];
+  /** The facts of these entries, in report order. */
+  factsOf(keys: readonly string[]): Fact[];
+}
+
+/**
+ * What answering reads of an index, whichever store holds it: this folder of files (everything in
+ * memory), or a database (src/index/sqliteStore.ts) read a report at a time.
+ */
+export interface IndexView {
   meta: IndexMeta;
   reports: ReportMeta[];
+  /** Schools named in each report's text, for the entity resolver (collected once, at build time). */
+  schools: { name: string; report: string }[];
+  /** A report's content (undefined for one the index lacks); a store on disk reads it on first use. */
+  content(report: string): ReportBody | undefined;
+  /** Finds catalogue entries without reading whole reports; null: the index is small and read whole. */
+  entries: EntryIndex | null;
+  /** Every search token, with the number of passages (all reports) it occurs in: the query segmenter's dictionary. */
+  vocab: Vocabulary;
+  /** How many passages, all reports. */
+  passageCount: number;
+  /** The passage index over every report; read on first use. */
+  passageIndex(): PassageIndex;
+}
+
+/** An index held in memory: the view, and every report's content at hand. */
+export interface IndexData extends IndexView {
   facts: Fact[];
   passages: Passage[];
   tables: Table[];
   sections: Record<string, Section[]>;
-  /** Schools named in each report's text, for the entity resolver (collected once, at build time). */
-  schools: { name: string; report: string }[];
-  /** Every search token, with the number of passages (all reports) it occurs in: the query segmenter's dictionary. */
-  vocab: Record<string, number>;
-  /** The passage index over every report; read on first use. */
-  passageIndex(): PassageIndex;
 }
 
 /** An index just built: what IndexData holds, the bundles it was made of, and the passage index to save. */
 export interface BuiltIndexData extends IndexData {
   bundles: ReportBundle[];
+  /** The vocabulary's counts, to save. */
+  vocabCounts: Record<string, number>;
   /** How many report files this build read; the others' bundles were reused. */
   read: number;
   /** Keys of the bundles reused from a saved index (read back intact, so not written again). */
@@ -109,7 +141,7 @@ export function saveIndex(data: BuiltIndexData, indexDir: string): void {
     writeAtomic(join(bundleDir, `${b.key}.tokens.json`), json(tokens));
     writeAtomic(path, json({ key: b.key, file: b.file, content: b.content ? content : null, warnings: b.warnings }));
   }
-  writeAtomic(join(indexDir, FILES.vocab), json(data.vocab));
+  writeAtomic(join(indexDir, FILES.vocab), json(data.vocabCounts));
   writeAtomic(join(indexDir, PASSAGE_INDEX_FILE), encodePassageIndex(data.packedPassageIndex));
   // meta.json last: it says the rest is there. (vocab and passages.bin are renamed in first: a crash
   // between them leaves the old meta over the new search files, which answers as the new corpus
@@ -182,20 +214,30 @@ export function loadIndex(indexDir: string): IndexData {
       }
       return passages;
     };
-    const data = {
-      meta,
-      reports: contents.map((c) => c.meta),
-      sections: Object.fromEntries(contents.map((c) => [c.meta.report, c.sections])),
-      schools: contents.flatMap((c) => c.schools),
-      facts: contents.flatMap((c) => c.facts),
-      passages: contents.flatMap((c) => c.passages),
-      tables: contents.flatMap((c) => c.tables),
-      passageIndex,
-    } as IndexData;
     let vocab: Record<string, number> | null = null;
-    Object.defineProperty(data, "vocab", { enumerable: true, get: () => (vocab ??= read(FILES.vocab)) });
-    return data;
+    const df = () => (vocab ??= read(FILES.vocab) as Record<string, number>);
+    return inMemoryView(meta, contents, passageIndex, { has: (t) => Object.hasOwn(df(), t), df: (t) => (Object.hasOwn(df(), t) ? df()[t]! : 0) });
   } catch (err) {
     throw new IndexVersionError(`the index in ${indexDir} is damaged (${(err as Error).message}): run \`zhibao index\``);
   }
+}
+
+/** The view over reports' contents held in memory (a loaded index folder, or one just built). */
+export function inMemoryView(meta: IndexMeta, contents: ReportContent[], passageIndex: () => PassageIndex, vocab: Vocabulary): IndexData {
+  const byReport = new Map(contents.map((c) => [c.meta.report, c]));
+  const passages = contents.flatMap((c) => c.passages);
+  return {
+    meta,
+    reports: contents.map((c) => c.meta),
+    schools: contents.flatMap((c) => c.schools),
+    content: (report) => byReport.get(report),
+    entries: null,
+    vocab,
+    passageCount: passages.length,
+    passageIndex,
+    facts: contents.flatMap((c) => c.facts),
+    passages,
+    tables: contents.flatMap((c) => c.tables),
+    sections: Object.fromEntries(contents.map((c) => [c.meta.report, c.sections])),
+  };
 }

@@ -1,6 +1,6 @@
 import { createRequire } from "node:module";
 import type lunr from "lunr";
-import type { Passage, PassageHit } from "../types.js";
+import type { Passage, PassageHit, PassageKind } from "../types.js";
 import { GRAM_PREFIX, type PassageIndex, type ScoredPassage } from "./passageIndex.js";
 import { planQuery, type PlanIndex, type QueryPlan } from "./queryPlan.js";
 import { DEFAULT_RANKING, type RankingParams } from "./ranking.js";
@@ -118,53 +118,115 @@ export interface PassageSearch {
   search(query: string, opts?: PassageQuery): PassageHit[];
   /** The query's keywords as the index sees them (for "what was looked for"). */
   keywords(query: string): string[];
-  /** Every token the index holds: the query segmenter's dictionary. */
-  vocab: ReadonlySet<string>;
 }
 
-/**
- * Wraps the passage index (read on the first search: a figure question never needs it) for searching,
- * ranked as RankingParams describe (docs/DESIGN.md, "Passage ranking"): BM25F over words, bigrams for
- * words the index lacks, rarity, coordination, then phrase and proximity bonuses on the best candidates.
- */
-export function createPassageSearch(passageIndex: () => PassageIndex, passages: Passage[], vocabDf: Record<string, number>, params: RankingParams = DEFAULT_RANKING): PassageSearch {
-  const byId = new Map(passages.map((p) => [p.id, p]));
-  const casesOf = new Map<string, Passage[]>();
+/** The search tokens of an index, with the number of passages (all reports) each occurs in. */
+export interface Vocabulary {
+  has(term: string): boolean;
+  /** Passages holding the term in any field; 0 for a term the index lacks. */
+  df(term: string): number;
+}
+
+/** The passages a search shows, read a report at a time (a store on disk reads only the reports hits come from). */
+export interface PassageSource {
+  /** Every passage of a report the index holds; [] for another. */
+  passagesOf(report: string): readonly Passage[];
+  /** How many passages the index holds, all reports. */
+  total: number;
+}
+
+/** A vocabulary over a saved token → passage count table. */
+export function vocabularyOf(df: Record<string, number>): Vocabulary {
+  return { has: (t) => Object.hasOwn(df, t), df: (t) => (Object.hasOwn(df, t) ? df[t]! : 0) };
+}
+
+/** A passage source over passages in memory. */
+export function passagesInMemory(passages: readonly Passage[]): PassageSource {
+  const byReport = new Map<string, Passage[]>();
   for (const p of passages) {
-    if (p.kind !== "case") continue;
-    const list = casesOf.get(p.report);
+    const list = byReport.get(p.report);
     if (list) list.push(p);
-    else casesOf.set(p.report, [p]);
+    else byReport.set(p.report, [p]);
   }
+  return { passagesOf: (report) => byReport.get(report) ?? [], total: passages.length };
+}
+
+/** Passage ids (see the ingest code and linePassages.ts) end in a kind letter and a line: `${report}:${letter}:${line}`. */
+const ID_KIND: Record<string, PassageKind> = { p: "paragraph", c: "case", T: "table", t: "table", f: "caption" };
+
+/** The report and kind a passage id names; null for an id of another shape. */
+export function parsePassageId(id: string): { report: string; kind: PassageKind } | null {
+  const m = /^(.+):([pcTtf]):\d+$/.exec(id);
+  return m ? { report: m[1]!, kind: ID_KIND[m[2]!]! } : null;
+}
+
+/** What hits of one report are shown as: each paragraph's case study or short section. */
+interface ReportPassages {
+  byId: Map<string, Passage>;
+  /** A paragraph's case study. */
+  caseOf: Map<string, Passage>;
+  /** A paragraph's whole short section (面临挑战: a challenge, its story, its measures, ×3), which answers as a whole. */
+  sectionOf: Map<string, Passage>;
+}
+
+function reportPassages(passages: readonly Passage[]): ReportPassages {
+  const byId = new Map(passages.map((p) => [p.id, p]));
+  const cases = passages.filter((p) => p.kind === "case");
   const caseOf = new Map<string, Passage>();
   for (const p of passages) {
     if (p.kind !== "paragraph") continue;
-    const c = casesOf.get(p.report)?.find((k) => k.line <= p.line && p.endLine <= k.endLine);
+    const c = cases.find((k) => k.line <= p.line && p.endLine <= k.endLine);
     if (c) caseOf.set(p.id, c);
   }
-  // A short section (面临挑战: a challenge, its story, its measures, ×3) answers as a whole.
   const sectionOf = new Map<string, Passage>();
   const bySection = new Map<string, Passage[]>();
   for (const p of passages) {
     if (p.kind !== "paragraph" || caseOf.has(p.id) || !p.sectionPath.length) continue;
-    const key = `${p.report}|${p.sectionPath.join("/")}`;
+    const key = p.sectionPath.join("/");
     const members = bySection.get(key);
     if (members) members.push(p);
     else bySection.set(key, [p]);
   }
   for (const members of bySection.values()) {
     if (members.length < 2 || members.length > MAX_SECTION_PARAGRAPHS) continue;
-    const [first, last] = [members[0], members[members.length - 1]];
+    const [first, last] = [members[0]!, members[members.length - 1]!];
     const whole: Passage = { ...first, id: `${first.report}:s:${first.line}`, text: members.map((m) => m.text).join("\n"), endLine: last.endLine };
     for (const m of members) sectionOf.set(m.id, whole);
   }
-  // The index's passages by number, for weighing them without a lookup by id.
+  return { byId, caseOf, sectionOf };
+}
+
+/** Reports whose shown passages are kept ready (a store on disk reads the others again). */
+const REPORT_CACHE = 256;
+
+/**
+ * Wraps the passage index (read on the first search: a figure question never needs it) for searching,
+ * ranked as RankingParams describe (docs/DESIGN.md, "Passage ranking"): BM25F over words, bigrams for
+ * words the index lacks, rarity, coordination, then phrase and proximity bonuses on the best candidates.
+ */
+export function createPassageSearch(passageIndex: () => PassageIndex, source: PassageSource, vocab: Vocabulary, params: RankingParams = DEFAULT_RANKING): PassageSearch {
+  const reportCache = new Map<string, ReportPassages>();
+  const ofReport = (report: string): ReportPassages => {
+    let r = reportCache.get(report);
+    if (r) {
+      reportCache.delete(report); // most recently used last
+    } else {
+      r = reportPassages(source.passagesOf(report));
+      if (reportCache.size >= REPORT_CACHE) reportCache.delete(reportCache.keys().next().value!);
+    }
+    reportCache.set(report, r);
+    return r;
+  };
+  const passageOf = (ref: string): Passage | undefined => {
+    const at = parsePassageId(ref);
+    return at ? ofReport(at.report).byId.get(ref) : undefined;
+  };
+  // The index's passages by number, for weighing them without reading them.
   let numbered: NumberedPassages | null = null;
-  const vocab = new Set(Object.keys(vocabDf));
-  const total = passages.length || 1;
+  const total = source.total || 1;
   const planIndex = (): PlanIndex => {
     const index = passageIndex();
-    return { vocab, total, wordFrequency: (w) => vocabDf[w] ?? 0, gramFrequency: (g) => index.postings(g) };
+    return { vocab, total, wordFrequency: (w) => vocab.df(w), gramFrequency: (g) => index.postings(g) };
   };
   let planOver: PlanIndex | null = null;
   // Each passage's weight for one kind of search (its reports, cases only or preferred), by passage
@@ -174,11 +236,11 @@ export function createPassageSearch(passageIndex: () => PassageIndex, passages: 
     const key = `${opts.casesOnly ? 1 : 0}${opts.preferCases ? 1 : 0}|${reports ? [...reports].sort().join("|") : ""}`;
     let w = weightCache.get(key);
     if (w) return w;
-    const n = (numbered ??= numberPassages(index.refs, byId, params));
+    const n = (numbered ??= numberPassages(index.refs, params));
     const caseBoost = opts.preferCases ? params.preferCases : 1;
     w = new Float64Array(index.refs.length);
     for (let d = 0; d < w.length; d++) {
-      if ((reports && !reports.has(n.reports[n.reportOf[d]!]!)) || (opts.casesOnly && !n.isCase[d])) continue;
+      if (n.reportOf[d]! < 0 || (reports && !reports.has(n.reports[n.reportOf[d]!]!)) || (opts.casesOnly && !n.isCase[d])) continue;
       w[d] = n.kindWeight[d]! * (n.isCase[d] ? caseBoost : 1);
     }
     if (weightCache.size >= WEIGHT_CACHE) weightCache.delete(weightCache.keys().next().value!);
@@ -210,13 +272,12 @@ export function createPassageSearch(passageIndex: () => PassageIndex, passages: 
     const filterReports = opts.reports?.length ? new Set(opts.reports) : null;
     const index = passageIndex();
     const weights = weightsFor(index, opts, filterReports);
-    const passageOf = (numbered ??= numberPassages(index.refs, byId, params)).passages;
     // Hits merge overlapping passages, so more candidates than hits are read: a few per hit, and
     // more only when those were not enough.
     for (let candidates = Math.max(params.rerankDepth, limit * 4); ; candidates *= 4) {
       const found = index.query(q.terms, { limit: candidates, weights });
-      const ranked = rerank(found, q, params, (r) => passageOf[r.doc]);
-      const { hits, complete } = selectHits(ranked, q, limit, passageOf);
+      const ranked = rerank(found, q, params, (r) => passageOf(r.ref));
+      const { hits, complete } = selectHits(ranked, q, limit);
       if (complete || found.length < candidates) return hits;
     }
   };
@@ -225,19 +286,20 @@ export function createPassageSearch(passageIndex: () => PassageIndex, passages: 
    * The hits to show from scored passages: best first, overlapping ones merged, sections taking
    * turns. Complete when `limit` hits came before any section's third paragraph had to wait.
    */
-  const selectHits = (results: ScoredPassage[], q: QueryPlan, limit: number, passageOf: readonly (Passage | undefined)[]): { hits: PassageHit[]; complete: boolean } => {
+  const selectHits = (results: ScoredPassage[], q: QueryPlan, limit: number): { hits: PassageHit[]; complete: boolean } => {
     const hits: PassageHit[] = [];
     const taken: { report: string; line: number; endLine: number }[] = [];
     const sections = new Map<string, number>();
     const later: PassageHit[] = [];
     // `results` come best first (rerank sorts them, stably: ties keep the index's order).
-    for (const { doc, terms, score } of results) {
-      const p = passageOf[doc];
+    for (const { ref, terms, score } of results) {
+      const p = passageOf(ref);
       if (!p) continue;
       // A paragraph of a case study (or of a short section) is shown as that case (its title, its whole
       // text), pointing at the paragraph's line; one already listed says the same thing again.
       // Table lines and captions are their own hits: a case's text does not hold its captions.
-      const shown = (p.kind === "paragraph" && (caseOf.get(p.id) ?? sectionOf.get(p.id))) || p;
+      const own = p.kind === "paragraph" ? ofReport(p.report) : null;
+      const shown = (own && (own.caseOf.get(p.id) ?? own.sectionOf.get(p.id))) || p;
       const running = shown.kind === "paragraph" || shown.kind === "case";
       if (running) {
         if (taken.some((t) => t.report === shown.report && shown.line <= t.endLine && t.line <= shown.endLine)) continue;
@@ -256,34 +318,34 @@ export function createPassageSearch(passageIndex: () => PassageIndex, passages: 
     return { hits: [...hits, ...later].slice(0, limit), complete: hits.length >= limit };
   };
 
-  return { search, keywords, vocab };
+  return { search, keywords };
 }
 
-/** Per passage number of the index: its report (by number), kind weight, and whether it is a case. */
+/** Per passage number of the index: its report (by number; -1 for an id of another shape), kind weight, and whether it is a case. */
 interface NumberedPassages {
-  passages: (Passage | undefined)[];
   reports: string[];
   reportOf: Int32Array;
   kindWeight: Float64Array;
   isCase: Uint8Array;
 }
 
-function numberPassages(refs: readonly string[], byId: Map<string, Passage>, params: RankingParams): NumberedPassages {
+/** Read off the passage ids alone: weighing passages reads none of them. */
+function numberPassages(refs: readonly string[], params: RankingParams): NumberedPassages {
   const reports: string[] = [];
   const reportNumber = new Map<string, number>();
-  const reportOf = new Int32Array(refs.length);
+  const reportOf = new Int32Array(refs.length).fill(-1);
   const kindWeight = new Float64Array(refs.length);
   const isCase = new Uint8Array(refs.length);
   refs.forEach((ref, d) => {
-    const p = byId.get(ref);
-    if (!p) return; // weight 0: a passage the index has and the passage list lacks is never shown
+    const p = parsePassageId(ref);
+    if (!p) return; // weight 0: never shown
     let r = reportNumber.get(p.report);
     if (r === undefined) reportNumber.set(p.report, (r = reports.push(p.report) - 1));
     reportOf[d] = r;
     kindWeight[d] = params.kindWeights[p.kind];
     isCase[d] = p.kind === "case" ? 1 : 0;
   });
-  return { passages: refs.map((ref) => byId.get(ref)), reports, reportOf, kindWeight, isCase };
+  return { reports, reportOf, kindWeight, isCase };
 }
 
 /** The terms a hit shows as matched: its words, and each unknown chunk it holds (else its bigrams). */

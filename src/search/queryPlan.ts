@@ -22,7 +22,7 @@ export interface QueryPlan {
 
 /** What planning needs to know of the index. */
 export interface PlanIndex {
-  vocab: ReadonlySet<string>;
+  vocab: Pick<ReadonlySet<string>, "has">;
   /** Passages holding a word (any field). */
   wordFrequency(word: string): number;
   /** Passages holding a bigram term; 0 when the index has none. */
@@ -40,14 +40,14 @@ const HAN_RUN = /[\u4e00-\u9fff]+/g;
  * words (技能大赛, 宿舍管理) is known enough: its words and the phrase bonus find it.
  * @example unknownChunks("德国赋优 签约", vocab) // ["赋优"] when the vocabulary lacks 赋优
  */
-export function unknownChunks(piece: string, vocab: ReadonlySet<string>, maxWordLength = 8): string[] {
+export function unknownChunks(piece: string, vocab: Pick<ReadonlySet<string>, "has">, maxWordLength = 8): string[] {
   const out: string[] = [];
   segmentQuery(piece, vocab, maxWordLength, (run, covered) => out.push(...unknownOfRun(run, covered, vocab)));
   return out;
 }
 
 /** unknownChunks for one run of ideographs, given which characters its words of two or more cover. */
-function unknownOfRun(run: string, covered: Uint8Array, vocab: ReadonlySet<string>): string[] {
+function unknownOfRun(run: string, covered: Uint8Array, vocab: Pick<ReadonlySet<string>, "has">): string[] {
   if (run.length < 2 || vocab.has(run)) return [];
   const stretches: string[] = [];
   let from = -1;

@@ -117,7 +117,7 @@ export function contentTokens(words: string[]): string[] {
  */
 export function segmentQuery(
   text: string,
-  vocab: ReadonlySet<string>,
+  vocab: Pick<ReadonlySet<string>, "has">,
   maxWordLength = 8,
   /** Called with each run of ideographs and which of its characters a word of two or more covers. */
   onRun?: (run: string, covered: Uint8Array) => void,

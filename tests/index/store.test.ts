@@ -30,7 +30,8 @@ describe("index save → load", () => {
     expect(loaded.passageIndex().query(query).length).toBeGreaterThan(0);
     // The index just built and the one read back rank alike.
     expect(loaded.passageIndex().query(query)).toEqual(data.passageIndex().query(query));
-    expect(loaded.vocab.反洗钱).toBeGreaterThan(0);
+    expect(loaded.vocab.df("反洗钱")).toBeGreaterThan(0);
+    expect(loaded.vocab.df("不在索引里的词")).toBe(0);
   });
 
   it("is deterministic: building twice gives the same bytes", () => {

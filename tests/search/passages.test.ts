@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { loadIndex } from "../../src/index/store.js";
 import { searchPassages } from "../../src/answer/plan.js";
 import { prepare } from "../../src/answer/state.js";
-import { createPassageSearch, makeSnippet } from "../../src/search/passages.js";
+import { createPassageSearch, makeSnippet, parsePassageId, passagesInMemory } from "../../src/search/passages.js";
 
 describe("makeSnippet", () => {
   const long = `${"前言".repeat(100)}学生在宿舍楼里学习${"后记".repeat(100)}`;
@@ -29,7 +29,7 @@ describe("makeSnippet", () => {
 describe("createPassageSearch against hand-judged queries (the oracle: a person read the reports)", () => {
   const root = join(import.meta.dirname, "..", "..");
   const data = loadIndex(join(root, "index"));
-  const search = createPassageSearch(data.passageIndex, data.passages, data.vocab);
+  const search = createPassageSearch(data.passageIndex, passagesInMemory(data.passages), data.vocab);
   const judged = (file: string) =>
     readFileSync(join(root, "bench", file), "utf8")
       .split("\n")
@@ -70,5 +70,21 @@ describe("createPassageSearch against hand-judged queries (the oracle: a person 
     const hits = search.search("学校 学生 教师", { limit: 5 });
     expect(hits).toHaveLength(5);
     for (const h of hits) expect(h.terms.some((t) => ["学校", "学生", "教师"].includes(t))).toBe(true);
+  });
+});
+
+describe("parsePassageId: search weighs passages by their ids alone", () => {
+  const data = loadIndex(join(import.meta.dirname, "..", "..", "index"));
+
+  it("reads every indexed passage's own report and kind off its id", () => {
+    for (const p of data.passages) expect(parsePassageId(p.id), p.id).toEqual({ report: p.report, kind: p.kind });
+    expect(data.passages.map((p) => p.kind)).toEqual(expect.arrayContaining(["paragraph", "case", "table", "caption"]));
+  });
+
+  it("keeps a report name with colons whole, and refuses ids of other shapes", () => {
+    expect(parsePassageId("a:b-2024.txt:c:12")).toEqual({ report: "a:b-2024.txt", kind: "case" });
+    expect(parsePassageId("x.txt:T:3")?.kind).toBe("table");
+    expect(parsePassageId("x.txt:s:3")).toBeNull(); // a section shown whole is no indexed passage
+    expect(parsePassageId("x.txt#3")).toBeNull();
   });
 });

@@ -1,6 +1,6 @@
 import type { Passage } from "../../src/types.js";
 import { openPassageIndex, packPassageIndex, type SavedLunrIndex } from "../../src/search/passageIndex.js";
-import { buildPassageIndex, createPassageSearch, passageVocabulary, segmentPassages, type PassageQuery } from "../../src/search/passages.js";
+import { buildPassageIndex, createPassageSearch, passagesInMemory, passageVocabulary, segmentPassages, vocabularyOf, type PassageQuery } from "../../src/search/passages.js";
 import { rankingParams, type RankingParams } from "../../src/search/ranking.js";
 
 /** A passage of a tiny test corpus: an id, its text, and optionally a title and kind. */
@@ -17,8 +17,10 @@ export interface TinyPassage {
  */
 export function tinySearch(docs: TinyPassage[], overrides: Partial<RankingParams> = {}, userWords: string[] = []) {
   const params = rankingParams(overrides);
+  // Ids as the ingest code makes them (report, kind letter, line): search reads a hit's report and kind off its id.
+  const letter = { paragraph: "p", case: "c", table: "t", caption: "f" } as const;
   const passages: Passage[] = docs.map((d, i) => ({
-    id: d.id,
+    id: `tiny.txt:${letter[d.kind ?? "paragraph"]}:${10 * (i + 1)}`,
     report: "tiny.txt",
     entity: "测试市",
     kind: d.kind ?? "paragraph",
@@ -35,11 +37,12 @@ export function tinySearch(docs: TinyPassage[], overrides: Partial<RankingParams
     params.bigram,
   );
   const index = openPassageIndex(packed);
-  const search = createPassageSearch(() => index, passages, passageVocabulary(lunrIndex), params);
-  const ids = (query: string, opts: PassageQuery = {}) => search.search(query, opts).map((h) => idOf(passages, h.line));
+  const search = createPassageSearch(() => index, passagesInMemory(passages), vocabularyOf(passageVocabulary(lunrIndex)), params);
+  const ids = (query: string, opts: PassageQuery = {}) => search.search(query, opts).map((h) => idOf(docs, h.line));
   return Object.assign(ids, { search });
 }
 
-function idOf(passages: Passage[], line: number): string {
-  return passages.find((p) => p.line === line)!.id;
+/** The test's own id of the passage at a line. */
+function idOf(docs: TinyPassage[], line: number): string {
+  return docs[line / 10 - 1]!.id;
 }
