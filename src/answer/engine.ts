@@ -1,6 +1,10 @@
+import { existsSync, mkdirSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
+import { listReportFiles } from "../ingest/files.js";
+import type { SqliteView } from "../index/sqliteStore.js";
+import { chooseStore, sqlitePath, type StoreKind } from "../index/storeChoice.js";
 import { fileURLToPath } from "node:url";
-import { corpusFingerprint, loadIndex, readIndexMeta, saveIndex, savedBundles, INDEX_FORMAT_VERSION, type BuiltIndexData, type IndexData } from "../index/store.js";
+import { corpusFingerprint, loadIndex, readIndexMeta, saveIndex, savedBundles, INDEX_FORMAT_VERSION, type BuiltIndexData, type IndexData, type IndexView } from "../index/store.js";
 import type { Answer, AskContext, Engine, IngestWarning, PassageHit, ReportMeta, Table } from "../types.js";
 import { planAnswer, searchPassages } from "./plan.js";
 import { exampleQuestions } from "./smallTalk.js";
@@ -20,6 +24,8 @@ export interface EngineOptions {
   log?: (message: string) => void;
   /** "auto" (default): rebuild when corpus/ changed since the index was built; "never": load as is. */
   rebuild?: "auto" | "never";
+  /** Which store holds the index (default: ZHIBAO_STORE, else by the corpus's size; see storeChoice.ts). */
+  store?: StoreKind;
 }
 
 /**
@@ -35,7 +41,10 @@ export async function createEngine(opts: EngineOptions = {}): Promise<Engine> {
   const corpusDir = opts.corpusDir ?? join(PACKAGE_ROOT, "corpus");
   const indexDir = opts.indexDir ?? join(PACKAGE_ROOT, "index");
   const log = opts.log ?? (() => {});
-  let state = prepare(await loadOrBuild(corpusDir, indexDir, opts.rebuild ?? "auto", log));
+  const store = opts.store ?? chooseStore(process.env.ZHIBAO_STORE, listReportFiles(corpusDir).length);
+  const open = async (rebuild: "auto" | "never"): Promise<IndexView> => (store === "sqlite" ? openSqlite(corpusDir, indexDir, rebuild, log) : loadOrBuild(corpusDir, indexDir, rebuild, log));
+  let view = await open(opts.rebuild ?? "auto");
+  let state = prepare(view);
 
   return {
     ask(question: string, context?: AskContext): Answer {
@@ -68,10 +77,18 @@ export async function createEngine(opts: EngineOptions = {}): Promise<Engine> {
       return findTable(state.tablesOf(inReport ? [inReport] : []), words);
     },
     async reload() {
-      const data = await build(corpusDir, indexDir, log);
-      trySave(data, indexDir, log);
-      state = prepare(data);
-      return { reports: data.reports.length, facts: data.facts.length, passages: data.passages.length, warnings: data.meta.warnings };
+      if (store === "sqlite") {
+        const old = view;
+        view = await openSqlite(corpusDir, indexDir, "auto", log);
+        state = prepare(view);
+        (old as SqliteView).close();
+      } else {
+        const data = await build(corpusDir, indexDir, log);
+        trySave(data, indexDir, log);
+        state = prepare((view = data));
+      }
+      const { counts, warnings } = view.meta;
+      return { reports: counts.reports, facts: counts.facts, passages: counts.passages, warnings };
     },
   };
 }
@@ -106,6 +123,24 @@ async function loadOrBuild(corpusDir: string, indexDir: string, rebuild: "auto" 
   const data = await build(corpusDir, indexDir, log);
   trySave(data, indexDir, log);
   return data;
+}
+
+/**
+ * Opens the index database, first bringing it up to date with corpus/ (re-reading only the reports
+ * whose files changed) unless `rebuild` is "never".
+ */
+async function openSqlite(corpusDir: string, indexDir: string, rebuild: "auto" | "never", log: (m: string) => void): Promise<SqliteView> {
+  const { buildSqliteIndex, openSqliteIndex, sqliteFingerprint } = await import("../index/sqliteStore.js");
+  const dbPath = sqlitePath(indexDir);
+  if (rebuild === "auto" && sqliteFingerprint(dbPath) !== corpusFingerprint(corpusDir)) {
+    log(existsSync(dbPath) ? "corpus/ changed since the index database was built: updating it…" : "no index database yet: building it from corpus/…");
+    mkdirSync(indexDir, { recursive: true });
+    const { catalogRows } = await import("./indicators.js");
+    const built = buildSqliteIndex(corpusDir, dbPath, { catalogRows, onProgress: log });
+    log(`index database ${dbPath} up to date (${built.read} report files read, ${built.removed} removed; ${built.reports} reports)`);
+    for (const w of built.meta.warnings) log(formatWarning(w));
+  }
+  return openSqliteIndex(dbPath);
 }
 
 /** Builds the index, loading the ingestion code (and nodejieba) only now that it is needed, reusing the saved bundles of unchanged reports. */

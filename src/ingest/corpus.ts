@@ -72,12 +72,17 @@ function textEnding(bytes: Uint8Array, file: string): { lastLine: number; endsWi
   return { lastLine: last, endsWithNewline: /\n\s*$/.test(text) };
 }
 
+/** How complete a report is: its facts and passages. */
+const sizeOf = (r: Pick<IngestedReport, "meta">): number => {
+  const { facts, passages } = r as Partial<IngestedReport>;
+  return (facts?.length ?? 0) + (passages?.length ?? 0);
+};
+
 /**
  * One report per text and per entity and year: of two copies, the more complete one (more facts
  * and passages; the first by name on a tie) is kept, and a warning on the other names both.
  */
-export function dropDuplicates<R extends Pick<IngestedReport, "meta" | "facts" | "passages">>(reports: R[], warnings: IngestWarning[]): R[] {
-  const size = (r: R) => r.facts.length + r.passages.length;
+export function dropDuplicates<R extends Pick<IngestedReport, "meta">>(reports: R[], warnings: IngestWarning[], size: (r: R) => number = sizeOf): R[] {
   const kept = new Map<string, R>();
   const keyOf = (r: R) => [`text:${r.meta.sha256}`, `entity:${r.meta.entity}|${r.meta.reportYear ?? r.meta.dataYears.join(",")}`];
   const out: R[] = [];

@@ -269,6 +269,12 @@ export function decodePassageIndex(bytes: Buffer): PackedPassageIndex {
   return { refs: header.refs, terms: header.terms, start, docs, weights };
 }
 
+/** One term's (passage, weight) pairs: passages ascending, a passage's fields in order (title, section, body). */
+export interface TermWeights {
+  docs: Int32Array;
+  weights: Float64Array;
+}
+
 /**
  * The searchable index over a packed one.
  * @example openPassageIndex(packPassageIndex(lunrIndex.toJSON())).query([{ term: "宿舍", boost: 1 }])[0].ref
@@ -278,7 +284,18 @@ export function openPassageIndex(packed: PackedPassageIndex): PassageIndex {
   const termNumber = new Map<string, number>();
   packed.terms.forEach((term, t) => termNumber.set(term, t));
   const weights = Float64Array.from(packed.weights, (w) => w / 1000);
+  return weightedIndex(refs, (term) => {
+    const t = termNumber.get(term);
+    return t === undefined ? null : { docs: docs.subarray(start[t], start[t + 1]), weights: weights.subarray(start[t], start[t + 1]) };
+  });
+}
 
+/**
+ * A passage index over terms' (passage, weight) pairs, however they are kept: scores as lunr's
+ * query does (see the top of this file). `termWeights` gives a term's pairs, null for a term the
+ * index lacks.
+ */
+export function weightedIndex(refs: readonly string[], termWeights: (term: string) => TermWeights | null): PassageIndex {
   // Scratch space reused by every query (queries are synchronous).
   const score = new Float64Array(refs.length);
   // Which query terms a passage holds, as bits: two 32-bit words (at most 64 terms).
@@ -289,27 +306,32 @@ export function openPassageIndex(packed: PackedPassageIndex): PassageIndex {
   return {
     refs,
     postings(term) {
-      const t = termNumber.get(term);
-      return t === undefined ? 0 : start[t + 1] - start[t];
+      return termWeights(term)?.docs.length ?? 0;
     },
     query(terms, opts = {}) {
       // As lunr's query vector: a term asked twice adds its boosts; terms the index lacks are left out.
       const boosts = new Map<string, number>();
-      for (const { term, boost } of terms) if (termNumber.has(term)) boosts.set(term, (boosts.get(term) ?? 0) + boost);
+      const pairs = new Map<string, TermWeights>();
+      for (const { term, boost } of terms) {
+        const found = pairs.get(term) ?? termWeights(term);
+        if (!found) continue;
+        pairs.set(term, found);
+        boosts.set(term, (boosts.get(term) ?? 0) + boost);
+      }
       const asked = [...boosts];
       if (!asked.length) return [];
       if (asked.length > 64) throw new Error("at most 64 distinct query terms");
       const length = Math.sqrt(asked.reduce((s, [, b]) => s + b * b, 0));
       const skip = opts.weights;
       asked.forEach(([term, boost], k) => {
-        const t = termNumber.get(term)!;
-        for (let i = start[t]; i < start[t + 1]; i++) {
-          const d = docs[i];
+        const { docs, weights } = pairs.get(term)!;
+        for (let i = 0; i < docs.length; i++) {
+          const d = docs[i]!;
           if (skip && skip[d] === 0) continue;
           if (matched[d] === 0 && matchedHigh[d] === 0) touched.push(d);
           if (k < 32) matched[d] |= 1 << k;
           else matchedHigh[d] |= 1 << (k - 32);
-          score[d] += boost * weights[i];
+          score[d] += boost * weights[i]!;
         }
       });
       // Final scores; a passage the caller weighs 0 is left out.

@@ -1,0 +1,40 @@
+import { join } from "node:path";
+
+/**
+ * Which store holds the index: "files" (index/ as JSON bundles and a packed passage index, read
+ * whole into memory: the embedded default, nothing to install) or "sqlite" (one database file,
+ * index/zhibao.sqlite, read a report at a time: for corpora too large to hold in memory).
+ */
+export type StoreKind = "files" | "sqlite";
+
+/**
+ * Above this many report files the database store takes over when ZHIBAO_STORE is unset or
+ * "auto": at 50 reports the files store holds ~0.3 GB in memory and rebuilds its passage index
+ * (seconds) for every change; the database holds a report's rows and reads what a question needs.
+ */
+export const SQLITE_ABOVE_REPORTS = 50;
+
+/** The database file, beside the files store's index (git-ignored: it is built, never committed). */
+export const SQLITE_FILE = "zhibao.sqlite";
+
+export const sqlitePath = (indexDir: string): string => join(indexDir, SQLITE_FILE);
+
+/** A ZHIBAO_STORE value that is none of files, sqlite, auto. */
+export class StoreChoiceError extends Error {
+  constructor(value: string) {
+    super(`ZHIBAO_STORE is "${value}": use files, sqlite or auto (the default: files up to ${SQLITE_ABOVE_REPORTS} reports, sqlite above)`);
+    this.name = "StoreChoiceError";
+  }
+}
+
+/**
+ * The store for a corpus of `reportFiles` files, as ZHIBAO_STORE (`setting`) asks.
+ * @example chooseStore(undefined, 5) // "files"
+ * @example chooseStore("auto", 500) // "sqlite"
+ */
+export function chooseStore(setting: string | undefined, reportFiles: number): StoreKind {
+  const value = (setting ?? "").trim().toLowerCase();
+  if (value === "files" || value === "sqlite") return value;
+  if (value !== "" && value !== "auto") throw new StoreChoiceError(setting!);
+  return reportFiles > SQLITE_ABOVE_REPORTS ? "sqlite" : "files";
+}
