@@ -1,25 +1,34 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, relative, resolve } from "node:path";
+import { basename, join, relative, resolve } from "node:path";
 import { formatWarning } from "../answer/engine.js";
 import { buildIndex } from "../index/build.js";
 import { saveIndex, savedBundles } from "../index/store.js";
+import { chooseStore, sqlitePath } from "../index/storeChoice.js";
+import { listReportFiles } from "../ingest/files.js";
+import { MANIFEST_FILE } from "../ingest/manifest.js";
+import type { IngestWarning } from "../types.js";
 
 /**
  * `zhibao index [--check] [--full]`: builds index/ from corpus/, re-reading only the reports whose
  * files changed since index/ was saved (all of them with --full), or checks that the committed
  * index/ is what a build from nothing produces.
  */
-export async function runIndex(opts: { check?: boolean; full?: boolean }): Promise<void> {
-  const root = resolve(import.meta.dirname, "..", "..");
-  const corpusDir = join(root, "corpus");
-  const indexDir = join(root, "index");
-  const tty = process.stderr.isTTY;
-  const progress = (m: string) => process.stderr.write(tty ? `\r\x1b[K${m}` : `${m}\n`);
+export async function runIndex(opts: { check?: boolean; full?: boolean; store?: string }): Promise<void> {
+  const { corpusDir, indexDir } = PACKAGE_FOLDERS;
   const t0 = performance.now();
+  const store = chooseStore(opts.store ?? process.env.ZHIBAO_STORE, listReportFiles(corpusDir).length);
+  if (store === "sqlite" && !opts.check) {
+    const result = await updateDatabase(corpusDir, indexDir, !!opts.full);
+    const { counts } = result.meta;
+    process.stderr.write(
+      `index database ${sqlitePath(indexDir)} built in ${Math.round(performance.now() - t0)} ms (${result.read} report files read, ${result.removed} removed): ${counts.reports} reports, ${counts.tables} tables, ${counts.facts} facts, ${counts.passages} passages\n`,
+    );
+    return;
+  }
   const fromScratch = opts.check || opts.full;
   const data = buildIndex(corpusDir, progress, fromScratch ? undefined : savedBundles(indexDir));
-  if (tty) process.stderr.write("\n");
+  endProgress();
   for (const w of data.meta.warnings) process.stderr.write(`${formatWarning(w)}\n`);
   const target = opts.check ? mkdtempSync(join(tmpdir(), "zhibao-index-")) : indexDir;
   saveIndex(data, target);
@@ -42,6 +51,105 @@ export async function runIndex(opts: { check?: boolean; full?: boolean }): Promi
     process.stderr.write(`index/ is not what the build produces (${differing.join(", ")}): run \`npm run build:index\` and commit index/\n`);
     process.exitCode = 1;
   } else process.stderr.write("index/ is up to date\n");
+}
+
+const ROOT = resolve(import.meta.dirname, "..", "..");
+/** The reports and index folders a command works on: the package's own, as the engine reads them by default. */
+interface Folders {
+  corpusDir: string;
+  indexDir: string;
+}
+const PACKAGE_FOLDERS: Folders = { corpusDir: join(ROOT, "corpus"), indexDir: join(ROOT, "index") };
+const tty = process.stderr.isTTY;
+const progress = (m: string) => process.stderr.write(tty ? `\r\x1b[K${m}` : `${m}\n`);
+const endProgress = () => tty && process.stderr.write("\n");
+
+/** Brings the index database up to date (incrementally unless `full`), printing its warnings. */
+async function updateDatabase(corpusDir: string, indexDir: string, full: boolean) {
+  const { buildSqliteIndex } = await import("../index/sqliteStore.js");
+  const { catalogRows } = await import("../answer/indicators.js");
+  mkdirSync(indexDir, { recursive: true });
+  const result = buildSqliteIndex(corpusDir, sqlitePath(indexDir), { catalogRows, full, onProgress: progress });
+  endProgress();
+  for (const w of result.meta.warnings) process.stderr.write(`${formatWarning(w)}\n`);
+  return result;
+}
+
+/** Brings the configured store's index up to date with corpus/, re-reading only what changed; the warnings said about `files`. */
+async function updateIndex(files: string[], { corpusDir, indexDir }: Folders): Promise<{ read: number; warnings: IngestWarning[] }> {
+  const store = chooseStore(process.env.ZHIBAO_STORE, listReportFiles(corpusDir).length);
+  const mine = (w: IngestWarning) => files.includes(w.report);
+  if (store === "sqlite") {
+    const result = await updateDatabase(corpusDir, indexDir, false);
+    return { read: result.read, warnings: result.meta.warnings.filter(mine) };
+  }
+  const data = buildIndex(corpusDir, progress, savedBundles(indexDir));
+  endProgress();
+  saveIndex(data, indexDir);
+  return { read: data.read, warnings: data.meta.warnings.filter(mine) };
+}
+
+/**
+ * `zhibao add FILE…`: copies report files (text, PDF or Word) into corpus/ and updates the index,
+ * reading only them. A file that cannot be read as a report is taken out again, with the reason;
+ * one whose name is already in corpus/ is refused unless `replace`.
+ */
+export async function runAdd(paths: string[], opts: { replace?: boolean }, folders: Folders = PACKAGE_FOLDERS): Promise<void> {
+  const { corpusDir } = folders;
+  const added: string[] = [];
+  for (const path of paths) {
+    const name = basename(path);
+    if (!existsSync(path) || !statSync(path).isFile()) {
+      process.stderr.write(`${path}: no such file\n`);
+      process.exitCode = 1;
+      continue;
+    }
+    if (name === MANIFEST_FILE || name.startsWith(".")) {
+      process.stderr.write(`${path}: not a report file name\n`);
+      process.exitCode = 1;
+      continue;
+    }
+    if (existsSync(join(corpusDir, name)) && !opts.replace) {
+      process.stderr.write(`${name} is already in corpus/: add --replace to replace it\n`);
+      process.exitCode = 1;
+      continue;
+    }
+    copyFileSync(path, join(corpusDir, name));
+    added.push(name);
+  }
+  if (!added.length) return;
+  const t0 = performance.now();
+  const { read, warnings } = await updateIndex(added, folders);
+  for (const w of warnings) process.stderr.write(`${formatWarning(w)}\n`);
+  const refused = new Set(warnings.filter((w) => w.message.startsWith("skipped")).map((w) => w.report));
+  for (const name of refused) rmSync(join(corpusDir, name), { force: true });
+  if (refused.size) {
+    process.stderr.write(`not added (see above): ${[...refused].join(", ")}\n`);
+    process.exitCode = 1;
+    await updateIndex([], folders);
+  }
+  const kept = added.filter((n) => !refused.has(n));
+  if (kept.length) process.stderr.write(`added ${kept.join(", ")}: index updated in ${Math.round(performance.now() - t0)} ms (${read} report files read)\n`);
+}
+
+/** `zhibao remove NAME…`: takes report files (by file name) out of corpus/ and updates the index. */
+export async function runRemove(names: string[], folders: Folders = PACKAGE_FOLDERS): Promise<void> {
+  const { corpusDir } = folders;
+  const known = listReportFiles(corpusDir);
+  const removed: string[] = [];
+  for (const name of names) {
+    if (!known.includes(name)) {
+      process.stderr.write(`${name}: no such report file in corpus/ (there are: ${known.join(", ")})\n`);
+      process.exitCode = 1;
+      continue;
+    }
+    rmSync(join(corpusDir, name));
+    removed.push(name);
+  }
+  if (!removed.length) return;
+  const t0 = performance.now();
+  await updateIndex([], folders);
+  process.stderr.write(`removed ${removed.join(", ")}: index updated in ${Math.round(performance.now() - t0)} ms\n`);
 }
 
 /** Files under a folder, as paths relative to it. */

@@ -1,7 +1,7 @@
 import { Command, CommanderError } from "commander";
 
 /**
- * The `zhibao` command line: ask, search, chat, index, tables, start. Each command's module is loaded
+ * The `zhibao` command line: ask, search, chat, index, add, remove, tables, start. Each command's module is loaded
  * when it runs, so `zhibao ask` does not pay for the index builder or the bot.
  * Every command prints its results to stdout and its notices to stderr, so `ask --jsonl` output
  * stays machine-readable.
@@ -49,7 +49,21 @@ export async function main(argv: string[]): Promise<void> {
     .description("build index/ from corpus/ (also: npm run build:index)")
     .option("--check", "exit 1 if the committed index/ differs from what a build from nothing produces")
     .option("--full", "read every report again, not only those whose files changed")
-    .action(async (opts: { check?: boolean; full?: boolean }) => (await import("./indexCmd.js")).runIndex(opts));
+    .option("--store <store>", "files or sqlite (default: ZHIBAO_STORE, else files up to 50 reports, sqlite above)")
+    .action(async (opts: { check?: boolean; full?: boolean; store?: string }) => (await import("./indexCmd.js")).runIndex(opts));
+
+  program
+    .command("add")
+    .description("copy report files (text, PDF, Word) into corpus/ and update the index, reading only them")
+    .argument("<file...>", "report files")
+    .option("--replace", "replace a report of the same file name")
+    .action(async (files: string[], opts: { replace?: boolean }) => (await import("./indexCmd.js")).runAdd(files, opts));
+
+  program
+    .command("remove")
+    .description("take report files out of corpus/ and update the index")
+    .argument("<name...>", "file names in corpus/, e.g. suining-2024.txt")
+    .action(async (names: string[]) => (await import("./indexCmd.js")).runRemove(names));
 
   program
     .command("tables")
