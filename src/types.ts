@@ -292,6 +292,14 @@ export interface TableSummary {
  * The answer engine as every interface sees it. Built by `createEngine` (src/answer/engine.ts);
  * the bot and the CLI take it as a parameter so tests can pass a fake.
  */
+/** What a loaded index holds: counts, and the warnings about its report files. */
+export interface IndexStatus {
+  reports: number;
+  facts: number;
+  passages: number;
+  warnings: IngestWarning[];
+}
+
 export interface Engine {
   /** Answers a question; `context` is the previous answer's `understood`, for follow-ups ("2023年呢？"). */
   ask(question: string, context?: AskContext): Answer;
@@ -306,5 +314,7 @@ export interface Engine {
   /** One table by id, or by report plus number/title words ("遂宁", "计分卡"); null when none matches. */
   table(query: string, report?: string): Table | null;
   /** Rebuilds the index from corpus/ and swaps it in; resolves with what was loaded. */
-  reload(): Promise<{ reports: number; facts: number; passages: number; warnings: IngestWarning[] }>;
+  reload(): Promise<IndexStatus>;
+  /** What the loaded index holds, and what was said about its reports. */
+  status(): IndexStatus;
 }

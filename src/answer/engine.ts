@@ -1,11 +1,11 @@
 import { existsSync, mkdirSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { dirname, resolve } from "node:path";
 import { listReportFiles } from "../ingest/files.js";
 import type { SqliteView } from "../index/sqliteStore.js";
-import { chooseStore, sqlitePath, type StoreKind } from "../index/storeChoice.js";
+import { chooseStore, defaultFolders, sqlitePath, type StoreKind } from "../index/storeChoice.js";
 import { fileURLToPath } from "node:url";
 import { corpusFingerprint, loadIndex, readIndexMeta, saveIndex, savedBundles, INDEX_FORMAT_VERSION, type BuiltIndexData, type IndexData, type IndexView } from "../index/store.js";
-import type { Answer, AskContext, Engine, IngestWarning, PassageHit, ReportMeta, Table } from "../types.js";
+import type { Answer, AskContext, Engine, IndexStatus, IngestWarning, PassageHit, ReportMeta, Table } from "../types.js";
 import { planAnswer, searchPassages } from "./plan.js";
 import { exampleQuestions } from "./smallTalk.js";
 import { prepare, type Loaded } from "./state.js";
@@ -16,9 +16,9 @@ const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..", ".."
 
 /** Options for createEngine; every one has a default. */
 export interface EngineOptions {
-  /** Reports folder (default: the package's corpus/). */
+  /** Reports folder (default: ZHIBAO_CORPUS_DIR, else the package's corpus/). */
   corpusDir?: string;
-  /** Built index folder (default: the package's index/). */
+  /** Built index folder (default: ZHIBAO_INDEX_DIR, else the package's index/). */
   indexDir?: string;
   /** Where progress and "rebuilding" notices go (default: nowhere). Never stdout: `ask --jsonl` owns it. */
   log?: (message: string) => void;
@@ -38,8 +38,9 @@ export interface EngineOptions {
  * engine.ask("Suining 2024 升学人数").facts[0].value // 803
  */
 export async function createEngine(opts: EngineOptions = {}): Promise<Engine> {
-  const corpusDir = opts.corpusDir ?? join(PACKAGE_ROOT, "corpus");
-  const indexDir = opts.indexDir ?? join(PACKAGE_ROOT, "index");
+  const folders = defaultFolders(PACKAGE_ROOT);
+  const corpusDir = opts.corpusDir ?? folders.corpusDir;
+  const indexDir = opts.indexDir ?? folders.indexDir;
   const log = opts.log ?? (() => {});
   const store = opts.store ?? chooseStore(process.env.ZHIBAO_STORE, listReportFiles(corpusDir).length);
   const open = async (rebuild: "auto" | "never"): Promise<IndexView> => (store === "sqlite" ? openSqlite(corpusDir, indexDir, rebuild, log) : loadOrBuild(corpusDir, indexDir, rebuild, log));
@@ -87,10 +88,15 @@ export async function createEngine(opts: EngineOptions = {}): Promise<Engine> {
         trySave(data, indexDir, log);
         state = prepare((view = data));
       }
-      const { counts, warnings } = view.meta;
-      return { reports: counts.reports, facts: counts.facts, passages: counts.passages, warnings };
+      return statusOf(view);
     },
+    status: () => statusOf(view),
   };
+}
+
+function statusOf(view: IndexView): IndexStatus {
+  const { counts, warnings } = view.meta;
+  return { reports: counts.reports, facts: counts.facts, passages: counts.passages, warnings };
 }
 
 /** The report file for a name a person types: file name, entity name, alias or English name. */

@@ -4,7 +4,7 @@ import { basename, join, relative, resolve } from "node:path";
 import { formatWarning } from "../answer/engine.js";
 import { buildIndex } from "../index/build.js";
 import { saveIndex, savedBundles } from "../index/store.js";
-import { chooseStore, sqlitePath } from "../index/storeChoice.js";
+import { chooseStore, defaultFolders, sqlitePath } from "../index/storeChoice.js";
 import { listReportFiles } from "../ingest/files.js";
 import { MANIFEST_FILE } from "../ingest/manifest.js";
 import type { IngestWarning } from "../types.js";
@@ -54,12 +54,12 @@ export async function runIndex(opts: { check?: boolean; full?: boolean; store?: 
 }
 
 const ROOT = resolve(import.meta.dirname, "..", "..");
-/** The reports and index folders a command works on: the package's own, as the engine reads them by default. */
+/** The reports and index folders a command works on: by default those the engine reads (ZHIBAO_CORPUS_DIR, ZHIBAO_INDEX_DIR, else the package's). */
 interface Folders {
   corpusDir: string;
   indexDir: string;
 }
-const PACKAGE_FOLDERS: Folders = { corpusDir: join(ROOT, "corpus"), indexDir: join(ROOT, "index") };
+const PACKAGE_FOLDERS: Folders = defaultFolders(ROOT);
 const tty = process.stderr.isTTY;
 const progress = (m: string) => process.stderr.write(tty ? `\r\x1b[K${m}` : `${m}\n`);
 const endProgress = () => tty && process.stderr.write("\n");

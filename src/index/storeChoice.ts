@@ -1,4 +1,4 @@
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 
 /**
  * Which store holds the index: "files" (index/ as JSON bundles and a packed passage index, read
@@ -37,4 +37,15 @@ export function chooseStore(setting: string | undefined, reportFiles: number): S
   if (value === "files" || value === "sqlite") return value;
   if (value !== "" && value !== "auto") throw new StoreChoiceError(setting!);
   return reportFiles > SQLITE_ABOVE_REPORTS ? "sqlite" : "files";
+}
+
+/**
+ * The reports and index folders by default: ZHIBAO_CORPUS_DIR and ZHIBAO_INDEX_DIR (a deployment
+ * keeping its reports apart from the code), else the package's own corpus/ and index/.
+ */
+export function defaultFolders(packageRoot: string, env: NodeJS.ProcessEnv = process.env): { corpusDir: string; indexDir: string } {
+  return {
+    corpusDir: env.ZHIBAO_CORPUS_DIR?.trim() ? resolve(env.ZHIBAO_CORPUS_DIR.trim()) : join(packageRoot, "corpus"),
+    indexDir: env.ZHIBAO_INDEX_DIR?.trim() ? resolve(env.ZHIBAO_INDEX_DIR.trim()) : join(packageRoot, "index"),
+  };
 }

@@ -307,6 +307,9 @@ export function createFakeEngine(): FakeEngine {
     },
     async reload() {
       calls.reload++;
+      return this.status();
+    },
+    status() {
       return { reports: 5, facts: 4321, passages: 987, warnings: [{ report: "lvliang-2023.txt", line: 88, message: "table without header" }] };
     },
   };
