@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { listReportFiles } from "../ingest/files.js";
-import type { SqliteView } from "../index/sqliteStore.js";
+import type { SqliteView } from "../index/databaseStore.js";
 import { chooseStore, defaultFolders, sqlitePath, type StoreKind } from "../index/storeChoice.js";
 import { fileURLToPath } from "node:url";
 import { corpusFingerprint, loadIndex, readIndexMeta, saveIndex, savedBundles, INDEX_FORMAT_VERSION, type BuiltIndexData, type IndexData, type IndexView } from "../index/store.js";
@@ -136,7 +136,7 @@ async function loadOrBuild(corpusDir: string, indexDir: string, rebuild: "auto" 
  * whose files changed) unless `rebuild` is "never".
  */
 async function openSqlite(corpusDir: string, indexDir: string, rebuild: "auto" | "never", log: (m: string) => void): Promise<SqliteView> {
-  const { buildSqliteIndex, openSqliteIndex, sqliteFingerprint } = await import("../index/sqliteStore.js");
+  const { buildSqliteIndex, openSqliteIndex, sqliteFingerprint } = await import("../index/databaseStore.js");
   const dbPath = sqlitePath(indexDir);
   if (rebuild === "auto" && sqliteFingerprint(dbPath) !== corpusFingerprint(corpusDir)) {
     log(existsSync(dbPath) ? "corpus/ changed since the index database was built: updating it…" : "no index database yet: building it from corpus/…");

@@ -66,7 +66,7 @@ const endProgress = () => tty && process.stderr.write("\n");
 
 /** Brings the index database up to date (incrementally unless `full`), printing its warnings. */
 async function updateDatabase(corpusDir: string, indexDir: string, full: boolean) {
-  const { buildSqliteIndex } = await import("../index/sqliteStore.js");
+  const { buildSqliteIndex } = await import("../index/databaseStore.js");
   const { catalogRows } = await import("../answer/indicators.js");
   mkdirSync(indexDir, { recursive: true });
   const result = buildSqliteIndex(corpusDir, sqlitePath(indexDir), { catalogRows, full, onProgress: progress });

@@ -67,7 +67,7 @@ export interface EntryIndex {
 
 /**
  * What answering reads of an index, whichever store holds it: this folder of files (everything in
- * memory), or a database (src/index/sqliteStore.ts) read a report at a time.
+ * memory), or a database (src/index/databaseStore.ts) read a report at a time.
  */
 export interface IndexView {
   meta: IndexMeta;

@@ -6,7 +6,7 @@ import { createEngine } from "../../src/answer/engine.js";
 import { catalogRows } from "../../src/answer/indicators.js";
 import { IndexVersionError } from "../../src/errors.js";
 import { buildIndex } from "../../src/index/build.js";
-import { buildSqliteIndex, openSqliteIndex, type SqliteView } from "../../src/index/sqliteStore.js";
+import { buildSqliteIndex, openSqliteIndex, type SqliteView } from "../../src/index/databaseStore.js";
 import { loadIndex } from "../../src/index/store.js";
 import type { Answer, Engine } from "../../src/types.js";
 

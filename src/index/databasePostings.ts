@@ -1,8 +1,8 @@
-import type BetterSqlite3 from "better-sqlite3";
 import { GRAM_PREFIX, weightedIndex, type PassageIndex, type TermWeights } from "../search/passageIndex.js";
 import type { SegmentedPassage } from "../search/passages.js";
 import { DEFAULT_RANKING, type RankingParams } from "../search/ranking.js";
 import type { Passage } from "../types.js";
+import type { SqlDb } from "./sqlDb.js";
 
 /**
  * Passage postings as the database keeps them: raw counts per report, weighed at query time.
@@ -83,9 +83,9 @@ const WEIGHT_CACHE = 4096;
  * report's passage ids and lengths (a few bytes per passage); a term's postings are read on its
  * first query and kept, weighed.
  */
-export function sqlitePassageIndex(db: BetterSqlite3.Database, used: readonly string[], params: Pick<RankingParams, "fieldBoosts" | "bigram"> = DEFAULT_RANKING): PassageIndex {
+export function databasePassageIndex(db: SqlDb, used: readonly string[], params: Pick<RankingParams, "fieldBoosts" | "bigram"> = DEFAULT_RANKING): PassageIndex {
   const usedSet = new Set(used);
-  const rows = db.prepare("SELECT file, base, lengths FROM reports WHERE used = 1 ORDER BY base").raw().all() as [string, number, Buffer][];
+  const rows = db.all("SELECT file, base, lengths FROM reports WHERE used = 1 ORDER BY base") as [string, number, Buffer][];
   const base = new Map<string, number>();
   let end = 0;
   for (const [file, b, lengths] of rows) {
@@ -95,7 +95,7 @@ export function sqlitePassageIndex(db: BetterSqlite3.Database, used: readonly st
   // Global passage numbers are the database's (a report's passages are base … base + n - 1); gaps
   // left by replaced reports have no id and weigh nothing.
   const refs: string[] = new Array<string>(end).fill("");
-  for (const [doc, id, report] of db.prepare("SELECT doc, id, report FROM passages").raw().iterate() as Iterable<[number, string, string]>) if (usedSet.has(report)) refs[doc] = id;
+  for (const [doc, id, report] of db.all("SELECT doc, id, report FROM passages") as [number, string, string][]) if (usedSet.has(report)) refs[doc] = id;
   const lengths = new Int32Array(end * SLOTS);
   const sums = new Float64Array(SLOTS);
   let passages = 0;
@@ -112,11 +112,10 @@ export function sqlitePassageIndex(db: BetterSqlite3.Database, used: readonly st
   const gramAverage = sums[GRAM_SLOT]! / N || 1;
   const bigram = params.bigram;
 
-  const postingsOf = db.prepare("SELECT report, blob FROM postings WHERE term = ?").raw();
   const cache = new Map<string, TermWeights | null>();
   const weigh = (term: string): TermWeights | null => {
     // Each used report's triples, in passage order (reports hold disjoint ranges: sorted by base).
-    const parts = (postingsOf.all(term) as [string, Buffer][])
+    const parts = (db.all("SELECT report, blob FROM postings WHERE term = ?", [term]) as [string, Buffer][])
       .filter(([report]) => usedSet.has(report))
       .map(([report, blob]) => ({ at: base.get(report)!, triples: int32s(blob) }))
       .sort((x, y) => x.at - y.at);

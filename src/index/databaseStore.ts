@@ -1,0 +1,417 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { IndexVersionError } from "../errors.js";
+import { dropDuplicates } from "../ingest/corpus.js";
+import { scanCorpus } from "../ingest/files.js";
+import { readManifest } from "../ingest/manifest.js";
+import type { Vocabulary } from "../search/passages.js";
+import type { PassageIndex } from "../search/passageIndex.js";
+import type { Fact, IngestWarning, Passage, ReportMeta, Section, Table } from "../types.js";
+import { GRAM_PREFIX } from "../search/passageIndex.js";
+import { BUNDLE_VERSION, buildBundle, bundleKey, type ReportBundle } from "./bundle.js";
+import { databasePassageIndex, reportPostings, type ReportPostings } from "./databasePostings.js";
+import { postgresDb, sqliteDb, type SqlDb } from "./sqlDb.js";
+import { corpusFingerprint, INDEX_FORMAT_VERSION, type EntryIndex, type IndexMeta, type IndexView, type ReportBody } from "./store.js";
+
+/**
+ * The database store: every report's bundle as rows, for corpora too large to hold in memory (a
+ * province's hundreds of reports, or more). One code over two databases (sqlDb.ts): an embedded
+ * SQLite file, or a PostgreSQL server that several bot instances share.
+ *
+ * - Nothing is read whole at start: report metas and schools (a row per report); a report's facts,
+ *   tables and passages when a question needs that report; catalogue entries by label gram
+ *   (entry_grams) for questions across reports; a search term's postings when a query has it.
+ * - Incremental: a report is a set of rows keyed by its file. A build re-reads only files whose
+ *   bundle key changed, replacing their rows in one transaction each; removed files' rows go.
+ * - Same answers as the files store: the same bundles, catalogue entries in the same order, and
+ *   passage weights computed at query time exactly as lunr computes them (databasePostings.ts).
+ */
+
+/** Bump when the schema or what a row holds changes: a database of another version is rebuilt. */
+export const SQLITE_SCHEMA_VERSION = 1;
+const VERSION = `${SQLITE_SCHEMA_VERSION}.${INDEX_FORMAT_VERSION}.${BUNDLE_VERSION}`;
+
+/** The catalogue rows of one report (src/answer/indicators.ts catalogRows), given by the caller: the index layer never imports answer code. */
+export type CatalogRowsOf = (facts: Fact[], tables: Table[]) => { factEntry: Map<string, { key: string; ord: number }>; grams: { gram: string; key: string; ord: number }[]; leaves: string[] };
+
+/** The tables, in each dialect's words (BLOB/BYTEA, WITHOUT ROWID). Facts keep their place in their report (`pos`). */
+function schema(dialect: SqlDb["dialect"]): string {
+  const blob = dialect === "sqlite" ? "BLOB" : "BYTEA";
+  const noRowid = dialect === "sqlite" ? " WITHOUT ROWID" : "";
+  return `
+CREATE TABLE IF NOT EXISTS info (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+-- One row per report file, readable or not. used: answered from (readable, and no copy of another).
+CREATE TABLE IF NOT EXISTS reports (
+  file TEXT PRIMARY KEY, key TEXT NOT NULL, used INTEGER NOT NULL DEFAULT 0,
+  meta TEXT, sections TEXT, tables TEXT, schools TEXT, warnings TEXT NOT NULL,
+  counts TEXT, base INTEGER NOT NULL DEFAULT 0, lengths ${blob}
+);
+CREATE TABLE IF NOT EXISTS facts (report TEXT NOT NULL, pos INTEGER NOT NULL, entry TEXT, ord INTEGER, year INTEGER, body TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS facts_report ON facts (report, pos);
+CREATE INDEX IF NOT EXISTS facts_entry ON facts (entry);
+CREATE TABLE IF NOT EXISTS entry_grams (gram TEXT NOT NULL, report TEXT NOT NULL, entry TEXT NOT NULL, ord INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS entry_grams_gram ON entry_grams (gram, report);
+CREATE INDEX IF NOT EXISTS entry_grams_report ON entry_grams (report);
+CREATE TABLE IF NOT EXISTS leaves (report TEXT NOT NULL, leaf TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS leaves_report ON leaves (report);
+CREATE TABLE IF NOT EXISTS passages (doc INTEGER PRIMARY KEY, report TEXT NOT NULL, id TEXT NOT NULL, body TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS passages_report ON passages (report);
+-- A term's postings in one report (databasePostings.ts), and its passage counts.
+CREATE TABLE IF NOT EXISTS postings (term TEXT NOT NULL, report TEXT NOT NULL, pairs INTEGER NOT NULL, docs INTEGER NOT NULL, blob ${blob} NOT NULL, PRIMARY KEY (term, report))${noRowid};
+CREATE INDEX IF NOT EXISTS postings_report ON postings (report);
+-- Passages holding each word, over the used reports: the query segmenter's dictionary.
+CREATE TABLE IF NOT EXISTS vocab (term TEXT PRIMARY KEY, docs INTEGER NOT NULL)${noRowid};
+`;
+}
+
+const TABLES = ["info", "reports", "facts", "entry_grams", "leaves", "passages", "postings", "vocab"];
+
+/** What a database build did. */
+export interface SqliteBuildResult {
+  /** Report files read now. */
+  read: number;
+  /** Report files whose rows went, their files gone. */
+  removed: number;
+  /** Reports answered from. */
+  reports: number;
+  meta: IndexMeta;
+}
+
+/** Brings the SQLite database at `dbPath` up to date with corpus/ (see {@link buildDatabaseIndex}). */
+export function buildSqliteIndex(corpusDir: string, dbPath: string, opts: BuildOptions): SqliteBuildResult {
+  const db = sqliteDb(dbPath, { readonly: false });
+  try {
+    const result = buildDatabaseIndex(corpusDir, db, opts);
+    db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+    return result;
+  } finally {
+    db.close();
+  }
+}
+
+/** How a database build runs. */
+export interface BuildOptions {
+  catalogRows: CatalogRowsOf;
+  /** Read every report again. */
+  full?: boolean;
+  onProgress?: (message: string) => void;
+}
+
+/**
+ * Brings a database up to date with corpus/: files whose bundle key changed are read again (all
+ * of them with `full`), files gone lose their rows. Each report is written in its own transaction,
+ * the corpus fingerprint and the generation (which tells readers to look again) last, so an
+ * interrupted build is finished by the next.
+ */
+export function buildDatabaseIndex(corpusDir: string, db: SqlDb, opts: BuildOptions): SqliteBuildResult {
+  if (readVersion(db) !== VERSION || opts.full) for (const t of TABLES) db.exec(`DROP TABLE IF EXISTS ${t}`);
+  db.exec(schema(db.dialect));
+  setInfo(db, "version", VERSION);
+  const writer = reportWriter(db, opts.catalogRows);
+  const { entries, warnings } = readManifest(corpusDir);
+  const { files, skipped } = scanCorpus(corpusDir);
+  warnings.push(...skipped);
+  const stored = new Map((db.all("SELECT file, key FROM reports") as [string, string][]).map(([f, k]) => [f, k]));
+  let read = 0;
+  files.forEach((file, i) => {
+    const entry = entries[file];
+    const key = bundleKey(file, readFileSync(join(corpusDir, file)), entry);
+    if (stored.get(file) === key) return;
+    read++;
+    writer.put(buildBundle(corpusDir, file, entry, key));
+    opts.onProgress?.(`read ${i + 1}/${files.length} ${file}`);
+  });
+  const present = new Set(files);
+  const gone = [...stored.keys()].filter((f) => !present.has(f));
+  for (const file of gone) writer.remove(file);
+  const duplicateWarnings = writer.settleDuplicates();
+  setInfo(db, "warnings", JSON.stringify({ corpus: warnings, duplicates: duplicateWarnings }));
+  // Last: the database now is the corpus it names.
+  db.transaction(() => {
+    setInfo(db, "fingerprint", corpusFingerprint(corpusDir));
+    setInfo(db, "generation", String(Number(info(db, "generation") ?? 0) + (read || gone.length ? 1 : 0)));
+  });
+  const meta = readMeta(db);
+  return { read, removed: gone.length, reports: meta.counts.reports, meta };
+}
+
+function info(db: SqlDb, name: string): string | undefined {
+  return db.get("SELECT value FROM info WHERE name = ?", [name])?.[0] as string | undefined;
+}
+
+function setInfo(db: SqlDb, name: string, value: string): void {
+  db.run("INSERT INTO info (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value", [name, value]);
+}
+
+/** The version a database was built with; undefined for an empty one. */
+function readVersion(db: SqlDb): string | undefined {
+  const exists =
+    db.dialect === "sqlite"
+      ? db.get("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'info'")
+      : db.get("SELECT 1 FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = 'info'");
+  return exists ? info(db, "version") : undefined;
+}
+
+/** Writes and removes reports' rows, and keeps `used` and the vocabulary right. */
+function reportWriter(db: SqlDb, catalogRows: CatalogRowsOf) {
+  const insertReport = (...v: unknown[]) =>
+    db.run("INSERT INTO reports (file, key, used, meta, sections, tables, schools, warnings, counts, base, lengths) VALUES (?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?)", v);
+  const termsOf = (file: string) => db.all("SELECT term, docs FROM postings WHERE report = ?", [file]) as [string, number][];
+
+  /** Adds (sign 1) or takes away (-1) a report's words from the vocabulary of used reports. */
+  const vocabulary = (file: string, sign: 1 | -1) => {
+    for (const [term, docs] of termsOf(file)) {
+      if (!term.startsWith(GRAM_PREFIX)) db.run("INSERT INTO vocab (term, docs) VALUES (?, ?) ON CONFLICT (term) DO UPDATE SET docs = vocab.docs + excluded.docs", [term, sign * docs]);
+    }
+    if (sign < 0) db.run("DELETE FROM vocab WHERE docs <= 0");
+  };
+
+  const remove = (file: string) =>
+    db.transaction(() => {
+      const used = db.get("SELECT used FROM reports WHERE file = ?", [file])?.[0];
+      if (used) vocabulary(file, -1);
+      for (const t of ["facts", "entry_grams", "leaves", "passages", "postings"]) db.run(`DELETE FROM ${t} WHERE report = ?`, [file]);
+      db.run("DELETE FROM reports WHERE file = ?", [file]);
+    });
+
+  const put = (b: ReportBundle) =>
+    db.transaction(() => {
+      remove(b.file);
+      const c = b.content;
+      if (!c) {
+        insertReport(b.file, b.key, null, null, null, null, JSON.stringify(b.warnings), null, 0, null);
+        return;
+      }
+      const report = c.meta.report;
+      const base = db.get("SELECT COALESCE(MAX(doc), -1) + 1 FROM passages")![0] as number;
+      const postings: ReportPostings = reportPostings(c.tokens, c.passages);
+      insertReport(
+        b.file,
+        b.key,
+        JSON.stringify(c.meta),
+        JSON.stringify(c.sections),
+        JSON.stringify(c.tables),
+        JSON.stringify(c.schools),
+        JSON.stringify(b.warnings),
+        JSON.stringify({ facts: c.facts.length, passages: c.passages.length, tables: c.tables.length, sections: c.sections.length }),
+        base,
+        postings.lengths,
+      );
+      const rows = catalogRows(c.facts, c.tables);
+      c.facts.forEach((f, pos) => {
+        const e = rows.factEntry.get(f.id);
+        db.run("INSERT INTO facts (report, pos, entry, ord, year, body) VALUES (?, ?, ?, ?, ?, ?)", [report, pos, e?.key ?? null, e?.ord ?? null, f.year, JSON.stringify(f)]);
+      });
+      for (const g of rows.grams) db.run("INSERT INTO entry_grams (gram, report, entry, ord) VALUES (?, ?, ?, ?)", [g.gram, report, g.key, g.ord]);
+      for (const leaf of rows.leaves) db.run("INSERT INTO leaves (report, leaf) VALUES (?, ?)", [report, leaf]);
+      c.passages.forEach((p, i) => db.run("INSERT INTO passages (doc, report, id, body) VALUES (?, ?, ?, ?)", [base + i, report, p.id, JSON.stringify(p)]));
+      for (const t of postings.terms) db.run("INSERT INTO postings (term, report, pairs, docs, blob) VALUES (?, ?, ?, ?, ?)", [t.term, report, t.pairs, t.docs, t.blob]);
+    });
+
+  /** One report per text and per entity and year (as the files store decides): sets `used`, returns the warnings. */
+  const settleDuplicates = () =>
+    db.transaction((): IngestWarning[] => {
+      const rows = db.all("SELECT file, used, meta, counts FROM reports WHERE meta IS NOT NULL ORDER BY file") as [string, number, string, string][];
+      const candidates = rows.map(([file, used, meta, counts]) => ({ file, used, meta: JSON.parse(meta) as ReportMeta, size: sizeOf(JSON.parse(counts)) }));
+      const warnings: IngestWarning[] = [];
+      const kept = new Set(dropDuplicates(candidates, warnings, (r) => r.size));
+      for (const r of candidates) {
+        const now = kept.has(r) ? 1 : 0;
+        if (now === r.used) continue;
+        db.run("UPDATE reports SET used = ? WHERE file = ?", [now, r.file]);
+        vocabulary(r.file, now ? 1 : -1);
+      }
+      return warnings;
+    });
+
+  return { put, remove, settleDuplicates };
+}
+
+const sizeOf = (counts: { facts: number; passages: number }) => counts.facts + counts.passages;
+
+/** The index meta a database holds, as the files store's meta.json would say it. */
+function readMeta(db: SqlDb): IndexMeta {
+  const rows = db.all("SELECT file, key, used, warnings, counts FROM reports ORDER BY file") as [string, string, number, string, string | null][];
+  const said = JSON.parse(info(db, "warnings") ?? '{"corpus":[],"duplicates":[]}') as { corpus: IngestWarning[]; duplicates: IngestWarning[] };
+  const counts = { reports: 0, facts: 0, passages: 0, tables: 0, sections: 0 };
+  for (const [, , used, , c] of rows) {
+    if (!used || !c) continue;
+    const n = JSON.parse(c) as Omit<typeof counts, "reports">;
+    counts.reports++;
+    counts.facts += n.facts;
+    counts.passages += n.passages;
+    counts.tables += n.tables;
+    counts.sections += n.sections;
+  }
+  return {
+    formatVersion: INDEX_FORMAT_VERSION,
+    corpusFingerprint: info(db, "fingerprint") ?? "",
+    counts,
+    bundles: rows.map(([file, key, used]) => ({ file, key, used: !!used })),
+    warnings: [...said.corpus, ...rows.flatMap(([, , , w]) => JSON.parse(w) as IngestWarning[]), ...said.duplicates],
+  };
+}
+
+/** The corpus fingerprint a database was last built for (null: no such database, or of another version). */
+export function databaseFingerprint(db: SqlDb): string | null {
+  return readVersion(db) === VERSION ? (info(db, "fingerprint") ?? null) : null;
+}
+
+/** The same, for a SQLite file. */
+export function sqliteFingerprint(dbPath: string): string | null {
+  let db: SqlDb;
+  try {
+    db = sqliteDb(dbPath, { readonly: true });
+  } catch {
+    return null;
+  }
+  try {
+    return databaseFingerprint(db);
+  } catch {
+    return null;
+  } finally {
+    db.close();
+  }
+}
+
+/** Reports whose content is kept ready (the others are read again when asked for). */
+const CONTENT_CACHE = 64;
+
+/** An index database opened for answering; close it when done. */
+export interface SqliteView extends IndexView {
+  /** True once another process has changed the database since this view opened it (PostgreSQL shared by instances); checked at most every `GENERATION_CHECK_MS`. */
+  stale(): boolean;
+  close(): void;
+}
+
+/** How often a view asks the database whether it changed. */
+export const GENERATION_CHECK_MS = 2000;
+
+/** Opens a SQLite database built by buildSqliteIndex for answering. */
+export function openSqliteIndex(dbPath: string): SqliteView {
+  let db: SqlDb;
+  try {
+    db = sqliteDb(dbPath, { readonly: true });
+  } catch (err) {
+    throw new IndexVersionError(`no index database at ${dbPath} (${(err as Error).message}): run \`zhibao index --store sqlite\``);
+  }
+  return openDatabaseIndex(db, `the index database ${dbPath}`, "zhibao index --store sqlite");
+}
+
+/** Connects to a PostgreSQL index (DATABASE_URL) for answering. */
+export function openPostgresIndex(url: string): SqliteView {
+  return openDatabaseIndex(postgresDb(url), "the PostgreSQL index", "zhibao index --store postgres");
+}
+
+/** Connects to PostgreSQL for building. */
+export function postgresForBuild(url: string): SqlDb {
+  return postgresDb(url);
+}
+
+/**
+ * A view over a database built by buildDatabaseIndex. Reads the report rows' metas and schools
+ * now; everything else when first asked for. Takes ownership of `db` (closed with the view).
+ */
+export function openDatabaseIndex(db: SqlDb, name: string, rebuildCommand: string): SqliteView {
+  const version = readVersion(db);
+  if (version !== VERSION) {
+    db.close();
+    throw new IndexVersionError(`${name} is of another version (${version ?? "none"}, this zhibao reads ${VERSION}): run \`${rebuildCommand}\``);
+  }
+  const meta = readMeta(db);
+  const generation = info(db, "generation") ?? "0";
+  const used = db.all("SELECT meta, schools FROM reports WHERE used = 1 ORDER BY file") as [string, string][];
+  const reports = used.map(([m]) => JSON.parse(m) as ReportMeta);
+  const schools = used.flatMap(([, s]) => JSON.parse(s) as { name: string; report: string }[]);
+  const usedReports = new Set(reports.map((r) => r.report));
+  const metaOf = new Map(reports.map((r) => [r.report, r]));
+
+  const cache = new Map<string, ReportBody>();
+  const content = (report: string): ReportBody | undefined => {
+    const hit = cache.get(report);
+    if (hit) {
+      cache.delete(report);
+      cache.set(report, hit);
+      return hit;
+    }
+    const row = usedReports.has(report) ? (db.get("SELECT sections, tables FROM reports WHERE file = ?", [report]) as [string, string] | undefined) : undefined;
+    if (!row) return undefined;
+    const body: ReportBody = {
+      meta: metaOf.get(report)!,
+      sections: JSON.parse(row[0]) as Section[],
+      tables: JSON.parse(row[1]) as Table[],
+      facts: db.all("SELECT body FROM facts WHERE report = ? ORDER BY pos", [report]).map(([f]) => JSON.parse(f as string) as Fact),
+      passages: db.all("SELECT body FROM passages WHERE report = ? ORDER BY doc", [report]).map(([p]) => JSON.parse(p as string) as Passage),
+    };
+    if (cache.size >= CONTENT_CACHE) cache.delete(cache.keys().next().value!);
+    cache.set(report, body);
+    return body;
+  };
+
+  const vocabMemo = new Map<string, number>();
+  const df = (term: string): number => {
+    let n = vocabMemo.get(term);
+    if (n === undefined) {
+      n = (db.get("SELECT docs FROM vocab WHERE term = ?", [term])?.[0] as number | undefined) ?? 0;
+      if (vocabMemo.size >= 100_000) vocabMemo.clear();
+      vocabMemo.set(term, n);
+    }
+    return n;
+  };
+  const vocab: Vocabulary = { has: (t) => df(t) > 0, df };
+  let passages: PassageIndex | null = null;
+  let checked = Date.now();
+  let isStale = false;
+  return {
+    meta,
+    reports,
+    schools,
+    content,
+    entries: entryIndex(db, usedReports),
+    vocab,
+    passageCount: meta.counts.passages,
+    passageIndex: () => (passages ??= databasePassageIndex(db, [...usedReports])),
+    stale() {
+      if (!isStale && Date.now() - checked >= GENERATION_CHECK_MS) {
+        checked = Date.now();
+        isStale = (info(db, "generation") ?? "0") !== generation;
+      }
+      return isStale;
+    },
+    close: () => db.close(),
+  };
+}
+
+/** The catalogue's entries by label gram, over the used reports. */
+function entryIndex(db: SqlDb, used: ReadonlySet<string>): EntryIndex {
+  let leaves: Set<string> | null = null;
+  // Statements for up to this many values at once; more are read in turns.
+  const CHUNK = 200;
+  const chunks = <T>(xs: readonly T[]): T[][] => Array.from({ length: Math.ceil(xs.length / CHUNK) }, (_, i) => xs.slice(i * CHUNK, (i + 1) * CHUNK));
+  const marks = (n: number) => Array(n).fill("?").join(",");
+  return {
+    leaves() {
+      if (!leaves) {
+        leaves = new Set<string>();
+        for (const [report, leaf] of db.all("SELECT report, leaf FROM leaves") as [string, string][]) if (used.has(report)) leaves.add(leaf);
+      }
+      return leaves;
+    },
+    sharing(grams, reports) {
+      const out: { report: string; key: string; ord: number; gram: string }[] = [];
+      for (const part of chunks(grams)) {
+        const rows = db.all(`SELECT report, entry, ord, gram FROM entry_grams WHERE gram IN (${marks(part.length)})`, part) as [string, string, number, string][];
+        for (const [report, key, ord, gram] of rows) if (used.has(report) && (!reports || reports.includes(report))) out.push({ report, key, ord, gram });
+      }
+      return out;
+    },
+    factsOf(keys) {
+      const facts: { report: string; pos: number; fact: Fact }[] = [];
+      for (const part of chunks(keys)) {
+        const rows = db.all(`SELECT report, pos, body FROM facts WHERE entry IN (${marks(part.length)})`, part) as [string, number, string][];
+        for (const [report, pos, body] of rows) facts.push({ report, pos, fact: JSON.parse(body) as Fact });
+      }
+      return facts.sort((a, b) => (a.report < b.report ? -1 : a.report > b.report ? 1 : a.pos - b.pos)).map((f) => f.fact);
+    },
+  };
+}
