@@ -24,8 +24,10 @@ export interface EngineOptions {
   log?: (message: string) => void;
   /** "auto" (default): rebuild when corpus/ changed since the index was built; "never": load as is. */
   rebuild?: "auto" | "never";
-  /** Which store holds the index (default: ZHIBAO_STORE, else by the corpus's size; see storeChoice.ts). */
+  /** Which store holds the index (default: ZHIBAO_STORE, else by DATABASE_URL and the corpus's size; see storeChoice.ts). */
   store?: StoreKind;
+  /** The PostgreSQL server of the "postgres" store (default: DATABASE_URL). */
+  databaseUrl?: string;
 }
 
 /**
@@ -42,30 +44,52 @@ export async function createEngine(opts: EngineOptions = {}): Promise<Engine> {
   const corpusDir = opts.corpusDir ?? folders.corpusDir;
   const indexDir = opts.indexDir ?? folders.indexDir;
   const log = opts.log ?? (() => {});
-  const store = opts.store ?? chooseStore(process.env.ZHIBAO_STORE, listReportFiles(corpusDir).length);
-  const open = async (rebuild: "auto" | "never"): Promise<IndexView> => (store === "sqlite" ? openSqlite(corpusDir, indexDir, rebuild, log) : loadOrBuild(corpusDir, indexDir, rebuild, log));
+  const databaseUrl = opts.databaseUrl ?? process.env.DATABASE_URL;
+  const store = opts.store ?? chooseStore(process.env.ZHIBAO_STORE, listReportFiles(corpusDir).length, databaseUrl);
+  const open = async (rebuild: "auto" | "never"): Promise<IndexView> => {
+    if (store === "sqlite") return openSqlite(corpusDir, indexDir, rebuild, log);
+    if (store === "postgres") return openPostgres(corpusDir, databaseUrl ?? "", rebuild, log);
+    return loadOrBuild(corpusDir, indexDir, rebuild, log);
+  };
   let view = await open(opts.rebuild ?? "auto");
   let state = prepare(view);
+  /** The state to answer from: a database another process has changed (`zhibao add`, another instance) is read again first. */
+  const current = (): Loaded => {
+    if ((view as Partial<SqliteView>).stale?.()) {
+      const old = view as SqliteView;
+      try {
+        view = store === "postgres" ? databaseStore!.openPostgresIndex(databaseUrl ?? "") : databaseStore!.openSqliteIndex(sqlitePath(indexDir));
+        state = prepare(view);
+        old.close();
+        log("the index database changed: reloaded it");
+      } catch (err) {
+        log(`the index database changed but could not be read again (${(err as Error).message}); answering from what was loaded`);
+      }
+    }
+    return state;
+  };
 
   return {
     ask(question: string, context?: AskContext): Answer {
-      return planAnswer(state, question, context);
+      return planAnswer(current(), question, context);
     },
     search(query: string, o: { casesOnly?: boolean; limit?: number } = {}): PassageHit[] {
-      return searchPassages(state, query, o);
+      return searchPassages(current(), query, o);
     },
     reports(): ReportMeta[] {
-      return state.data.reports;
+      return current().data.reports;
     },
     examples(lang: "zh" | "en"): string[] {
-      return exampleQuestions(state, lang).map((a) => a.question);
+      return exampleQuestions(current(), lang).map((a) => a.question);
     },
     tables(report?: string) {
+      const state = current();
       const wanted = report ? resolveReport(state, report) : null;
       if (report && !wanted) return [];
       return state.tablesOf(wanted ? [wanted] : []).map((t) => summarizeTable(t, state.metaByReport.get(t.report)?.entity ?? t.report));
     },
     table(query: string, report?: string): Table | null {
+      const state = current();
       const byId = state.tableById(query);
       if (byId) return byId;
       const wanted = report ? resolveReport(state, report) : null;
@@ -78,9 +102,9 @@ export async function createEngine(opts: EngineOptions = {}): Promise<Engine> {
       return findTable(state.tablesOf(inReport ? [inReport] : []), words);
     },
     async reload() {
-      if (store === "sqlite") {
+      if (store !== "files") {
         const old = view;
-        view = await openSqlite(corpusDir, indexDir, "auto", log);
+        view = store === "sqlite" ? await openSqlite(corpusDir, indexDir, "auto", log) : await openPostgres(corpusDir, databaseUrl ?? "", "publish", log);
         state = prepare(view);
         (old as SqliteView).close();
       } else {
@@ -131,12 +155,38 @@ async function loadOrBuild(corpusDir: string, indexDir: string, rebuild: "auto" 
   return data;
 }
 
+/** The database store's code, once loaded (the files store never loads it). */
+let databaseStore: typeof import("../index/databaseStore.js") | null = null;
+
+/**
+ * Connects to the shared PostgreSQL index. An instance reads it as it is: it builds it from its own
+ * corpus/ only when the database has no index yet ("auto"), or when asked to publish its corpus
+ * (the bot's /reload, `zhibao index`). Instances pick up what another one published (see `current`).
+ */
+async function openPostgres(corpusDir: string, url: string, rebuild: "auto" | "never" | "publish", log: (m: string) => void): Promise<SqliteView> {
+  databaseStore ??= await import("../index/databaseStore.js");
+  const { buildPostgresIndex, openPostgresIndex, postgresFingerprint } = databaseStore;
+  const fingerprint = rebuild === "never" ? null : postgresFingerprint(url);
+  const local = corpusFingerprint(corpusDir);
+  if (rebuild === "publish" || (rebuild === "auto" && fingerprint === null)) {
+    if (rebuild === "auto") log("the PostgreSQL index is empty: building it from corpus/…");
+    const { catalogRows } = await import("./indicators.js");
+    const built = buildPostgresIndex(corpusDir, url, { catalogRows, onProgress: log });
+    log(`PostgreSQL index up to date (${built.read} report files read, ${built.removed} removed; ${built.reports} reports)`);
+    for (const w of built.meta.warnings) log(formatWarning(w));
+  } else if (rebuild === "auto" && fingerprint !== local) {
+    log("corpus/ here differs from what the PostgreSQL index was built from: answering from the shared index (`zhibao index` publishes this corpus/)");
+  }
+  return openPostgresIndex(url);
+}
+
 /**
  * Opens the index database, first bringing it up to date with corpus/ (re-reading only the reports
  * whose files changed) unless `rebuild` is "never".
  */
 async function openSqlite(corpusDir: string, indexDir: string, rebuild: "auto" | "never", log: (m: string) => void): Promise<SqliteView> {
-  const { buildSqliteIndex, openSqliteIndex, sqliteFingerprint } = await import("../index/databaseStore.js");
+  databaseStore ??= await import("../index/databaseStore.js");
+  const { buildSqliteIndex, openSqliteIndex, sqliteFingerprint } = databaseStore;
   const dbPath = sqlitePath(indexDir);
   if (rebuild === "auto" && sqliteFingerprint(dbPath) !== corpusFingerprint(corpusDir)) {
     log(existsSync(dbPath) ? "corpus/ changed since the index database was built: updating it…" : "no index database yet: building it from corpus/…");

@@ -17,12 +17,12 @@ import type { IngestWarning } from "../types.js";
 export async function runIndex(opts: { check?: boolean; full?: boolean; store?: string }): Promise<void> {
   const { corpusDir, indexDir } = PACKAGE_FOLDERS;
   const t0 = performance.now();
-  const store = chooseStore(opts.store ?? process.env.ZHIBAO_STORE, listReportFiles(corpusDir).length);
-  if (store === "sqlite" && !opts.check) {
-    const result = await updateDatabase(corpusDir, indexDir, !!opts.full);
+  const store = chooseStore(opts.store ?? process.env.ZHIBAO_STORE, listReportFiles(corpusDir).length, process.env.DATABASE_URL);
+  if (store !== "files" && !opts.check) {
+    const result = await updateDatabase(store, corpusDir, indexDir, !!opts.full);
     const { counts } = result.meta;
     process.stderr.write(
-      `index database ${sqlitePath(indexDir)} built in ${Math.round(performance.now() - t0)} ms (${result.read} report files read, ${result.removed} removed): ${counts.reports} reports, ${counts.tables} tables, ${counts.facts} facts, ${counts.passages} passages\n`,
+      `${store === "sqlite" ? `index database ${sqlitePath(indexDir)}` : "PostgreSQL index"} built in ${Math.round(performance.now() - t0)} ms (${result.read} report files read, ${result.removed} removed): ${counts.reports} reports, ${counts.tables} tables, ${counts.facts} facts, ${counts.passages} passages\n`,
     );
     return;
   }
@@ -64,12 +64,13 @@ const tty = process.stderr.isTTY;
 const progress = (m: string) => process.stderr.write(tty ? `\r\x1b[K${m}` : `${m}\n`);
 const endProgress = () => tty && process.stderr.write("\n");
 
-/** Brings the index database up to date (incrementally unless `full`), printing its warnings. */
-async function updateDatabase(corpusDir: string, indexDir: string, full: boolean) {
-  const { buildSqliteIndex } = await import("../index/databaseStore.js");
+/** Brings the index database (SQLite, or PostgreSQL at DATABASE_URL) up to date (incrementally unless `full`), printing its warnings. */
+async function updateDatabase(store: "sqlite" | "postgres", corpusDir: string, indexDir: string, full: boolean) {
+  const { buildPostgresIndex, buildSqliteIndex } = await import("../index/databaseStore.js");
   const { catalogRows } = await import("../answer/indicators.js");
-  mkdirSync(indexDir, { recursive: true });
-  const result = buildSqliteIndex(corpusDir, sqlitePath(indexDir), { catalogRows, full, onProgress: progress });
+  const opts = { catalogRows, full, onProgress: progress };
+  if (store === "sqlite") mkdirSync(indexDir, { recursive: true });
+  const result = store === "sqlite" ? buildSqliteIndex(corpusDir, sqlitePath(indexDir), opts) : buildPostgresIndex(corpusDir, process.env.DATABASE_URL ?? "", opts);
   endProgress();
   for (const w of result.meta.warnings) process.stderr.write(`${formatWarning(w)}\n`);
   return result;
@@ -77,10 +78,10 @@ async function updateDatabase(corpusDir: string, indexDir: string, full: boolean
 
 /** Brings the configured store's index up to date with corpus/, re-reading only what changed; the warnings said about `files`. */
 async function updateIndex(files: string[], { corpusDir, indexDir }: Folders): Promise<{ read: number; warnings: IngestWarning[] }> {
-  const store = chooseStore(process.env.ZHIBAO_STORE, listReportFiles(corpusDir).length);
+  const store = chooseStore(process.env.ZHIBAO_STORE, listReportFiles(corpusDir).length, process.env.DATABASE_URL);
   const mine = (w: IngestWarning) => files.includes(w.report);
-  if (store === "sqlite") {
-    const result = await updateDatabase(corpusDir, indexDir, false);
+  if (store !== "files") {
+    const result = await updateDatabase(store, corpusDir, indexDir, false);
     return { read: result.read, warnings: result.meta.warnings.filter(mine) };
   }
   const data = buildIndex(corpusDir, progress, savedBundles(indexDir));

@@ -49,7 +49,7 @@ export async function main(argv: string[]): Promise<void> {
     .description("build index/ from corpus/ (also: npm run build:index)")
     .option("--check", "exit 1 if the committed index/ differs from what a build from nothing produces")
     .option("--full", "read every report again, not only those whose files changed")
-    .option("--store <store>", "files or sqlite (default: ZHIBAO_STORE, else files up to 50 reports, sqlite above)")
+    .option("--store <store>", "files, sqlite or postgres (default: ZHIBAO_STORE, else postgres when DATABASE_URL is set, else files up to 50 reports, sqlite above)")
     .action(async (opts: { check?: boolean; full?: boolean; store?: string }) => (await import("./indexCmd.js")).runIndex(opts));
 
   program

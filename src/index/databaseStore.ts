@@ -55,7 +55,14 @@ CREATE INDEX IF NOT EXISTS entry_grams_report ON entry_grams (report);
 CREATE TABLE IF NOT EXISTS leaves (report TEXT NOT NULL, leaf TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS leaves_report ON leaves (report);
 CREATE TABLE IF NOT EXISTS passages (doc INTEGER PRIMARY KEY, report TEXT NOT NULL, id TEXT NOT NULL, body TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS passages_report ON passages (report);
+CREATE INDEX IF NOT EXISTS passages_report ON passages (report);${
+    dialect === "postgres"
+      ? `
+-- The same tokens as a tsvector ('simple': no stemming, no stop words), for SQL over the passages.
+ALTER TABLE passages ADD COLUMN IF NOT EXISTS tsv tsvector;
+CREATE INDEX IF NOT EXISTS passages_tsv ON passages USING GIN (tsv);`
+      : ""
+  }
 -- A term's postings in one report (databasePostings.ts), and its passage counts.
 CREATE TABLE IF NOT EXISTS postings (term TEXT NOT NULL, report TEXT NOT NULL, pairs INTEGER NOT NULL, docs INTEGER NOT NULL, blob ${blob} NOT NULL, PRIMARY KEY (term, report))${noRowid};
 CREATE INDEX IF NOT EXISTS postings_report ON postings (report);
@@ -204,7 +211,13 @@ function reportWriter(db: SqlDb, catalogRows: CatalogRowsOf) {
       });
       for (const g of rows.grams) db.run("INSERT INTO entry_grams (gram, report, entry, ord) VALUES (?, ?, ?, ?)", [g.gram, report, g.key, g.ord]);
       for (const leaf of rows.leaves) db.run("INSERT INTO leaves (report, leaf) VALUES (?, ?)", [report, leaf]);
-      c.passages.forEach((p, i) => db.run("INSERT INTO passages (doc, report, id, body) VALUES (?, ?, ?, ?)", [base + i, report, p.id, JSON.stringify(p)]));
+      c.passages.forEach((p, i) => {
+        const row = [base + i, report, p.id, JSON.stringify(p)];
+        if (db.dialect === "postgres") {
+          const t = c.tokens[i]!;
+          db.run("INSERT INTO passages (doc, report, id, body, tsv) VALUES (?, ?, ?, ?, to_tsvector('simple', ?))", [...row, [...t.title, ...t.section, ...t.body].join(" ")]);
+        } else db.run("INSERT INTO passages (doc, report, id, body) VALUES (?, ?, ?, ?)", row);
+      });
       for (const t of postings.terms) db.run("INSERT INTO postings (term, report, pairs, docs, blob) VALUES (?, ?, ?, ?, ?)", [t.term, report, t.pairs, t.docs, t.blob]);
     });
 
@@ -303,9 +316,35 @@ export function openPostgresIndex(url: string): SqliteView {
   return openDatabaseIndex(postgresDb(url), "the PostgreSQL index", "zhibao index --store postgres");
 }
 
-/** Connects to PostgreSQL for building. */
-export function postgresForBuild(url: string): SqlDb {
-  return postgresDb(url);
+/** One build at a time per PostgreSQL database, whichever instance or machine starts it (pg_advisory_lock). */
+const BUILD_LOCK = 0x7a6869626130; // "zhiba0"
+
+/**
+ * Brings a PostgreSQL index up to date with corpus/ (see {@link buildDatabaseIndex}), holding the
+ * build lock: a second build waits for the first, then finds little or nothing left to read.
+ */
+export function buildPostgresIndex(corpusDir: string, url: string, opts: BuildOptions): SqliteBuildResult {
+  const db = postgresDb(url);
+  try {
+    db.run("SELECT pg_advisory_lock(?::bigint)", [BUILD_LOCK]);
+    try {
+      return buildDatabaseIndex(corpusDir, db, opts);
+    } finally {
+      db.run("SELECT pg_advisory_unlock(?::bigint)", [BUILD_LOCK]);
+    }
+  } finally {
+    db.close();
+  }
+}
+
+/** The corpus fingerprint a PostgreSQL index was built for; null when it has none (empty, or of another version). */
+export function postgresFingerprint(url: string): string | null {
+  const db = postgresDb(url);
+  try {
+    return databaseFingerprint(db);
+  } finally {
+    db.close();
+  }
 }
 
 /**

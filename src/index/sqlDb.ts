@@ -122,9 +122,19 @@ export function postgresDb(url: string): SqlDb {
         depth--;
       }
     },
-    close: () => client.end(),
+    close() {
+      client.end();
+      // libpq's addon closes its socket watcher on the next turn of the event loop, in memory the
+      // client owns: the client must outlive that turn, or a garbage collection in between frees it
+      // and libuv aborts the process.
+      closing.add(client);
+      setTimeout(() => closing.delete(client), 100).unref();
+    },
   };
 }
+
+/** Clients just ended, kept from the garbage collector until their watchers have closed. */
+const closing = new Set<PgNativeClient>();
 
 /** A parameter as libpq's text format takes it: bytea as \x hex. */
 function toText(v: unknown): string | null {

@@ -15,6 +15,14 @@ describe("chooseStore", () => {
 
   it("refuses another value, naming the variable and the choices", () => {
     expect(() => chooseStore("postgres-ish", 5)).toThrow(StoreChoiceError);
-    expect(() => chooseStore("mysql", 5)).toThrow(/ZHIBAO_STORE is "mysql": use files, sqlite or auto/);
+    expect(() => chooseStore("mysql", 5)).toThrow(/ZHIBAO_STORE is "mysql": use files, sqlite, postgres or auto/);
+  });
+
+  it("takes PostgreSQL when DATABASE_URL is set, unless ZHIBAO_STORE says otherwise; postgres needs the URL", () => {
+    expect(chooseStore(undefined, 5, "postgresql://127.0.0.1/zb")).toBe("postgres");
+    expect(chooseStore("auto", 500, " postgresql://127.0.0.1/zb ")).toBe("postgres");
+    expect(chooseStore("sqlite", 5, "postgresql://127.0.0.1/zb")).toBe("sqlite");
+    expect(chooseStore(undefined, 5, "  ")).toBe("files");
+    expect(() => chooseStore("postgres", 5)).toThrow(/DATABASE_URL is not set/);
   });
 });
