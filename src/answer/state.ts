@@ -112,34 +112,37 @@ const ENTRY_CACHE = 20_000;
  * same order, so answers are the same as from memory.
  */
 function catalogByEntry(data: IndexView, index: EntryIndex, reportNames: string[]): CatalogAccess {
-  const idf = leafIdf(index.leaves());
+  // Filled on first use (it reads every report's labels): a question about tables never waits for it.
+  const idf = new Map<string, number>();
+  const sharedIdf = () => (idf.size ? idf : leafIdf(index.leaves(), idf));
   const position = new Map(reportNames.map((r, i) => [r, i]));
-  const reportCatalogs = new Map<string, IndicatorEntry[]>();
+  const reportCatalogs = new Map<string, { entries: IndicatorEntry[]; byKey: Map<string, IndicatorEntry> }>();
   const entryCache = new Map<string, IndicatorEntry>();
   const catalogOfReport = (report: string): IndicatorEntry[] => {
-    let entries = reportCatalogs.get(report);
-    if (!entries) {
+    let cached = reportCatalogs.get(report);
+    if (!cached) {
       const c = data.content(report);
-      entries = c ? buildCatalog(c.facts, c.tables, idf) : [];
+      const entries = c ? buildCatalog(c.facts, c.tables, sharedIdf()) : [];
+      cached = { entries, byKey: new Map(entries.map((e) => [e.key, e])) };
       if (reportCatalogs.size >= CATALOG_CACHE) reportCatalogs.delete(reportCatalogs.keys().next().value!);
-      reportCatalogs.set(report, entries);
+      reportCatalogs.set(report, cached);
     }
-    return entries;
+    return cached.entries;
   };
   /** Entries by key, from a cached catalogue or the cache, else read by their facts. */
   const entriesByKey = (rows: { report: string; key: string }[]): Map<string, IndicatorEntry> => {
     const out = new Map<string, IndicatorEntry>();
-    const missing: string[] = [];
+    const missing = new Set<string>();
     for (const { report, key } of rows) {
-      const e = reportCatalogs.get(report)?.find((x) => x.key === key) ?? entryCache.get(key);
+      const e = reportCatalogs.get(report)?.byKey.get(key) ?? entryCache.get(key);
       if (e) out.set(key, e);
-      else missing.push(key);
+      else missing.add(key);
     }
-    if (missing.length) {
-      const facts = index.factsOf(missing);
+    if (missing.size) {
+      const facts = index.factsOf([...missing]);
       const tableIds = new Set(facts.map((f) => f.tableId).filter((t): t is string => !!t));
       const tables = [...new Set(facts.map((f) => f.report))].flatMap((r) => data.content(r)?.tables.filter((t) => tableIds.has(t.id)) ?? []);
-      for (const e of buildCatalog(facts, tables, idf)) {
+      for (const e of buildCatalog(facts, tables, sharedIdf())) {
         if (entryCache.size >= ENTRY_CACHE) entryCache.delete(entryCache.keys().next().value!);
         entryCache.set(e.key, e);
         out.set(e.key, e);

@@ -431,15 +431,16 @@ function entryIndex(db: SqlDb, used: ReadonlySet<string>): EntryIndex {
   return {
     leaves() {
       if (!leaves) {
-        leaves = new Set<string>();
-        for (const [report, leaf] of db.all("SELECT report, leaf FROM leaves") as [string, string][]) if (used.has(report)) leaves.add(leaf);
+        leaves = new Set(db.all("SELECT DISTINCT l.leaf FROM leaves l JOIN reports r ON r.file = l.report WHERE r.used = 1").map(([leaf]) => leaf as string));
       }
       return leaves;
     },
     sharing(grams, reports) {
       const out: { report: string; key: string; ord: number; gram: string }[] = [];
+      // A few reports named: only theirs are read (entry_grams is indexed by gram and report).
+      const within = reports && reports.length <= CHUNK ? ` AND report IN (${marks(reports.length)})` : "";
       for (const part of chunks(grams)) {
-        const rows = db.all(`SELECT report, entry, ord, gram FROM entry_grams WHERE gram IN (${marks(part.length)})`, part) as [string, string, number, string][];
+        const rows = db.all(`SELECT report, entry, ord, gram FROM entry_grams WHERE gram IN (${marks(part.length)})${within}`, within ? [...part, ...reports!] : part) as [string, string, number, string][];
         for (const [report, key, ord, gram] of rows) if (used.has(report) && (!reports || reports.includes(report))) out.push({ report, key, ord, gram });
       }
       return out;
