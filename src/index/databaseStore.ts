@@ -440,7 +440,12 @@ function entryIndex(db: SqlDb, used: ReadonlySet<string>): EntryIndex {
       // A few reports named: only theirs are read (entry_grams is indexed by gram and report).
       const within = reports && reports.length <= CHUNK ? ` AND report IN (${marks(reports.length)})` : "";
       for (const part of chunks(grams)) {
-        const rows = db.all(`SELECT report, entry, ord, gram FROM entry_grams WHERE gram IN (${marks(part.length)})${within}`, within ? [...part, ...reports!] : part) as [string, string, number, string][];
+        const rows = db.all(`SELECT report, entry, ord, gram FROM entry_grams WHERE gram IN (${marks(part.length)})${within}`, within ? [...part, ...reports!] : part) as [
+          string,
+          string,
+          number,
+          string,
+        ][];
         for (const [report, key, ord, gram] of rows) if (used.has(report) && (!reports || reports.includes(report))) out.push({ report, key, ord, gram });
       }
       return out;

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { IndexVersionError } from "../errors.js";
 import { listReportFiles } from "../ingest/files.js";
 import { MANIFEST_FILE } from "../ingest/manifest.js";
-import type { Vocabulary } from "../search/passages.js";
+import { lazyVocabulary, type Vocabulary } from "../search/passages.js";
 import { decodePassageIndex, encodePassageIndex, openPassageIndex, type PackedPassageIndex, type PassageIndex } from "../search/passageIndex.js";
 import type { Fact, IngestWarning, Passage, ReportMeta, Section, Table } from "../types.js";
 import type { ReportBundle, ReportContent } from "./bundle.js";
@@ -214,9 +214,12 @@ export function loadIndex(indexDir: string): IndexData {
       }
       return passages;
     };
-    let vocab: Record<string, number> | null = null;
-    const df = () => (vocab ??= read(FILES.vocab) as Record<string, number>);
-    return inMemoryView(meta, contents, passageIndex, { has: (t) => Object.hasOwn(df(), t), df: (t) => (Object.hasOwn(df(), t) ? df()[t]! : 0) });
+    return inMemoryView(
+      meta,
+      contents,
+      passageIndex,
+      lazyVocabulary(() => read(FILES.vocab) as Record<string, number>),
+    );
   } catch (err) {
     throw new IndexVersionError(`the index in ${indexDir} is damaged (${(err as Error).message}): run \`zhibao index\``);
   }

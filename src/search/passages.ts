@@ -137,7 +137,17 @@ export interface PassageSource {
 
 /** A vocabulary over a saved token → passage count table. */
 export function vocabularyOf(df: Record<string, number>): Vocabulary {
-  return { has: (t) => Object.hasOwn(df, t), df: (t) => (Object.hasOwn(df, t) ? df[t]! : 0) };
+  // A Map: the query segmenter asks has() of every substring of a query, and a Map of ~10k words
+  // answers faster than a property lookup on an object of that many keys.
+  const counts = new Map(Object.entries(df));
+  return { has: (t) => counts.has(t), df: (t) => counts.get(t) ?? 0 };
+}
+
+/** A vocabulary read on first use (a figure question never needs it). */
+export function lazyVocabulary(read: () => Record<string, number>): Vocabulary {
+  let vocab: Vocabulary | null = null;
+  const get = () => (vocab ??= vocabularyOf(read()));
+  return { has: (t) => get().has(t), df: (t) => get().df(t) };
 }
 
 /** A passage source over passages in memory. */
@@ -198,6 +208,8 @@ function reportPassages(passages: readonly Passage[]): ReportPassages {
 
 /** Reports whose shown passages are kept ready (a store on disk reads the others again). */
 const REPORT_CACHE = 256;
+/** Passages kept by id for the hits of recent searches. */
+const REF_CACHE = 50_000;
 
 /**
  * Wraps the passage index (read on the first search: a figure question never needs it) for searching,
@@ -217,9 +229,15 @@ export function createPassageSearch(passageIndex: () => PassageIndex, source: Pa
     reportCache.set(report, r);
     return r;
   };
+  // Passages by id, as hits come: a few hundred ids recur across searches (bounded with the report cache).
+  const byRef = new Map<string, Passage | undefined>();
   const passageOf = (ref: string): Passage | undefined => {
+    if (byRef.has(ref)) return byRef.get(ref);
     const at = parsePassageId(ref);
-    return at ? ofReport(at.report).byId.get(ref) : undefined;
+    const p = at ? ofReport(at.report).byId.get(ref) : undefined;
+    if (byRef.size >= REF_CACHE) byRef.clear();
+    byRef.set(ref, p);
+    return p;
   };
   // The index's passages by number, for weighing them without reading them.
   let numbered: NumberedPassages | null = null;
@@ -255,7 +273,7 @@ export function createPassageSearch(passageIndex: () => PassageIndex, source: Pa
   };
 
   // A passage's "report|section" key (a table's: "report|title"), for sections taking turns; made once per passage.
-  const sectionKeys = new Map<Passage, string>();
+  const sectionKeys = new WeakMap<Passage, string>();
   const sectionKey = (p: Passage): string => {
     let key = sectionKeys.get(p);
     // A table's title and rows are one "section": they all carry its title, and would fill the list.
@@ -278,7 +296,7 @@ export function createPassageSearch(passageIndex: () => PassageIndex, source: Pa
       const found = index.query(q.terms, { limit: candidates, weights });
       const ranked = rerank(found, q, params, (r) => passageOf(r.ref));
       const { hits, complete } = selectHits(ranked, q, limit);
-      if (complete || found.length < candidates) return hits;
+      if (complete || found.length < candidates) return withSnippets(hits);
     }
   };
 
@@ -362,6 +380,12 @@ function shownTerms(terms: string[], q: QueryPlan): string[] {
   return [...new Set(out)];
 }
 
+/** Each hit's snippet, made only for the hits returned (selectHits may look at several times as many). */
+function withSnippets(hits: PassageHit[]): PassageHit[] {
+  for (const h of hits) h.snippet = makeSnippet(h.text, h.terms);
+  return hits;
+}
+
 function toHit(p: Passage, terms: string[], score: number): PassageHit {
   return {
     report: p.report,
@@ -370,7 +394,7 @@ function toHit(p: Passage, terms: string[], score: number): PassageHit {
     title: p.title,
     sectionPath: p.sectionPath,
     text: p.text,
-    snippet: makeSnippet(p.text, terms),
+    snippet: "", // made for the hits finally shown (withSnippets)
     terms,
     score: Math.round(score * 1000) / 1000,
     line: p.line,
