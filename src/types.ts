@@ -317,4 +317,6 @@ export interface Engine {
   reload(): Promise<IndexStatus>;
   /** What the loaded index holds, and what was said about its reports. */
   status(): IndexStatus;
+  /** Closes the index database, if the store has one (answering after this is an error). */
+  close?(): void;
 }

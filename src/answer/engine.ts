@@ -115,6 +115,7 @@ export async function createEngine(opts: EngineOptions = {}): Promise<Engine> {
       return statusOf(view);
     },
     status: () => statusOf(view),
+    close: () => (view as Partial<SqliteView>).close?.(),
   };
 }
 

@@ -21,7 +21,10 @@ export function reloadingInChild(initial: Engine, log: (m: string) => void = () 
   let current = initial;
   const reload = async (): Promise<ReloadResult> => {
     const result = await rebuildInChild();
+    const previous = current;
     current = await createEngine({ rebuild: "never", log });
+    // Its database connection, if it has one: each /reload would otherwise keep one more open.
+    previous.close?.();
     return result;
   };
   return new Proxy(initial, {

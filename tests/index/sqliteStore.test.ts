@@ -156,6 +156,13 @@ describe("database builds are incremental", () => {
     expect(build().read).toBe(0); // not tried again until it changes
   }, 60_000);
 
+  it("an engine over the database closes it (a /reload swaps engines and closes the old one)", async () => {
+    const engine = await createEngine({ corpusDir: corpusDir(), indexDir: join(dir, "inc", "engine"), store: "sqlite" });
+    expect(engine.reports().length).toBe(2);
+    engine.close?.();
+    expect(() => engine.ask("璧山区人才培养质量计分卡上的升学人数是多少")).toThrow(/not open/);
+  }, 60_000);
+
   it("a database that is missing or of another version says to run `zhibao index`", () => {
     expect(() => openSqliteIndex(join(dir, "nowhere.sqlite"))).toThrow(IndexVersionError);
     const other = join(dir, "other.sqlite");
