@@ -166,16 +166,15 @@ let databaseStore: typeof import("../index/databaseStore.js") | null = null;
  */
 async function openPostgres(corpusDir: string, url: string, rebuild: "auto" | "never" | "publish", log: (m: string) => void): Promise<SqliteView> {
   databaseStore ??= await import("../index/databaseStore.js");
-  const { buildPostgresIndex, openPostgresIndex, postgresFingerprint } = databaseStore;
-  const fingerprint = rebuild === "never" ? null : postgresFingerprint(url);
-  const local = corpusFingerprint(corpusDir);
-  if (rebuild === "publish" || (rebuild === "auto" && fingerprint === null)) {
-    if (rebuild === "auto") log("the PostgreSQL index is empty: building it from corpus/…");
+  const { buildPostgresIndex, openPostgresIndex, postgresState } = databaseStore;
+  const held = rebuild === "auto" ? postgresState(url, corpusDir) : null;
+  if (rebuild === "publish" || held === "empty") {
+    if (held === "empty") log("the PostgreSQL index is empty: building it from corpus/…");
     const { catalogRows } = await import("./indicators.js");
     const built = buildPostgresIndex(corpusDir, url, { catalogRows, onProgress: log });
     log(`PostgreSQL index up to date (${built.read} report files read, ${built.removed} removed; ${built.reports} reports)`);
     for (const w of built.meta.warnings) log(formatWarning(w));
-  } else if (rebuild === "auto" && fingerprint !== local) {
+  } else if (held === "other") {
     log("corpus/ here differs from what the PostgreSQL index was built from: answering from the shared index (`zhibao index` publishes this corpus/)");
   }
   return openPostgresIndex(url);
@@ -187,9 +186,9 @@ async function openPostgres(corpusDir: string, url: string, rebuild: "auto" | "n
  */
 async function openSqlite(corpusDir: string, indexDir: string, rebuild: "auto" | "never", log: (m: string) => void): Promise<SqliteView> {
   databaseStore ??= await import("../index/databaseStore.js");
-  const { buildSqliteIndex, openSqliteIndex, sqliteFingerprint } = databaseStore;
+  const { buildSqliteIndex, openSqliteIndex, sqliteIsCurrent } = databaseStore;
   const dbPath = sqlitePath(indexDir);
-  if (rebuild === "auto" && sqliteFingerprint(dbPath) !== corpusFingerprint(corpusDir)) {
+  if (rebuild === "auto" && !sqliteIsCurrent(dbPath, corpusDir)) {
     log(existsSync(dbPath) ? "corpus/ changed since the index database was built: updating it…" : "no index database yet: building it from corpus/…");
     mkdirSync(indexDir, { recursive: true });
     const { catalogRows } = await import("./indicators.js");

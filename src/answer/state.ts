@@ -67,7 +67,10 @@ export function prepare(data: IndexView): Loaded {
   let pinyin: PinyinVocabulary | null = null;
   Object.defineProperty(loaded, "pinyin", {
     enumerable: true,
-    get: () => (pinyin ??= pinyinVocabulary([...(data.entries ? data.entries.leaves() : new Set(access.catalogOf([]).map((e) => e.leaf))), ...tablesOf([]).map((t) => t.title ?? "")])),
+    get: () =>
+      (pinyin ??= pinyinVocabulary(
+        data.entries ? [...data.entries.leaves(), ...data.entries.tableTitles()] : [...new Set(access.catalogOf([]).map((e) => e.leaf)), ...tablesOf([]).map((t) => t.title ?? "")],
+      )),
   });
   Object.defineProperty(loaded, "search", {
     enumerable: true,
@@ -141,7 +144,7 @@ function catalogByEntry(data: IndexView, index: EntryIndex, reportNames: string[
     if (missing.size) {
       const facts = index.factsOf([...missing]);
       const tableIds = new Set(facts.map((f) => f.tableId).filter((t): t is string => !!t));
-      const tables = [...new Set(facts.map((f) => f.report))].flatMap((r) => data.content(r)?.tables.filter((t) => tableIds.has(t.id)) ?? []);
+      const tables = [...new Set(facts.map((f) => f.report))].flatMap((r) => index.tablesOf(r).filter((t) => tableIds.has(t.id)));
       for (const e of buildCatalog(facts, tables, sharedIdf())) {
         if (entryCache.size >= ENTRY_CACHE) entryCache.delete(entryCache.keys().next().value!);
         entryCache.set(e.key, e);

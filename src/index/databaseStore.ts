@@ -11,7 +11,7 @@ import { GRAM_PREFIX } from "../search/passageIndex.js";
 import { BUNDLE_VERSION, buildBundle, bundleKey, type ReportBundle } from "./bundle.js";
 import { databasePassageIndex, reportPostings, type ReportPostings } from "./databasePostings.js";
 import { postgresDb, sqliteDb, type SqlDb } from "./sqlDb.js";
-import { corpusFingerprint, INDEX_FORMAT_VERSION, type EntryIndex, type IndexMeta, type IndexView, type ReportBody } from "./store.js";
+import { corpusFingerprint, corpusStatFingerprint, INDEX_FORMAT_VERSION, type EntryIndex, type IndexMeta, type IndexView, type ReportBody } from "./store.js";
 
 /**
  * The database store: every report's bundle as rows, for corpora too large to hold in memory (a
@@ -28,7 +28,7 @@ import { corpusFingerprint, INDEX_FORMAT_VERSION, type EntryIndex, type IndexMet
  */
 
 /** Bump when the schema or what a row holds changes: a database of another version is rebuilt. */
-export const SQLITE_SCHEMA_VERSION = 1;
+export const SQLITE_SCHEMA_VERSION = 2;
 const VERSION = `${SQLITE_SCHEMA_VERSION}.${INDEX_FORMAT_VERSION}.${BUNDLE_VERSION}`;
 
 /** The catalogue rows of one report (src/answer/indicators.ts catalogRows), given by the caller: the index layer never imports answer code. */
@@ -43,7 +43,7 @@ CREATE TABLE IF NOT EXISTS info (name TEXT PRIMARY KEY, value TEXT NOT NULL);
 -- One row per report file, readable or not. used: answered from (readable, and no copy of another).
 CREATE TABLE IF NOT EXISTS reports (
   file TEXT PRIMARY KEY, key TEXT NOT NULL, used INTEGER NOT NULL DEFAULT 0,
-  meta TEXT, sections TEXT, tables TEXT, schools TEXT, warnings TEXT NOT NULL,
+  meta TEXT, sections TEXT, tables TEXT, titles TEXT, schools TEXT, warnings TEXT NOT NULL,
   counts TEXT, base INTEGER NOT NULL DEFAULT 0, lengths ${blob}
 );
 CREATE TABLE IF NOT EXISTS facts (report TEXT NOT NULL, pos INTEGER NOT NULL, entry TEXT, ord INTEGER, year INTEGER, body TEXT NOT NULL);
@@ -136,6 +136,7 @@ export function buildDatabaseIndex(corpusDir: string, db: SqlDb, opts: BuildOpti
   // Last: the database now is the corpus it names.
   db.transaction(() => {
     setInfo(db, "fingerprint", corpusFingerprint(corpusDir));
+    setInfo(db, "stat_fingerprint", corpusStatFingerprint(corpusDir));
     setInfo(db, "generation", String(Number(info(db, "generation") ?? 0) + (read || gone.length ? 1 : 0)));
   });
   const meta = readMeta(db);
@@ -162,7 +163,7 @@ function readVersion(db: SqlDb): string | undefined {
 /** Writes and removes reports' rows, and keeps `used` and the vocabulary right. */
 function reportWriter(db: SqlDb, catalogRows: CatalogRowsOf) {
   const insertReport = (...v: unknown[]) =>
-    db.run("INSERT INTO reports (file, key, used, meta, sections, tables, schools, warnings, counts, base, lengths) VALUES (?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?)", v);
+    db.run("INSERT INTO reports (file, key, used, meta, sections, tables, titles, schools, warnings, counts, base, lengths) VALUES (?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?)", v);
   const termsOf = (file: string) => db.all("SELECT term, docs FROM postings WHERE report = ?", [file]) as [string, number][];
 
   /** Adds (sign 1) or takes away (-1) a report's words from the vocabulary of used reports. */
@@ -186,7 +187,7 @@ function reportWriter(db: SqlDb, catalogRows: CatalogRowsOf) {
       remove(b.file);
       const c = b.content;
       if (!c) {
-        insertReport(b.file, b.key, null, null, null, null, JSON.stringify(b.warnings), null, 0, null);
+        insertReport(b.file, b.key, null, null, null, null, null, JSON.stringify(b.warnings), null, 0, null);
         return;
       }
       const report = c.meta.report;
@@ -198,6 +199,7 @@ function reportWriter(db: SqlDb, catalogRows: CatalogRowsOf) {
         JSON.stringify(c.meta),
         JSON.stringify(c.sections),
         JSON.stringify(c.tables),
+        JSON.stringify(c.tables.map((t) => t.title ?? "")),
         JSON.stringify(c.schools),
         JSON.stringify(b.warnings),
         JSON.stringify({ facts: c.facts.length, passages: c.passages.length, tables: c.tables.length, sections: c.sections.length }),
@@ -270,18 +272,28 @@ export function databaseFingerprint(db: SqlDb): string | null {
   return readVersion(db) === VERSION ? (info(db, "fingerprint") ?? null) : null;
 }
 
-/** The same, for a SQLite file. */
-export function sqliteFingerprint(dbPath: string): string | null {
+/** Whether a database's index is the corpus as it is (see {@link sqliteIsCurrent}). */
+export function databaseIsCurrent(db: SqlDb, corpusDir: string): boolean {
+  if (readVersion(db) !== VERSION) return false;
+  if (info(db, "stat_fingerprint") === corpusStatFingerprint(corpusDir)) return true;
+  return info(db, "fingerprint") === corpusFingerprint(corpusDir);
+}
+
+/**
+ * Whether a SQLite index is the corpus as it is: by the files' names, sizes and times when they are
+ * as the last build saw them, else by their bytes.
+ */
+export function sqliteIsCurrent(dbPath: string, corpusDir: string): boolean {
   let db: SqlDb;
   try {
     db = sqliteDb(dbPath, { readonly: true });
   } catch {
-    return null;
+    return false;
   }
   try {
-    return databaseFingerprint(db);
+    return databaseIsCurrent(db, corpusDir);
   } catch {
-    return null;
+    return false;
   } finally {
     db.close();
   }
@@ -337,11 +349,12 @@ export function buildPostgresIndex(corpusDir: string, url: string, opts: BuildOp
   }
 }
 
-/** The corpus fingerprint a PostgreSQL index was built for; null when it has none (empty, or of another version). */
-export function postgresFingerprint(url: string): string | null {
+/** What a PostgreSQL index holds: none (empty, or of another version), the corpus here, or another. */
+export function postgresState(url: string, corpusDir: string): "empty" | "current" | "other" {
   const db = postgresDb(url);
   try {
-    return databaseFingerprint(db);
+    if (databaseFingerprint(db) === null) return "empty";
+    return databaseIsCurrent(db, corpusDir) ? "current" : "other";
   } finally {
     db.close();
   }
@@ -424,6 +437,7 @@ export function openDatabaseIndex(db: SqlDb, name: string, rebuildCommand: strin
 /** The catalogue's entries by label gram, over the used reports. */
 function entryIndex(db: SqlDb, used: ReadonlySet<string>): EntryIndex {
   let leaves: Set<string> | null = null;
+  const tables = new Map<string, Table[]>();
   // Statements for up to this many values at once; more are read in turns.
   const CHUNK = 200;
   const chunks = <T>(xs: readonly T[]): T[][] => Array.from({ length: Math.ceil(xs.length / CHUNK) }, (_, i) => xs.slice(i * CHUNK, (i + 1) * CHUNK));
@@ -434,6 +448,19 @@ function entryIndex(db: SqlDb, used: ReadonlySet<string>): EntryIndex {
         leaves = new Set(db.all("SELECT DISTINCT l.leaf FROM leaves l JOIN reports r ON r.file = l.report WHERE r.used = 1").map(([leaf]) => leaf as string));
       }
       return leaves;
+    },
+    tablesOf(report) {
+      let t = tables.get(report);
+      if (!t) {
+        const row = used.has(report) ? db.get("SELECT tables FROM reports WHERE file = ?", [report]) : undefined;
+        t = row ? (JSON.parse(row[0] as string) as Table[]) : [];
+        if (tables.size >= 256) tables.clear();
+        tables.set(report, t);
+      }
+      return t;
+    },
+    tableTitles() {
+      return (db.all("SELECT titles FROM reports WHERE used = 1 ORDER BY file") as [string][]).flatMap(([t]) => JSON.parse(t) as string[]);
     },
     sharing(grams, reports) {
       const out: { report: string; key: string; ord: number; gram: string }[] = [];

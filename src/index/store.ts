@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { IndexVersionError } from "../errors.js";
 import { listReportFiles } from "../ingest/files.js";
@@ -59,10 +59,14 @@ export type ReportBody = Omit<ReportContent, "tokens" | "schools">;
 export interface EntryIndex {
   /** Every report's distinct entry labels (for the label grams' IDF). */
   leaves(): ReadonlySet<string>;
+  /** Every report's table titles (for the pinyin vocabulary), without reading the tables. */
+  tableTitles(): string[];
   /** Entries with one of these label grams, in these reports (all when null): report, key, place in its report's catalogue, gram. */
   sharing(grams: readonly string[], reports: readonly string[] | null): { report: string; key: string; ord: number; gram: string }[];
   /** The facts of these entries, in report order. */
   factsOf(keys: readonly string[]): Fact[];
+  /** A report's tables, without reading the rest of it. */
+  tablesOf(report: string): Table[];
 }
 
 /**
@@ -119,6 +123,21 @@ export function corpusFingerprint(corpusDir: string): string {
       .update("\0")
       .update(readFileSync(join(corpusDir, f)))
       .update("\0");
+  }
+  return hash.digest("hex");
+}
+
+/**
+ * sha256 over every corpus file's name, size and modification time: a check that costs a stat per
+ * file, where {@link corpusFingerprint} reads every byte (at 1,000 reports, 100 MB and ~0.4 s of
+ * every start). Equal means unchanged; different means "look at the bytes" (a fresh clone, a touch).
+ */
+export function corpusStatFingerprint(corpusDir: string): string {
+  const hash = createHash("sha256");
+  const files = [...listReportFiles(corpusDir), ...(existsSync(join(corpusDir, MANIFEST_FILE)) ? [MANIFEST_FILE] : [])].sort();
+  for (const f of files) {
+    const st = statSync(join(corpusDir, f));
+    hash.update(`${f}\0${st.size}\0${Math.floor(st.mtimeMs)}\0`); // whole milliseconds: what utimes and copies keep
   }
   return hash.digest("hex");
 }

@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -6,7 +6,7 @@ import { createEngine } from "../../src/answer/engine.js";
 import { catalogRows } from "../../src/answer/indicators.js";
 import { IndexVersionError } from "../../src/errors.js";
 import { buildIndex } from "../../src/index/build.js";
-import { buildSqliteIndex, openSqliteIndex, type SqliteView } from "../../src/index/databaseStore.js";
+import { buildSqliteIndex, openSqliteIndex, sqliteIsCurrent, type SqliteView } from "../../src/index/databaseStore.js";
 import { loadIndex } from "../../src/index/store.js";
 import type { Answer, Engine } from "../../src/types.js";
 
@@ -154,6 +154,30 @@ describe("database builds are incremental", () => {
     expect(result.meta.warnings.some((w) => w.report === "broken-2024.pdf" && /^skipped/.test(w.message))).toBe(true);
     expect(result.reports).toBe(2);
     expect(build().read).toBe(0); // not tried again until it changes
+  }, 60_000);
+
+  it("is current while its files are as the build saw them: by name, size and time first, else by bytes", () => {
+    build();
+    expect(sqliteIsCurrent(dbPath(), corpusDir())).toBe(true);
+    const path = join(corpusDir(), "bishan-2024.txt");
+    const { atime, mtime } = statSync(path);
+    // Touched, bytes unchanged: the stat check fails, the bytes say current.
+    utimesSync(path, atime, new Date(mtime.getTime() + 5000));
+    expect(sqliteIsCurrent(dbPath(), corpusDir())).toBe(true);
+    // Bytes changed: not current.
+    const text = readFileSync(path, "utf8");
+    writeFileSync(path, text.replace("3008", "3009"));
+    expect(sqliteIsCurrent(dbPath(), corpusDir())).toBe(false);
+    // The same size and time as the build saw, different bytes: the stat check alone decides (a
+    // start reads no report file), which is what makes a start cheap at 1,000 reports.
+    // (Whole seconds: a time set from a Date can come back a fraction of a millisecond off.)
+    utimesSync(path, 1_700_000_000, 1_700_000_000);
+    build();
+    writeFileSync(path, text.replace("3008", "3007"));
+    utimesSync(path, 1_700_000_000, 1_700_000_000);
+    expect(sqliteIsCurrent(dbPath(), corpusDir())).toBe(true);
+    writeFileSync(path, text);
+    build();
   }, 60_000);
 
   it("an engine over the database closes it (a /reload swaps engines and closes the old one)", async () => {
