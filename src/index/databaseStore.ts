@@ -28,7 +28,7 @@ import { corpusFingerprint, corpusStatFingerprint, INDEX_FORMAT_VERSION, type En
  */
 
 /** Bump when the schema or what a row holds changes: a database of another version is rebuilt. */
-export const SQLITE_SCHEMA_VERSION = 2;
+export const SQLITE_SCHEMA_VERSION = 3;
 const VERSION = `${SQLITE_SCHEMA_VERSION}.${INDEX_FORMAT_VERSION}.${BUNDLE_VERSION}`;
 
 /** The catalogue rows of one report (src/answer/indicators.ts catalogRows), given by the caller: the index layer never imports answer code. */
@@ -68,10 +68,12 @@ CREATE TABLE IF NOT EXISTS postings (term TEXT NOT NULL, report TEXT NOT NULL, p
 CREATE INDEX IF NOT EXISTS postings_report ON postings (report);
 -- Passages holding each word, over the used reports: the query segmenter's dictionary.
 CREATE TABLE IF NOT EXISTS vocab (term TEXT PRIMARY KEY, docs INTEGER NOT NULL)${noRowid};
+-- Used reports having each entry label: the distinct labels, for the label IDF, in one short read.
+CREATE TABLE IF NOT EXISTS leaf_counts (leaf TEXT PRIMARY KEY, reports INTEGER NOT NULL)${noRowid};
 `;
 }
 
-const TABLES = ["info", "reports", "facts", "entry_grams", "leaves", "passages", "postings", "vocab"];
+const TABLES = ["info", "reports", "facts", "entry_grams", "leaves", "passages", "postings", "vocab", "leaf_counts"];
 
 /** What a database build did. */
 export interface SqliteBuildResult {
@@ -166,12 +168,18 @@ function reportWriter(db: SqlDb, catalogRows: CatalogRowsOf) {
     db.run("INSERT INTO reports (file, key, used, meta, sections, tables, titles, schools, warnings, counts, base, lengths) VALUES (?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?)", v);
   const termsOf = (file: string) => db.all("SELECT term, docs FROM postings WHERE report = ?", [file]) as [string, number][];
 
-  /** Adds (sign 1) or takes away (-1) a report's words from the vocabulary of used reports. */
+  /** Adds (sign 1) or takes away (-1) a report's words and labels from those of the used reports. */
   const vocabulary = (file: string, sign: 1 | -1) => {
     for (const [term, docs] of termsOf(file)) {
       if (!term.startsWith(GRAM_PREFIX)) db.run("INSERT INTO vocab (term, docs) VALUES (?, ?) ON CONFLICT (term) DO UPDATE SET docs = vocab.docs + excluded.docs", [term, sign * docs]);
     }
-    if (sign < 0) db.run("DELETE FROM vocab WHERE docs <= 0");
+    for (const [leaf] of db.all("SELECT leaf FROM leaves WHERE report = ?", [file])) {
+      db.run("INSERT INTO leaf_counts (leaf, reports) VALUES (?, ?) ON CONFLICT (leaf) DO UPDATE SET reports = leaf_counts.reports + excluded.reports", [leaf, sign]);
+    }
+    if (sign < 0) {
+      db.run("DELETE FROM vocab WHERE docs <= 0");
+      db.run("DELETE FROM leaf_counts WHERE reports <= 0");
+    }
   };
 
   const remove = (file: string) =>
@@ -445,7 +453,7 @@ function entryIndex(db: SqlDb, used: ReadonlySet<string>): EntryIndex {
   return {
     leaves() {
       if (!leaves) {
-        leaves = new Set(db.all("SELECT DISTINCT l.leaf FROM leaves l JOIN reports r ON r.file = l.report WHERE r.used = 1").map(([leaf]) => leaf as string));
+        leaves = new Set(db.all("SELECT leaf FROM leaf_counts").map(([leaf]) => leaf as string));
       }
       return leaves;
     },

@@ -124,6 +124,12 @@ describe("database builds are incremental", () => {
       expect(v.reports.map((r) => r.report)).toEqual(["bishan-2024.txt", "jiangmen-2024.txt"]);
       expect(v.content("bishan-2024.txt")!.facts.some((f) => f.value === 3008)).toBe(true);
       expect(v.content("suining-2024.txt")).toBeUndefined();
+      // The labels (for the IDF) are those of a database built from nothing.
+      const freshDb = join(dir, "inc", "fresh.sqlite");
+      buildSqliteIndex(corpusDir(), freshDb, { catalogRows });
+      const fresh2 = openSqliteIndex(freshDb);
+      expect([...v.entries!.leaves()].sort()).toEqual([...fresh2.entries!.leaves()].sort());
+      fresh2.close();
       // The removed report's words are gone from the vocabulary, its passages from search.
       for (const w of ["遂宁", "学生", "璧山", "3008", "3007"]) expect(v.vocab.df(w), w).toBe(fresh.vocab.df(w));
       expect(v.vocab.df("遂宁")).toBeLessThan(loadIndex(join(root, "index")).vocab.df("遂宁"));

@@ -332,13 +332,19 @@ export function createEntityResolver(reports: ResolverReport[], extra?: { school
 
   // ---- the gazetteer: places inside a region report, and everything else
   // A place lies within a home place only in the same province: most places need no closer look.
-  const regionProvinces = new Set(infos.flatMap((r) => (r.kind === "school" ? [] : r.home.map((h) => h.province))));
-  const regionOf = (p: Place): ReportInfo | null => {
-    if (!regionProvinces.has(p.province)) return null;
-    for (const r of infos) {
-      if (r.kind === "school") continue;
-      if (r.home.some((h) => h !== p && placeWithin(p, h))) return r;
+  // Region reports by the provinces of their home places, in report order: a place is looked for
+  // only among those of its own province (hundreds of reports × thousands of places otherwise).
+  const regionsByProvince = new Map<string, ReportInfo[]>();
+  for (const r of infos) {
+    if (r.kind === "school") continue;
+    for (const province of new Set(r.home.map((h) => h.province))) {
+      const list = regionsByProvince.get(province);
+      if (list) list.push(r);
+      else regionsByProvince.set(province, [r]);
     }
+  }
+  const regionOf = (p: Place): ReportInfo | null => {
+    for (const r of regionsByProvince.get(p.province) ?? []) if (r.home.some((h) => h !== p && placeWithin(p, h))) return r;
     return null;
   };
   const reportHome = new Map<Place, ReportInfo>();
@@ -366,22 +372,25 @@ export function createEntityResolver(reports: ResolverReport[], extra?: { school
   for (const w of BLOCK_WORDS) put(forms, w, { kind: "block", rank: RANK.block });
 
   // ---- schools named in the reports
-  const groups: { report: string; parts: SchoolParts; name: string }[] = [];
+  // Each report's school groups (a school and its shorter names), and each report's info: looked up by report, not scanned.
+  const groupsOf = new Map<string, { parts: SchoolParts; key: string; name: string }[]>();
+  const infoOf = new Map<string, ReportInfo>();
+  for (const r of infos) if (!infoOf.has(r.report)) infoOf.set(r.report, r);
   const schools = [...(extra?.schools ?? [])].map((s) => ({ ...s, name: toSimplified(s.name) })).sort((a, b) => b.name.length - a.name.length);
   for (const s of schools) {
-    const info = infos.find((r) => r.report === s.report);
+    const info = infoOf.get(s.report);
     const parts = parseSchoolName(s.name);
     if (!info || !parts) continue;
     // The same school printed shorter (鹤山职校 after 鹤山市职业技术学校) takes the longer name as subject.
     const key = schoolKey(parts);
+    let groups = groupsOf.get(s.report);
+    if (!groups) groupsOf.set(s.report, (groups = []));
     const same = groups.find(
       (g) =>
-        g.report === s.report &&
-        (schoolKey(g.parts) === key ||
-          (g.parts.kind.cls === parts.kind.cls && parts.stem.length >= 2 && g.parts.stem.length >= 2 && (g.parts.stem.startsWith(parts.stem) || parts.stem.startsWith(g.parts.stem)))),
+        g.key === key || (g.parts.kind.cls === parts.kind.cls && parts.stem.length >= 2 && g.parts.stem.length >= 2 && (g.parts.stem.startsWith(parts.stem) || parts.stem.startsWith(g.parts.stem))),
     );
     const subject = same ? same.name : s.name;
-    if (!same) groups.push({ report: s.report, parts, name: s.name });
+    if (!same) groups.push({ parts, key, name: s.name });
     for (const f of schoolForms(s.name)) addReport(f, info, "school", subject);
   }
 
