@@ -85,7 +85,7 @@ const WEIGHT_CACHE = 4096;
  */
 export function databasePassageIndex(db: SqlDb, used: readonly string[], params: Pick<RankingParams, "fieldBoosts" | "bigram"> = DEFAULT_RANKING): PassageIndex {
   const usedSet = new Set(used);
-  const rows = db.all("SELECT file, base, lengths FROM reports WHERE used = 1 ORDER BY base") as [string, number, Buffer][];
+  const rows = db.all("SELECT file, base, lengths, ids FROM reports WHERE used = 1 ORDER BY base") as [string, number, Buffer, string][];
   const base = new Map<string, number>();
   let end = 0;
   for (const [file, b, lengths] of rows) {
@@ -95,7 +95,8 @@ export function databasePassageIndex(db: SqlDb, used: readonly string[], params:
   // Global passage numbers are the database's (a report's passages are base … base + n - 1); gaps
   // left by replaced reports have no id and weigh nothing.
   const refs: string[] = new Array<string>(end).fill("");
-  for (const [doc, id, report] of db.all("SELECT doc, id, report FROM passages") as [number, string, string][]) if (usedSet.has(report)) refs[doc] = id;
+  // Each used report's passage ids, from its own row (one read per report, not one per passage).
+  for (const [, b, , ids] of rows) (JSON.parse(ids) as string[]).forEach((id, i) => (refs[b + i] = id));
   const lengths = new Int32Array(end * SLOTS);
   const sums = new Float64Array(SLOTS);
   let passages = 0;

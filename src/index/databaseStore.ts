@@ -28,7 +28,7 @@ import { corpusFingerprint, corpusStatFingerprint, INDEX_FORMAT_VERSION, type En
  */
 
 /** Bump when the schema or what a row holds changes: a database of another version is rebuilt. */
-export const SQLITE_SCHEMA_VERSION = 3;
+export const SQLITE_SCHEMA_VERSION = 4;
 const VERSION = `${SQLITE_SCHEMA_VERSION}.${INDEX_FORMAT_VERSION}.${BUNDLE_VERSION}`;
 
 /** The catalogue rows of one report (src/answer/indicators.ts catalogRows), given by the caller: the index layer never imports answer code. */
@@ -43,7 +43,7 @@ CREATE TABLE IF NOT EXISTS info (name TEXT PRIMARY KEY, value TEXT NOT NULL);
 -- One row per report file, readable or not. used: answered from (readable, and no copy of another).
 CREATE TABLE IF NOT EXISTS reports (
   file TEXT PRIMARY KEY, key TEXT NOT NULL, used INTEGER NOT NULL DEFAULT 0,
-  meta TEXT, sections TEXT, tables TEXT, titles TEXT, schools TEXT, warnings TEXT NOT NULL,
+  meta TEXT, sections TEXT, tables TEXT, titles TEXT, schools TEXT, ids TEXT, warnings TEXT NOT NULL,
   counts TEXT, base INTEGER NOT NULL DEFAULT 0, lengths ${blob}
 );
 CREATE TABLE IF NOT EXISTS facts (report TEXT NOT NULL, pos INTEGER NOT NULL, entry TEXT, ord INTEGER, year INTEGER, body TEXT NOT NULL);
@@ -165,7 +165,7 @@ function readVersion(db: SqlDb): string | undefined {
 /** Writes and removes reports' rows, and keeps `used` and the vocabulary right. */
 function reportWriter(db: SqlDb, catalogRows: CatalogRowsOf) {
   const insertReport = (...v: unknown[]) =>
-    db.run("INSERT INTO reports (file, key, used, meta, sections, tables, titles, schools, warnings, counts, base, lengths) VALUES (?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?)", v);
+    db.run("INSERT INTO reports (file, key, used, meta, sections, tables, titles, schools, ids, warnings, counts, base, lengths) VALUES (?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", v);
   const termsOf = (file: string) => db.all("SELECT term, docs FROM postings WHERE report = ?", [file]) as [string, number][];
 
   /** Adds (sign 1) or takes away (-1) a report's words and labels from those of the used reports. */
@@ -195,7 +195,7 @@ function reportWriter(db: SqlDb, catalogRows: CatalogRowsOf) {
       remove(b.file);
       const c = b.content;
       if (!c) {
-        insertReport(b.file, b.key, null, null, null, null, null, JSON.stringify(b.warnings), null, 0, null);
+        insertReport(b.file, b.key, null, null, null, null, null, null, JSON.stringify(b.warnings), null, 0, null);
         return;
       }
       const report = c.meta.report;
@@ -209,6 +209,7 @@ function reportWriter(db: SqlDb, catalogRows: CatalogRowsOf) {
         JSON.stringify(c.tables),
         JSON.stringify(c.tables.map((t) => t.title ?? "")),
         JSON.stringify(c.schools),
+        JSON.stringify(c.passages.map((p) => p.id)),
         JSON.stringify(b.warnings),
         JSON.stringify({ facts: c.facts.length, passages: c.passages.length, tables: c.tables.length, sections: c.sections.length }),
         base,
