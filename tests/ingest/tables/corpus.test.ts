@@ -368,7 +368,9 @@ describe("invariants of every fact", () => {
 
 describe("speed", () => {
   // CPU time, not wall time, after one untimed pass (the JIT compiling the parser doubles the first).
-  it("parses the whole corpus, facts included, well under 100 ms", () => {
+  // The bound catches a parser gone superlinear (seconds), not drift: a loaded 2-core CI machine has
+  // measured 113 ms for what takes ~35 ms alone. `npm run bench` reports the real figure.
+  it("parses the whole corpus, facts included, in well under a second", () => {
     const inputs = loaded.map((r) => [r.lines, r.report] as const);
     const parseAll = () => {
       for (const [lines, report] of inputs) for (const t of extractTables(lines, report).tables) tableFacts(t, report, 2024);
@@ -383,6 +385,6 @@ describe("speed", () => {
     }
     // The fastest pass: other work on the machine (and in this process's GC and compiler threads,
     // which process.cpuUsage counts) only ever adds time.
-    expect(Math.min(...times)).toBeLessThan(100);
+    expect(Math.min(...times)).toBeLessThan(400);
   });
 });
