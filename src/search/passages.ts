@@ -5,7 +5,7 @@ import { GRAM_PREFIX, type PassageIndex, type ScoredPassage } from "./passageInd
 import { planQuery, type PlanIndex, type QueryPlan } from "./queryPlan.js";
 import { DEFAULT_RANKING, type RankingParams } from "./ranking.js";
 import { rerank } from "./rerank.js";
-import { prepareIndexSegmenter } from "./tokenize.js";
+import { prepareIndexSegmenter, type QueryVocabulary } from "./tokenize.js";
 
 /**
  * Full-text search over paragraphs and case studies: lunr (BM25) over nodejieba tokens.
@@ -121,7 +121,7 @@ export interface PassageSearch {
 }
 
 /** The search tokens of an index, with the number of passages (all reports) each occurs in. */
-export interface Vocabulary {
+export interface Vocabulary extends QueryVocabulary {
   has(term: string): boolean;
   /** Passages holding the term in any field; 0 for a term the index lacks. */
   df(term: string): number;
@@ -140,14 +140,32 @@ export function vocabularyOf(df: Record<string, number>): Vocabulary {
   // A Map: the query segmenter asks has() of every substring of a query, and a Map of ~10k words
   // answers faster than a property lookup on an object of that many keys.
   const counts = new Map(Object.entries(df));
-  return { has: (t) => counts.has(t), df: (t) => counts.get(t) ?? 0 };
+  let longest: Map<string, number> | null = null;
+  const longestFrom = (c: string): number => {
+    if (!longest) {
+      longest = new Map();
+      for (const w of counts.keys()) if (w.length > (longest.get(w[0]!) ?? 0)) longest.set(w[0]!, w.length);
+    }
+    return longest.get(c) ?? 0;
+  };
+  return { has: (t) => counts.has(t), df: (t) => counts.get(t) ?? 0, longestFrom };
 }
 
 /** A vocabulary read on first use (a figure question never needs it). */
 export function lazyVocabulary(read: () => Record<string, number>): Vocabulary {
-  let vocab: Vocabulary | null = null;
-  const get = () => (vocab ??= vocabularyOf(read()));
-  return { has: (t) => get().has(t), df: (t) => get().df(t) };
+  // The first call reads the table and puts the real lookups in place: the segmenter calls has()
+  // dozens of times a query, and a wrapper checking "read yet?" each time cost a tenth of a search.
+  const lazy: Vocabulary = {
+    has: (t) => load().has(t),
+    df: (t) => load().df(t),
+    longestFrom: (c) => load().longestFrom!(c),
+  };
+  const load = (): Vocabulary => {
+    const real = vocabularyOf(read());
+    Object.assign(lazy, real);
+    return real;
+  };
+  return lazy;
 }
 
 /** A passage source over passages in memory. */
@@ -430,13 +448,14 @@ export function makeSnippet(fullText: string, terms: string[], width = 140): str
   let start = 0;
   if (positions.length) {
     positions.sort((a, b) => a - b);
+    // The first window of 0.7 × width holding the most matches (two pointers: a long case repeats common terms).
     let bestCount = -1;
-    for (let i = 0; i < positions.length; i++) {
-      let j = i;
-      while (j + 1 < positions.length && positions[j + 1] - positions[i] < width * 0.7) j++;
+    for (let i = 0, j = 0; i < positions.length; i++) {
+      if (j < i) j = i;
+      while (j + 1 < positions.length && positions[j + 1]! - positions[i]! < width * 0.7) j++;
       if (j - i > bestCount) {
         bestCount = j - i;
-        start = positions[i];
+        start = positions[i]!;
       }
     }
     start = Math.max(0, start - Math.floor(width * 0.2));

@@ -1,6 +1,6 @@
 import { GRAM_PREFIX } from "./passageIndex.js";
 import type { RankingParams } from "./ranking.js";
-import { normalizeToken, segmentQuery } from "./tokenize.js";
+import { normalizeToken, type QueryVocabulary, segmentQuery } from "./tokenize.js";
 
 /**
  * A keyword query as the ranker uses it: its pieces (space-separated chunks), the words the index
@@ -22,7 +22,7 @@ export interface QueryPlan {
 
 /** What planning needs to know of the index. */
 export interface PlanIndex {
-  vocab: Pick<ReadonlySet<string>, "has">;
+  vocab: QueryVocabulary;
   /** Passages holding a word (any field). */
   wordFrequency(word: string): number;
   /** Passages holding a bigram term; 0 when the index has none. */
@@ -40,7 +40,7 @@ const HAN_RUN = /[\u4e00-\u9fff]+/g;
  * words (技能大赛, 宿舍管理) is known enough: its words and the phrase bonus find it.
  * @example unknownChunks("德国赋优 签约", vocab) // ["赋优"] when the vocabulary lacks 赋优
  */
-export function unknownChunks(piece: string, vocab: Pick<ReadonlySet<string>, "has">, maxWordLength = 8): string[] {
+export function unknownChunks(piece: string, vocab: QueryVocabulary, maxWordLength = 8): string[] {
   const out: string[] = [];
   segmentQuery(piece, vocab, maxWordLength, (run, covered) => out.push(...unknownOfRun(run, covered, vocab)));
   return out;
@@ -77,7 +77,9 @@ export function planQuery(query: string, index: PlanIndex, p: RankingParams): Qu
   const unknownOf: string[][] = pieces.map(() => []);
   const wordsOf = pieces.map((piece, i) => segmentQuery(piece, index.vocab, 8, (run, covered) => unknownOf[i]!.push(...unknownOfRun(run, covered, index.vocab))));
   const all = [...new Set(wordsOf.flat())];
-  const df = (w: string) => index.wordFrequency(w);
+  // Each word's passage count, looked up once (the sort below asks for it again and again).
+  const counts = new Map(all.map((w) => [w, index.wordFrequency(w)]));
+  const df = (w: string) => counts.get(w)!;
   const rare = all.filter((w) => df(w) / index.total <= p.commonShare);
   const kept = new Set((rare.length ? rare : all).sort((a, b) => df(a) - df(b)).slice(0, p.maxTerms));
   const idf = (n: number) => Math.log(1 + index.total / Math.max(1, n));

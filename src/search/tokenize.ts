@@ -108,6 +108,16 @@ export function contentTokens(words: string[]): string[] {
   return out;
 }
 
+/** What the query segmenter asks of the index vocabulary. */
+export interface QueryVocabulary {
+  has(term: string): boolean;
+  /**
+   * The length of the longest vocabulary word starting with this character (0 for none). Optional:
+   * without it every length up to the maximum is tried; with it, most positions of a query try one or two.
+   */
+  longestFrom?(char: string): number;
+}
+
 /**
  * Query-time segmentation against a vocabulary: every vocabulary word found inside a run of
  * ideographs (longest first, the way cut-for-search lists sub-words), and Latin/digit runs whole.
@@ -117,7 +127,7 @@ export function contentTokens(words: string[]): string[] {
  */
 export function segmentQuery(
   text: string,
-  vocab: Pick<ReadonlySet<string>, "has">,
+  vocab: QueryVocabulary,
   maxWordLength = 8,
   /** Called with each run of ideographs and which of its characters a word of two or more covers. */
   onRun?: (run: string, covered: Uint8Array) => void,
@@ -138,7 +148,8 @@ export function segmentQuery(
     }
     const covered = new Uint8Array(run.length);
     for (let i = 0; i < run.length; i++) {
-      for (let len = Math.min(maxWordLength, run.length - i); len >= 2; len--) {
+      const longest = vocab.longestFrom ? Math.min(maxWordLength, vocab.longestFrom(run[i]!)) : maxWordLength;
+      for (let len = Math.min(longest, run.length - i); len >= 2; len--) {
         const w = run.slice(i, i + len);
         if (vocab.has(w)) {
           push(w);

@@ -57,6 +57,8 @@ const FOLD_SYMBOLS = new Set("％＋－／～＜＞＝＆＃＠＿＇＂");
  * @example toHalfWidth("２０２４年Ｌｅｓｈａｎ") // "2024年Leshan"
  */
 export function toHalfWidth(s: string): string {
+  // Everything folded below lies in these ranges: most text has none of them.
+  if (!/[\uff01-\uff5e\u3000\u00a0]/.test(s)) return s;
   let out = "";
   for (let i = 0; i < s.length; i++) {
     const ch = s[i]!;

@@ -21,6 +21,12 @@ describe("makeSnippet", () => {
     expect([...snippet.replace(/…/g, "")].length).toBe(21);
     expect(snippet).not.toMatch(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/);
   });
+  it("centres on the window holding the most matched terms, not the first match", () => {
+    const text = `宿舍${"前言".repeat(60)}宿舍楼 宿舍 宿舍管理${"后记".repeat(60)}`;
+    const snippet = makeSnippet(text, ["宿舍"], 30);
+    expect(snippet).toContain("宿舍楼 宿舍 宿舍管理");
+    expect(snippet.startsWith("…")).toBe(true);
+  });
   it("returns short text whole, on one line", () => {
     expect(makeSnippet("第一段\n  第二段", ["第二段"])).toBe("第一段 第二段");
   });

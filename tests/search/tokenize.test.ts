@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { lazyVocabulary, vocabularyOf } from "../../src/search/passages.js";
 import { isContentToken, prepareIndexSegmenter, segmentQuery } from "../../src/search/tokenize.js";
 
 describe("segmentQuery against the index vocabulary", () => {
@@ -17,6 +18,31 @@ describe("segmentQuery against the index vocabulary", () => {
   it("finds nothing in noise, and never throws on query syntax lunr would choke on", () => {
     expect(segmentQuery("？？？ ^~:+-", vocab)).toEqual([]);
     expect(segmentQuery("", vocab)).toEqual([]);
+  });
+});
+
+describe("the vocabulary's longest word from a character (the segmenter tries no longer lengths)", () => {
+  const counts = { 职业: 3, 职业教育: 2, 职业教育活动周: 1, 教育: 5, 活动: 4, 周: 1 };
+  it("is the length of the longest word starting with the character, 0 for none", () => {
+    const vocab = vocabularyOf(counts);
+    expect(vocab.longestFrom!("职")).toBe(7);
+    expect(vocab.longestFrom!("教")).toBe(2);
+    expect(vocab.longestFrom!("周")).toBe(1);
+    expect(vocab.longestFrom!("学")).toBe(0);
+  });
+  it("still finds the longest word at each position, and every word inside it", () => {
+    expect(segmentQuery("职业教育活动周开幕", vocabularyOf(counts))).toEqual(["职业教育活动周", "职业教育", "职业", "教育", "活动"]);
+  });
+  it("read on first use, once, and answers as the table does", () => {
+    let reads = 0;
+    const vocab = lazyVocabulary(() => {
+      reads++;
+      return counts;
+    });
+    expect(reads).toBe(0);
+    expect(segmentQuery("职业教育活动周", vocab)).toEqual(["职业教育活动周", "职业教育", "职业", "教育", "活动"]);
+    expect([vocab.has("活动"), vocab.df("教育"), vocab.longestFrom!("职")]).toEqual([true, 5, 7]);
+    expect(reads).toBe(1);
   });
 });
 

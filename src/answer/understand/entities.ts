@@ -148,6 +148,8 @@ interface LatinTables {
   latinWritten: Set<string>;
   maxLatinWords: number;
   maxLatinKey: number;
+  /** Every prefix of a key of `latin`: words run together stop growing once they are none ("the…", "case…"). */
+  latinPrefixes: Set<string>;
   /** A typo of a report's one-word Latin name ("Leshang"), or null. */
   fuzzy(w: string): Target | null;
   /**
@@ -248,7 +250,9 @@ function buildLatin(reports: ResolverReport[], infos: ReportInfo[], latinPlaces:
       else otherCounties.set(k, [c]);
     }
   }
-  return { latin, latinWritten, maxLatinWords, maxLatinKey, fuzzy, otherCounties };
+  const latinPrefixes = new Set<string>();
+  for (const k of latin.keys()) for (let n = 1; n <= k.length; n++) latinPrefixes.add(k.slice(0, n));
+  return { latin, latinWritten, maxLatinWords, maxLatinKey, latinPrefixes, fuzzy, otherCounties };
 }
 
 /**
@@ -409,6 +413,16 @@ export function createEntityResolver(reports: ResolverReport[], extra?: { school
 
   // `py` (toned pinyin) is filled in at the first near miss that gets that far: pinyin-pro loads then.
   const homophones = infos.flatMap((r) => r.shorts.filter((s) => /^[\u4e00-\u9fff]{2,3}$/.test(s)).map((s) => ({ info: r, chars: s, py: null as string[] | null })));
+  // A typo differs in one character, so it shares another with the name, at its place: each
+  // character's (homophone, place) pairs find the windows worth a look (thousands of names at scale).
+  const homophonesByChar = new Map<string, { h: number; k: number }[]>();
+  homophones.forEach((h, i) => {
+    for (let k = 0; k < h.chars.length; k++) {
+      const list = homophonesByChar.get(h.chars[k]!);
+      if (list) list.push({ h: i, k });
+      else homophonesByChar.set(h.chars[k]!, [{ h: i, k }]);
+    }
+  });
   const realPlaces = placeIndex().anyName;
   const homeOf = new Map(infos.map((r) => [r.report, r.home]));
 
@@ -454,41 +468,52 @@ export function createEntityResolver(reports: ResolverReport[], extra?: { school
 
     // Homophone typos of a short name (壁山 → 璧山): one character differs and reads the same,
     // tone included (a different tone lets in words and names: 乐善, 吕亮).
-    for (const h of homophones) {
+    // Windows sharing a character with a name, in (name, position) order as a scan of every window
+    // would visit them: an earlier name's match covers what a later one may not take.
+    const windows: number[] = [];
+    for (let i = 0; i < n; i++) {
+      for (const { h, k } of homophonesByChar.get(q[i]!) ?? []) {
+        const w = i - k;
+        if (w >= 0 && w + homophones[h]!.chars.length <= n) windows.push(h * (n + 1) + w);
+      }
+    }
+    windows.sort((a, b) => a - b);
+    for (let x = 0; x < windows.length; x++) {
+      if (x > 0 && windows[x] === windows[x - 1]) continue;
+      const h = homophones[Math.floor(windows[x]! / (n + 1))]!;
+      const w = windows[x]! % (n + 1);
       const len = h.chars.length;
-      for (let w = 0; w + len <= n; w++) {
-        let diff = -1;
-        let ok = true;
-        for (let k = 0; k < len; k++) {
-          if (covered[w + k]) {
+      let diff = -1;
+      let ok = true;
+      for (let k = 0; k < len; k++) {
+        if (covered[w + k]) {
+          ok = false;
+          break;
+        }
+        if (q[w + k] !== h.chars[k]) {
+          if (diff >= 0) {
             ok = false;
             break;
           }
-          if (q[w + k] !== h.chars[k]) {
-            if (diff >= 0) {
-              ok = false;
-              break;
-            }
-            diff = k;
-          }
+          diff = k;
         }
-        if (!ok || diff < 0 || !HAN.test(q[w + diff]!)) continue;
-        const typed = q.slice(w, w + len);
-        // A real place or a known name is no typo: checked before the readings, which need pinyin-pro.
-        if (realPlaces.has(typed) || forms.has(typed)) continue;
-        h.py ??= syllables(h.chars, true);
-        if (!readings(q[w + diff]!).includes(h.py[diff]!)) continue;
-        let end = w + len;
-        const suffix = h.info.entity.slice(-1);
-        if (h.info.kind !== "school" && "市区县".includes(suffix) && q[end] === suffix && !covered[end]) end++;
-        hits.push({ start: w, end, t: { kind: "report", report: h.info.report, entity: h.info.entity, via: "homophone", rank: RANK.homophone } });
-        covered.fill(1, w, end);
       }
+      if (!ok || diff < 0 || !HAN.test(q[w + diff]!)) continue;
+      const typed = q.slice(w, w + len);
+      // A real place or a known name is no typo: checked before the readings, which need pinyin-pro.
+      if (realPlaces.has(typed) || forms.has(typed)) continue;
+      h.py ??= syllables(h.chars, true);
+      if (!readings(q[w + diff]!).includes(h.py[diff]!)) continue;
+      let end = w + len;
+      const suffix = h.info.entity.slice(-1);
+      if (h.info.kind !== "school" && "市区县".includes(suffix) && q[end] === suffix && !covered[end]) end++;
+      hits.push({ start: w, end, t: { kind: "report", report: h.info.report, entity: h.info.entity, via: "homophone", rank: RANK.homophone } });
+      covered.fill(1, w, end);
     }
 
     // Latin names: whole words, up to a few words run together ("Suining Vocational and Technical School").
     if (/[A-Za-zÀ-ɏ]/.test(q)) {
-      const { latin, maxLatinWords, maxLatinKey, fuzzy, otherCounties } = latinPart();
+      const { latin, maxLatinWords, maxLatinKey, latinPrefixes, fuzzy, otherCounties } = latinPart();
       const low = foldLatin(q);
       const tokens = [...low.matchAll(LATIN_TOKEN)].map((m) => ({ s: m.index, e: m.index + m[0].length, w: m[0] }));
       // Words join only across spaces, hyphens and apostrophes.
@@ -499,6 +524,7 @@ export function createEntityResolver(reports: ResolverReport[], extra?: { school
         let best: { j: number; t: Target } | null = null;
         for (let j = i; j < tokens.length && j <= i + maxLatinWords && key.length <= maxLatinKey; j++) {
           key += tokens[j]!.w;
+          if (!latinPrefixes.has(key)) break;
           const t = latin.get(key);
           if (t) best = { j, t };
           if (!joins[j]) break;

@@ -27,6 +27,9 @@ export interface ParsedYears {
   reportYears: number[];
 }
 
+/** What every year expression holds (see parseYears): without one, a question names no year. */
+const YEAR_SIGN = /[0-9年]|year/i;
+
 /** After a year, words that make it the year of a report (2023年报告, 2024年度质量报告, 2023 annual report). */
 const REPORT_AFTER = /^\s*(?:年度|年)?\s*(?:的)?\s*(?:中职|中等职业教育)?\s*(?:教育)?\s*(?:质量)?\s*(?:年度)?\s*(?:质量)?\s*(?:报告|年报)|^\s*(?:annual\s+)?(?:quality\s+)?report/i;
 
@@ -72,6 +75,8 @@ const DURATION_BEFORE = /(?:工作|从教|教龄|毕业|连续|已经|已|共|�
  */
 export function parseYears(question: string, ref: YearRef): ParsedYears {
   const q = normalizeQuestion(question);
+  // Every form below holds a digit, 年 or "year": most questions (a search, 璧山 宿舍 案例) have none.
+  if (!YEAR_SIGN.test(q)) return { years: [], explicit: false, spans: [], relative: false, reportYears: [] };
   const taken = new Uint8Array(q.length);
   const found: { start: number; end: number; years: number[]; relative: boolean }[] = [];
   const free = (s: number, e: number): boolean => {

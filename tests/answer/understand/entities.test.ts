@@ -111,6 +111,8 @@ describe("traditional characters and homophone typos", () => {
     // same sound, same tone, one character off; not itself a place
     ["碧山2024年月收入", BISHAN, "homophone", "碧山"],
     ["必山区的升学人数", BISHAN, "homophone", "必山区"],
+    // the typo at the end of the name, and after other text
+    ["去年乐删的毕业生", LESHAN, "homophone", "乐删"],
   ])("%s → %s via %s", (q, report, via, matched) => {
     expect(only(q)).toEqual([report, via, matched]);
   });
