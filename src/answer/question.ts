@@ -68,9 +68,17 @@ function askedUnit(text: string): string | null {
 
 /** Removes character spans from a string (replacing them with spaces, so later spans keep their places). */
 export function blankSpans(s: string, spans: [number, number][]): string {
-  const chars = s.split("");
-  for (const [a, b] of spans) for (let i = a; i < b && i < chars.length; i++) chars[i] = " ";
-  return chars.join("");
+  if (!spans.length) return s;
+  const blank = new Uint8Array(s.length);
+  for (const [a, b] of spans) blank.fill(1, Math.max(0, a), Math.min(b, s.length));
+  let out = "";
+  for (let i = 0; i < s.length; ) {
+    let j = i;
+    while (j < s.length && blank[j] === blank[i]) j++;
+    out += blank[i] ? " ".repeat(j - i) : s.slice(i, j);
+    i = j;
+  }
+  return out;
 }
 
 const STANDARD_NAMES = /人才培养质量计分卡|计分卡|满意度调查表|教学资源表|服务贡献表|国际影响表|落实政策表/;

@@ -302,6 +302,10 @@ export function weightedIndex(refs: readonly string[], termWeights: (term: strin
   const matched = new Uint32Array(refs.length);
   const matchedHigh = new Uint32Array(refs.length);
   const touched: number[] = [];
+  // Final scores of the touched passages, and a copy for finding the k-th largest (which reorders
+  // it): grown to the most passages a query has touched, not sized for all of them.
+  let final = new Float64Array(1024);
+  let selecting = new Float64Array(1024);
 
   return {
     refs,
@@ -335,7 +339,10 @@ export function weightedIndex(refs: readonly string[], termWeights: (term: strin
         }
       });
       // Final scores; a passage the caller weighs 0 is left out.
-      const final = new Float64Array(touched.length);
+      if (final.length < touched.length) {
+        final = new Float64Array(Math.min(refs.length, 2 * touched.length));
+        selecting = new Float64Array(final.length);
+      }
       let kept = 0;
       for (const d of touched) {
         const w = skip ? skip[d] : opts.weight ? opts.weight(d) : 1;
@@ -351,7 +358,11 @@ export function weightedIndex(refs: readonly string[], termWeights: (term: strin
       // Only the best `limit` (and any tied with the last of them) become results: a common word
       // matches most passages, and the caller reads a few.
       const limit = opts.limit ?? Infinity;
-      const threshold = kept > limit ? kthLargest(final.slice(0, kept), limit) : -Infinity;
+      let threshold = -Infinity;
+      if (kept > limit) {
+        selecting.set(final.subarray(0, kept));
+        threshold = kthLargest(selecting.subarray(0, kept), limit);
+      }
       const results: ScoredPassage[] = [];
       for (let i = 0; i < kept; i++) {
         const d = touched[i];

@@ -236,7 +236,10 @@ const REF_CACHE = 50_000;
  */
 export function createPassageSearch(passageIndex: () => PassageIndex, source: PassageSource, vocab: Vocabulary, params: RankingParams = DEFAULT_RANKING): PassageSearch {
   const reportCache = new Map<string, ReportPassages>();
+  // Hits come a report at a time: the last one asked needs no reordering of the cache.
+  let last: { report: string; passages: ReportPassages } | null = null;
   const ofReport = (report: string): ReportPassages => {
+    if (last?.report === report) return last.passages;
     let r = reportCache.get(report);
     if (r) {
       reportCache.delete(report); // most recently used last
@@ -245,12 +248,14 @@ export function createPassageSearch(passageIndex: () => PassageIndex, source: Pa
       if (reportCache.size >= REPORT_CACHE) reportCache.delete(reportCache.keys().next().value!);
     }
     reportCache.set(report, r);
+    last = { report, passages: r };
     return r;
   };
   // Passages by id, as hits come: a few hundred ids recur across searches (bounded with the report cache).
   const byRef = new Map<string, Passage | undefined>();
   const passageOf = (ref: string): Passage | undefined => {
-    if (byRef.has(ref)) return byRef.get(ref);
+    const known = byRef.get(ref);
+    if (known || byRef.has(ref)) return known;
     const at = parsePassageId(ref);
     const p = at ? ofReport(at.report).byId.get(ref) : undefined;
     if (byRef.size >= REF_CACHE) byRef.clear();

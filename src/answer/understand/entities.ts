@@ -399,13 +399,21 @@ export function createEntityResolver(reports: ResolverReport[], extra?: { school
   }
 
   // ---- lookup tables for the scan
-  const lengthsByFirst = new Map<string, number[]>();
+  // The lengths of the forms starting with each two characters (a one-character form under its
+  // character), longest first: a position of the question tries one or two, not every length a
+  // place name of that first character has.
+  // Keyed by character codes, first then second (-1 for a one-character form): no string is made per position.
+  const lengthsByStart = new Map<number, Map<number, number[]>>();
   for (const f of forms.keys()) {
-    const l = lengthsByFirst.get(f[0]!) ?? [];
+    const first = f.charCodeAt(0);
+    const second = f.length > 1 ? f.charCodeAt(1) : -1;
+    let bySecond = lengthsByStart.get(first);
+    if (!bySecond) lengthsByStart.set(first, (bySecond = new Map()));
+    const l = bySecond.get(second) ?? [];
     if (!l.includes(f.length)) l.push(f.length);
-    lengthsByFirst.set(f[0]!, l);
+    bySecond.set(second, l);
   }
-  for (const l of lengthsByFirst.values()) l.sort((a, b) => b - a);
+  for (const bySecond of lengthsByStart.values()) for (const l of bySecond.values()) l.sort((a, b) => b - a);
 
   // Built on the first question with Latin letters (or names()): see above.
   let latinTables: LatinTables | null = null;
@@ -445,21 +453,21 @@ export function createEntityResolver(reports: ResolverReport[], extra?: { school
     type Hit = { start: number; end: number; t: Target; via?: Via };
     const hits: Hit[] = [];
 
-    // Chinese names: leftmost, longest.
-    for (let i = 0; i < n; ) {
-      const lens = lengthsByFirst.get(q[i]!);
-      let taken = 0;
-      if (lens) {
-        for (const len of lens) {
-          if (i + len > n) continue;
-          const t = forms.get(q.slice(i, i + len));
-          if (!t) continue;
-          if (t.kind !== "block" && t.leftBoundary && i > 0 && HAN.test(q[i - 1]!)) continue;
-          hits.push({ start: i, end: i + len, t });
-          taken = len;
-          break;
-        }
+    // Chinese names: leftmost, longest. The length of the form taken at i, 0 for none.
+    const formAt = (i: number, lens: number[] | undefined): number => {
+      for (const len of lens ?? []) {
+        if (i + len > n) continue;
+        const t = forms.get(q.slice(i, i + len));
+        if (!t) continue;
+        if (t.kind !== "block" && t.leftBoundary && i > 0 && HAN.test(q[i - 1]!)) continue;
+        hits.push({ start: i, end: i + len, t });
+        return len;
       }
+      return 0;
+    };
+    for (let i = 0; i < n; ) {
+      const bySecond = lengthsByStart.get(q.charCodeAt(i));
+      const taken = bySecond ? (i + 1 < n && formAt(i, bySecond.get(q.charCodeAt(i + 1)))) || formAt(i, bySecond.get(-1)) : 0;
       if (taken) {
         covered.fill(1, i, i + taken);
         i += taken;
