@@ -284,9 +284,12 @@ export function openPassageIndex(packed: PackedPassageIndex): PassageIndex {
   const termNumber = new Map<string, number>();
   packed.terms.forEach((term, t) => termNumber.set(term, t));
   const weights = Float64Array.from(packed.weights, (w) => w / 1000);
+  // Each asked term's views into the arrays, made once (queries repeat words).
+  const views = new Array<TermWeights | undefined>(packed.terms.length);
   return weightedIndex(refs, (term) => {
     const t = termNumber.get(term);
-    return t === undefined ? null : { docs: docs.subarray(start[t], start[t + 1]), weights: weights.subarray(start[t], start[t + 1]) };
+    if (t === undefined) return null;
+    return (views[t] ??= { docs: docs.subarray(start[t], start[t + 1]), weights: weights.subarray(start[t], start[t + 1]) });
   });
 }
 

@@ -346,7 +346,7 @@ export function createPassageSearch(passageIndex: () => PassageIndex, source: Pa
         if (taken.some((t) => t.report === shown.report && shown.line <= t.endLine && t.line <= shown.endLine)) continue;
         taken.push(shown);
       }
-      const hit = { ...toHit(shown, shownTerms(terms, q), score), line: p.line };
+      const hit = toHit(shown, shownTerms(terms, q), score, p.line);
       // Two paragraphs of one section (or lines of one table) are enough: the third waits until other
       // sections had their turn.
       const section = sectionKey(shown);
@@ -409,7 +409,8 @@ function withSnippets(hits: PassageHit[]): PassageHit[] {
   return hits;
 }
 
-function toHit(p: Passage, terms: string[], score: number): PassageHit {
+/** The hit showing passage `p`, cited at `line` (the matching paragraph's, inside a case or section shown whole). */
+function toHit(p: Passage, terms: string[], score: number, line: number): PassageHit {
   return {
     report: p.report,
     entity: p.entity,
@@ -420,7 +421,7 @@ function toHit(p: Passage, terms: string[], score: number): PassageHit {
     snippet: "", // made for the hits finally shown (withSnippets)
     terms,
     score: Math.round(score * 1000) / 1000,
-    line: p.line,
+    line,
     ...(p.caseLabel ? { caseLabel: p.caseLabel } : {}),
   };
 }
