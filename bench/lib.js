@@ -12,11 +12,12 @@ export const DIST = process.env.ZHIBAO_BENCH_DIST ?? join(root, "dist");
 
 /**
  * Others may rebuild dist/ while a bench runs: every child imports one frozen copy of it, made at
- * the start (dist/ copied to a temp folder with a package.json and a node_modules link beside it).
+ * the start (dist/ and bin/ copied to a temp folder with a package.json and a node_modules link beside them).
  */
 export function snapshotDist(into) {
   const snap = join(into, "zhibao-snapshot");
   cpSync(join(root, "dist"), join(snap, "dist"), { recursive: true });
+  cpSync(join(root, "bin"), join(snap, "bin"), { recursive: true });
   writeFileSync(join(snap, "package.json"), JSON.stringify({ type: "module" }));
   symlinkSync(join(root, "node_modules"), join(snap, "node_modules"), "dir");
   return join(snap, "dist");

@@ -1,28 +1,33 @@
 #!/usr/bin/env node
-// `node bench/synth.js` (after `npx tsc -p tsconfig.json`): how zhibao scales with the number of
-// reports. Generates synthetic corpora of ×10 and ×100 the five real reports, then for ×1, ×10 and
-// ×100 measures index build, index load, engine start, search and ask latency, and memory.
+// `npm run bench:scale` (after `npx tsc -p tsconfig.json`): how zhibao scales with the number of
+// reports, in each store. Generates synthetic corpora of ×1, ×10, ×100 and ×200 the five real reports
+// (5 to 1,000 report files), then for each store (files, sqlite, postgres) measures what a user runs:
 //
-// - A synthetic corpus is the five real reports plus copies of each under a distinct place name
-//   (乐山市 → 乐山甲子市, 乐山乙子市, …; 璧山区 → 璧山甲子区; 遂宁市职业技术学校 → 遂宁甲子市职业技术学校)
-//   with every figure perturbed by up to ±10 % (years, section numbers and the like untouched), written
-//   as new .txt files with a manifest.json. ×10 = 50 reports, ×100 = 500. The suffix is made of
-//   ideographs (天干 × 地支), not digits: report titles are read for the entity name, ideographs only.
-// - The originals stay in, so the judged queries (bench/judged-queries.jsonl) still have one right
-//   answer: "hit@5 right report" counts a search whose top 5 holds a relevant passage of the
-//   original report, not of a look-alike copy.
-// - Figure questions: the fact and compare questions of ../shared/eval/dev.jsonl, through ask().
-// - Each step runs in its own child process (build; load only; engine + queries), so memory figures
-//   are the step's own. Children get a large heap (--max-old-space-size) for ×100.
+// - build: `zhibao index --full` (every report read again), with Node's default settings: wall time, peak RSS;
+// - incremental: `zhibao add FILE` of one more report, then `zhibao remove` of it: wall time each;
+// - one-shot: `zhibao ask "…"`, a figure question and a passage question, median of 3 processes;
+// - serving: createEngine in one process (start), then `ask` and `search` p50/p99 over the judged
+//   queries and dev.jsonl's fact and compare questions, RSS after them, and whether search still finds
+//   the original report's passage among its look-alikes.
 //
-// Options: --scales 1,10,100 (default), --keep (leave the temp folder), --budget SECONDS (default
-// 540: a scale whose estimated build would not fit is skipped and said so).
-import { spawnSync } from "node:child_process";
+// A synthetic corpus is the five real reports plus copies of each under a distinct place name
+// (乐山市 → 乐山乙甲市; 遂宁市职业技术学校 → 遂宁乙甲市职业技术学校) with every figure perturbed by up to
+// ±10 % (years, section numbers and the like untouched), written as .txt files with a manifest.json.
+// The tag is two ideographs, not digits: report titles are read for the entity name, ideographs only.
+// Each store builds its own index from nothing (its own index folder; the PostgreSQL database is
+// emptied by --full, which re-reads every report and drops those gone).
+//
+// PostgreSQL: DATABASE_URL when set, else a throwaway server from tools/test-postgres.sh (Debian's
+// postgresql package), stopped at the end; the store is skipped, and said so, when neither is there.
+//
+// Options: --scales 1,10,100,200 (default), --stores files,sqlite,postgres (default), --keep (leave
+// the temp folder), --budget SECONDS (a scale whose estimated time would not fit is skipped, said so).
+import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { DIST, indexApi, memoryFigures, provenance, root, snapshotDist } from "./lib.js";
+import { DIST, memoryFigures, provenance, root, snapshotDist } from "./lib.js";
 
 const T0 = performance.now();
 const args = process.argv.slice(2);
@@ -30,7 +35,7 @@ const opt = (name, dflt) => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 ? args[i + 1] : dflt;
 };
-const log = (m) => process.stderr.write(`[${((performance.now() - T0) / 1000).toFixed(0).padStart(4)} s] ${m}\n`);
+const log = (m) => process.stderr.write(`[${((performance.now() - T0) / 1000).toFixed(0).padStart(5)} s] ${m}\n`);
 
 const STEMS = [
   { prefix: "leshan", place: "乐山" },
@@ -39,15 +44,19 @@ const STEMS = [
   { prefix: "bishan", place: "璧山" },
   { prefix: "jiangmen", place: "江门" },
 ];
-const GAN = "甲乙丙丁戊己庚辛壬癸";
-const ZHI = "子丑寅卯辰巳午未申酉";
-const suffixOf = (k) => GAN[k % 10] + ZHI[Math.floor(k / 10) % 10]; // k = 1…99 → distinct two-ideograph tags
+const TAG_CHARS = "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉";
+/** k = 1…399 → distinct two-ideograph tags. */
+const suffixOf = (k) => TAG_CHARS[k % 20] + TAG_CHARS[Math.floor(k / 20) % 20];
+
+/** One-shot questions: a figure of a report, and a passage. */
+const ONE_SHOT = { figure: "乐山 2024 升学人数", passage: "璧山 宿舍楼 案例" };
 
 const pct = (xs, p) => {
   if (!xs.length) return null;
   const s = xs.slice().sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
 };
+const median = (xs) => pct(xs, 50);
 
 // ---------------------------------------------------------------- corpus generation
 
@@ -66,6 +75,19 @@ export function perturb(line, seed) {
   });
 }
 
+/** Copy number `k` of a real report: its file name, text and manifest entry. */
+function copyOf(file, text, entry, k) {
+  const stem = STEMS.find((s) => file.startsWith(s.prefix));
+  const tag = suffixOf(k);
+  const body = text
+    .split("\n")
+    .map((l, i) => perturb(l.split(stem.place).join(stem.place + tag), k * 1000 + i))
+    .join("\n");
+  const name = file.replace(/^([a-z]+)-/, `$1-x${String(k).padStart(3, "0")}-`);
+  const e = entry ?? {};
+  return { name, body, entry: { english: e.english ? `${e.english} ${tag}` : undefined, province: e.province, kind: e.kind, aliases: [] } };
+}
+
 /** Writes corpus/ ×scale into `dir`: the originals plus (scale − 1) renamed, perturbed copies of each. */
 function generateCorpus(scale, dir) {
   mkdirSync(dir, { recursive: true });
@@ -79,218 +101,256 @@ function generateCorpus(scale, dir) {
     writeFileSync(join(dir, f), text);
     bytes += Buffer.byteLength(text);
     out[f] = manifest[f];
-    const stem = STEMS.find((s) => f.startsWith(s.prefix));
     for (let k = 1; k < scale; k++) {
-      const tag = suffixOf(k);
-      const lines = text.split("\n").map((l, i) => perturb(l.split(stem.place).join(stem.place + tag), k * 1000 + i));
-      const name = f.replace(/^([a-z]+)-/, `$1-x${String(k).padStart(2, "0")}-`);
-      const body = lines.join("\n");
-      writeFileSync(join(dir, name), body);
-      bytes += Buffer.byteLength(body);
-      const m = manifest[f] ?? {};
-      out[name] = { english: m.english ? `${m.english} ${tag}` : undefined, province: m.province, kind: m.kind, aliases: [] };
+      const c = copyOf(f, text, manifest[f], k);
+      writeFileSync(join(dir, c.name), c.body);
+      bytes += Buffer.byteLength(c.body);
+      out[c.name] = c.entry;
     }
   }
   writeFileSync(join(dir, "manifest.json"), JSON.stringify(out, null, 1));
   return { reports: files.length * scale, bytes };
 }
 
-const dirBytes = (d) => readdirSync(d, { withFileTypes: true }).reduce((n, e) => n + (e.isDirectory() ? dirBytes(join(d, e.name)) : statSync(join(d, e.name)).size), 0);
+/** One report more than a ×scale corpus has, for `zhibao add` (copy number `scale`, which the corpus lacks). */
+function extraReport(scale, into) {
+  const f = "leshan-2024.txt";
+  const manifest = JSON.parse(readFileSync(join(root, "corpus", "manifest.json"), "utf8"));
+  const c = copyOf(f, readFileSync(join(root, "corpus", f), "utf8"), manifest[f], scale);
+  mkdirSync(into, { recursive: true });
+  writeFileSync(join(into, c.name), c.body);
+  return join(into, c.name);
+}
 
-// ---------------------------------------------------------------- children
+const dirBytes = (d) => (existsSync(d) ? readdirSync(d, { withFileTypes: true }).reduce((n, e) => n + (e.isDirectory() ? dirBytes(join(d, e.name)) : statSync(join(d, e.name)).size), 0) : 0);
 
-async function child(step, corpusDir, indexDir) {
-  const store = await indexApi();
-  const out = { step };
-  if (step === "build") {
-    let t = performance.now();
-    let lastLog = 0;
-    let tIndexing = null;
-    const data = store.buildIndex(corpusDir, (m) => {
-      if (m.startsWith("indexing")) tIndexing = performance.now();
-      const now = performance.now();
-      if (now - lastLog > 5000 || m.startsWith("indexing")) {
-        process.stderr.write(`        ${m}\n`);
-        lastLog = now;
-      }
-    });
-    out.buildMs = performance.now() - t;
-    out.passageIndexMs = tIndexing ? performance.now() - tIndexing : null;
-    out.counts = data.meta.counts;
-    t = performance.now();
-    store.saveIndex(data, indexDir);
-    out.saveMs = performance.now() - t;
-  } else if (step === "load") {
-    const t = performance.now();
-    const data = store.loadIndex(indexDir);
-    out.loadMs = performance.now() - t;
-    out.passages = data.passages.length;
-  } else if (step === "serve") {
-    const { createEngine } = await import(join(DIST, "answer/engine.js"));
-    const t = performance.now();
-    const engine = await createEngine({ corpusDir, indexDir, rebuild: "never" });
-    out.startMs = performance.now() - t;
-    out.readyMs = performance.now(); // since process start
-    const judged = readFileSync(join(root, "bench", "judged-queries.jsonl"), "utf8")
-      .split("\n")
-      .filter((l) => l.trim())
-      .map((l) => JSON.parse(l));
-    const devPath = join(root, "..", "shared", "eval", "dev.jsonl");
-    const seeds = { "000": "leshan-2024.txt", "001": "lvliang-2023.txt", "002": "suining-2024.txt", "003": "bishan-2024.txt", "004": "jiangmen-2024.txt" };
-    const figures = existsSync(devPath)
-      ? readFileSync(devPath, "utf8")
-          .split("\n")
-          .filter((l) => l.trim())
-          .map((l) => JSON.parse(l))
-          .filter((d) => d.type === "fact" || d.type === "compare")
-      : [];
+// ---------------------------------------------------------------- the CLI, as a user runs it
 
-    // Quality at scale: does search still find the original report's passage among look-alikes?
-    let hit5 = 0;
-    let hit5Any = 0;
-    for (const q of judged) {
-      const hits = engine.search(q.query, { limit: 5 });
-      const rel = (h) => q.expect.some((e) => `${h.title}\n${h.text}`.includes(e));
-      if (hits.some((h) => rel(h) && h.report === q.report)) hit5++;
-      if (hits.some(rel)) hit5Any++;
-    }
-    out.hit5 = hit5;
-    out.hit5Any = hit5Any;
-    out.judged = judged.length;
-    let rightReport = 0;
-    const facts = figures.filter((d) => d.type === "fact");
-    for (const d of facts) {
-      const a = engine.ask(d.question);
-      if (a.facts[0]?.report === seeds[d.seed.slice(0, 3)]) rightReport++;
-    }
-    out.factRightReport = rightReport;
-    out.factQuestions = facts.length;
+/** Runs `zhibao …args` on `env`'s folders and store, with Node's default settings: wall ms, peak RSS MB, exit status. */
+function cli(cliArgs, env, scratch) {
+  const peakFile = join(scratch, `peak-${process.pid}-${Math.random().toString(36).slice(2)}`);
+  const t = performance.now();
+  const r = spawnSync(process.execPath, ["--import", join(root, "bench", "peak.mjs"), join(DIST, "..", "bin", "zhibao.js"), ...cliArgs], {
+    env: { ...process.env, ...env, ZHIBAO_BENCH_PEAK: peakFile },
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "pipe"],
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const ms = performance.now() - t;
+  const peakMB = existsSync(peakFile) ? Number(readFileSync(peakFile, "utf8")) : null;
+  rmSync(peakFile, { force: true });
+  const ok = r.status === 0;
+  if (!ok) log(`  zhibao ${cliArgs.join(" ")} failed (${r.status ?? r.signal}): ${(r.stderr || "").trim().split("\n").slice(-3).join(" | ")}`);
+  return { ms, peakMB, ok, error: ok ? null : `exit ${r.status ?? r.signal}` };
+}
 
-    const time = (fn, items) => {
-      const times = [];
-      const start = performance.now();
-      let rounds = 0;
-      for (;;) {
-        for (const it of items) {
-          const s = process.hrtime.bigint();
-          fn(it);
-          times.push(Number(process.hrtime.bigint() - s) / 1000);
-        }
-        rounds++;
-        const elapsed = performance.now() - start;
-        // ≥ 3 rounds and ≥ 3 s when it is fast; at ×100 one round can take a minute: stop after 30 s.
-        if (elapsed > 30000 || (rounds >= 3 && elapsed >= 3000) || rounds >= 50) break;
-      }
-      return { p50: pct(times, 50), p99: pct(times, 99), rounds };
-    };
-    out.search = time((q) => engine.search(q.query, { limit: 5 }), judged);
-    out.askPassage = time((q) => engine.ask(q.query), judged);
-    out.askFigure = figures.length ? time((d) => engine.ask(d.question), figures) : null;
-    out.figureQuestions = figures.length;
+// ---------------------------------------------------------------- serving, in one process
+
+async function serve(corpusDir, indexDir, store, databaseUrl) {
+  const { createEngine } = await import(join(DIST, "answer/engine.js"));
+  const out = {};
+  const t = performance.now();
+  const engine = await createEngine({ corpusDir, indexDir, rebuild: "never", store, databaseUrl });
+  out.startMs = performance.now() - t;
+  const judged = readFileSync(join(root, "bench", "judged-queries.jsonl"), "utf8")
+    .split("\n")
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l));
+  const devPath = join(root, "..", "shared", "eval", "dev.jsonl");
+  const seeds = { "000": "leshan-2024.txt", "001": "lvliang-2023.txt", "002": "suining-2024.txt", "003": "bishan-2024.txt", "004": "jiangmen-2024.txt" };
+  const figures = existsSync(devPath)
+    ? readFileSync(devPath, "utf8")
+        .split("\n")
+        .filter((l) => l.trim())
+        .map((l) => JSON.parse(l))
+        .filter((d) => d.type === "fact" || d.type === "compare")
+    : [];
+
+  // Quality at scale: does search still find the original report's passage among look-alikes?
+  let hit5 = 0;
+  for (const q of judged) {
+    const rel = (h) => q.expect.some((e) => `${h.title}\n${h.text}`.includes(e));
+    if (engine.search(q.query, { limit: 5 }).some((h) => rel(h) && h.report === q.report)) hit5++;
   }
+  const facts = figures.filter((d) => d.type === "fact");
+  let rightReport = 0;
+  for (const d of facts) if (engine.ask(d.question).facts[0]?.report === seeds[d.seed.slice(0, 3)]) rightReport++;
+  Object.assign(out, { hit5, judged: judged.length, factRightReport: rightReport, factQuestions: facts.length, figureQuestions: figures.length });
+
+  const time = (fn, items) => {
+    const times = [];
+    const start = performance.now();
+    let rounds = 0;
+    for (;;) {
+      for (const it of items) {
+        const s = process.hrtime.bigint();
+        fn(it);
+        times.push(Number(process.hrtime.bigint() - s) / 1000);
+      }
+      rounds++;
+      const elapsed = performance.now() - start;
+      // ≥ 3 rounds and ≥ 3 s when it is fast; at ×200 one round can take long: stop after 30 s.
+      if (elapsed > 30000 || (rounds >= 3 && elapsed >= 3000) || rounds >= 50) break;
+    }
+    return { p50: pct(times, 50), p99: pct(times, 99), rounds };
+  };
+  out.search = time((q) => engine.search(q.query, { limit: 5 }), judged);
+  out.ask = time(
+    (d) => engine.ask(d.question),
+    [...figures.map((d) => d.question), ...judged.map((q) => q.query)].map((question) => ({ question })),
+  );
+  await engine.close?.();
   return { ...out, ...memoryFigures() };
 }
 
-function runChild(step, corpusDir, indexDir) {
-  const heap = Math.max(4096, Math.floor((totalmem() / 1048576) * 0.6));
-  const r = spawnSync(process.execPath, [`--max-old-space-size=${heap}`, "--expose-gc", fileURLToPath(import.meta.url), "--child", step, corpusDir, indexDir], {
+function runServe(corpusDir, indexDir, store, databaseUrl) {
+  // The answering process as `npm start` runs it: Node's default settings (--expose-gc only, for the RSS figure).
+  const r = spawnSync(process.execPath, ["--expose-gc", fileURLToPath(import.meta.url), "--serve", corpusDir, indexDir, store, databaseUrl ?? ""], {
     encoding: "utf8",
     stdio: ["ignore", "pipe", "inherit"],
     maxBuffer: 64 * 1024 * 1024,
   });
-  if (r.status !== 0) return { step, error: `exit ${r.status ?? r.signal}` };
+  if (r.status !== 0) return { error: `exit ${r.status ?? r.signal}` };
   return JSON.parse(r.stdout);
+}
+
+// ---------------------------------------------------------------- PostgreSQL
+
+/** A PostgreSQL URL for the postgres store, and how to stop the server started for it; null when there is none. */
+function postgres() {
+  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, stop: () => {} };
+  const script = join(root, "tools", "test-postgres.sh");
+  try {
+    const env = { ...process.env, ZHIBAO_TEST_PG_PORT: "55434", ZHIBAO_TEST_PG_DIR: join(tmpdir(), "zhibao-bench-pg") };
+    const url = execFileSync("bash", [script, "start"], { env, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] }).trim();
+    return { url, stop: () => spawnSync("bash", [script, "stop"], { env, stdio: "ignore" }) };
+  } catch (err) {
+    log(
+      `postgres: no server (${
+        String(err.stderr || err.message)
+          .trim()
+          .split("\n")[0]
+      }); its rows are skipped`,
+    );
+    return null;
+  }
+}
+
+// ---------------------------------------------------------------- one scale, one store
+
+function measure(scale, store, corpusDir, base, pg) {
+  const indexDir = join(base, `index-x${scale}-${store}`);
+  const env = { ZHIBAO_CORPUS_DIR: corpusDir, ZHIBAO_INDEX_DIR: indexDir, ZHIBAO_STORE: store, ...(store === "postgres" ? { DATABASE_URL: pg.url } : {}) };
+  const row = { scale, store };
+  log(`×${scale} ${store}: zhibao index --full`);
+  row.build = cli(["index", "--full"], env, base);
+  if (!row.build.ok) return row;
+  row.indexBytes = store === "sqlite" ? dirBytes(indexDir) : store === "files" ? dirBytes(indexDir) : null;
+  log(`×${scale} ${store}: built in ${(row.build.ms / 1000).toFixed(1)} s, peak ${row.build.peakMB?.toFixed(0)} MB; add and remove one report`);
+  const extra = extraReport(scale, join(base, "extra"));
+  row.add = cli(["add", extra], env, base);
+  row.remove = cli(["remove", extra.split("/").pop()], env, base);
+  log(`×${scale} ${store}: add ${(row.add.ms / 1000).toFixed(1)} s, remove ${(row.remove.ms / 1000).toFixed(1)} s; one-shot asks`);
+  row.oneShot = {};
+  for (const [kind, q] of Object.entries(ONE_SHOT)) {
+    const runs = [0, 1, 2].map(() => cli(["ask", q], env, base));
+    row.oneShot[kind] = { ms: median(runs.map((r) => r.ms)), peakMB: median(runs.map((r) => r.peakMB ?? 0)), ok: runs.every((r) => r.ok) };
+  }
+  log(`×${scale} ${store}: one-shot figure ${(row.oneShot.figure.ms / 1000).toFixed(2)} s, passage ${(row.oneShot.passage.ms / 1000).toFixed(2)} s; serving`);
+  row.serve = runServe(corpusDir, indexDir, store, store === "postgres" ? pg.url : null);
+  if (row.serve.error) log(`×${scale} ${store}: serving failed (${row.serve.error})`);
+  return row;
 }
 
 // ---------------------------------------------------------------- parent
 
 async function parent() {
-  const scales = opt("scales", "1,10,100").split(",").map(Number);
-  const budgetS = Number(opt("budget", "540"));
+  const scales = opt("scales", "1,10,100,200").split(",").map(Number);
+  const stores = opt("stores", "files,sqlite,postgres").split(",");
+  const budgetS = Number(opt("budget", "Infinity"));
   const keep = args.includes("--keep");
   const base = mkdtempSync(join(tmpdir(), "zhibao-synth-"));
   process.env.ZHIBAO_BENCH_DIST = snapshotDist(base);
   const codeVersion = provenance();
+  const pg = stores.includes("postgres") ? postgres() : null;
   const rows = [];
-  let perReportBuildS = null; // seconds of the whole pipeline per report, from the last scale measured
+  let secondsPerReport = null; // all stores' steps, per report, from the last scale measured
   try {
     for (const scale of scales) {
-      const corpusDir = join(base, `corpus-x${scale}`);
-      const indexDir = join(base, `index-x${scale}`);
       const elapsed = (performance.now() - T0) / 1000;
-      if (perReportBuildS !== null) {
-        const estimate = perReportBuildS * 5 * scale;
-        if (elapsed + estimate > budgetS) {
-          log(`×${scale}: skipped — estimated ${estimate.toFixed(0)} s for build + load + queries, ${elapsed.toFixed(0)} s of the ${budgetS} s budget already used`);
-          rows.push({ scale, skipped: `estimated ${estimate.toFixed(0)} s, over the budget` });
-          continue;
-        }
-      }
-      const t = performance.now();
-      const gen = scale === 1 ? { reports: 5, bytes: dirBytes(join(root, "corpus")) } : generateCorpus(scale, corpusDir);
-      const cdir = scale === 1 ? join(root, "corpus") : corpusDir;
-      log(`×${scale}: ${gen.reports} reports, ${(gen.bytes / 1048576).toFixed(1)} MB of text${scale === 1 ? " (corpus/)" : ` generated in ${((performance.now() - t) / 1000).toFixed(1)} s`}`);
-      const tScale = performance.now();
-      log(`×${scale}: building the index`);
-      const build = runChild("build", cdir, indexDir);
-      if (build.error) {
-        rows.push({ scale, gen, skipped: `build failed (${build.error})` });
+      if (secondsPerReport !== null && elapsed + secondsPerReport * 5 * scale > budgetS) {
+        const estimate = secondsPerReport * 5 * scale;
+        log(`×${scale}: skipped — estimated ${estimate.toFixed(0)} s, ${elapsed.toFixed(0)} s of the ${budgetS} s budget already used`);
+        for (const store of stores) rows.push({ scale, store, skipped: `estimated ${estimate.toFixed(0)} s, over the budget` });
         continue;
       }
-      log(`×${scale}: built in ${(build.buildMs / 1000).toFixed(1)} s (${build.counts.passages} passages, ${build.counts.facts} facts); loading`);
-      const load = runChild("load", cdir, indexDir);
-      log(`×${scale}: loaded in ${load.loadMs ? (load.loadMs / 1000).toFixed(1) : "?"} s; engine and queries`);
-      const serve = runChild("serve", cdir, indexDir);
-      if (serve.error) log(`×${scale}: serve failed (${serve.error})`);
-      rows.push({ scale, gen, build, load, serve, indexBytes: dirBytes(indexDir) });
-      perReportBuildS = (performance.now() - tScale) / 1000 / gen.reports;
+      const corpusDir = join(base, `corpus-x${scale}`);
+      const t = performance.now();
+      const gen = generateCorpus(scale, corpusDir);
+      log(`×${scale}: ${gen.reports} reports, ${(gen.bytes / 1048576).toFixed(1)} MB of text, generated in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+      const tScale = performance.now();
+      for (const store of stores) {
+        if (store === "postgres" && !pg) {
+          rows.push({ scale, store, skipped: "no PostgreSQL server" });
+          continue;
+        }
+        rows.push({ ...measure(scale, store, corpusDir, base, pg), gen });
+        if (!keep) rmSync(join(base, `index-x${scale}-${store}`), { recursive: true, force: true });
+      }
+      secondsPerReport = (performance.now() - tScale) / 1000 / gen.reports;
       log(`×${scale}: done in ${((performance.now() - tScale) / 1000).toFixed(0)} s`);
-      if (!keep && scale !== 1) rmSync(corpusDir, { recursive: true, force: true });
-      if (!keep) rmSync(indexDir, { recursive: true, force: true });
+      if (!keep) rmSync(corpusDir, { recursive: true, force: true });
     }
   } finally {
+    pg?.stop();
     if (!keep) rmSync(base, { recursive: true, force: true });
     else log(`kept ${base}`);
   }
+  report(rows, codeVersion);
+}
 
+function report(rows, codeVersion) {
   const f = (x, d = 0) => (x === null || x === undefined || Number.isNaN(x) ? "—" : Number(x).toFixed(d));
-  const s = (us) => (us === null || us === undefined ? "—" : us >= 1000 ? `${(us / 1000).toFixed(us >= 100000 ? 0 : 1)} ms` : `${us.toFixed(0)} µs`);
+  const sec = (ms) => (ms === null || ms === undefined ? "—" : `${(ms / 1000).toFixed(ms < 10000 ? 2 : 0)} s`);
+  const us = (x) => (x === null || x === undefined ? "—" : x >= 1000 ? `${(x / 1000).toFixed(x >= 100000 ? 0 : 1)} ms` : `${x.toFixed(0)} µs`);
   console.log(`# zhibao at scale — ${new Date().toISOString().slice(0, 10)}, node ${process.version}, ${cpus().length}× ${cpus()[0]?.model ?? "?"}, ${(totalmem() / 1073741824).toFixed(0)} GB`);
   console.log(`${codeVersion}.`);
-  console.log(`Synthetic corpora: the 5 real reports plus renamed copies with figures perturbed ±10 %. One child process per step.`);
-  console.log("");
-  console.log(`| scale | reports | text MB | passages | facts | build s | passage index s | save s | index MB | load s | engine start s | build peak MB | engine RSS MB |`);
-  console.log(`|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|`);
-  for (const r of rows) {
-    if (r.skipped) {
-      console.log(`| ×${r.scale} | ${r.gen?.reports ?? 5 * r.scale} | — | — | — | skipped: ${r.skipped} | | | | | | | |`);
-      continue;
-    }
-    const { build, load, serve } = r;
-    console.log(
-      `| ×${r.scale} | ${r.gen.reports} | ${f(r.gen.bytes / 1048576, 1)} | ${build.counts.passages} | ${build.counts.facts} | ${f(build.buildMs / 1000, 1)} | ${f(build.passageIndexMs / 1000, 1)} | ${f(build.saveMs / 1000, 1)} | ${f(r.indexBytes / 1048576, 1)} | ${f(load.loadMs / 1000, 2)} | ${f(serve.startMs / 1000, 2)} | ${f(build.peakMB)} | ${f(serve.rssMB)} |`,
-    );
-  }
-  console.log("");
-  console.log(`| scale | search p50 | search p99 | ask (passage q.) p50 | p99 | ask (figure q.) p50 | p99 | search hit@5 right report | hit@5 any copy | fact from right report |`);
-  console.log(`|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|`);
-  for (const r of rows) {
-    if (r.skipped || !r.serve || r.serve.error) continue;
-    const v = r.serve;
-    console.log(
-      `| ×${r.scale} | ${s(v.search.p50)} | ${s(v.search.p99)} | ${s(v.askPassage.p50)} | ${s(v.askPassage.p99)} | ${s(v.askFigure?.p50)} | ${s(v.askFigure?.p99)} | ${v.hit5} / ${v.judged} | ${v.hit5Any} / ${v.judged} | ${v.factRightReport} / ${v.factQuestions} |`,
-    );
-  }
+  console.log("Synthetic corpora: the 5 real reports plus renamed copies with figures perturbed ±10 %. Every step is its own process, with Node's default settings.");
   console.log("");
   console.log(
-    `search: engine.search over the ${rows.find((r) => r.serve)?.serve.judged ?? "?"} judged queries; ask: engine.ask over the same queries and over the ${rows.find((r) => r.serve)?.serve.figureQuestions ?? "?"} fact/compare questions of dev.jsonl.`,
+    "| scale | store | reports | build | build peak MB | index MB | add one | remove one | one-shot ask, figure | one-shot ask, passage | one-shot peak MB | engine start | ask p50 | ask p99 | search p50 | search p99 | answering RSS MB | search hit@5 right report | fact from right report |",
   );
-  console.log(`build s: the whole buildIndex (ingest + nodejieba load + passage index); engine start: createEngine on the saved index (load + catalogue + resolver).`);
+  console.log("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+  for (const r of rows) {
+    const lead = `| ×${r.scale} | ${r.store} | ${r.gen?.reports ?? 5 * r.scale}`;
+    if (r.skipped) {
+      console.log(`${lead} | skipped: ${r.skipped} |${" |".repeat(16)}`);
+      continue;
+    }
+    if (!r.build.ok) {
+      console.log(`${lead} | failed (${r.build.error}) after ${sec(r.build.ms)} | ${f(r.build.peakMB)} |${" |".repeat(15)}`);
+      continue;
+    }
+    const v = r.serve && !r.serve.error ? r.serve : null;
+    const o = r.oneShot;
+    console.log(
+      `${lead} | ${sec(r.build.ms)} | ${f(r.build.peakMB)} | ${r.indexBytes === null ? "—" : f(r.indexBytes / 1048576, 1)} | ${r.add.ok ? sec(r.add.ms) : "failed"} | ${r.remove.ok ? sec(r.remove.ms) : "failed"} | ${o.figure.ok ? sec(o.figure.ms) : "failed"} | ${o.passage.ok ? sec(o.passage.ms) : "failed"} | ${f(Math.max(o.figure.peakMB, o.passage.peakMB))} | ${v ? sec(v.startMs) : (r.serve?.error ?? "—")} | ${us(v?.ask.p50)} | ${us(v?.ask.p99)} | ${us(v?.search.p50)} | ${us(v?.search.p99)} | ${f(v?.rssMB)} | ${v ? `${v.hit5} / ${v.judged}` : "—"} | ${v ? `${v.factRightReport} / ${v.factQuestions}` : "—"} |`,
+    );
+  }
+  const v = rows.find((r) => r.serve && !r.serve.error)?.serve;
+  console.log("");
+  console.log(
+    `build: \`zhibao index --full\`; add/remove: \`zhibao add FILE\` of one more report, then \`zhibao remove\` of it; one-shot: \`zhibao ask "${ONE_SHOT.figure}"\` and \`"${ONE_SHOT.passage}"\`, median of 3.`,
+  );
+  console.log(
+    `serving (one process): engine start = createEngine on the built index; ask over the ${v?.figureQuestions ?? "?"} fact/compare questions of dev.jsonl and the ${v?.judged ?? "?"} judged queries; search over the judged queries; RSS after them, after gc.`,
+  );
+  console.log(`index MB: the index folder (files: JSON and the packed passage index; sqlite: the database file); postgres: in the server.`);
   console.log(`total wall time ${((performance.now() - T0) / 1000).toFixed(0)} s`);
 }
 
-if (args[0] === "--child") {
-  const out = await child(args[1], args[2], args[3]);
+if (args[0] === "--serve") {
+  const out = await serve(args[1], args[2], args[3], args[4] || undefined);
   process.stdout.write(JSON.stringify(out));
 } else {
   await parent();

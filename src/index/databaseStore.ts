@@ -170,12 +170,21 @@ function reportWriter(db: SqlDb, catalogRows: CatalogRowsOf) {
 
   /** Adds (sign 1) or takes away (-1) a report's words and labels from those of the used reports. */
   const vocabulary = (file: string, sign: 1 | -1) => {
-    for (const [term, docs] of termsOf(file)) {
-      if (!term.startsWith(GRAM_PREFIX)) db.run("INSERT INTO vocab (term, docs) VALUES (?, ?) ON CONFLICT (term) DO UPDATE SET docs = vocab.docs + excluded.docs", [term, sign * docs]);
-    }
-    for (const [leaf] of db.all("SELECT leaf FROM leaves WHERE report = ?", [file])) {
-      db.run("INSERT INTO leaf_counts (leaf, reports) VALUES (?, ?) ON CONFLICT (leaf) DO UPDATE SET reports = leaf_counts.reports + excluded.reports", [leaf, sign]);
-    }
+    // A report's terms and labels are distinct (one multi-row upsert may not touch a row twice).
+    const words = termsOf(file).filter(([term]) => !term.startsWith(GRAM_PREFIX));
+    db.insertMany(
+      "INSERT INTO vocab (term, docs) VALUES",
+      "(?, ?)",
+      words.map(([term, docs]) => [term, sign * docs]),
+      "ON CONFLICT (term) DO UPDATE SET docs = vocab.docs + excluded.docs",
+    );
+    const leaves = new Set(db.all("SELECT leaf FROM leaves WHERE report = ?", [file]).map(([leaf]) => leaf));
+    db.insertMany(
+      "INSERT INTO leaf_counts (leaf, reports) VALUES",
+      "(?, ?)",
+      [...leaves].map((leaf) => [leaf, sign]),
+      "ON CONFLICT (leaf) DO UPDATE SET reports = leaf_counts.reports + excluded.reports",
+    );
     if (sign < 0) {
       db.run("DELETE FROM vocab WHERE docs <= 0");
       db.run("DELETE FROM leaf_counts WHERE reports <= 0");
@@ -216,20 +225,38 @@ function reportWriter(db: SqlDb, catalogRows: CatalogRowsOf) {
         postings.lengths,
       );
       const rows = catalogRows(c.facts, c.tables);
-      c.facts.forEach((f, pos) => {
-        const e = rows.factEntry.get(f.id);
-        db.run("INSERT INTO facts (report, pos, entry, ord, year, body) VALUES (?, ?, ?, ?, ?, ?)", [report, pos, e?.key ?? null, e?.ord ?? null, f.year, JSON.stringify(f)]);
-      });
-      for (const g of rows.grams) db.run("INSERT INTO entry_grams (gram, report, entry, ord) VALUES (?, ?, ?, ?)", [g.gram, report, g.key, g.ord]);
-      for (const leaf of rows.leaves) db.run("INSERT INTO leaves (report, leaf) VALUES (?, ?)", [report, leaf]);
-      c.passages.forEach((p, i) => {
-        const row = [base + i, report, p.id, JSON.stringify(p)];
-        if (db.dialect === "postgres") {
-          const t = c.tokens[i]!;
-          db.run("INSERT INTO passages (doc, report, id, body, tsv) VALUES (?, ?, ?, ?, to_tsvector('simple', ?))", [...row, [...t.title, ...t.section, ...t.body].join(" ")]);
-        } else db.run("INSERT INTO passages (doc, report, id, body) VALUES (?, ?, ?, ?)", row);
-      });
-      for (const t of postings.terms) db.run("INSERT INTO postings (term, report, pairs, docs, blob) VALUES (?, ?, ?, ?, ?)", [t.term, report, t.pairs, t.docs, t.blob]);
+      db.insertMany(
+        "INSERT INTO facts (report, pos, entry, ord, year, body) VALUES",
+        "(?, ?, ?, ?, ?, ?)",
+        c.facts.map((f, pos) => {
+          const e = rows.factEntry.get(f.id);
+          return [report, pos, e?.key ?? null, e?.ord ?? null, f.year, JSON.stringify(f)];
+        }),
+      );
+      db.insertMany(
+        "INSERT INTO entry_grams (gram, report, entry, ord) VALUES",
+        "(?, ?, ?, ?)",
+        rows.grams.map((g) => [g.gram, report, g.key, g.ord]),
+      );
+      db.insertMany(
+        "INSERT INTO leaves (report, leaf) VALUES",
+        "(?, ?)",
+        [...rows.leaves].map((leaf) => [report, leaf]),
+      );
+      const passageRows = c.passages.map((p, i) => [base + i, report, p.id, JSON.stringify(p)]);
+      if (db.dialect === "postgres") {
+        const tsv = c.tokens.map((t) => [...t.title, ...t.section, ...t.body].join(" "));
+        db.insertMany(
+          "INSERT INTO passages (doc, report, id, body, tsv) VALUES",
+          "(?, ?, ?, ?, to_tsvector('simple', ?))",
+          passageRows.map((row, i) => [...row, tsv[i]]),
+        );
+      } else db.insertMany("INSERT INTO passages (doc, report, id, body) VALUES", "(?, ?, ?, ?)", passageRows);
+      db.insertMany(
+        "INSERT INTO postings (term, report, pairs, docs, blob) VALUES",
+        "(?, ?, ?, ?, ?)",
+        postings.terms.map((t) => [t.term, report, t.pairs, t.docs, t.blob]),
+      );
     });
 
   /** One report per text and per entity and year (as the files store decides): sets `used`, returns the warnings. */

@@ -16,6 +16,12 @@ export interface SqlDb {
   /** The first row, or undefined. */
   get(sql: string, params?: readonly unknown[]): unknown[] | undefined;
   run(sql: string, params?: readonly unknown[]): void;
+  /**
+   * Inserts rows: `${head} ${row}, ${row}, … ${tail}`, each `row` a template of `?` (one per value of a
+   * row). A statement per row in SQLite (in process, a prepared statement is as fast); a few hundred
+   * rows a statement in PostgreSQL, where each statement is a round trip to the server.
+   */
+  insertMany(head: string, row: string, rows: readonly (readonly unknown[])[], tail?: string): void;
   /** Runs statements with no parameters (a schema). */
   exec(sql: string): void;
   /** Runs `fn` in a transaction (nested calls join the outer one). */
@@ -51,6 +57,10 @@ export function sqliteDb(path: string, opts: { readonly: boolean }): SqlDb {
         .raw()
         .get(...params) as unknown[] | undefined,
     run: (sql, params = []) => void statement(sql).run(...params),
+    insertMany(head, row, rows, tail = "") {
+      const s = statement(`${head} ${row} ${tail}`);
+      for (const r of rows) s.run(...r);
+    },
     exec: (sql) => void db.exec(sql),
     transaction<T>(fn: () => T): T {
       if (depth > 0) return fn();
@@ -64,6 +74,11 @@ export function sqliteDb(path: string, opts: { readonly: boolean }): SqlDb {
     close: () => db.close(),
   };
 }
+
+/** Rows per multi-row INSERT in PostgreSQL: past a few hundred, larger statements save little. */
+const INSERT_ROWS = 500;
+/** PostgreSQL's limit on a statement's parameters is 65,535. */
+const MAX_PARAMS = 60_000;
 
 /** pg-native's client, as used here. */
 interface PgNativeClient {
@@ -106,6 +121,18 @@ export function postgresDb(url: string): SqlDb {
     all: (sql, params = []) => execute(sql, params),
     get: (sql, params = []) => execute(sql, params)[0],
     run: (sql, params = []) => void execute(sql, params),
+    insertMany(head, row, rows, tail = "") {
+      if (!rows.length) return;
+      // Full chunks reuse one prepared statement; the shorter last one runs unprepared (its size
+      // varies from report to report, and each size prepared would stay on the server).
+      const per = Math.max(1, Math.min(INSERT_ROWS, Math.floor(MAX_PARAMS / rows[0]!.length)));
+      for (let i = 0; i < rows.length; i += per) {
+        const chunk = rows.slice(i, i + per);
+        const sql = `${head} ${Array(chunk.length).fill(row).join(", ")} ${tail}`;
+        if (chunk.length === per) execute(sql, chunk.flat());
+        else client.querySync(numbered(sql), chunk.flat().map(toText));
+      }
+    },
     exec: (sql) => void client.querySync(sql),
     transaction<T>(fn: () => T): T {
       if (depth > 0) return fn();
