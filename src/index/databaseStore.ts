@@ -28,7 +28,7 @@ import { corpusFingerprint, corpusStatFingerprint, INDEX_FORMAT_VERSION, type En
  */
 
 /** Bump when the schema or what a row holds changes: a database of another version is rebuilt. */
-export const SQLITE_SCHEMA_VERSION = 4;
+export const SQLITE_SCHEMA_VERSION = 5;
 const VERSION = `${SQLITE_SCHEMA_VERSION}.${INDEX_FORMAT_VERSION}.${BUNDLE_VERSION}`;
 
 /** The catalogue rows of one report (src/answer/indicators.ts catalogRows), given by the caller: the index layer never imports answer code. */
@@ -41,10 +41,12 @@ function schema(dialect: SqlDb["dialect"]): string {
   return `
 CREATE TABLE IF NOT EXISTS info (name TEXT PRIMARY KEY, value TEXT NOT NULL);
 -- One row per report file, readable or not. used: answered from (readable, and no copy of another).
+-- Small columns first, sections and tables last: SQLite reaches a column by walking the overflow pages
+-- of every large one before it, and a start reads every report's small columns.
 CREATE TABLE IF NOT EXISTS reports (
-  file TEXT PRIMARY KEY, key TEXT NOT NULL, used INTEGER NOT NULL DEFAULT 0,
-  meta TEXT, sections TEXT, tables TEXT, titles TEXT, schools TEXT, ids TEXT, warnings TEXT NOT NULL,
-  counts TEXT, base INTEGER NOT NULL DEFAULT 0, lengths ${blob}
+  file TEXT PRIMARY KEY, key TEXT NOT NULL, used INTEGER NOT NULL DEFAULT 0, warnings TEXT NOT NULL,
+  counts TEXT, base INTEGER NOT NULL DEFAULT 0, meta TEXT, schools TEXT, titles TEXT, ids TEXT, lengths ${blob},
+  sections TEXT, tables TEXT
 );
 CREATE TABLE IF NOT EXISTS facts (report TEXT NOT NULL, pos INTEGER NOT NULL, entry TEXT, ord INTEGER, year INTEGER, body TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS facts_report ON facts (report, pos);

@@ -200,3 +200,26 @@ describe("database builds are incremental", () => {
     expect(() => openSqliteIndex(other)).toThrow(/zhibao index --store sqlite/);
   });
 });
+
+describe("a question naming no report reads only the reports it needs", () => {
+  it("a figure no label could be broader than reads no catalogue of every report (at 500 reports that was seconds)", async () => {
+    const { prepare } = await import("../../src/answer/state.js");
+    const { planAnswer } = await import("../../src/answer/plan.js");
+    const path = join(dir, "reads.sqlite");
+    buildSqliteIndex(join(root, "corpus"), path, { catalogRows });
+    const view = openSqliteIndex(path);
+    const state = prepare(view);
+    const whole: number[] = [];
+    const catalogOf = state.catalogOf;
+    state.catalogOf = (reports) => {
+      if (!reports.length) whole.push(1);
+      return catalogOf(reports);
+    };
+    const answer = planAnswer(state, "灰雕社团多少人");
+    expect(answer.facts).toEqual([]);
+    expect(answer.passages.length).toBeGreaterThan(0);
+    // The stored labels said no row is broader than 灰雕社团: no report's catalogue was read for it.
+    expect(whole).toEqual([]);
+    view.close();
+  });
+});
