@@ -223,3 +223,16 @@ describe("a question naming no report reads only the reports it needs", () => {
     view.close();
   });
 });
+
+describe("the reports table's layout", () => {
+  it("keeps the large columns last, so reading the small ones at a start walks no overflow pages", async () => {
+    const { sqliteDb } = await import("../../src/index/sqlDb.js");
+    const path = join(dir, "layout.sqlite");
+    buildSqliteIndex(join(root, "corpus"), path, { catalogRows });
+    const db = sqliteDb(path, { readonly: true });
+    const columns = db.all("SELECT name FROM pragma_table_info('reports')").map(([n]) => n);
+    db.close();
+    expect(columns.slice(-2)).toEqual(["sections", "tables"]);
+    expect(columns.indexOf("counts")).toBeLessThan(columns.indexOf("meta"));
+  });
+});
