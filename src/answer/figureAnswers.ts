@@ -3,7 +3,7 @@ import type { Loaded } from "./state.js";
 import { subjectRowMatches } from "./subjectRows.js";
 import { base, metaOf } from "./answerBase.js";
 import { change, findVariants, pickFigure, preferCoverage, toAnswerFact, yearsWithValues, type Gap, type Picked } from "./figures.js";
-import { matchIndicators, normalizeLabel, type IndicatorEntry } from "./indicators.js";
+import { grams, matchIndicators, normalizeLabel, type IndicatorEntry } from "./indicators.js";
 import type { Understood } from "./question.js";
 import { compareReply, figureReply, formatSource, formatValue, passagesReply, rankReply } from "./reply.js";
 
@@ -201,20 +201,34 @@ function nearestIndicators(state: Loaded, u: Understood): Alternative[] {
   );
 }
 
+/** Reports looked through at a time for broader rows: the first few that have them are shown. */
+const BROADER_CHUNK = 50;
+
 /** Table rows whose names contain the question's words whole (满意度 → 在校生满意度, 家长满意度, …). */
 function broaderRows(state: Loaded, u: Understood): Alternative[] {
   const q = normalizeLabel(u.indicatorQuery);
   if ([...q].length < 2) return [];
-  // Over every report of a database store, the stored labels say first whether any row could be
-  // broader: reading every report's catalogue to find none took seconds at 500 reports.
+  // Over every report of a database store, the stored labels say first whether any row could be broader.
   const labels = u.reports.length ? null : state.data.entries?.leaves();
   if (labels && ![...labels].some((l) => l.includes(q) && l !== q)) return [];
-  return asAlternatives(
-    state,
-    state.catalogOf(u.reports).filter((e) => e.source === "table" && e.leaf.includes(q) && e.leaf !== q && !e.columnLabel),
-    6,
-  );
+  const accept = (e: IndicatorEntry) => e.source === "table" && e.leaf.includes(q) && e.leaf !== q && !e.columnLabel;
+  const first = grams(q).values().next().value;
+  if (!first) return asAlternatives(state, state.catalogOf(u.reports).filter(accept), BROADER_SHOWN);
+  // A label holding q holds each of q's bigrams: the entries under its first one are all there are to
+  // look at, in catalogue order, report by report; a few reports at a time until enough are found
+  // (reading every report's catalogue took seconds at 1,000 reports).
+  const reports = u.reports.length ? u.reports : state.reportNames;
+  const rows: IndicatorEntry[] = [];
+  let shown: Alternative[] = [];
+  for (let i = 0; i < reports.length && shown.length < BROADER_SHOWN; i += BROADER_CHUNK) {
+    rows.push(...state.lookup(reports.slice(i, i + BROADER_CHUNK), accept).sharingGrams(new Set([first])));
+    shown = asAlternatives(state, rows, BROADER_SHOWN);
+  }
+  return shown;
 }
+
+/** Broader rows offered at most. */
+const BROADER_SHOWN = 6;
 
 /** One button per distinct row name, with the years it has, asking for its latest year. */
 function asAlternatives(state: Loaded, entries: IndicatorEntry[], limit: number): Alternative[] {

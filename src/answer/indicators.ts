@@ -61,16 +61,26 @@ function indicatorText(query: string): string {
  * the question scores 0 (scoreEntry), so only those sharing one need scoring. Built once per index.
  */
 export interface CatalogLookup {
-  /** Entries (that `accept` takes) whose label shares a bigram with `queryGrams`. */
-  sharingGrams(queryGrams: Set<string>): IndicatorEntry[];
+  /**
+   * Entries (that `accept` takes) whose label shares a bigram with `queryGrams`; with `keepLabel`,
+   * only those whose label it keeps (given the catalogue's IDF), asked before an entry is built.
+   */
+  sharingGrams(queryGrams: Set<string>, keepLabel?: (leaf: string, idf: Map<string, number>) => boolean): IndicatorEntry[];
 }
 
 /** A lookup over the entries of some gram indexes (one per report, see indexByLeafGram), limited to those `accept` takes. */
 export function catalogLookup(indexes: Map<string, IndicatorEntry[]>[], accept: (e: IndicatorEntry) => boolean = () => true): CatalogLookup {
   return {
-    sharingGrams(queryGrams) {
+    sharingGrams(queryGrams, keepLabel) {
       const found = new Set<IndicatorEntry>();
-      for (const index of indexes) for (const g of queryGrams) for (const e of index.get(g) ?? []) if (accept(e)) found.add(e);
+      const kept = new Map<string, boolean>();
+      const keep = (e: IndicatorEntry): boolean => {
+        if (!keepLabel) return true;
+        let k = kept.get(e.leaf);
+        if (k === undefined) kept.set(e.leaf, (k = keepLabel(e.leaf, e.idf)));
+        return k;
+      };
+      for (const index of indexes) for (const g of queryGrams) for (const e of index.get(g) ?? []) if (accept(e) && keep(e)) found.add(e);
       return [...found];
     },
   };
@@ -172,12 +182,15 @@ function overlap(a: Set<string>, b: Set<string>): number {
   return n;
 }
 
+/** What a catalogue entry takes from its table: its title and whether it is a standard one. */
+export type TableHead = Pick<Table, "id" | "title" | "standard">;
+
 /**
  * Groups facts into indicator entries (one per report × table × row × column kind). The label
  * grams' IDF is over these entries' labels, unless `idf` is given: a store that builds a few
  * reports' entries at a time passes the IDF of every report's labels (see {@link leafIdf}).
  */
-export function buildCatalog(facts: Fact[], tables: Table[], idf?: Map<string, number>): IndicatorEntry[] {
+export function buildCatalog(facts: Fact[], tables: readonly TableHead[], idf?: Map<string, number>): IndicatorEntry[] {
   const tableById = new Map(tables.map((t) => [t.id, t]));
   const entries = new Map<string, IndicatorEntry>();
   const shared = idf ?? new Map<string, number>();
@@ -260,15 +273,19 @@ export function leafIdf(leaves: ReadonlySet<string>, idf: Map<string, number> = 
 /**
  * What a store keeps to find one report's entries without reading the report: each fact's entry
  * (its key and its place in the report's catalogue order; facts in no entry are left out), each
- * entry's label grams, and the report's distinct labels (for {@link leafIdf}).
+ * entry's label grams (with its label, so a lookup can pass over an entry without building it), and
+ * the report's distinct labels (for {@link leafIdf}).
  */
-export function catalogRows(facts: Fact[], tables: Table[]): { factEntry: Map<string, { key: string; ord: number }>; grams: { gram: string; key: string; ord: number }[]; leaves: string[] } {
+export function catalogRows(
+  facts: Fact[],
+  tables: Table[],
+): { factEntry: Map<string, { key: string; ord: number }>; grams: { gram: string; key: string; ord: number; leaf: string }[]; leaves: string[] } {
   const entries = buildCatalog(facts, tables);
   const factEntry = new Map<string, { key: string; ord: number }>();
-  const rows: { gram: string; key: string; ord: number }[] = [];
+  const rows: { gram: string; key: string; ord: number; leaf: string }[] = [];
   entries.forEach((e, ord) => {
     for (const f of e.facts) factEntry.set(f.id, { key: e.key, ord });
-    for (const gram of e.leafGrams) rows.push({ gram, key: e.key, ord });
+    for (const gram of e.leafGrams) rows.push({ gram, key: e.key, ord, leaf: e.leaf });
   });
   return { factEntry, grams: rows, leaves: [...new Set(entries.map((e) => e.leaf))] };
 }
@@ -315,6 +332,22 @@ export function coreOf(leaf: string): string | null {
   return core !== leaf && [...core].length >= 2 ? core : null;
 }
 
+/**
+ * How much of a row's label the question names: the share of its bigrams' IDF weight, or of its
+ * core's when that is more (a label's measure word is what its unit already says: 占地 asks for
+ * 占地面积, 培训 for 培训人数). A row under MatchParams.minLeafCover is not what was asked.
+ */
+function leafCoverOf(leafGrams: Set<string>, coreGrams: Set<string> | null, queryGrams: Set<string>, idf: Map<string, number>): number {
+  return Math.max(weightedCover(leafGrams, queryGrams, idf), coreGrams ? weightedCover(coreGrams, queryGrams, idf) : 0);
+}
+
+/** Whether a label could score at all for these query grams (see leafCoverOf): asked of a label before its entry is built. */
+export function labelMayMatch(leaf: string, queryGrams: Set<string>, idf: Map<string, number>, p: MatchParams = MATCH_PARAMS): boolean {
+  const core = coreOf(leaf);
+  const cover = leafCoverOf(grams(leaf), core ? grams(core) : null, queryGrams, idf);
+  return cover > 0 && cover >= p.minLeafCover;
+}
+
 /** The share of `gramsOf`'s IDF weight that `queryGrams` names. */
 function weightedCover(gramsOf: Set<string>, queryGrams: Set<string>, idf: Map<string, number>): number {
   let hit = 0;
@@ -340,14 +373,8 @@ function weightOf(idf: Map<string, number>, g: string): number {
 export function scoreEntry(query: string, queryGrams: Set<string>, entry: IndicatorEntry, covered: boolean | (() => boolean) = false, p: MatchParams = MATCH_PARAMS): number {
   if (!queryGrams.size || !entry.leafGrams.size) return 0;
   // Coverage in both directions, each bigram weighted by how rare it is among labels.
-  let leafHit = 0;
-  let leafTotal = 0;
-  for (const g of entry.leafGrams) {
-    const w = weightOf(entry.idf, g);
-    leafTotal += w;
-    if (queryGrams.has(g)) leafHit += w;
-  }
-  if (!leafHit) return 0;
+  const leafCover = leafCoverOf(entry.leafGrams, entry.coreGrams, queryGrams, entry.idf);
+  if (!leafCover) return 0;
   let explained = 0;
   let queryTotal = 0;
   let contextHit = false;
@@ -360,8 +387,6 @@ export function scoreEntry(query: string, queryGrams: Set<string>, entry: Indica
       contextHit = true;
     }
   }
-  // A label's measure word is what its unit already says: 占地 asks for 占地面积, 培训 for 培训人数.
-  const leafCover = Math.max(leafHit / leafTotal, entry.coreGrams ? weightedCover(entry.coreGrams, queryGrams, entry.idf) : 0);
   // The question must name most of the row's label: 接收国外留学生人数 is not 接收国外访学教师人数.
   if (leafCover < p.minLeafCover) return 0;
   // ...and what the label starts with, unless it names nearly all of it: 招生人数 is not 毕业生人数,
@@ -493,7 +518,9 @@ export function matchIndicators(query: string, entries: IndicatorEntry[] | Catal
   const q = indicatorText(query);
   const qg = grams(q);
   const out: IndicatorMatch[] = [];
-  for (const entry of Array.isArray(entries) ? entries : entries.sharingGrams(qg)) {
+  // A row whose label the question names too little of scores 0 (scoreEntry): a lookup passes over it unbuilt.
+  const keepLabel = min > 0 ? (leaf: string, idf: Map<string, number>) => labelMayMatch(leaf, qg, idf, p) : undefined;
+  for (const entry of Array.isArray(entries) ? entries : entries.sharingGrams(qg, keepLabel)) {
     let leftover: string[] | null = null;
     const left = (): string[] => (leftover ??= leftoverWords(q, entry.cover));
     const score = scoreEntry(q, qg, entry, () => !left().length, p);

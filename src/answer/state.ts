@@ -19,6 +19,8 @@ export interface Loaded {
   catalogOf(reports: readonly string[]): IndicatorEntry[];
   /** The entries of these reports (all when none) that `accept` takes, looked up by label bigrams (see CatalogLookup). */
   lookup(reports: readonly string[], accept?: (e: IndicatorEntry) => boolean): CatalogLookup;
+  /** A report's table entries with a row label (the row's own or a parent's) that `test` takes, in catalogue order. */
+  tableRowsLabelled(report: string, test: (label: string) => boolean): IndicatorEntry[];
   /** The tables of these reports (all when none). */
   tablesOf(reports: readonly string[]): Table[];
   /** A table by its id. */
@@ -37,6 +39,7 @@ export interface Loaded {
 interface CatalogAccess {
   catalogOf(reports: readonly string[]): IndicatorEntry[];
   lookup(reports: readonly string[], accept?: (e: IndicatorEntry) => boolean): CatalogLookup;
+  tableRowsLabelled(report: string, test: (label: string) => boolean): IndicatorEntry[];
 }
 
 /**
@@ -95,6 +98,7 @@ function catalogInMemory(data: IndexView, reportNames: string[]): CatalogAccess 
   const gramIndexes = new Map([...byReport].map(([report, entries]) => [report, indexByLeafGram(entries)]));
   return {
     catalogOf: (reports) => (reports.length ? reports.flatMap((r) => byReport.get(r) ?? []) : catalog),
+    tableRowsLabelled: (report, test) => (byReport.get(report) ?? []).filter((e) => e.source === "table" && e.path.some(test)),
     lookup: (reports, accept) =>
       catalogLookup(
         (reports.length ? reports : [...gramIndexes.keys()]).flatMap((r) => gramIndexes.get(r) ?? []),
@@ -144,8 +148,7 @@ function catalogByEntry(data: IndexView, index: EntryIndex, reportNames: string[
     if (missing.size) {
       const facts = index.factsOf([...missing]);
       const tableIds = new Set(facts.map((f) => f.tableId).filter((t): t is string => !!t));
-      const tables = [...new Set(facts.map((f) => f.report))].flatMap((r) => index.tablesOf(r).filter((t) => tableIds.has(t.id)));
-      for (const e of buildCatalog(facts, tables, sharedIdf())) {
+      for (const e of buildCatalog(facts, index.tableHeads([...tableIds]), sharedIdf())) {
         if (entryCache.size >= ENTRY_CACHE) entryCache.delete(entryCache.keys().next().value!);
         entryCache.set(e.key, e);
         out.set(e.key, e);
@@ -155,10 +158,30 @@ function catalogByEntry(data: IndexView, index: EntryIndex, reportNames: string[
   };
   return {
     catalogOf: (reports) => (reports.length ? reports : reportNames).flatMap(catalogOfReport),
+    tableRowsLabelled(report, test) {
+      // The stored row labels name the entries: a few are read, not the report's whole catalogue.
+      const rows = new Map<string, number>();
+      for (const [label, entries] of index.rowLabels(report)) if (test(label)) for (const e of entries) rows.set(e.key, e.ord);
+      const byKey = entriesByKey([...rows.keys()].map((key) => ({ report, key })));
+      return [...rows]
+        .sort((a, b) => a[1] - b[1])
+        .map(([key]) => byKey.get(key))
+        .filter((e): e is IndicatorEntry => e?.source === "table");
+    },
     lookup: (reports, accept = () => true) => ({
-      sharingGrams(queryGrams) {
+      sharingGrams(queryGrams, keepLabel) {
         const grams = [...queryGrams];
-        const rows = index.sharing(grams, reports.length ? reports : null);
+        let rows = index.sharing(grams, reports.length ? reports : null);
+        if (keepLabel) {
+          // Labels the question names too little of are passed over before their entries are read.
+          const kept = new Map<string, boolean>();
+          const idf = sharedIdf();
+          rows = rows.filter((r) => {
+            let k = kept.get(r.leaf);
+            if (k === undefined) kept.set(r.leaf, (k = keepLabel(r.leaf, idf)));
+            return k;
+          });
+        }
         const byKey = entriesByKey(rows);
         // The order catalogLookup gives over whole catalogues: report by report (in the order asked,
         // or the index's), the query's grams in turn, each gram's entries in catalogue order.

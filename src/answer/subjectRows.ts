@@ -10,13 +10,10 @@ import type { Loaded } from "./state.js";
  * withheld as the region's.
  */
 
-/** Whether a row (its label or a parent's) names the subject: 渭南工业技工学校, or the subject inside a longer label. */
-function namesSubject(e: IndicatorEntry, subject: string): boolean {
-  const s = subject.replace(/\s+/g, "");
-  return e.path.some((p) => {
-    const label = p.replace(/^其中[:：]/, "").replace(/[\s“”"]/g, "");
-    return label.length >= 2 && (label === s || (label.length >= 4 && (label.includes(s) || s.includes(label))));
-  });
+/** Whether a row label names the subject: 渭南工业技工学校, or the subject inside a longer label. */
+function labelNamesSubject(path: string, subject: string): boolean {
+  const label = path.replace(/^其中[:：]/, "").replace(/[\s“”"]/g, "");
+  return label.length >= 2 && (label === subject || (label.length >= 4 && (label.includes(subject) || subject.includes(label))));
 }
 
 /** The row re-read with its subject as whose and its column (or table title) as what. */
@@ -42,10 +39,9 @@ function asSubjectRow(e: IndicatorEntry): IndicatorEntry {
  * the indicator; [] when the report has no row of its own for it.
  */
 export function subjectRowMatches(state: Loaded, report: string, subject: string, indicatorQuery: string): IndicatorMatch[] {
-  const rows = state
-    .catalogOf([report])
-    .filter((e) => e.source === "table" && namesSubject(e, subject))
-    .map(asSubjectRow);
-  if (!rows.length || !indicatorQuery) return [];
+  if (!indicatorQuery) return [];
+  const s = subject.replace(/\s+/g, "");
+  const rows = state.tableRowsLabelled(report, (label) => labelNamesSubject(label, s)).map(asSubjectRow);
+  if (!rows.length) return [];
   return matchIndicators(indicatorQuery, rows).filter((m) => !m.leftover.length);
 }

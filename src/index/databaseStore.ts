@@ -28,11 +28,14 @@ import { corpusFingerprint, corpusStatFingerprint, INDEX_FORMAT_VERSION, type En
  */
 
 /** Bump when the schema or what a row holds changes: a database of another version is rebuilt. */
-export const SQLITE_SCHEMA_VERSION = 5;
+export const SQLITE_SCHEMA_VERSION = 6;
 const VERSION = `${SQLITE_SCHEMA_VERSION}.${INDEX_FORMAT_VERSION}.${BUNDLE_VERSION}`;
 
 /** The catalogue rows of one report (src/answer/indicators.ts catalogRows), given by the caller: the index layer never imports answer code. */
-export type CatalogRowsOf = (facts: Fact[], tables: Table[]) => { factEntry: Map<string, { key: string; ord: number }>; grams: { gram: string; key: string; ord: number }[]; leaves: string[] };
+export type CatalogRowsOf = (
+  facts: Fact[],
+  tables: Table[],
+) => { factEntry: Map<string, { key: string; ord: number }>; grams: { gram: string; key: string; ord: number; leaf: string }[]; leaves: string[] };
 
 /** The tables, in each dialect's words (BLOB/BYTEA, WITHOUT ROWID). Facts keep their place in their report (`pos`). */
 function schema(dialect: SqlDb["dialect"]): string {
@@ -51,11 +54,17 @@ CREATE TABLE IF NOT EXISTS reports (
 CREATE TABLE IF NOT EXISTS facts (report TEXT NOT NULL, pos INTEGER NOT NULL, entry TEXT, ord INTEGER, year INTEGER, body TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS facts_report ON facts (report, pos);
 CREATE INDEX IF NOT EXISTS facts_entry ON facts (entry);
-CREATE TABLE IF NOT EXISTS entry_grams (gram TEXT NOT NULL, report TEXT NOT NULL, entry TEXT NOT NULL, ord INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS entry_grams (gram TEXT NOT NULL, report TEXT NOT NULL, entry TEXT NOT NULL, ord INTEGER NOT NULL, leaf TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS entry_grams_gram ON entry_grams (gram, report);
 CREATE INDEX IF NOT EXISTS entry_grams_report ON entry_grams (report);
 CREATE TABLE IF NOT EXISTS leaves (report TEXT NOT NULL, leaf TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS leaves_report ON leaves (report);
+-- Each table's title and standard kind: what a catalogue entry takes of its table, without reading the table.
+CREATE TABLE IF NOT EXISTS table_heads (id TEXT PRIMARY KEY, report TEXT NOT NULL, title TEXT, standard TEXT);
+CREATE INDEX IF NOT EXISTS table_heads_report ON table_heads (report);
+-- Every label on a table row's path (its own and its parents'), with the row's entry: a school's rows in its region's report, without reading the report.
+CREATE TABLE IF NOT EXISTS row_labels (report TEXT NOT NULL, label TEXT NOT NULL, entry TEXT NOT NULL, ord INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS row_labels_report ON row_labels (report);
 CREATE TABLE IF NOT EXISTS passages (doc INTEGER PRIMARY KEY, report TEXT NOT NULL, id TEXT NOT NULL, body TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS passages_report ON passages (report);${
     dialect === "postgres"
@@ -75,7 +84,7 @@ CREATE TABLE IF NOT EXISTS leaf_counts (leaf TEXT PRIMARY KEY, reports INTEGER N
 `;
 }
 
-const TABLES = ["info", "reports", "facts", "entry_grams", "leaves", "passages", "postings", "vocab", "leaf_counts"];
+const TABLES = ["info", "reports", "facts", "entry_grams", "leaves", "row_labels", "table_heads", "passages", "postings", "vocab", "leaf_counts"];
 
 /** What a database build did. */
 export interface SqliteBuildResult {
@@ -197,7 +206,7 @@ function reportWriter(db: SqlDb, catalogRows: CatalogRowsOf) {
     db.transaction(() => {
       const used = db.get("SELECT used FROM reports WHERE file = ?", [file])?.[0];
       if (used) vocabulary(file, -1);
-      for (const t of ["facts", "entry_grams", "leaves", "passages", "postings"]) db.run(`DELETE FROM ${t} WHERE report = ?`, [file]);
+      for (const t of ["facts", "entry_grams", "leaves", "row_labels", "table_heads", "passages", "postings"]) db.run(`DELETE FROM ${t} WHERE report = ?`, [file]);
       db.run("DELETE FROM reports WHERE file = ?", [file]);
     });
 
@@ -236,14 +245,24 @@ function reportWriter(db: SqlDb, catalogRows: CatalogRowsOf) {
         }),
       );
       db.insertMany(
-        "INSERT INTO entry_grams (gram, report, entry, ord) VALUES",
+        "INSERT INTO entry_grams (gram, report, entry, ord, leaf) VALUES",
+        "(?, ?, ?, ?, ?)",
+        rows.grams.map((g) => [g.gram, report, g.key, g.ord, g.leaf]),
+      );
+      db.insertMany(
+        "INSERT INTO table_heads (id, report, title, standard) VALUES",
         "(?, ?, ?, ?)",
-        rows.grams.map((g) => [g.gram, report, g.key, g.ord]),
+        c.tables.map((t) => [t.id, report, t.title, t.standard]),
       );
       db.insertMany(
         "INSERT INTO leaves (report, leaf) VALUES",
         "(?, ?)",
         [...rows.leaves].map((leaf) => [report, leaf]),
+      );
+      db.insertMany(
+        "INSERT INTO row_labels (report, label, entry, ord) VALUES",
+        "(?, ?, ?, ?)",
+        tableRowLabels(c.facts, rows.factEntry).map((r) => [report, r.label, r.key, r.ord]),
       );
       const passageRows = c.passages.map((p, i) => [base + i, report, p.id, JSON.stringify(p)]);
       if (db.dialect === "postgres") {
@@ -278,6 +297,24 @@ function reportWriter(db: SqlDb, catalogRows: CatalogRowsOf) {
     });
 
   return { put, remove, settleDuplicates };
+}
+
+/** Every label on a table row's path (its own and its parents'), once per entry holding such a row. */
+function tableRowLabels(facts: readonly Fact[], factEntry: Map<string, { key: string; ord: number }>): { label: string; key: string; ord: number }[] {
+  const seen = new Map<string, Set<string>>();
+  const out: { label: string; key: string; ord: number }[] = [];
+  for (const f of facts) {
+    const e = f.source === "table" ? factEntry.get(f.id) : undefined;
+    if (!e) continue;
+    for (const label of f.path) {
+      let keys = seen.get(label);
+      if (!keys) seen.set(label, (keys = new Set()));
+      if (keys.has(e.key)) continue;
+      keys.add(e.key);
+      out.push({ label, key: e.key, ord: e.ord });
+    }
+  }
+  return out;
 }
 
 const sizeOf = (counts: { facts: number; passages: number }) => counts.facts + counts.passages;
@@ -475,7 +512,7 @@ export function openDatabaseIndex(db: SqlDb, name: string, rebuildCommand: strin
 /** The catalogue's entries by label gram, over the used reports. */
 function entryIndex(db: SqlDb, used: ReadonlySet<string>): EntryIndex {
   let leaves: Set<string> | null = null;
-  const tables = new Map<string, Table[]>();
+  const rowLabels = new Map<string, Map<string, { key: string; ord: number }[]>>();
   // Statements for up to this many values at once; more are read in turns.
   const CHUNK = 200;
   const chunks = <T>(xs: readonly T[]): T[][] => Array.from({ length: Math.ceil(xs.length / CHUNK) }, (_, i) => xs.slice(i * CHUNK, (i + 1) * CHUNK));
@@ -487,31 +524,46 @@ function entryIndex(db: SqlDb, used: ReadonlySet<string>): EntryIndex {
       }
       return leaves;
     },
-    tablesOf(report) {
-      let t = tables.get(report);
-      if (!t) {
-        const row = used.has(report) ? db.get("SELECT tables FROM reports WHERE file = ?", [report]) : undefined;
-        t = row ? (JSON.parse(row[0] as string) as Table[]) : [];
-        if (tables.size >= 256) tables.clear();
-        tables.set(report, t);
+    tableHeads(ids) {
+      const out: Pick<Table, "id" | "title" | "standard">[] = [];
+      for (const part of chunks(ids)) {
+        const rows = db.all(`SELECT id, report, title, standard FROM table_heads WHERE id IN (${marks(part.length)})`, part) as [string, string, string | null, string | null][];
+        for (const [id, report, title, standard] of rows) if (used.has(report)) out.push({ id, title, standard: standard as Table["standard"] });
       }
-      return t;
+      return out;
+    },
+    rowLabels(report) {
+      let labels = rowLabels.get(report);
+      if (!labels) {
+        labels = new Map();
+        const rows = used.has(report) ? (db.all("SELECT label, entry, ord FROM row_labels WHERE report = ?", [report]) as [string, string, number][]) : [];
+        for (const [label, key, ord] of rows) {
+          const list = labels.get(label);
+          if (list) list.push({ key, ord });
+          else labels.set(label, [{ key, ord }]);
+        }
+        if (rowLabels.size >= 256) rowLabels.clear();
+        rowLabels.set(report, labels);
+      }
+      return labels;
     },
     tableTitles() {
       return (db.all("SELECT titles FROM reports WHERE used = 1 ORDER BY file") as [string][]).flatMap(([t]) => JSON.parse(t) as string[]);
     },
     sharing(grams, reports) {
-      const out: { report: string; key: string; ord: number; gram: string }[] = [];
+      const out: { report: string; key: string; ord: number; gram: string; leaf: string }[] = [];
       // A few reports named: only theirs are read (entry_grams is indexed by gram and report).
+      const asked = reports ? new Set(reports) : null;
       const within = reports && reports.length <= CHUNK ? ` AND report IN (${marks(reports.length)})` : "";
       for (const part of chunks(grams)) {
-        const rows = db.all(`SELECT report, entry, ord, gram FROM entry_grams WHERE gram IN (${marks(part.length)})${within}`, within ? [...part, ...reports!] : part) as [
+        const rows = db.all(`SELECT report, entry, ord, gram, leaf FROM entry_grams WHERE gram IN (${marks(part.length)})${within}`, within ? [...part, ...reports!] : part) as [
           string,
           string,
           number,
           string,
+          string,
         ][];
-        for (const [report, key, ord, gram] of rows) if (used.has(report) && (!reports || reports.includes(report))) out.push({ report, key, ord, gram });
+        for (const [report, key, ord, gram, leaf] of rows) if (used.has(report) && (!asked || asked.has(report))) out.push({ report, key, ord, gram, leaf });
       }
       return out;
     },

@@ -59,14 +59,16 @@ export type ReportBody = Omit<ReportContent, "tokens" | "schools">;
 export interface EntryIndex {
   /** Every report's distinct entry labels (for the label grams' IDF). */
   leaves(): ReadonlySet<string>;
+  /** Every label on a table row's path (the row's and its parents') in one report, with the entries of those rows (key, place in the catalogue), without reading the report. */
+  rowLabels(report: string): ReadonlyMap<string, readonly { key: string; ord: number }[]>;
   /** Every report's table titles (for the pinyin vocabulary), without reading the tables. */
   tableTitles(): string[];
-  /** Entries with one of these label grams, in these reports (all when null): report, key, place in its report's catalogue, gram. */
-  sharing(grams: readonly string[], reports: readonly string[] | null): { report: string; key: string; ord: number; gram: string }[];
+  /** Entries with one of these label grams, in these reports (all when null): report, key, place in its report's catalogue, gram, label. */
+  sharing(grams: readonly string[], reports: readonly string[] | null): { report: string; key: string; ord: number; gram: string; leaf: string }[];
   /** The facts of these entries, in report order. */
   factsOf(keys: readonly string[]): Fact[];
-  /** A report's tables, without reading the rest of it. */
-  tablesOf(report: string): Table[];
+  /** These tables' titles and standard kinds, without reading the tables (what a catalogue entry takes of them). */
+  tableHeads(ids: readonly string[]): Pick<Table, "id" | "title" | "standard">[];
 }
 
 /**

@@ -3,34 +3,77 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createEngine } from "../../src/answer/engine.js";
+import { catalogRows } from "../../src/answer/indicators.js";
+import { prepare } from "../../src/answer/state.js";
+import { subjectRowMatches } from "../../src/answer/subjectRows.js";
+import { buildSqliteIndex, openSqliteIndex } from "../../src/index/databaseStore.js";
 import type { Engine } from "../../src/types.js";
 
 // A district's report whose tables list its schools row by row (tests/fixtures/reports/linwei-2023.txt).
-let engine: Engine;
 let dir: string;
+const engines = new Map<string, Engine>();
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "zhibao-subject-"));
   mkdirSync(join(dir, "corpus"));
   copyFileSync(join(import.meta.dirname, "..", "fixtures", "reports", "linwei-2023.txt"), join(dir, "corpus", "linwei-2023.txt"));
-  engine = await createEngine({ corpusDir: join(dir, "corpus"), indexDir: join(dir, "index") });
+  for (const store of ["files", "sqlite"] as const) engines.set(store, await createEngine({ corpusDir: join(dir, "corpus"), indexDir: join(dir, `index-${store}`), store }));
 }, 60_000);
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => {
+  for (const e of engines.values()) e.close?.();
+  rmSync(dir, { recursive: true, force: true });
+});
 
-describe("a school's own row in its region's table", () => {
+describe.each(["files", "sqlite"])("a school's own row in its region's table (%s store)", (store) => {
   it.each([
     ["渭南工业技工学校在校生数", 1420],
     ["临渭区职业教育中心 在校生数", 2860],
     ["渭南华山职业中专 招生数", 344],
   ])("%s → %d, cited as a table", (q, value) => {
-    const a = engine.ask(q);
+    const a = engines.get(store)!.ask(q);
     expect(a.facts.map((f) => f.value)).toEqual([value]);
     expect(a.facts[0]?.source).toBe("table");
     expect(a.reply).not.toMatch(/单独的数字/);
   });
 
   it("a measure the school's rows lack is still not the region's figure for it", () => {
-    const a = engine.ask("渭南工业技工学校 毕业生去向落实人数");
+    const a = engines.get(store)!.ask("渭南工业技工学校 毕业生去向落实人数");
     expect(a.facts).toEqual([]);
     expect(a.reply).toMatch(/没有「渭南工业技工学校」单独的数字/);
+  });
+});
+
+describe("a database store finds a school's rows from the stored row labels", () => {
+  it("reads the entries of the rows naming the school, never a whole catalogue", () => {
+    const path = join(dir, "labels.sqlite");
+    buildSqliteIndex(join(dir, "corpus"), path, { catalogRows });
+    const view = openSqliteIndex(path);
+    const state = prepare(view);
+    const read: string[][] = [];
+    const catalogOf = state.catalogOf;
+    state.catalogOf = (reports) => {
+      read.push([...reports]);
+      return catalogOf(reports);
+    };
+    // Named in no row of the report.
+    expect(subjectRowMatches(state, "linwei-2023.txt", "渭南市第二职业学校", "在校生数")).toEqual([]);
+    // Rows name it: found through their stored labels (at 1,000 reports, building each catalogue that lists the school took seconds).
+    expect(subjectRowMatches(state, "linwei-2023.txt", "渭南工业技工学校", "在校生数").map((m) => m.entry.facts[0]?.value)).toEqual([1420]);
+    expect(subjectRowMatches(state, "linwei-2023.txt", "渭南工业技工学校", "专业数").map((m) => m.entry.facts[0]?.value)).toEqual([8]);
+    expect(read).toEqual([]);
+    view.close();
+  });
+
+  it("gives the rows the whole catalogue gives, in its order", () => {
+    const view = openSqliteIndex(join(dir, "labels.sqlite"));
+    const state = prepare(view);
+    const test = (label: string) => label.includes("学校") || label.includes("中心");
+    const fromLabels = state.tableRowsLabelled("linwei-2023.txt", test).map((e) => e.key);
+    const whole = state
+      .catalogOf(["linwei-2023.txt"])
+      .filter((e) => e.source === "table" && e.path.some(test))
+      .map((e) => e.key);
+    expect(fromLabels.length).toBeGreaterThanOrEqual(6);
+    expect(fromLabels).toEqual(whole);
+    view.close();
   });
 });

@@ -222,6 +222,80 @@ describe("a question naming no report reads only the reports it needs", () => {
     expect(whole).toEqual([]);
     view.close();
   });
+
+  it("broader rows over every report come from their label gram, as the whole catalogues would give them", async () => {
+    const { prepare } = await import("../../src/answer/state.js");
+    const { planAnswer } = await import("../../src/answer/plan.js");
+    const path = join(dir, "broader.sqlite");
+    buildSqliteIndex(join(root, "corpus"), path, { catalogRows });
+    const view = openSqliteIndex(path);
+    const state = prepare(view);
+    const read: string[][] = [];
+    const catalogOf = state.catalogOf;
+    state.catalogOf = (reports) => {
+      read.push([...reports]);
+      return catalogOf(reports);
+    };
+    const files = await createEngine({ store: "files", rebuild: "never" });
+    for (const q of ["满意度多少", "江门 满意度"]) {
+      const answer = planAnswer(state, q);
+      expect(answer.alternatives?.length, q).toBeGreaterThanOrEqual(2);
+      expect(answer.alternatives, q).toEqual(files.ask(q).alternatives);
+    }
+    expect(read).toEqual([]);
+    view.close();
+  });
+
+  it("a lookup builds no entry whose label the question names too little of, and finds what the whole catalogue finds", async () => {
+    const { prepare } = await import("../../src/answer/state.js");
+    const { labelMayMatch, grams, leafIdf, matchIndicators } = await import("../../src/answer/indicators.js");
+    const path = join(dir, "prune.sqlite");
+    buildSqliteIndex(join(root, "corpus"), path, { catalogRows });
+    const view = openSqliteIndex(path);
+    const index = view.entries!;
+    const built: string[] = [];
+    const factsOf = index.factsOf.bind(index);
+    index.factsOf = (keys) => {
+      built.push(...keys);
+      return factsOf(keys);
+    };
+    const state = prepare(view);
+    const memory = prepare(loadIndex(join(root, "index")));
+    for (const q of ["绿色硅谷产业学院", "毕业生升学人数", "专任教师学历"]) {
+      built.length = 0;
+      const found = matchIndicators(q, state.lookup([]));
+      const whole = matchIndicators(q, memory.catalog);
+      if (q !== "绿色硅谷产业学院") expect(found.length, q).toBeGreaterThan(0);
+      expect(
+        found.map((m) => [m.entry.key, m.score]),
+        q,
+      ).toEqual(whole.map((m) => [m.entry.key, m.score]));
+      // What was built: only labels that could score, of the many sharing a bigram with the question.
+      const sharing = index.sharing([...grams(q)], null);
+      const idf = leafIdf(index.leaves());
+      const leafOf = new Map(sharing.map((r) => [r.key, r.leaf]));
+      expect(built.length, q).toBeLessThan(new Set(sharing.map((r) => r.key)).size);
+      for (const key of built) expect(labelMayMatch(leafOf.get(key)!, grams(q), idf), `${q}: ${leafOf.get(key)}`).toBe(true);
+    }
+    view.close();
+  });
+
+  it("entries built from the stored table heads are the whole catalogue's (standard table, title)", async () => {
+    const { prepare } = await import("../../src/answer/state.js");
+    const path = join(dir, "prune.sqlite");
+    const view = openSqliteIndex(path);
+    const state = prepare(view);
+    const memory = prepare(loadIndex(join(root, "index")));
+    const looked = state.lookup([]).sharingGrams(new Set(["满意", "毕业", "教师"]));
+    const byKey = new Map(memory.catalog.map((e) => [e.key, e]));
+    expect(looked.some((e) => e.standard)).toBe(true);
+    expect(looked.some((e) => e.tableId && !e.standard)).toBe(true);
+    for (const e of looked) {
+      const m = byKey.get(e.key)!;
+      expect([e.standard, [...e.contextGrams], e.cover.text], e.key).toEqual([m.standard, [...m.contextGrams], m.cover.text]);
+    }
+    view.close();
+  });
 });
 
 describe("the reports table's layout", () => {
