@@ -1,7 +1,7 @@
 import type { EntryIndex, IndexView } from "../index/store.js";
 import { createPassageSearch, type PassageSearch } from "../search/passages.js";
 import type { ReportMeta, Table } from "../types.js";
-import { buildCatalog, catalogLookup, indexByLeafGram, leafIdf, type CatalogLookup, type IndicatorEntry } from "./indicators.js";
+import { buildCatalog, catalogLookup, grams, indexByLeafGram, leafIdf, type CatalogLookup, type IndicatorEntry } from "./indicators.js";
 import { createEntityResolver } from "./understand/index.js";
 import { pinyinVocabulary, type PinyinVocabulary } from "./understand/pinyinWords.js";
 
@@ -122,6 +122,19 @@ function catalogByEntry(data: IndexView, index: EntryIndex, reportNames: string[
   // Filled on first use (it reads every report's labels): a question about tables never waits for it.
   const idf = new Map<string, number>();
   const sharedIdf = () => (idf.size ? idf : leafIdf(index.leaves(), idf));
+  // Every report's distinct labels by their bigrams (a few per label): which labels a question could name.
+  let byGram: Map<string, string[]> | null = null;
+  const labelsByGram = (): Map<string, string[]> => {
+    if (byGram) return byGram;
+    byGram = new Map();
+    for (const leaf of index.leaves())
+      for (const g of grams(leaf)) {
+        const list = byGram.get(g);
+        if (list) list.push(leaf);
+        else byGram.set(g, [leaf]);
+      }
+    return byGram;
+  };
   const position = new Map(reportNames.map((r, i) => [r, i]));
   const reportCatalogs = new Map<string, { entries: IndicatorEntry[]; byKey: Map<string, IndicatorEntry> }>();
   const entryCache = new Map<string, IndicatorEntry>();
@@ -171,17 +184,15 @@ function catalogByEntry(data: IndexView, index: EntryIndex, reportNames: string[
     lookup: (reports, accept = () => true) => ({
       sharingGrams(queryGrams, keepLabel) {
         const grams = [...queryGrams];
-        let rows = index.sharing(grams, reports.length ? reports : null);
+        let rows: ReturnType<EntryIndex["sharing"]>;
         if (keepLabel) {
-          // Labels the question names too little of are passed over before their entries are read.
-          const kept = new Map<string, boolean>();
+          // Labels the question names too little of are passed over before any row is read: the
+          // labels sharing a gram come from every report's distinct labels, kept in memory.
           const idf = sharedIdf();
-          rows = rows.filter((r) => {
-            let k = kept.get(r.leaf);
-            if (k === undefined) kept.set(r.leaf, (k = keepLabel(r.leaf, idf)));
-            return k;
-          });
-        }
+          const byGram = labelsByGram();
+          const kept = [...new Set(grams.flatMap((g) => byGram.get(g) ?? []))].filter((leaf) => keepLabel(leaf, idf));
+          rows = kept.length ? index.sharing(grams, reports.length ? reports : null, kept) : [];
+        } else rows = index.sharing(grams, reports.length ? reports : null);
         const byKey = entriesByKey(rows);
         // The order catalogLookup gives over whole catalogues: report by report (in the order asked,
         // or the index's), the query's grams in turn, each gram's entries in catalogue order.

@@ -57,6 +57,7 @@ CREATE INDEX IF NOT EXISTS facts_entry ON facts (entry);
 CREATE TABLE IF NOT EXISTS entry_grams (gram TEXT NOT NULL, report TEXT NOT NULL, entry TEXT NOT NULL, ord INTEGER NOT NULL, leaf TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS entry_grams_gram ON entry_grams (gram, report);
 CREATE INDEX IF NOT EXISTS entry_grams_report ON entry_grams (report);
+CREATE INDEX IF NOT EXISTS entry_grams_leaf ON entry_grams (leaf, gram);
 CREATE TABLE IF NOT EXISTS leaves (report TEXT NOT NULL, leaf TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS leaves_report ON leaves (report);
 -- Each table's title and standard kind: what a catalogue entry takes of its table, without reading the table.
@@ -550,21 +551,21 @@ function entryIndex(db: SqlDb, used: ReadonlySet<string>): EntryIndex {
     tableTitles() {
       return (db.all("SELECT titles FROM reports WHERE used = 1 ORDER BY file") as [string][]).flatMap(([t]) => JSON.parse(t) as string[]);
     },
-    sharing(grams, reports) {
+    sharing(grams, reports, leaves) {
       const out: { report: string; key: string; ord: number; gram: string; leaf: string }[] = [];
-      // A few reports named: only theirs are read (entry_grams is indexed by gram and report).
+      // Reports named: only theirs are read, a few hundred at a time (entry_grams is indexed by gram
+      // and report); most of the index named: every row of the grams (or of these labels), the others dropped.
       const asked = reports ? new Set(reports) : null;
-      const within = reports && reports.length <= CHUNK ? ` AND report IN (${marks(reports.length)})` : "";
-      for (const part of chunks(grams)) {
-        const rows = db.all(`SELECT report, entry, ord, gram, leaf FROM entry_grams WHERE gram IN (${marks(part.length)})${within}`, within ? [...part, ...reports!] : part) as [
-          string,
-          string,
-          number,
-          string,
-          string,
-        ][];
-        for (const [report, key, ord, gram, leaf] of rows) if (used.has(report) && (!asked || asked.has(report))) out.push({ report, key, ord, gram, leaf });
-      }
+      const labels = leaves ? new Set(leaves) : null;
+      const byReport = reports && reports.length * 2 <= used.size ? chunks(reports) : [null];
+      const byLabel = leaves && !reports && leaves.length <= 4 * CHUNK ? chunks(leaves) : [null];
+      for (const part of chunks(grams))
+        for (const within of byReport)
+          for (const named of byLabel) {
+            const sql = `SELECT report, entry, ord, gram, leaf FROM entry_grams WHERE gram IN (${marks(part.length)})${within ? ` AND report IN (${marks(within.length)})` : ""}${named ? ` AND leaf IN (${marks(named.length)})` : ""}`;
+            const rows = db.all(sql, [...part, ...(within ?? []), ...(named ?? [])]) as [string, string, number, string, string][];
+            for (const [report, key, ord, gram, leaf] of rows) if (used.has(report) && (!asked || asked.has(report)) && (!labels || labels.has(leaf))) out.push({ report, key, ord, gram, leaf });
+          }
       return out;
     },
     factsOf(keys) {

@@ -63,8 +63,8 @@ export interface EntryIndex {
   rowLabels(report: string): ReadonlyMap<string, readonly { key: string; ord: number }[]>;
   /** Every report's table titles (for the pinyin vocabulary), without reading the tables. */
   tableTitles(): string[];
-  /** Entries with one of these label grams, in these reports (all when null): report, key, place in its report's catalogue, gram, label. */
-  sharing(grams: readonly string[], reports: readonly string[] | null): { report: string; key: string; ord: number; gram: string; leaf: string }[];
+  /** Entries with one of these label grams, in these reports (all when null), with one of these labels (any when none given): report, key, place in its report's catalogue, gram, label. */
+  sharing(grams: readonly string[], reports: readonly string[] | null, leaves?: readonly string[]): { report: string; key: string; ord: number; gram: string; leaf: string }[];
   /** The facts of these entries, in report order. */
   factsOf(keys: readonly string[]): Fact[];
   /** These tables' titles and standard kinds, without reading the tables (what a catalogue entry takes of them). */

@@ -16,8 +16,15 @@ import { prepareIndexSegmenter, type QueryVocabulary } from "./tokenize.js";
  * throws on ordinary input: queries are built with `idx.query()`.
  */
 
-/** Kinds of search whose passage weights are kept (see weightsFor). */
+/** Kinds of search whose passage weights are kept (see weightsFor), at most. */
 const WEIGHT_CACHE = 64;
+/** Bytes the kept passage weights may take: 8 per passage per kind, 2.6 MB a kind at 1,000 reports. */
+export const WEIGHT_CACHE_BYTES = 16 * 1024 * 1024;
+
+/** How many kinds of search keep their weights for an index of `passages` passages: the budget's worth, between 2 and WEIGHT_CACHE. */
+export function weightKindsKept(passages: number, budget = WEIGHT_CACHE_BYTES): number {
+  return Math.max(2, Math.min(WEIGHT_CACHE, Math.floor(budget / (8 * Math.max(1, passages)))));
+}
 
 /** Sections of at most this many paragraphs are shown whole when one of their paragraphs matches. */
 const MAX_SECTION_PARAGRAPHS = 12;
@@ -276,7 +283,11 @@ export function createPassageSearch(passageIndex: () => PassageIndex, source: Pa
   const weightsFor = (index: PassageIndex, opts: PassageQuery, reports: Set<string> | null): Float64Array => {
     const key = `${opts.casesOnly ? 1 : 0}${opts.preferCases ? 1 : 0}|${reports ? [...reports].sort().join("|") : ""}`;
     let w = weightCache.get(key);
-    if (w) return w;
+    if (w) {
+      weightCache.delete(key); // most recently used last
+      weightCache.set(key, w);
+      return w;
+    }
     const n = (numbered ??= numberPassages(index.refs, params));
     const caseBoost = opts.preferCases ? params.preferCases : 1;
     w = new Float64Array(index.refs.length);
@@ -284,7 +295,7 @@ export function createPassageSearch(passageIndex: () => PassageIndex, source: Pa
       if (n.reportOf[d]! < 0 || (reports && !reports.has(n.reports[n.reportOf[d]!]!)) || (opts.casesOnly && !n.isCase[d])) continue;
       w[d] = n.kindWeight[d]! * (n.isCase[d] ? caseBoost : 1);
     }
-    if (weightCache.size >= WEIGHT_CACHE) weightCache.delete(weightCache.keys().next().value!);
+    if (weightCache.size >= weightKindsKept(w.length)) weightCache.delete(weightCache.keys().next().value!);
     weightCache.set(key, w);
     return w;
   };

@@ -276,6 +276,11 @@ describe("a question naming no report reads only the reports it needs", () => {
       const leafOf = new Map(sharing.map((r) => [r.key, r.leaf]));
       expect(built.length, q).toBeLessThan(new Set(sharing.map((r) => r.key)).size);
       for (const key of built) expect(labelMayMatch(leafOf.get(key)!, grams(q), idf), `${q}: ${leafOf.get(key)}`).toBe(true);
+      // Asked for some labels, the index gives rows of those labels only.
+      const some = [...new Set(sharing.map((r) => r.leaf))].slice(0, 2);
+      const named = index.sharing([...grams(q)], null, some);
+      expect(named.length, q).toBeGreaterThan(0);
+      expect(new Set(named.map((r) => r.leaf)), q).toEqual(new Set(some));
     }
     view.close();
   });
