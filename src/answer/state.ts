@@ -77,7 +77,7 @@ export function prepare(data: IndexView): Loaded {
   });
   Object.defineProperty(loaded, "search", {
     enumerable: true,
-    get: () => (search ??= createPassageSearch(data.passageIndex, { passagesOf: (r) => data.content(r)?.passages ?? [], total: data.passageCount }, data.vocab)),
+    get: () => (search ??= createPassageSearch(data.passageIndex, { passagesOf: (r) => data.passagesOf(r), total: data.passageCount }, data.vocab)),
   });
   return loaded;
 }
@@ -174,7 +174,8 @@ function catalogByEntry(data: IndexView, index: EntryIndex, reportNames: string[
     tableRowsLabelled(report, test) {
       // The stored row labels name the entries: a few are read, not the report's whole catalogue.
       const rows = new Map<string, number>();
-      for (const [label, entries] of index.rowLabels(report)) if (test(label)) for (const e of entries) rows.set(e.key, e.ord);
+      const labels = [...index.rowLabels(report)].filter(test);
+      for (const e of labels.length ? index.rowEntries(report, labels) : []) rows.set(e.key, e.ord);
       const byKey = entriesByKey([...rows.keys()].map((key) => ({ report, key })));
       return [...rows]
         .sort((a, b) => a[1] - b[1])

@@ -375,6 +375,9 @@ export function sqliteIsCurrent(dbPath: string, corpusDir: string): boolean {
   }
 }
 
+/** Reports whose distinct row labels are kept (a few kilobytes each). */
+const ROW_LABEL_CACHE = 2048;
+
 /** Reports whose content is kept ready (the others are read again when asked for). */
 const CONTENT_CACHE = 64;
 
@@ -495,6 +498,8 @@ export function openDatabaseIndex(db: SqlDb, name: string, rebuildCommand: strin
     reports,
     schools,
     content,
+    passagesOf: (report) =>
+      cache.get(report)?.passages ?? (usedReports.has(report) ? db.all("SELECT body FROM passages WHERE report = ? ORDER BY doc", [report]).map(([p]) => JSON.parse(p as string) as Passage) : []),
     entries: entryIndex(db, usedReports),
     vocab,
     passageCount: meta.counts.passages,
@@ -513,7 +518,7 @@ export function openDatabaseIndex(db: SqlDb, name: string, rebuildCommand: strin
 /** The catalogue's entries by label gram, over the used reports. */
 function entryIndex(db: SqlDb, used: ReadonlySet<string>): EntryIndex {
   let leaves: Set<string> | null = null;
-  const rowLabels = new Map<string, Map<string, { key: string; ord: number }[]>>();
+  const rowLabels = new Map<string, Set<string>>();
   // Statements for up to this many values at once; more are read in turns.
   const CHUNK = 200;
   const chunks = <T>(xs: readonly T[]): T[][] => Array.from({ length: Math.ceil(xs.length / CHUNK) }, (_, i) => xs.slice(i * CHUNK, (i + 1) * CHUNK));
@@ -536,17 +541,19 @@ function entryIndex(db: SqlDb, used: ReadonlySet<string>): EntryIndex {
     rowLabels(report) {
       let labels = rowLabels.get(report);
       if (!labels) {
-        labels = new Map();
-        const rows = used.has(report) ? (db.all("SELECT label, entry, ord FROM row_labels WHERE report = ?", [report]) as [string, string, number][]) : [];
-        for (const [label, key, ord] of rows) {
-          const list = labels.get(label);
-          if (list) list.push({ key, ord });
-          else labels.set(label, [{ key, ord }]);
-        }
-        if (rowLabels.size >= 256) rowLabels.clear();
+        labels = new Set(used.has(report) ? db.all("SELECT DISTINCT label FROM row_labels WHERE report = ?", [report]).map(([l]) => l as string) : []);
+        if (rowLabels.size >= ROW_LABEL_CACHE) rowLabels.delete(rowLabels.keys().next().value!);
         rowLabels.set(report, labels);
       }
       return labels;
+    },
+    rowEntries(report, labels) {
+      const out: { key: string; ord: number }[] = [];
+      for (const part of chunks(labels)) {
+        const rows = db.all(`SELECT entry, ord FROM row_labels WHERE report = ? AND label IN (${marks(part.length)})`, [report, ...part]) as [string, number][];
+        for (const [key, ord] of rows) out.push({ key, ord });
+      }
+      return out;
     },
     tableTitles() {
       return (db.all("SELECT titles FROM reports WHERE used = 1 ORDER BY file") as [string][]).flatMap(([t]) => JSON.parse(t) as string[]);

@@ -59,8 +59,10 @@ export type ReportBody = Omit<ReportContent, "tokens" | "schools">;
 export interface EntryIndex {
   /** Every report's distinct entry labels (for the label grams' IDF). */
   leaves(): ReadonlySet<string>;
-  /** Every label on a table row's path (the row's and its parents') in one report, with the entries of those rows (key, place in the catalogue), without reading the report. */
-  rowLabels(report: string): ReadonlyMap<string, readonly { key: string; ord: number }[]>;
+  /** Every label on a table row's path (the row's and its parents') in one report, without reading the report. */
+  rowLabels(report: string): ReadonlySet<string>;
+  /** The entries (key, place in the catalogue) of a report's table rows with one of these labels on their path. */
+  rowEntries(report: string, labels: readonly string[]): { key: string; ord: number }[];
   /** Every report's table titles (for the pinyin vocabulary), without reading the tables. */
   tableTitles(): string[];
   /** Entries with one of these label grams, in these reports (all when null), with one of these labels (any when none given): report, key, place in its report's catalogue, gram, label. */
@@ -82,6 +84,8 @@ export interface IndexView {
   schools: { name: string; report: string }[];
   /** A report's content (undefined for one the index lacks); a store on disk reads it on first use. */
   content(report: string): ReportBody | undefined;
+  /** A report's passages only ([] for one the index lacks): a search's hits need no facts or tables. */
+  passagesOf(report: string): readonly Passage[];
   /** Finds catalogue entries without reading whole reports; null: the index is small and read whole. */
   entries: EntryIndex | null;
   /** Every search token, with the number of passages (all reports) it occurs in: the query segmenter's dictionary. */
@@ -255,6 +259,7 @@ export function inMemoryView(meta: IndexMeta, contents: ReportContent[], passage
     reports: contents.map((c) => c.meta),
     schools: contents.flatMap((c) => c.schools),
     content: (report) => byReport.get(report),
+    passagesOf: (report) => byReport.get(report)?.passages ?? [],
     entries: null,
     vocab,
     passageCount: passages.length,

@@ -285,6 +285,22 @@ describe("a question naming no report reads only the reports it needs", () => {
     view.close();
   });
 
+  it("a search reads the passages of the reports it hits, not their facts and tables", async () => {
+    const { prepare } = await import("../../src/answer/state.js");
+    const view = openSqliteIndex(join(dir, "prune.sqlite"));
+    const read: string[] = [];
+    const content = view.content;
+    view.content = (report) => {
+      read.push(report);
+      return content(report);
+    };
+    const state = prepare(view);
+    const hits = state.search.search("宿舍楼 案例", { limit: 5 });
+    expect(hits.length).toBeGreaterThan(0);
+    expect(read).toEqual([]);
+    view.close();
+  });
+
   it("entries built from the stored table heads are the whole catalogue's (standard table, title)", async () => {
     const { prepare } = await import("../../src/answer/state.js");
     const path = join(dir, "prune.sqlite");
