@@ -8,6 +8,7 @@ import { prepare } from "../../src/answer/state.js";
 import { subjectRowMatches } from "../../src/answer/subjectRows.js";
 import { buildSqliteIndex, openSqliteIndex } from "../../src/index/databaseStore.js";
 import type { Engine } from "../../src/types.js";
+import { watchCatalogReads } from "./catalogReads.js";
 
 // A district's report whose tables list its schools row by row (tests/fixtures/reports/linwei-2023.txt).
 let dir: string;
@@ -48,12 +49,7 @@ describe("a database store finds a school's rows from the stored row labels", ()
     buildSqliteIndex(join(dir, "corpus"), path, { catalogRows });
     const view = openSqliteIndex(path);
     const state = prepare(view);
-    const read: string[][] = [];
-    const catalogOf = state.catalogOf;
-    state.catalogOf = (reports) => {
-      read.push([...reports]);
-      return catalogOf(reports);
-    };
+    const read = watchCatalogReads(state);
     // Named in no row of the report.
     expect(subjectRowMatches(state, "linwei-2023.txt", "渭南市第二职业学校", "在校生数")).toEqual([]);
     // Rows name it: found through their stored labels (at 1,000 reports, building each catalogue that lists the school took seconds).
