@@ -16,16 +16,6 @@ import { prepareIndexSegmenter, type QueryVocabulary } from "./tokenize.js";
  * throws on ordinary input: queries are built with `idx.query()`.
  */
 
-/** Kinds of search whose passage weights are kept (see weightsFor), at most. */
-const WEIGHT_CACHE = 64;
-/** Bytes the kept passage weights may take: 8 per passage per kind, 2.6 MB a kind at 1,000 reports. */
-export const WEIGHT_CACHE_BYTES = 16 * 1024 * 1024;
-
-/** How many kinds of search keep their weights for an index of `passages` passages: the budget's worth, between 2 and WEIGHT_CACHE. */
-export function weightKindsKept(passages: number, budget = WEIGHT_CACHE_BYTES): number {
-  return Math.max(2, Math.min(WEIGHT_CACHE, Math.floor(budget / (8 * Math.max(1, passages)))));
-}
-
 /** Sections of at most this many paragraphs are shown whole when one of their paragraphs matches. */
 const MAX_SECTION_PARAGRAPHS = 12;
 
@@ -277,27 +267,38 @@ export function createPassageSearch(passageIndex: () => PassageIndex, source: Pa
     return { vocab, total, wordFrequency: (w) => vocab.df(w), gramFrequency: (g) => index.postings(g) };
   };
   let planOver: PlanIndex | null = null;
-  // Each passage's weight for one kind of search (its reports, cases only or preferred), by passage
-  // number: a few kinds recur, so each is computed once (at most WEIGHT_CACHE of them are kept).
-  const weightCache = new Map<string, Float64Array>();
-  const weightsFor = (index: PassageIndex, opts: PassageQuery, reports: Set<string> | null): Float64Array => {
-    const key = `${opts.casesOnly ? 1 : 0}${opts.preferCases ? 1 : 0}|${reports ? [...reports].sort().join("|") : ""}`;
-    let w = weightCache.get(key);
-    if (w) {
-      weightCache.delete(key); // most recently used last
-      weightCache.set(key, w);
-      return w;
-    }
+  // Each passage's weight for one kind of search (cases only or preferred, a few reports or all), by
+  // passage number. The kinds over every report are four at most: each is computed once and kept.
+  // A kind over a few reports is written into one scratch array, only those reports' passages, and
+  // wiped after the search (at 1,000 reports an array is 2.6 MB: one per kind asked would pile up).
+  const allReports = new Map<string, Float64Array>();
+  let scratch: Float64Array | null = null;
+  const weigh = (w: Float64Array, n: NumberedPassages, opts: PassageQuery, d: number) => {
+    if (n.reportOf[d]! < 0 || (opts.casesOnly && !n.isCase[d])) return;
+    w[d] = n.kindWeight[d]! * (n.isCase[d] && opts.preferCases ? params.preferCases : 1);
+  };
+  const weightsFor = (index: PassageIndex, opts: PassageQuery, reports: Set<string> | null): { weights: Float64Array; release(): void } => {
     const n = (numbered ??= numberPassages(index.refs, params));
-    const caseBoost = opts.preferCases ? params.preferCases : 1;
-    w = new Float64Array(index.refs.length);
-    for (let d = 0; d < w.length; d++) {
-      if (n.reportOf[d]! < 0 || (reports && !reports.has(n.reports[n.reportOf[d]!]!)) || (opts.casesOnly && !n.isCase[d])) continue;
-      w[d] = n.kindWeight[d]! * (n.isCase[d] ? caseBoost : 1);
+    if (!reports) {
+      const key = `${opts.casesOnly ? 1 : 0}${opts.preferCases ? 1 : 0}`;
+      let w = allReports.get(key);
+      if (!w) {
+        w = new Float64Array(index.refs.length);
+        for (let d = 0; d < w.length; d++) weigh(w, n, opts, d);
+        allReports.set(key, w);
+      }
+      return { weights: w, release() {} };
     }
-    if (weightCache.size >= weightKindsKept(w.length)) weightCache.delete(weightCache.keys().next().value!);
-    weightCache.set(key, w);
-    return w;
+    const w = scratch?.length === index.refs.length ? scratch : (scratch = new Float64Array(index.refs.length));
+    scratch = null; // taken: a search inside this one (none today) would get an array of its own
+    for (const r of reports) for (const d of n.docsOf.get(r) ?? []) weigh(w, n, opts, d);
+    return {
+      weights: w,
+      release() {
+        for (const r of reports) for (const d of n.docsOf.get(r) ?? []) w[d] = 0;
+        scratch = w;
+      },
+    };
   };
   const plan = (query: string): QueryPlan => planQuery(query, (planOver ??= planIndex()), params);
 
@@ -323,14 +324,18 @@ export function createPassageSearch(passageIndex: () => PassageIndex, source: Pa
     // reports, and a report's passages are ranked by how rare a word is in all of them.
     const filterReports = opts.reports?.length ? new Set(opts.reports) : null;
     const index = passageIndex();
-    const weights = weightsFor(index, opts, filterReports);
-    // Hits merge overlapping passages, so more candidates than hits are read: a few per hit, and
-    // more only when those were not enough.
-    for (let candidates = Math.max(params.rerankDepth, limit * 4); ; candidates *= 4) {
-      const found = index.query(q.terms, { limit: candidates, weights });
-      const ranked = rerank(found, q, params, (r) => passageOf(r.ref));
-      const { hits, complete } = selectHits(ranked, q, limit);
-      if (complete || found.length < candidates) return withSnippets(hits);
+    const { weights, release } = weightsFor(index, opts, filterReports);
+    try {
+      // Hits merge overlapping passages, so more candidates than hits are read: a few per hit, and
+      // more only when those were not enough.
+      for (let candidates = Math.max(params.rerankDepth, limit * 4); ; candidates *= 4) {
+        const found = index.query(q.terms, { limit: candidates, weights });
+        const ranked = rerank(found, q, params, (r) => passageOf(r.ref));
+        const { hits, complete } = selectHits(ranked, q, limit);
+        if (complete || found.length < candidates) return withSnippets(hits);
+      }
+    } finally {
+      release();
     }
   };
 
@@ -377,6 +382,8 @@ export function createPassageSearch(passageIndex: () => PassageIndex, source: Pa
 interface NumberedPassages {
   reports: string[];
   reportOf: Int32Array;
+  /** Each report's passage numbers. */
+  docsOf: Map<string, number[]>;
   kindWeight: Float64Array;
   isCase: Uint8Array;
 }
@@ -386,6 +393,7 @@ function numberPassages(refs: readonly string[], params: RankingParams): Numbere
   const reports: string[] = [];
   const reportNumber = new Map<string, number>();
   const reportOf = new Int32Array(refs.length).fill(-1);
+  const docsOf = new Map<string, number[]>();
   const kindWeight = new Float64Array(refs.length);
   const isCase = new Uint8Array(refs.length);
   refs.forEach((ref, d) => {
@@ -394,10 +402,13 @@ function numberPassages(refs: readonly string[], params: RankingParams): Numbere
     let r = reportNumber.get(p.report);
     if (r === undefined) reportNumber.set(p.report, (r = reports.push(p.report) - 1));
     reportOf[d] = r;
+    const docs = docsOf.get(p.report);
+    if (docs) docs.push(d);
+    else docsOf.set(p.report, [d]);
     kindWeight[d] = params.kindWeights[p.kind];
     isCase[d] = p.kind === "case" ? 1 : 0;
   });
-  return { reports, reportOf, kindWeight, isCase };
+  return { reports, reportOf, docsOf, kindWeight, isCase };
 }
 
 /** The terms a hit shows as matched: its words, and each unknown chunk it holds (else its bigrams). */

@@ -1,12 +1,28 @@
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { WEIGHT_CACHE_BYTES, weightKindsKept } from "../../src/search/passages.js";
+import { prepare } from "../../src/answer/state.js";
+import { loadIndex } from "../../src/index/store.js";
 
-describe("kept passage weights stay within their byte budget", () => {
-  it("keeps many kinds of search for a small index and few for a large one", () => {
-    expect(weightKindsKept(1_630)).toBe(64); // five reports: the count bounds it
-    const large = weightKindsKept(326_000); // 1,000 reports: 2.6 MB a kind
-    expect(large).toBe(Math.floor(WEIGHT_CACHE_BYTES / (8 * 326_000)));
-    expect(large * 8 * 326_000).toBeLessThanOrEqual(WEIGHT_CACHE_BYTES);
-    expect(weightKindsKept(50_000_000)).toBe(2); // never fewer than two: a search and its follow-up
+// A search over a few reports weighs only their passages in one scratch array, wiped after it:
+// the next search, over other reports or all, must see none of those weights.
+const index = join(import.meta.dirname, "..", "..", "index");
+
+describe("passage weights of one search do not leak into the next", () => {
+  it("a search over other reports, then over all, finds what a fresh search finds", () => {
+    const used = prepare(loadIndex(index)).search;
+    const clean = () => prepare(loadIndex(index)).search;
+    const [a, b] = ["bishan-2024.txt", "jiangmen-2024.txt"];
+    const q = "学生 技能大赛";
+    const first = used.search(q, { reports: [a], limit: 5 });
+    expect(first.length).toBeGreaterThan(0);
+    expect(new Set(first.map((h) => h.report))).toEqual(new Set([a]));
+    const other = used.search(q, { reports: [b], limit: 5 });
+    expect(new Set(other.map((h) => h.report))).toEqual(new Set([b]));
+    const cases = used.search(q, { reports: [b], casesOnly: true, limit: 5 });
+    const all = used.search(q, { limit: 10 });
+    expect(new Set(all.map((h) => h.report)).size).toBeGreaterThan(2);
+    expect(other).toEqual(clean().search(q, { reports: [b], limit: 5 }));
+    expect(cases).toEqual(clean().search(q, { reports: [b], casesOnly: true, limit: 5 }));
+    expect(all).toEqual(clean().search(q, { limit: 10 }));
   });
 });
