@@ -375,6 +375,9 @@ export function sqliteIsCurrent(dbPath: string, corpusDir: string): boolean {
   }
 }
 
+/** Up to this many reports named, a lookup reads their rows by report, not by label. */
+const FEW_REPORTS = 20;
+
 /** Reports whose distinct row labels are kept (a few kilobytes each). */
 const ROW_LABEL_CACHE = 2048;
 
@@ -564,8 +567,10 @@ function entryIndex(db: SqlDb, used: ReadonlySet<string>): EntryIndex {
       // and report); most of the index named: every row of the grams (or of these labels), the others dropped.
       const asked = reports ? new Set(reports) : null;
       const labels = leaves ? new Set(leaves) : null;
-      const byReport = reports && reports.length * 2 <= used.size ? chunks(reports) : [null];
-      const byLabel = leaves && !reports && leaves.length <= 4 * CHUNK ? chunks(leaves) : [null];
+      // A few labels asked for, over many reports: their rows by label (entry_grams is indexed by it too), the reports picked after.
+      const labelled = !!leaves && leaves.length <= 4 * CHUNK && (!reports || reports.length > FEW_REPORTS);
+      const byReport = !labelled && reports && reports.length * 2 <= used.size ? chunks(reports) : [null];
+      const byLabel = labelled ? chunks(leaves!) : [null];
       for (const part of chunks(grams))
         for (const within of byReport)
           for (const named of byLabel) {
