@@ -62,8 +62,9 @@ function indicatorText(query: string): string {
  */
 export interface CatalogLookup {
   /**
-   * Entries (that `accept` takes) whose label shares a bigram with `queryGrams`; with `keepLabel`,
-   * only those whose label it keeps (given the catalogue's IDF), asked before an entry is built.
+   * Entries (that `accept` takes) whose label shares a bigram with `queryGrams`. `keepLabel` says which
+   * labels could score (given the catalogue's IDF): a lookup that builds entries on demand builds
+   * no others; one over a whole catalogue may return them all (the scoring drops them anyway).
    */
   sharingGrams(queryGrams: Set<string>, keepLabel?: (leaf: string, idf: Map<string, number>) => boolean): IndicatorEntry[];
 }
@@ -71,16 +72,10 @@ export interface CatalogLookup {
 /** A lookup over the entries of some gram indexes (one per report, see indexByLeafGram), limited to those `accept` takes. */
 export function catalogLookup(indexes: Map<string, IndicatorEntry[]>[], accept: (e: IndicatorEntry) => boolean = () => true): CatalogLookup {
   return {
-    sharingGrams(queryGrams, keepLabel) {
+    // Entries already built: `keepLabel` would only repeat what scoreEntry asks of each.
+    sharingGrams(queryGrams) {
       const found = new Set<IndicatorEntry>();
-      const kept = new Map<string, boolean>();
-      const keep = (e: IndicatorEntry): boolean => {
-        if (!keepLabel) return true;
-        let k = kept.get(e.leaf);
-        if (k === undefined) kept.set(e.leaf, (k = keepLabel(e.leaf, e.idf)));
-        return k;
-      };
-      for (const index of indexes) for (const g of queryGrams) for (const e of index.get(g) ?? []) if (accept(e) && keep(e)) found.add(e);
+      for (const index of indexes) for (const g of queryGrams) for (const e of index.get(g) ?? []) if (accept(e)) found.add(e);
       return [...found];
     },
   };

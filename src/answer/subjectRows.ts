@@ -11,8 +11,8 @@ import type { Loaded } from "./state.js";
  */
 
 /** Whether a row label names the subject: 渭南工业技工学校, or the subject inside a longer label. */
-function labelNamesSubject(path: string, subject: string): boolean {
-  const label = path.replace(/^其中[:：]/, "").replace(/[\s“”"]/g, "");
+function labelNamesSubject(printed: string, subject: string): boolean {
+  const label = printed.replace(/^其中[:：]/, "").replace(/[\s“”"]/g, "");
   return label.length >= 2 && (label === subject || (label.length >= 4 && (label.includes(subject) || subject.includes(label))));
 }
 
