@@ -170,8 +170,8 @@ async function openPostgres(corpusDir: string, url: string, rebuild: "auto" | "n
   const held = rebuild === "auto" ? postgresState(url, corpusDir) : null;
   if (rebuild === "publish" || held === "empty") {
     if (held === "empty") log("the PostgreSQL index is empty: building it from corpus/…");
-    const { catalogRows } = await import("./indicators.js");
-    const built = buildPostgresIndex(corpusDir, url, { catalogRows, onProgress: log });
+    const { DATABASE_DERIVED } = await import("./databaseBuild.js");
+    const built = buildPostgresIndex(corpusDir, url, { ...DATABASE_DERIVED, onProgress: log });
     log(`PostgreSQL index up to date (${built.read} report files read, ${built.removed} removed; ${built.reports} reports)`);
     for (const w of built.meta.warnings) log(formatWarning(w));
   } else if (held === "other") {
@@ -191,8 +191,8 @@ async function openSqlite(corpusDir: string, indexDir: string, rebuild: "auto" |
   if (rebuild === "auto" && !sqliteIsCurrent(dbPath, corpusDir)) {
     log(existsSync(dbPath) ? "corpus/ changed since the index database was built: updating it…" : "no index database yet: building it from corpus/…");
     mkdirSync(indexDir, { recursive: true });
-    const { catalogRows } = await import("./indicators.js");
-    const built = buildSqliteIndex(corpusDir, dbPath, { catalogRows, onProgress: log });
+    const { DATABASE_DERIVED } = await import("./databaseBuild.js");
+    const built = buildSqliteIndex(corpusDir, dbPath, { ...DATABASE_DERIVED, onProgress: log });
     log(`index database ${dbPath} up to date (${built.read} report files read, ${built.removed} removed; ${built.reports} reports)`);
     for (const w of built.meta.warnings) log(formatWarning(w));
   }

@@ -3,7 +3,7 @@ import { createPassageSearch, type PassageSearch } from "../search/passages.js";
 import type { ReportMeta, Table } from "../types.js";
 import { buildCatalog, catalogLookup, grams, indexByLeafGram, leafIdf, type CatalogLookup, type IndicatorEntry } from "./indicators.js";
 import { createEntityResolver } from "./understand/index.js";
-import { pinyinVocabulary, type PinyinVocabulary } from "./understand/pinyinWords.js";
+import { pinyinVocabulary, vocabularyOf, type PinyinVocabulary } from "./understand/pinyinWords.js";
 
 /**
  * The state every answering function takes: a loaded index with its indicator catalogue, entity
@@ -71,9 +71,7 @@ export function prepare(data: IndexView): Loaded {
   Object.defineProperty(loaded, "pinyin", {
     enumerable: true,
     get: () =>
-      (pinyin ??= pinyinVocabulary(
-        data.entries ? [...data.entries.leaves(), ...data.entries.tableTitles()] : [...new Set(access.catalogOf([]).map((e) => e.leaf)), ...tablesOf([]).map((t) => t.title ?? "")],
-      )),
+      (pinyin ??= data.entries ? vocabularyOf(data.entries.pinyinWords()) : pinyinVocabulary([...new Set(access.catalogOf([]).map((e) => e.leaf)), ...tablesOf([]).map((t) => t.title ?? "")])),
   });
   Object.defineProperty(loaded, "search", {
     enumerable: true,
@@ -184,22 +182,26 @@ function catalogByEntry(data: IndexView, index: EntryIndex, reportNames: string[
     },
     lookup: (reports, accept = () => true) => ({
       sharingGrams(queryGrams, keepLabel) {
-        const grams = [...queryGrams];
-        let rows: ReturnType<EntryIndex["sharing"]>;
+        const ordered = [...queryGrams];
+        const gramAt = new Map(ordered.map((g, i) => [g, i]));
+        const asked = reports.length ? reports : null;
+        // A row per entry and the first query gram its label holds: the order comes from that gram.
+        let rows: { report: string; key: string; ord: number; gram: number }[];
         if (keepLabel) {
           // Labels the question names too little of are passed over before any row is read: the
-          // labels sharing a gram come from every report's distinct labels, kept in memory.
+          // labels sharing a gram come from every report's distinct labels, kept in memory. An
+          // entry's label grams are its label's, so its first shared gram is known without reading them.
           const idf = sharedIdf();
           const byGram = labelsByGram();
-          const kept = [...new Set(grams.flatMap((g) => byGram.get(g) ?? []))].filter((leaf) => keepLabel(leaf, idf));
-          rows = kept.length ? index.sharing(grams, reports.length ? reports : null, kept) : [];
-        } else rows = index.sharing(grams, reports.length ? reports : null);
+          const kept = [...new Set(ordered.flatMap((g) => byGram.get(g) ?? []))].filter((leaf) => keepLabel(leaf, idf));
+          const firstGram = new Map(kept.map((leaf) => [leaf, Math.min(...[...grams(leaf)].map((g) => gramAt.get(g) ?? Infinity))]));
+          rows = kept.length ? index.labelled(kept, asked).map((r) => ({ ...r, gram: firstGram.get(r.leaf)! })) : [];
+        } else rows = index.sharing(ordered, asked).map((r) => ({ ...r, gram: gramAt.get(r.gram)! }));
         const byKey = entriesByKey(rows);
         // The order catalogLookup gives over whole catalogues: report by report (in the order asked,
         // or the index's), the query's grams in turn, each gram's entries in catalogue order.
-        const gramAt = new Map(grams.map((g, i) => [g, i]));
-        const reportAt = reports.length ? new Map(reports.map((r, i) => [r, i])) : position;
-        rows.sort((a, b) => reportAt.get(a.report)! - reportAt.get(b.report)! || gramAt.get(a.gram)! - gramAt.get(b.gram)! || a.ord - b.ord);
+        const reportAt = asked ? new Map(asked.map((r, i) => [r, i])) : position;
+        rows.sort((a, b) => reportAt.get(a.report)! - reportAt.get(b.report)! || a.gram - b.gram || a.ord - b.ord);
         const found = new Set<IndicatorEntry>();
         for (const r of rows) {
           const e = byKey.get(r.key);

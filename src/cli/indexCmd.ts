@@ -67,8 +67,8 @@ const endProgress = () => tty && process.stderr.write("\n");
 /** Brings the index database (SQLite, or PostgreSQL at DATABASE_URL) up to date (incrementally unless `full`), printing its warnings. */
 async function updateDatabase(store: "sqlite" | "postgres", corpusDir: string, indexDir: string, full: boolean) {
   const { buildPostgresIndex, buildSqliteIndex } = await import("../index/databaseStore.js");
-  const { catalogRows } = await import("../answer/indicators.js");
-  const opts = { catalogRows, full, onProgress: progress };
+  const { DATABASE_DERIVED } = await import("../answer/databaseBuild.js");
+  const opts = { ...DATABASE_DERIVED, full, onProgress: progress };
   if (store === "sqlite") mkdirSync(indexDir, { recursive: true });
   const result = store === "sqlite" ? buildSqliteIndex(corpusDir, sqlitePath(indexDir), opts) : buildPostgresIndex(corpusDir, process.env.DATABASE_URL ?? "", opts);
   endProgress();

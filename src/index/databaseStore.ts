@@ -28,7 +28,7 @@ import { corpusFingerprint, corpusStatFingerprint, INDEX_FORMAT_VERSION, type En
  */
 
 /** Bump when the schema or what a row holds changes: a database of another version is rebuilt. */
-export const SQLITE_SCHEMA_VERSION = 6;
+export const SQLITE_SCHEMA_VERSION = 7;
 const VERSION = `${SQLITE_SCHEMA_VERSION}.${INDEX_FORMAT_VERSION}.${BUNDLE_VERSION}`;
 
 /** The catalogue rows of one report (src/answer/indicators.ts catalogRows), given by the caller: the index layer never imports answer code. */
@@ -54,10 +54,12 @@ CREATE TABLE IF NOT EXISTS reports (
 CREATE TABLE IF NOT EXISTS facts (report TEXT NOT NULL, pos INTEGER NOT NULL, entry TEXT, ord INTEGER, year INTEGER, body TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS facts_report ON facts (report, pos);
 CREATE INDEX IF NOT EXISTS facts_entry ON facts (entry);
-CREATE TABLE IF NOT EXISTS entry_grams (gram TEXT NOT NULL, report TEXT NOT NULL, entry TEXT NOT NULL, ord INTEGER NOT NULL, leaf TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS entry_grams (gram TEXT NOT NULL, report TEXT NOT NULL, entry TEXT NOT NULL, ord INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS entry_grams_gram ON entry_grams (gram, report);
 CREATE INDEX IF NOT EXISTS entry_grams_report ON entry_grams (report);
-CREATE INDEX IF NOT EXISTS entry_grams_leaf ON entry_grams (leaf, gram);
+-- Each entry under its row label, clustered by label and report: the few labels a question could name, read in the reports it names.
+CREATE TABLE IF NOT EXISTS label_entries (leaf TEXT NOT NULL, report TEXT NOT NULL, entry TEXT NOT NULL, ord INTEGER NOT NULL, PRIMARY KEY (leaf, report, entry))${noRowid};
+CREATE INDEX IF NOT EXISTS label_entries_report ON label_entries (report);
 CREATE TABLE IF NOT EXISTS leaves (report TEXT NOT NULL, leaf TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS leaves_report ON leaves (report);
 -- Each table's title and standard kind: what a catalogue entry takes of its table, without reading the table.
@@ -85,7 +87,7 @@ CREATE TABLE IF NOT EXISTS leaf_counts (leaf TEXT PRIMARY KEY, reports INTEGER N
 `;
 }
 
-const TABLES = ["info", "reports", "facts", "entry_grams", "leaves", "row_labels", "table_heads", "passages", "postings", "vocab", "leaf_counts"];
+const TABLES = ["info", "reports", "facts", "entry_grams", "label_entries", "leaves", "row_labels", "table_heads", "passages", "postings", "vocab", "leaf_counts"];
 
 /** What a database build did. */
 export interface SqliteBuildResult {
@@ -113,6 +115,8 @@ export function buildSqliteIndex(corpusDir: string, dbPath: string, opts: BuildO
 /** How a database build runs. */
 export interface BuildOptions {
   catalogRows: CatalogRowsOf;
+  /** The pinyin vocabulary's words, [pinyin key, word], from every used report's labels and table titles (src/answer/understand/pinyinWords.ts pinyinWordList). */
+  pinyinWords: (labels: string[]) => [string, string][];
   /** Read every report again. */
   full?: boolean;
   onProgress?: (message: string) => void;
@@ -147,6 +151,14 @@ export function buildDatabaseIndex(corpusDir: string, db: SqlDb, opts: BuildOpti
   for (const file of gone) writer.remove(file);
   const duplicateWarnings = writer.settleDuplicates();
   setInfo(db, "warnings", JSON.stringify({ corpus: warnings, duplicates: duplicateWarnings }));
+  // Made again from every report's labels whenever a report came or went (~0.5 s at 1,000 reports), so no question waits for it.
+  if (read || gone.length || info(db, "pinyin_words") === undefined) {
+    const labels = [
+      ...db.all("SELECT leaf FROM leaf_counts").map(([leaf]) => leaf as string),
+      ...(db.all("SELECT titles FROM reports WHERE used = 1") as [string][]).flatMap(([t]) => JSON.parse(t) as string[]),
+    ];
+    setInfo(db, "pinyin_words", JSON.stringify(opts.pinyinWords(labels)));
+  }
   // Last: the database now is the corpus it names.
   db.transaction(() => {
     setInfo(db, "fingerprint", corpusFingerprint(corpusDir));
@@ -207,7 +219,7 @@ function reportWriter(db: SqlDb, catalogRows: CatalogRowsOf) {
     db.transaction(() => {
       const used = db.get("SELECT used FROM reports WHERE file = ?", [file])?.[0];
       if (used) vocabulary(file, -1);
-      for (const t of ["facts", "entry_grams", "leaves", "row_labels", "table_heads", "passages", "postings"]) db.run(`DELETE FROM ${t} WHERE report = ?`, [file]);
+      for (const t of ["facts", "entry_grams", "label_entries", "leaves", "row_labels", "table_heads", "passages", "postings"]) db.run(`DELETE FROM ${t} WHERE report = ?`, [file]);
       db.run("DELETE FROM reports WHERE file = ?", [file]);
     });
 
@@ -246,9 +258,15 @@ function reportWriter(db: SqlDb, catalogRows: CatalogRowsOf) {
         }),
       );
       db.insertMany(
-        "INSERT INTO entry_grams (gram, report, entry, ord, leaf) VALUES",
-        "(?, ?, ?, ?, ?)",
-        rows.grams.map((g) => [g.gram, report, g.key, g.ord, g.leaf]),
+        "INSERT INTO entry_grams (gram, report, entry, ord) VALUES",
+        "(?, ?, ?, ?)",
+        rows.grams.map((g) => [g.gram, report, g.key, g.ord]),
+      );
+      const labelled = new Map(rows.grams.map((g) => [g.key, g]));
+      db.insertMany(
+        "INSERT INTO label_entries (leaf, report, entry, ord) VALUES",
+        "(?, ?, ?, ?)",
+        [...labelled.values()].map((g) => [g.leaf, report, g.key, g.ord]),
       );
       db.insertMany(
         "INSERT INTO table_heads (id, report, title, standard) VALUES",
@@ -375,8 +393,8 @@ export function sqliteIsCurrent(dbPath: string, corpusDir: string): boolean {
   }
 }
 
-/** Up to this many reports named, a lookup reads their rows by report, not by label. */
-const FEW_REPORTS = 20;
+/** Up to this many (label, report) pairs, a lookup by label seeks each pair; more, and it reads the labels' rows in every report. */
+const LABEL_SEEKS = 20_000;
 
 /** Reports whose distinct row labels are kept (a few kilobytes each). */
 const ROW_LABEL_CACHE = 2048;
@@ -558,26 +576,35 @@ function entryIndex(db: SqlDb, used: ReadonlySet<string>): EntryIndex {
       }
       return out;
     },
-    tableTitles() {
-      return (db.all("SELECT titles FROM reports WHERE used = 1 ORDER BY file") as [string][]).flatMap(([t]) => JSON.parse(t) as string[]);
+    pinyinWords() {
+      return JSON.parse(info(db, "pinyin_words") ?? "[]") as [string, string][];
     },
-    sharing(grams, reports, leaves) {
-      const out: { report: string; key: string; ord: number; gram: string; leaf: string }[] = [];
+    sharing(grams, reports) {
+      const out: { report: string; key: string; ord: number; gram: string }[] = [];
       // Reports named: only theirs are read, a few hundred at a time (entry_grams is indexed by gram
-      // and report); most of the index named: every row of the grams (or of these labels), the others dropped.
+      // and report); most of the index named: every row of the grams, the others dropped.
       const asked = reports ? new Set(reports) : null;
-      const labels = leaves ? new Set(leaves) : null;
-      // A few labels asked for, over many reports: their rows by label (entry_grams is indexed by it too), the reports picked after.
-      const labelled = !!leaves && leaves.length <= 4 * CHUNK && (!reports || reports.length > FEW_REPORTS);
-      const byReport = !labelled && reports && reports.length * 2 <= used.size ? chunks(reports) : [null];
-      const byLabel = labelled ? chunks(leaves!) : [null];
+      const byReport = reports && reports.length * 2 <= used.size ? chunks(reports) : [null];
       for (const part of chunks(grams))
-        for (const within of byReport)
-          for (const named of byLabel) {
-            const sql = `SELECT report, entry, ord, gram, leaf FROM entry_grams WHERE gram IN (${marks(part.length)})${within ? ` AND report IN (${marks(within.length)})` : ""}${named ? ` AND leaf IN (${marks(named.length)})` : ""}`;
-            const rows = db.all(sql, [...part, ...(within ?? []), ...(named ?? [])]) as [string, string, number, string, string][];
-            for (const [report, key, ord, gram, leaf] of rows) if (used.has(report) && (!asked || asked.has(report)) && (!labels || labels.has(leaf))) out.push({ report, key, ord, gram, leaf });
-          }
+        for (const within of byReport) {
+          const sql = `SELECT report, entry, ord, gram FROM entry_grams WHERE gram IN (${marks(part.length)})${within ? ` AND report IN (${marks(within.length)})` : ""}`;
+          const rows = db.all(sql, [...part, ...(within ?? [])]) as [string, string, number, string][];
+          for (const [report, key, ord, gram] of rows) if (used.has(report) && (!asked || asked.has(report))) out.push({ report, key, ord, gram });
+        }
+      return out;
+    },
+    labelled(leaves, reports) {
+      const out: { report: string; key: string; ord: number; leaf: string }[] = [];
+      const asked = reports ? new Set(reports) : null;
+      // label_entries is clustered by (label, report): each (label, report) pair asked is one seek,
+      // so the reports go into the statement while the pairs stay few, else every report's rows of the labels are read and the others dropped.
+      const byReport = reports && leaves.length * reports.length <= LABEL_SEEKS ? chunks(reports) : [null];
+      for (const part of chunks(leaves))
+        for (const within of byReport) {
+          const sql = `SELECT report, entry, ord, leaf FROM label_entries WHERE leaf IN (${marks(part.length)})${within ? ` AND report IN (${marks(within.length)})` : ""}`;
+          const rows = db.all(sql, [...part, ...(within ?? [])]) as [string, string, number, string][];
+          for (const [report, key, ord, leaf] of rows) if (used.has(report) && (!asked || asked.has(report))) out.push({ report, key, ord, leaf });
+        }
       return out;
     },
     factsOf(keys) {

@@ -63,10 +63,12 @@ export interface EntryIndex {
   rowLabels(report: string): ReadonlySet<string>;
   /** The entries (key, place in the catalogue) of a report's table rows with one of these labels on their path. */
   rowEntries(report: string, labels: readonly string[]): { key: string; ord: number }[];
-  /** Every report's table titles (for the pinyin vocabulary), without reading the tables. */
-  tableTitles(): string[];
-  /** Entries with one of these label grams, in these reports (all when null), with one of these labels (any when none given): report, key, place in its report's catalogue, gram, label. */
-  sharing(grams: readonly string[], reports: readonly string[] | null, leaves?: readonly string[]): { report: string; key: string; ord: number; gram: string; leaf: string }[];
+  /** The pinyin vocabulary's words ([pinyin key, word]), made from every report's labels and table titles when the index was built. */
+  pinyinWords(): [string, string][];
+  /** Entries with one of these label grams, in these reports (all when null): report, key, place in its report's catalogue, gram (a row per gram shared). */
+  sharing(grams: readonly string[], reports: readonly string[] | null): { report: string; key: string; ord: number; gram: string }[];
+  /** Entries with one of these row labels, in these reports (all when null): report, key, place in its report's catalogue, label (a row per entry). */
+  labelled(leaves: readonly string[], reports: readonly string[] | null): { report: string; key: string; ord: number; leaf: string }[];
   /** The facts of these entries, in report order. */
   factsOf(keys: readonly string[]): Fact[];
   /** These tables' titles and standard kinds, without reading the tables (what a catalogue entry takes of them). */

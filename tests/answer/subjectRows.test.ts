@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createEngine } from "../../src/answer/engine.js";
-import { catalogRows } from "../../src/answer/indicators.js";
+import { DATABASE_DERIVED } from "../../src/answer/databaseBuild.js";
 import { prepare } from "../../src/answer/state.js";
 import { subjectRowMatches } from "../../src/answer/subjectRows.js";
 import { buildSqliteIndex, openSqliteIndex } from "../../src/index/databaseStore.js";
@@ -46,7 +46,7 @@ describe.each(["files", "sqlite"])("a school's own row in its region's table (%s
 describe("a database store finds a school's rows from the stored row labels", () => {
   it("reads the entries of the rows naming the school, never a whole catalogue", () => {
     const path = join(dir, "labels.sqlite");
-    buildSqliteIndex(join(dir, "corpus"), path, { catalogRows });
+    buildSqliteIndex(join(dir, "corpus"), path, DATABASE_DERIVED);
     const view = openSqliteIndex(path);
     const state = prepare(view);
     const read = watchCatalogReads(state);

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createEngine } from "../../src/answer/engine.js";
-import { catalogRows } from "../../src/answer/indicators.js";
+import { DATABASE_DERIVED } from "../../src/answer/databaseBuild.js";
 import { buildPostgresIndex, GENERATION_CHECK_MS } from "../../src/index/databaseStore.js";
 import { postgresDb } from "../../src/index/sqlDb.js";
 import type { Answer, Engine } from "../../src/types.js";
@@ -78,13 +78,13 @@ describe.runIf(!!url)("the PostgreSQL store", () => {
     const other = join(dir, "other");
     mkdirSync(other);
     for (const f of ["suining-2024.txt", "jiangmen-2024.txt", "leshan-2024.txt", "lvliang-2023.txt", "manifest.json"]) cpSync(join(corpusDir(), f), join(other, f));
-    const published = buildPostgresIndex(other, schemaUrl, { catalogRows });
+    const published = buildPostgresIndex(other, schemaUrl, DATABASE_DERIVED);
     expect(published).toMatchObject({ read: 0, removed: 1, reports: 4 });
     await new Promise((r) => setTimeout(r, GENERATION_CHECK_MS + 100));
     expect(reader.reports().map((r) => r.report)).not.toContain("bishan-2024.txt");
     expect(reader.ask("璧山区人才培养质量计分卡上的升学人数是多少").facts).toEqual([]);
     // And back, read once more (one file), by a second build that waited for the lock.
-    const back = buildPostgresIndex(corpusDir(), schemaUrl, { catalogRows });
+    const back = buildPostgresIndex(corpusDir(), schemaUrl, DATABASE_DERIVED);
     expect(back.read).toBe(1);
     await new Promise((r) => setTimeout(r, GENERATION_CHECK_MS + 100));
     expect(reader.ask("璧山区人才培养质量计分卡上的升学人数是多少").facts[0]?.value).toBe(766);

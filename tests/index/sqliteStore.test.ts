@@ -3,13 +3,15 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createEngine } from "../../src/answer/engine.js";
-import { catalogRows } from "../../src/answer/indicators.js";
+import { DATABASE_DERIVED } from "../../src/answer/databaseBuild.js";
 import { IndexVersionError } from "../../src/errors.js";
 import { buildIndex } from "../../src/index/build.js";
 import { buildSqliteIndex, openSqliteIndex, sqliteIsCurrent, type SqliteView } from "../../src/index/databaseStore.js";
 import { loadIndex } from "../../src/index/store.js";
 import type { Answer, Engine } from "../../src/types.js";
 import { watchCatalogReads } from "../answer/catalogReads.js";
+import { prepare } from "../../src/answer/state.js";
+import { pinyinWordList } from "../../src/answer/understand/pinyinWords.js";
 
 /**
  * The database store answers as the files store does: every gold question, every search, every
@@ -89,7 +91,7 @@ describe("the database store answers as the files store does", () => {
 describe("database builds are incremental", () => {
   const corpusDir = () => join(dir, "inc", "corpus");
   const dbPath = () => join(dir, "inc", "index.sqlite");
-  const build = () => buildSqliteIndex(corpusDir(), dbPath(), { catalogRows });
+  const build = () => buildSqliteIndex(corpusDir(), dbPath(), DATABASE_DERIVED);
   const withView = <T>(f: (v: SqliteView) => T): T => {
     const v = openSqliteIndex(dbPath());
     try {
@@ -127,9 +129,14 @@ describe("database builds are incremental", () => {
       expect(v.content("suining-2024.txt")).toBeUndefined();
       // The labels (for the IDF) are those of a database built from nothing.
       const freshDb = join(dir, "inc", "fresh.sqlite");
-      buildSqliteIndex(corpusDir(), freshDb, { catalogRows });
+      buildSqliteIndex(corpusDir(), freshDb, DATABASE_DERIVED);
       const fresh2 = openSqliteIndex(freshDb);
       expect([...v.entries!.leaves()].sort()).toEqual([...fresh2.entries!.leaves()].sort());
+      // So are the pinyin vocabulary's words, made again from the labels left.
+      expect(new Map(v.entries!.pinyinWords())).toEqual(new Map(fresh2.entries!.pinyinWords()));
+      const memory = prepare(fresh);
+      const labels = [...new Set(memory.catalog.map((e) => e.leaf)), ...memory.tablesOf([]).map((t) => t.title ?? "")];
+      expect(new Map(v.entries!.pinyinWords())).toEqual(new Map(pinyinWordList(labels)));
       fresh2.close();
       // The removed report's words are gone from the vocabulary, its passages from search.
       for (const w of ["遂宁", "学生", "璧山", "3008", "3007"]) expect(v.vocab.df(w), w).toBe(fresh.vocab.df(w));
@@ -206,7 +213,7 @@ describe("a question naming no report reads only the reports it needs", () => {
   let path: string;
   beforeAll(() => {
     path = join(dir, "reads.sqlite");
-    buildSqliteIndex(join(root, "corpus"), path, { catalogRows });
+    buildSqliteIndex(join(root, "corpus"), path, DATABASE_DERIVED);
   }, 60_000);
   it("a figure no label could be broader than reads no catalogue of every report (at 500 reports that was seconds)", async () => {
     const { prepare } = await import("../../src/answer/state.js");
@@ -263,14 +270,25 @@ describe("a question naming no report reads only the reports it needs", () => {
       // What was built: only labels that could score, of the many sharing a bigram with the question.
       const sharing = index.sharing([...grams(q)], null);
       const idf = leafIdf(index.leaves());
-      const leafOf = new Map(sharing.map((r) => [r.key, r.leaf]));
+      const candidates = [...index.leaves()].filter((leaf) => [...grams(leaf)].some((g) => grams(q).has(g)));
+      const leafOf = new Map(index.labelled(candidates, null).map((r) => [r.key, r.leaf]));
       expect(built.length, q).toBeLessThan(new Set(sharing.map((r) => r.key)).size);
       for (const key of built) expect(labelMayMatch(leafOf.get(key)!, grams(q), idf), `${q}: ${leafOf.get(key)}`).toBe(true);
-      // Asked for some labels, the index gives rows of those labels only.
-      const some = [...new Set(sharing.map((r) => r.leaf))].slice(0, 2);
-      const named = index.sharing([...grams(q)], null, some);
+      // Asked for some labels, the index gives their entries only, one row each, in the reports asked.
+      const some = candidates.slice(0, 2);
+      const named = index.labelled(some, null);
       expect(named.length, q).toBeGreaterThan(0);
       expect(new Set(named.map((r) => r.leaf)), q).toEqual(new Set(some));
+      expect(new Set(named.map((r) => r.key)).size, q).toBe(named.length);
+      const one = named[0].report;
+      expect(index.labelled(some, [one]), q).toEqual(named.filter((r) => r.report === one));
+      // In the whole catalogue's order (report, then the first query gram the label holds, then place), with or without a label test.
+      const qg = grams(q);
+      const keep = (leaf: string, labelIdf: Map<string, number>) => labelMayMatch(leaf, qg, labelIdf);
+      const inMemory = memory.lookup([]).sharingGrams(qg);
+      const shared = (es: { key: string }[]) => es.map((e) => e.key);
+      expect(shared(state.lookup([]).sharingGrams(qg)), q).toEqual(shared(inMemory));
+      expect(shared(state.lookup([]).sharingGrams(qg, keep)), q).toEqual(shared(inMemory.filter((e) => keep(e.leaf, idf))));
     }
     view.close();
   });
@@ -312,7 +330,7 @@ describe("the reports table's layout", () => {
   it("keeps the large columns last, so reading the small ones at a start walks no overflow pages", async () => {
     const { sqliteDb } = await import("../../src/index/sqlDb.js");
     const path = join(dir, "layout.sqlite");
-    buildSqliteIndex(join(root, "corpus"), path, { catalogRows });
+    buildSqliteIndex(join(root, "corpus"), path, DATABASE_DERIVED);
     const db = sqliteDb(path, { readonly: true });
     const columns = db.all("SELECT name FROM pragma_table_info('reports')").map(([n]) => n);
     db.close();

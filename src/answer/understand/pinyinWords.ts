@@ -22,29 +22,47 @@ const MAX_WORD = 6;
  * share a pinyin, the one used in more labels wins.
  */
 export function pinyinVocabulary(labels: Iterable<string>): PinyinVocabulary {
+  return vocabularyOf(pinyinWordList(labels));
+}
+
+/**
+ * The vocabulary's words, [pinyin key, word], from labels: what pinyinVocabulary reads, and what a
+ * database index keeps from its build (pinyin for thousands of labels costs ~0.5 s, too much for a first question).
+ */
+export function pinyinWordList(labels: Iterable<string>): [string, string][] {
+  // Labels repeat their runs (毕业生 in hundreds of them): each distinct run is read into pinyin once.
+  const runs = new Map<string, number>();
+  for (const label of new Set(labels)) for (const run of label.match(/[\u4e00-\u9fff]+/g) ?? []) runs.set(run, (runs.get(run) ?? 0) + 1);
   const counts = new Map<string, Map<string, number>>();
-  for (const label of new Set(labels)) {
-    for (const run of label.match(/[\u4e00-\u9fff]+/g) ?? []) {
-      const syl = syllables(run);
-      if (syl.length !== [...run].length) continue;
-      const chars = [...run];
-      for (let i = 0; i < chars.length; i++) {
-        for (let n = 2; n <= MAX_WORD && i + n <= chars.length; n++) {
-          const word = chars.slice(i, i + n).join("");
-          const key = syl
-            .slice(i, i + n)
-            .join("")
-            .replace(/ü/g, "v");
-          const byWord = counts.get(key) ?? new Map<string, number>();
-          byWord.set(word, (byWord.get(word) ?? 0) + 1);
-          counts.set(key, byWord);
-        }
+  for (const [run, times] of runs) {
+    const syl = syllables(run).map((x) => x.replace(/ü/g, "v"));
+    const chars = [...run];
+    if (syl.length !== chars.length) continue;
+    for (let i = 0; i < chars.length; i++) {
+      let word = chars[i]!;
+      let key = syl[i]!;
+      for (let n = 2; n <= MAX_WORD && i + n <= chars.length; n++) {
+        word += chars[i + n - 1];
+        key += syl[i + n - 1];
+        let byWord = counts.get(key);
+        if (!byWord) counts.set(key, (byWord = new Map()));
+        byWord.set(word, (byWord.get(word) ?? 0) + times);
       }
     }
   }
-  const best = new Map<string, string>();
-  for (const [key, byWord] of counts) best.set(key, [...byWord].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0]);
+  const best: [string, string][] = [];
+  for (const [key, byWord] of counts) {
+    let top = "";
+    let most = 0;
+    for (const [word, n] of byWord) if (n > most || (n === most && word.localeCompare(top) < 0)) [top, most] = [word, n];
+    best.push([key, top]);
+  }
+  return best;
+}
 
+/** The vocabulary over its words ([pinyin key, word], from pinyinWordList). */
+export function vocabularyOf(words: Iterable<[string, string]>): PinyinVocabulary {
+  const best = new Map(words);
   return {
     read(run: string): string | null {
       const s = run
