@@ -112,6 +112,13 @@ export function buildSqliteIndex(corpusDir: string, dbPath: string, opts: BuildO
   }
 }
 
+/**
+ * Reports written in one transaction. A commit writes every index page its rows touched, and a
+ * report's rows touch pages all over the large indexes: one commit per report wrote ~70 MB per report
+ * at 100 reports (7 GB for a 36 s build), most of it the same pages again.
+ */
+const BUILD_BATCH = 25;
+
 /** How a database build runs. */
 export interface BuildOptions {
   catalogRows: CatalogRowsOf;
@@ -124,9 +131,9 @@ export interface BuildOptions {
 
 /**
  * Brings a database up to date with corpus/: files whose bundle key changed are read again (all
- * of them with `full`), files gone lose their rows. Each report is written in its own transaction,
- * the corpus fingerprint and the generation (which tells readers to look again) last, so an
- * interrupted build is finished by the next.
+ * of them with `full`), files gone lose their rows. Reports are written a batch to a transaction
+ * (BUILD_BATCH), the corpus fingerprint and the generation (which tells readers to look again)
+ * last, so an interrupted build is finished by the next.
  */
 export function buildDatabaseIndex(corpusDir: string, db: SqlDb, opts: BuildOptions): SqliteBuildResult {
   if (readVersion(db) !== VERSION || opts.full) for (const t of TABLES) db.exec(`DROP TABLE IF EXISTS ${t}`);
@@ -138,14 +145,17 @@ export function buildDatabaseIndex(corpusDir: string, db: SqlDb, opts: BuildOpti
   warnings.push(...skipped);
   const stored = new Map((db.all("SELECT file, key FROM reports") as [string, string][]).map(([f, k]) => [f, k]));
   let read = 0;
-  files.forEach((file, i) => {
-    const entry = entries[file];
-    const key = bundleKey(file, readFileSync(join(corpusDir, file)), entry);
-    if (stored.get(file) === key) return;
-    read++;
-    writer.put(buildBundle(corpusDir, file, entry, key));
-    opts.onProgress?.(`read ${i + 1}/${files.length} ${file}`);
-  });
+  for (let start = 0; start < files.length; start += BUILD_BATCH)
+    db.transaction(() =>
+      files.slice(start, start + BUILD_BATCH).forEach((file, j) => {
+        const entry = entries[file];
+        const key = bundleKey(file, readFileSync(join(corpusDir, file)), entry);
+        if (stored.get(file) === key) return;
+        read++;
+        writer.put(buildBundle(corpusDir, file, entry, key));
+        opts.onProgress?.(`read ${start + j + 1}/${files.length} ${file}`);
+      }),
+    );
   const present = new Set(files);
   const gone = [...stored.keys()].filter((f) => !present.has(f));
   for (const file of gone) writer.remove(file);

@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -200,6 +200,29 @@ describe("database builds are incremental", () => {
     engine.close?.();
     expect(() => engine.ask("璧山区人才培养质量计分卡上的升学人数是多少")).toThrow(/not open/);
   }, 60_000);
+
+  it("a build stopped part way is finished by the next, which ends where a build from nothing ends", () => {
+    const stopped = join(dir, "inc", "stopped.sqlite");
+    const last = readdirSync(corpusDir())
+      .filter((f) => f.endsWith(".txt"))
+      .sort()
+      .at(-1);
+    const failing = {
+      ...DATABASE_DERIVED,
+      catalogRows: (...args: Parameters<typeof DATABASE_DERIVED.catalogRows>) => {
+        if (args[0][0]?.report === last) throw new Error("stopped");
+        return DATABASE_DERIVED.catalogRows(...args);
+      },
+    };
+    expect(() => buildSqliteIndex(corpusDir(), stopped, failing)).toThrow("stopped");
+    const resumed = buildSqliteIndex(corpusDir(), stopped, DATABASE_DERIVED);
+    expect(resumed.read).toBeGreaterThan(0);
+    const fresh = buildIndex(corpusDir());
+    const { corpusFingerprint: _a, ...meta } = resumed.meta;
+    const { corpusFingerprint: _b, ...expected } = fresh.meta;
+    expect(meta).toEqual(expected);
+    expect(buildSqliteIndex(corpusDir(), stopped, DATABASE_DERIVED).read).toBe(0);
+  });
 
   it("a database that is missing or of another version says to run `zhibao index`", () => {
     expect(() => openSqliteIndex(join(dir, "nowhere.sqlite"))).toThrow(IndexVersionError);
