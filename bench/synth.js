@@ -130,7 +130,9 @@ const dirBytes = (d) => (existsSync(d) ? readdirSync(d, { withFileTypes: true })
 function cli(cliArgs, env, scratch) {
   const peakFile = join(scratch, `peak-${process.pid}-${Math.random().toString(36).slice(2)}`);
   const t = performance.now();
-  const r = spawnSync(process.execPath, ["--import", join(root, "bench", "peak.mjs"), join(DIST, "..", "bin", "zhibao.js"), ...cliArgs], {
+  // The parent's DIST was read before it made the snapshot: the snapshot's bin, so a rebuild of dist/ during a run changes nothing.
+  const bin = join(process.env.ZHIBAO_BENCH_DIST ?? DIST, "..", "bin", "zhibao.js");
+  const r = spawnSync(process.execPath, ["--import", join(root, "bench", "peak.mjs"), bin, ...cliArgs], {
     env: { ...process.env, ...env, ZHIBAO_BENCH_PEAK: peakFile },
     encoding: "utf8",
     stdio: ["ignore", "pipe", "pipe"],

@@ -75,6 +75,22 @@ export interface TableRow {
 export type StandardTable = "人才培养质量计分卡" | "满意度调查表" | "教学资源表" | "服务贡献表" | "国际影响表" | "落实政策表";
 
 /** A table, body or appendix, in any layout. */
+/** A row an example question can ask about: a standard-table row printed with a number for a year, and the latest such year in its report. */
+export interface ExampleRow {
+  report: string;
+  leaf: string;
+  year: number;
+}
+
+/** The row the example questions ask about, and the reports printing it (in report order) with their latest year. */
+export interface ExampleTopic {
+  leaf: string;
+  reports: { report: string; year: number }[];
+}
+
+/** What names a table (its number, title and standard kind), without its rows. */
+export type TableHead = Pick<Table, "id" | "report" | "number" | "title" | "standard">;
+
 export interface Table {
   /** `${report}#${startLine}`: table numbers repeat within a report, so they are no identifier. */
   id: string;

@@ -99,7 +99,8 @@ export async function createEngine(opts: EngineOptions = {}): Promise<Engine> {
       // Right to left, each span once (a name several reports share is one span with a match per report).
       const spans = [...new Map(resolved.matches.map((m) => [`${m.start}:${m.end}`, m])).values()].sort((a, b) => b.start - a.start);
       for (const m of spans) words = words.slice(0, m.start) + words.slice(m.end);
-      return findTable(state.tablesOf(inReport ? [inReport] : []), words);
+      const head = findTable(state.tableHeadsOf(inReport ? [inReport] : []), words);
+      return head ? (state.tableById(head.id) ?? null) : null;
     },
     async reload() {
       if (store !== "files") {

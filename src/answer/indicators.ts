@@ -1,4 +1,5 @@
-import type { Fact, Table } from "../types.js";
+import type { ExampleRow, Fact, Table } from "../types.js";
+import { exampleRows } from "./exampleRow.js";
 import { MATCH_PARAMS, type MatchParams } from "./matchParams.js";
 import { coverTextOf, leftoverWords, withoutOptional, type CoverText } from "./coverage.js";
 
@@ -178,14 +179,14 @@ function overlap(a: Set<string>, b: Set<string>): number {
 }
 
 /** What a catalogue entry takes from its table: its title and whether it is a standard one. */
-export type TableHead = Pick<Table, "id" | "title" | "standard">;
+export type CatalogTableHead = Pick<Table, "id" | "title" | "standard">;
 
 /**
  * Groups facts into indicator entries (one per report × table × row × column kind). The label
  * grams' IDF is over these entries' labels, unless `idf` is given: a store that builds a few
  * reports' entries at a time passes the IDF of every report's labels (see {@link leafIdf}).
  */
-export function buildCatalog(facts: Fact[], tables: readonly TableHead[], idf?: Map<string, number>): IndicatorEntry[] {
+export function buildCatalog(facts: Fact[], tables: readonly CatalogTableHead[], idf?: Map<string, number>): IndicatorEntry[] {
   const tableById = new Map(tables.map((t) => [t.id, t]));
   const entries = new Map<string, IndicatorEntry>();
   const shared = idf ?? new Map<string, number>();
@@ -274,7 +275,7 @@ export function leafIdf(leaves: ReadonlySet<string>, idf: Map<string, number> = 
 export function catalogRows(
   facts: Fact[],
   tables: Table[],
-): { factEntry: Map<string, { key: string; ord: number }>; grams: { gram: string; key: string; ord: number; leaf: string }[]; leaves: string[] } {
+): { factEntry: Map<string, { key: string; ord: number }>; grams: { gram: string; key: string; ord: number; leaf: string }[]; leaves: string[]; examples: ExampleRow[] } {
   const entries = buildCatalog(facts, tables);
   const factEntry = new Map<string, { key: string; ord: number }>();
   const rows: { gram: string; key: string; ord: number; leaf: string }[] = [];
@@ -282,7 +283,7 @@ export function catalogRows(
     for (const f of e.facts) factEntry.set(f.id, { key: e.key, ord });
     for (const gram of e.leafGrams) rows.push({ gram, key: e.key, ord, leaf: e.leaf });
   });
-  return { factEntry, grams: rows, leaves: [...new Set(entries.map((e) => e.leaf))] };
+  return { factEntry, grams: rows, leaves: [...new Set(entries.map((e) => e.leaf))], examples: exampleRows(entries) };
 }
 
 /** A label without its bracketed note, when enough of it is left: 电子与信息大类（含计算机应用） → 电子与信息大类. */

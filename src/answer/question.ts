@@ -89,7 +89,7 @@ function requestedTables(state: Loaded, text: string, reports: string[], tableRe
   const named = STANDARD_NAMES.exec(text)?.[0] ?? null;
   const words = numbered ?? named ?? tableRequested;
   if (!words) return { ids: null, span: null };
-  const pool = state.tablesOf(reports);
+  const pool = state.tableHeadsOf(reports);
   const ids = new Set<string>();
   for (const report of reports.length ? reports : [...new Set(pool.map((t) => t.report))]) {
     const own = pool.filter((t) => t.report === report);

@@ -56,18 +56,10 @@ export function smallTalkAnswer(state: Loaded, u: Understood, kind: SmallTalkRep
  * @example exampleQuestions(state, "zh") // 遂宁市职业技术学校 2024年 月收入 · 乐山市和江门市 2024年 月收入 对比 · 哪个报告2024年月收入最高
  */
 export function exampleQuestions(state: Loaded, lang: Lang): Alternative[] {
-  const byLeaf = new Map<string, Map<string, number>>();
-  for (const e of state.catalog) {
-    if (!e.standard || e.columnLabel || e.leaf.length < 2) continue;
-    const years = e.facts.filter((f) => typeof f.value === "number" && f.year !== null).map((f) => f.year!);
-    if (!years.length) continue;
-    const reports = byLeaf.get(e.leaf) ?? new Map<string, number>();
-    reports.set(e.report, Math.max(reports.get(e.report) ?? 0, ...years));
-    byLeaf.set(e.leaf, reports);
-  }
-  const best = [...byLeaf].sort((a, b) => b[1].size - a[1].size || a[0].length - b[0].length || a[0].localeCompare(b[0]))[0];
-  if (!best) return [];
-  const [leaf, reports] = best;
+  const topic = state.exampleTopic;
+  if (!topic) return [];
+  const { leaf } = topic;
+  const reports = new Map(topic.reports.map((r) => [r.report, r.year]));
   const names = [...reports.keys()].map((r) => ({ entity: state.metaByReport.get(r)?.entity ?? r, english: state.metaByReport.get(r)?.english ?? null, year: reports.get(r)! }));
   const year = Math.max(...names.map((n) => n.year));
   const [a, b] = names.filter((n) => n.year === year);

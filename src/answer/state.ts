@@ -1,6 +1,7 @@
 import type { EntryIndex, IndexView } from "../index/store.js";
 import { createPassageSearch, type PassageSearch } from "../search/passages.js";
-import type { ReportMeta, Table } from "../types.js";
+import type { ExampleTopic, ReportMeta, Table, TableHead } from "../types.js";
+import { exampleRows, exampleTopic } from "./exampleRow.js";
 import { buildCatalog, catalogLookup, grams, indexByLeafGram, leafIdf, type CatalogLookup, type IndicatorEntry } from "./indicators.js";
 import { createEntityResolver } from "./understand/index.js";
 import { pinyinVocabulary, vocabularyOf, type PinyinVocabulary } from "./understand/pinyinWords.js";
@@ -23,9 +24,13 @@ export interface Loaded {
   tableRowsLabelled(report: string, test: (label: string) => boolean): IndicatorEntry[];
   /** The tables of these reports (all when none). */
   tablesOf(reports: readonly string[]): Table[];
+  /** The heads (number, title, kind) of these reports' tables (all when none), as tablesOf orders them: a store on disk reads no table for them. */
+  tableHeadsOf(reports: readonly string[]): TableHead[];
   /** A table by its id. */
   tableById(id: string): Table | undefined;
   search: PassageSearch;
+  /** What the example questions ask about (a store on disk chose it when it was built). */
+  exampleTopic: ExampleTopic | null;
   /** Pinyin of the catalogue's words, read back to Chinese (built on the first question with Latin letters). */
   pinyin: PinyinVocabulary;
   resolver: ReturnType<typeof createEntityResolver>;
@@ -56,6 +61,7 @@ export function prepare(data: IndexView): Loaded {
     reportNames,
     ...access,
     tablesOf,
+    tableHeadsOf: (reports: readonly string[]) => (data.entries ? data.entries.tableHeadsOf(reports.length ? reports : reportNames) : tablesOf(reports)),
     tableById: (id: string) => {
       // Table ids are `${report}#${line}`: only that report is read.
       const report = id.slice(0, id.lastIndexOf("#"));
@@ -66,6 +72,11 @@ export function prepare(data: IndexView): Loaded {
     reportByEntity: new Map(data.reports.map((r) => [r.entity, r.report])),
   } as Loaded;
   Object.defineProperty(loaded, "catalog", { enumerable: true, get: () => access.catalogOf([]) });
+  let topic: { value: ExampleTopic | null } | null = null;
+  Object.defineProperty(loaded, "exampleTopic", {
+    enumerable: true,
+    get: () => (topic ??= { value: data.entries ? data.entries.exampleTopic() : exampleTopic(exampleRows(access.catalogOf([]))) }).value,
+  });
   // Built on the first passage search, so a figure question never waits for the lunr index.
   let pinyin: PinyinVocabulary | null = null;
   Object.defineProperty(loaded, "pinyin", {

@@ -1,4 +1,4 @@
-import type { Table, TableSummary } from "../types.js";
+import type { Table, TableHead, TableSummary } from "../types.js";
 
 /** A table as plain text, one row per line, cells separated by " | ", with its source. */
 export function renderTable(table: Table, opts: { maxRows?: number } = {}): string {
@@ -26,7 +26,7 @@ export function summarizeTable(table: Table, entity: string): TableSummary {
  * Finds a table by words a person types: a number ("表6", "表1-1"), a standard name or part of
  * one ("计分卡", "满意度"), or words of the title. Exact number first, then title words.
  */
-export function findTable(tables: Table[], query: string): Table | null {
+export function findTable<T extends TableHead>(tables: readonly T[], query: string): T | null {
   const q = query.replace(/\s+/g, "");
   if (!q) return null;
   const byId = tables.find((t) => t.id === query);
@@ -35,7 +35,7 @@ export function findTable(tables: Table[], query: string): Table | null {
   const words = q.replace(/表\s*\d+(?:[-－]\d+)?/, "").replace(/^(的|里|中)+|(的|里|中|表)+$/g, "");
   const candidates = num ? tables.filter((t) => t.number?.replace(/\s/g, "") === `表${num}`) : tables;
   if (!words) return candidates[0] ?? null;
-  let best: { t: Table; score: number } | null = null;
+  let best: { t: T; score: number } | null = null;
   for (const t of candidates) {
     const title = `${t.standard ?? ""}${t.title ?? ""}`;
     let score = 0;

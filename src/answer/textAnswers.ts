@@ -40,7 +40,7 @@ export function tableAnswer(state: Loaded, u: Understood): Answer {
   const ids = u.tableIds ? [...u.tableIds] : [];
   const table = ids.length ? state.tableById(ids[0]!) : null;
   if (!table) {
-    const list = state.tablesOf(u.reports);
+    const list = state.tableHeadsOf(u.reports);
     answer.reply =
       (u.lang === "zh" ? "要看哪张表？\n" : "Which table?\n") +
       list

@@ -6,7 +6,7 @@ import { scanCorpus } from "../ingest/files.js";
 import { readManifest } from "../ingest/manifest.js";
 import type { Vocabulary } from "../search/passages.js";
 import type { PassageIndex } from "../search/passageIndex.js";
-import type { Fact, IngestWarning, Passage, ReportMeta, Section, Table } from "../types.js";
+import type { ExampleRow, ExampleTopic, Fact, IngestWarning, Passage, ReportMeta, Section, Table, TableHead } from "../types.js";
 import { GRAM_PREFIX } from "../search/passageIndex.js";
 import { BUNDLE_VERSION, buildBundle, bundleKey, type ReportBundle } from "./bundle.js";
 import { databasePassageIndex, reportPostings, type ReportPostings } from "./databasePostings.js";
@@ -28,14 +28,14 @@ import { corpusFingerprint, corpusStatFingerprint, INDEX_FORMAT_VERSION, type En
  */
 
 /** Bump when the schema or what a row holds changes: a database of another version is rebuilt. */
-export const SQLITE_SCHEMA_VERSION = 7;
+export const SQLITE_SCHEMA_VERSION = 8;
 const VERSION = `${SQLITE_SCHEMA_VERSION}.${INDEX_FORMAT_VERSION}.${BUNDLE_VERSION}`;
 
 /** The catalogue rows of one report (src/answer/indicators.ts catalogRows), given by the caller: the index layer never imports answer code. */
 export type CatalogRowsOf = (
   facts: Fact[],
   tables: Table[],
-) => { factEntry: Map<string, { key: string; ord: number }>; grams: { gram: string; key: string; ord: number; leaf: string }[]; leaves: string[] };
+) => { factEntry: Map<string, { key: string; ord: number }>; grams: { gram: string; key: string; ord: number; leaf: string }[]; leaves: string[]; examples: ExampleRow[] };
 
 /** The tables, in each dialect's words (BLOB/BYTEA, WITHOUT ROWID). Facts keep their place in their report (`pos`). */
 function schema(dialect: SqlDb["dialect"]): string {
@@ -61,10 +61,13 @@ CREATE INDEX IF NOT EXISTS entry_grams_report ON entry_grams (report);
 CREATE TABLE IF NOT EXISTS label_entries (leaf TEXT NOT NULL, report TEXT NOT NULL, entry TEXT NOT NULL, ord INTEGER NOT NULL, PRIMARY KEY (leaf, report, entry))${noRowid};
 CREATE INDEX IF NOT EXISTS label_entries_report ON label_entries (report);
 CREATE TABLE IF NOT EXISTS leaves (report TEXT NOT NULL, leaf TEXT NOT NULL);
+-- Each report's rows an example question can ask about (src/answer/exampleRow.ts), for the topic chosen at build time.
+CREATE TABLE IF NOT EXISTS example_rows (report TEXT NOT NULL, leaf TEXT NOT NULL, year INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS example_rows_report ON example_rows (report);
 CREATE INDEX IF NOT EXISTS leaves_report ON leaves (report);
--- Each table's title and standard kind: what a catalogue entry takes of its table, without reading the table.
-CREATE TABLE IF NOT EXISTS table_heads (id TEXT PRIMARY KEY, report TEXT NOT NULL, title TEXT, standard TEXT);
-CREATE INDEX IF NOT EXISTS table_heads_report ON table_heads (report);
+-- Each table's head (place in its report, number, title, standard kind): what a catalogue entry takes of its table, and what finds a table by name, without reading the table.
+CREATE TABLE IF NOT EXISTS table_heads (id TEXT PRIMARY KEY, report TEXT NOT NULL, pos INTEGER NOT NULL, number TEXT, title TEXT, standard TEXT);
+CREATE INDEX IF NOT EXISTS table_heads_report ON table_heads (report, pos);
 -- Every label on a table row's path (its own and its parents'), with the row's entry: a school's rows in its region's report, without reading the report.
 CREATE TABLE IF NOT EXISTS row_labels (report TEXT NOT NULL, label TEXT NOT NULL, entry TEXT NOT NULL, ord INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS row_labels_report ON row_labels (report);
@@ -87,7 +90,7 @@ CREATE TABLE IF NOT EXISTS leaf_counts (leaf TEXT PRIMARY KEY, reports INTEGER N
 `;
 }
 
-const TABLES = ["info", "reports", "facts", "entry_grams", "label_entries", "leaves", "row_labels", "table_heads", "passages", "postings", "vocab", "leaf_counts"];
+const TABLES = ["info", "reports", "facts", "entry_grams", "label_entries", "leaves", "example_rows", "row_labels", "table_heads", "passages", "postings", "vocab", "leaf_counts"];
 
 /** What a database build did. */
 export interface SqliteBuildResult {
@@ -124,6 +127,8 @@ export interface BuildOptions {
   catalogRows: CatalogRowsOf;
   /** The pinyin vocabulary's words, [pinyin key, word], from every used report's labels and table titles (src/answer/understand/pinyinWords.ts pinyinWordList). */
   pinyinWords: (labels: string[]) => [string, string][];
+  /** The example questions' topic, from every used report's example rows in report order (src/answer/exampleRow.ts exampleTopic). */
+  exampleTopic: (rows: ExampleRow[]) => ExampleTopic | null;
   /** Read every report again. */
   full?: boolean;
   onProgress?: (message: string) => void;
@@ -161,13 +166,15 @@ export function buildDatabaseIndex(corpusDir: string, db: SqlDb, opts: BuildOpti
   for (const file of gone) writer.remove(file);
   const duplicateWarnings = writer.settleDuplicates();
   setInfo(db, "warnings", JSON.stringify({ corpus: warnings, duplicates: duplicateWarnings }));
-  // Made again from every report's labels whenever a report came or went (~0.5 s at 1,000 reports), so no question waits for it.
-  if (read || gone.length || info(db, "pinyin_words") === undefined) {
+  // What is made of every report: again whenever a report came or went (~0.5 s at 1,000 reports), so no question waits for it.
+  if (read || gone.length || info(db, "pinyin_words") === undefined || info(db, "example_topic") === undefined) {
     const labels = [
       ...db.all("SELECT leaf FROM leaf_counts").map(([leaf]) => leaf as string),
       ...(db.all("SELECT titles FROM reports WHERE used = 1") as [string][]).flatMap(([t]) => JSON.parse(t) as string[]),
     ];
     setInfo(db, "pinyin_words", JSON.stringify(opts.pinyinWords(labels)));
+    const examples = db.all("SELECT report, leaf, year FROM example_rows WHERE report IN (SELECT file FROM reports WHERE used = 1) ORDER BY report") as [string, string, number][];
+    setInfo(db, "example_topic", JSON.stringify(opts.exampleTopic(examples.map(([report, leaf, year]) => ({ report, leaf, year })))));
   }
   // Last: the database now is the corpus it names.
   db.transaction(() => {
@@ -229,7 +236,7 @@ function reportWriter(db: SqlDb, catalogRows: CatalogRowsOf) {
     db.transaction(() => {
       const used = db.get("SELECT used FROM reports WHERE file = ?", [file])?.[0];
       if (used) vocabulary(file, -1);
-      for (const t of ["facts", "entry_grams", "label_entries", "leaves", "row_labels", "table_heads", "passages", "postings"]) db.run(`DELETE FROM ${t} WHERE report = ?`, [file]);
+      for (const t of ["facts", "entry_grams", "label_entries", "leaves", "example_rows", "row_labels", "table_heads", "passages", "postings"]) db.run(`DELETE FROM ${t} WHERE report = ?`, [file]);
       db.run("DELETE FROM reports WHERE file = ?", [file]);
     });
 
@@ -279,9 +286,14 @@ function reportWriter(db: SqlDb, catalogRows: CatalogRowsOf) {
         [...labelled.values()].map((g) => [g.leaf, report, g.key, g.ord]),
       );
       db.insertMany(
-        "INSERT INTO table_heads (id, report, title, standard) VALUES",
-        "(?, ?, ?, ?)",
-        c.tables.map((t) => [t.id, report, t.title, t.standard]),
+        "INSERT INTO table_heads (id, report, pos, number, title, standard) VALUES",
+        "(?, ?, ?, ?, ?, ?)",
+        c.tables.map((t, pos) => [t.id, report, pos, t.number, t.title, t.standard]),
+      );
+      db.insertMany(
+        "INSERT INTO example_rows (report, leaf, year) VALUES",
+        "(?, ?, ?)",
+        rows.examples.map((r) => [report, r.leaf, r.year]),
       );
       db.insertMany(
         "INSERT INTO leaves (report, leaf) VALUES",
@@ -546,6 +558,9 @@ export function openDatabaseIndex(db: SqlDb, name: string, rebuildCommand: strin
   };
 }
 
+type HeadRow = [id: string, report: string, number: string | null, title: string | null, standard: string | null];
+const headOf = ([id, report, number, title, standard]: HeadRow): TableHead => ({ id, report, number, title, standard: standard as Table["standard"] });
+
 /** The catalogue's entries by label gram, over the used reports. */
 function entryIndex(db: SqlDb, used: ReadonlySet<string>): EntryIndex {
   let leaves: Set<string> | null = null;
@@ -562,12 +577,25 @@ function entryIndex(db: SqlDb, used: ReadonlySet<string>): EntryIndex {
       return leaves;
     },
     tableHeads(ids) {
-      const out: Pick<Table, "id" | "title" | "standard">[] = [];
+      const out: TableHead[] = [];
       for (const part of chunks(ids)) {
-        const rows = db.all(`SELECT id, report, title, standard FROM table_heads WHERE id IN (${marks(part.length)})`, part) as [string, string, string | null, string | null][];
-        for (const [id, report, title, standard] of rows) if (used.has(report)) out.push({ id, title, standard: standard as Table["standard"] });
+        const rows = db.all(`SELECT id, report, number, title, standard FROM table_heads WHERE id IN (${marks(part.length)})`, part) as HeadRow[];
+        for (const row of rows) if (used.has(row[1])) out.push(headOf(row));
       }
       return out;
+    },
+    tableHeadsOf(reports) {
+      const order = new Map(reports.map((r, i) => [r, i]));
+      const rows: [number, number, TableHead][] = [];
+      // Most of the index asked for: every row, the others dropped.
+      for (const within of reports.length * 2 <= used.size ? chunks(reports) : [null]) {
+        const sql = `SELECT pos, id, report, number, title, standard FROM table_heads${within ? ` WHERE report IN (${marks(within.length)})` : ""}`;
+        for (const [pos, ...head] of db.all(sql, within ?? []) as [number, ...HeadRow][]) {
+          const at = order.get(head[1]);
+          if (at !== undefined && used.has(head[1])) rows.push([at, pos, headOf(head)]);
+        }
+      }
+      return rows.sort((a, b) => a[0] - b[0] || a[1] - b[1]).map(([, , head]) => head);
     },
     rowLabels(report) {
       let labels = rowLabels.get(report);
@@ -588,6 +616,9 @@ function entryIndex(db: SqlDb, used: ReadonlySet<string>): EntryIndex {
     },
     pinyinWords() {
       return JSON.parse(info(db, "pinyin_words") ?? "[]") as [string, string][];
+    },
+    exampleTopic() {
+      return JSON.parse(info(db, "example_topic") ?? "null") as ExampleTopic | null;
     },
     sharing(grams, reports) {
       const out: { report: string; key: string; ord: number; gram: string }[] = [];

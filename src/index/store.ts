@@ -6,7 +6,7 @@ import { listReportFiles } from "../ingest/files.js";
 import { MANIFEST_FILE } from "../ingest/manifest.js";
 import { lazyVocabulary, type Vocabulary } from "../search/passages.js";
 import { decodePassageIndex, encodePassageIndex, openPassageIndex, type PackedPassageIndex, type PassageIndex } from "../search/passageIndex.js";
-import type { Fact, IngestWarning, Passage, ReportMeta, Section, Table } from "../types.js";
+import type { Fact, IngestWarning, Passage, ReportMeta, Section, Table, TableHead, ExampleTopic } from "../types.js";
 import type { ReportBundle, ReportContent } from "./bundle.js";
 
 /**
@@ -65,14 +65,18 @@ export interface EntryIndex {
   rowEntries(report: string, labels: readonly string[]): { key: string; ord: number }[];
   /** The pinyin vocabulary's words ([pinyin key, word]), made from every report's labels and table titles when the index was built. */
   pinyinWords(): [string, string][];
+  /** The example questions' topic, chosen from every report's rows when the index was built. */
+  exampleTopic(): ExampleTopic | null;
   /** Entries with one of these label grams, in these reports (all when null): report, key, place in its report's catalogue, gram (a row per gram shared). */
   sharing(grams: readonly string[], reports: readonly string[] | null): { report: string; key: string; ord: number; gram: string }[];
   /** Entries with one of these row labels, in these reports (all when null): report, key, place in its report's catalogue, label (a row per entry). */
   labelled(leaves: readonly string[], reports: readonly string[] | null): { report: string; key: string; ord: number; leaf: string }[];
   /** The facts of these entries, in report order. */
   factsOf(keys: readonly string[]): Fact[];
-  /** These tables' titles and standard kinds, without reading the tables (what a catalogue entry takes of them). */
-  tableHeads(ids: readonly string[]): Pick<Table, "id" | "title" | "standard">[];
+  /** These tables' heads, without reading the tables (what a catalogue entry takes of them). */
+  tableHeads(ids: readonly string[]): TableHead[];
+  /** The heads of these reports' tables, report by report in the order given, each report's in its order. */
+  tableHeadsOf(reports: readonly string[]): TableHead[];
 }
 
 /**

@@ -8,7 +8,7 @@ import { IndexVersionError } from "../../src/errors.js";
 import { buildIndex } from "../../src/index/build.js";
 import { buildSqliteIndex, openSqliteIndex, sqliteIsCurrent, type SqliteView } from "../../src/index/databaseStore.js";
 import { loadIndex } from "../../src/index/store.js";
-import type { Answer, Engine } from "../../src/types.js";
+import type { Answer, Engine, TableHead } from "../../src/types.js";
 import { watchCatalogReads } from "../answer/catalogReads.js";
 import { prepare } from "../../src/answer/state.js";
 import { pinyinWordList } from "../../src/answer/understand/pinyinWords.js";
@@ -137,6 +137,7 @@ describe("database builds are incremental", () => {
       const memory = prepare(fresh);
       const labels = [...new Set(memory.catalog.map((e) => e.leaf)), ...memory.tablesOf([]).map((t) => t.title ?? "")];
       expect(new Map(v.entries!.pinyinWords())).toEqual(new Map(pinyinWordList(labels)));
+      expect(v.entries!.exampleTopic()).toEqual(fresh2.entries!.exampleTopic());
       fresh2.close();
       // The removed report's words are gone from the vocabulary, its passages from search.
       for (const w of ["遂宁", "学生", "璧山", "3008", "3007"]) expect(v.vocab.df(w), w).toBe(fresh.vocab.df(w));
@@ -329,6 +330,47 @@ describe("a question naming no report reads only the reports it needs", () => {
     const hits = state.search.search("宿舍楼 案例", { limit: 5 });
     expect(hits.length).toBeGreaterThan(0);
     expect(read).toEqual([]);
+    view.close();
+  });
+
+  it("small talk's example questions come from the topic chosen at build time, not from every report's catalogue", async () => {
+    const { planAnswer } = await import("../../src/answer/plan.js");
+    const { exampleRows, exampleTopic } = await import("../../src/answer/exampleRow.js");
+    const view = openSqliteIndex(path);
+    const state = prepare(view);
+    const read = watchCatalogReads(state);
+    const memory = prepare(loadIndex(join(root, "index")));
+    expect(state.exampleTopic).toEqual(exampleTopic(exampleRows(memory.catalog)));
+    expect(state.exampleTopic!.reports.length).toBeGreaterThanOrEqual(3);
+    for (const q of ["asdfgh", "qwerty zxcv"]) {
+      const answer = planAnswer(state, q);
+      expect(answer.alternatives?.length, q).toBe(3);
+      expect(answer.reply, q).toBe(planAnswer(memory, q).reply);
+    }
+    expect(read).toEqual([]);
+    view.close();
+  });
+
+  it("a table asked for by number or name with no report named reads one table, not every report's", async () => {
+    const { planAnswer } = await import("../../src/answer/plan.js");
+    const view = openSqliteIndex(path);
+    const read: string[] = [];
+    const content = view.content;
+    view.content = (report) => {
+      read.push(report);
+      return content(report);
+    };
+    const state = prepare(view);
+    const memory = prepare(loadIndex(join(root, "index")));
+    const head = ({ id, report, number, title, standard }: TableHead) => ({ id, report, number, title, standard });
+    expect(state.tableHeadsOf([]).map(head)).toEqual(memory.tablesOf([]).map(head));
+    expect(state.tableHeadsOf(["suining-2024.txt", "bishan-2024.txt"]).map(head)).toEqual(memory.tablesOf(["suining-2024.txt", "bishan-2024.txt"]).map(head));
+    for (const q of ["表3", "教学资源表"]) {
+      read.length = 0;
+      const answer = planAnswer(state, q);
+      expect(answer.reply, q).toBe(planAnswer(memory, q).reply);
+      expect(new Set(read).size, q).toBeLessThanOrEqual(1);
+    }
     view.close();
   });
 
