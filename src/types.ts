@@ -88,8 +88,8 @@ export interface ExampleTopic {
   reports: { report: string; year: number }[];
 }
 
-/** What names a table (its number, title and standard kind), without its rows. */
-export type TableHead = Pick<Table, "id" | "report" | "number" | "title" | "standard">;
+/** What names a table (its number, title and standard kind) and where it is, without its rows. */
+export type TableHead = Pick<Table, "id" | "report" | "number" | "title" | "standard" | "startLine"> & { rowCount: number };
 
 export interface Table {
   /** `${report}#${startLine}`: table numbers repeat within a report, so they are no identifier. */

@@ -86,7 +86,7 @@ export async function createEngine(opts: EngineOptions = {}): Promise<Engine> {
       const state = current();
       const wanted = report ? resolveReport(state, report) : null;
       if (report && !wanted) return [];
-      return state.tablesOf(wanted ? [wanted] : []).map((t) => summarizeTable(t, state.metaByReport.get(t.report)?.entity ?? t.report));
+      return state.tableHeadsOf(wanted ? [wanted] : []).map((t) => summarizeTable(t, state.metaByReport.get(t.report)?.entity ?? t.report));
     },
     table(query: string, report?: string): Table | null {
       const state = current();

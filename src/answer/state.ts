@@ -61,7 +61,10 @@ export function prepare(data: IndexView): Loaded {
     reportNames,
     ...access,
     tablesOf,
-    tableHeadsOf: (reports: readonly string[]) => (data.entries ? data.entries.tableHeadsOf(reports.length ? reports : reportNames) : tablesOf(reports)),
+    tableHeadsOf: (reports: readonly string[]) =>
+      data.entries
+        ? data.entries.tableHeadsOf(reports.length ? reports : reportNames)
+        : tablesOf(reports).map(({ id, report, number, title, standard, startLine, rows }) => ({ id, report, number, title, standard, startLine, rowCount: rows.length })),
     tableById: (id: string) => {
       // Table ids are `${report}#${line}`: only that report is read.
       const report = id.slice(0, id.lastIndexOf("#"));

@@ -18,8 +18,8 @@ export function renderTable(table: Table, opts: { maxRows?: number } = {}): stri
 }
 
 /** The one-line listing of a table. */
-export function summarizeTable(table: Table, entity: string): TableSummary {
-  return { id: table.id, report: table.report, entity, number: table.number, title: table.title, standard: table.standard, rows: table.rows.length, startLine: table.startLine };
+export function summarizeTable(table: TableHead, entity: string): TableSummary {
+  return { id: table.id, report: table.report, entity, number: table.number, title: table.title, standard: table.standard, rows: table.rowCount, startLine: table.startLine };
 }
 
 /**

@@ -66,7 +66,7 @@ CREATE TABLE IF NOT EXISTS example_rows (report TEXT NOT NULL, leaf TEXT NOT NUL
 CREATE INDEX IF NOT EXISTS example_rows_report ON example_rows (report);
 CREATE INDEX IF NOT EXISTS leaves_report ON leaves (report);
 -- Each table's head (place in its report, number, title, standard kind): what a catalogue entry takes of its table, and what finds a table by name, without reading the table.
-CREATE TABLE IF NOT EXISTS table_heads (id TEXT PRIMARY KEY, report TEXT NOT NULL, pos INTEGER NOT NULL, number TEXT, title TEXT, standard TEXT);
+CREATE TABLE IF NOT EXISTS table_heads (id TEXT PRIMARY KEY, report TEXT NOT NULL, pos INTEGER NOT NULL, number TEXT, title TEXT, standard TEXT, start_line INTEGER NOT NULL, row_count INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS table_heads_report ON table_heads (report, pos);
 -- Every label on a table row's path (its own and its parents'), with the row's entry: a school's rows in its region's report, without reading the report.
 CREATE TABLE IF NOT EXISTS row_labels (report TEXT NOT NULL, label TEXT NOT NULL, entry TEXT NOT NULL, ord INTEGER NOT NULL);
@@ -286,9 +286,9 @@ function reportWriter(db: SqlDb, catalogRows: CatalogRowsOf) {
         [...labelled.values()].map((g) => [g.leaf, report, g.key, g.ord]),
       );
       db.insertMany(
-        "INSERT INTO table_heads (id, report, pos, number, title, standard) VALUES",
-        "(?, ?, ?, ?, ?, ?)",
-        c.tables.map((t, pos) => [t.id, report, pos, t.number, t.title, t.standard]),
+        "INSERT INTO table_heads (id, report, pos, number, title, standard, start_line, row_count) VALUES",
+        "(?, ?, ?, ?, ?, ?, ?, ?)",
+        c.tables.map((t, pos) => [t.id, report, pos, t.number, t.title, t.standard, t.startLine, t.rows.length]),
       );
       db.insertMany(
         "INSERT INTO example_rows (report, leaf, year) VALUES",
@@ -558,8 +558,8 @@ export function openDatabaseIndex(db: SqlDb, name: string, rebuildCommand: strin
   };
 }
 
-type HeadRow = [id: string, report: string, number: string | null, title: string | null, standard: string | null];
-const headOf = ([id, report, number, title, standard]: HeadRow): TableHead => ({ id, report, number, title, standard: standard as Table["standard"] });
+type HeadRow = [id: string, report: string, number: string | null, title: string | null, standard: string | null, startLine: number, rowCount: number];
+const headOf = ([id, report, number, title, standard, startLine, rowCount]: HeadRow): TableHead => ({ id, report, number, title, standard: standard as Table["standard"], startLine, rowCount });
 
 /** The catalogue's entries by label gram, over the used reports. */
 function entryIndex(db: SqlDb, used: ReadonlySet<string>): EntryIndex {
@@ -579,7 +579,7 @@ function entryIndex(db: SqlDb, used: ReadonlySet<string>): EntryIndex {
     tableHeads(ids) {
       const out: TableHead[] = [];
       for (const part of chunks(ids)) {
-        const rows = db.all(`SELECT id, report, number, title, standard FROM table_heads WHERE id IN (${marks(part.length)})`, part) as HeadRow[];
+        const rows = db.all(`SELECT id, report, number, title, standard, start_line, row_count FROM table_heads WHERE id IN (${marks(part.length)})`, part) as HeadRow[];
         for (const row of rows) if (used.has(row[1])) out.push(headOf(row));
       }
       return out;
@@ -589,7 +589,7 @@ function entryIndex(db: SqlDb, used: ReadonlySet<string>): EntryIndex {
       const rows: [number, number, TableHead][] = [];
       // Most of the index asked for: every row, the others dropped.
       for (const within of reports.length * 2 <= used.size ? chunks(reports) : [null]) {
-        const sql = `SELECT pos, id, report, number, title, standard FROM table_heads${within ? ` WHERE report IN (${marks(within.length)})` : ""}`;
+        const sql = `SELECT pos, id, report, number, title, standard, start_line, row_count FROM table_heads${within ? ` WHERE report IN (${marks(within.length)})` : ""}`;
         for (const [pos, ...head] of db.all(sql, within ?? []) as [number, ...HeadRow][]) {
           const at = order.get(head[1]);
           if (at !== undefined && used.has(head[1])) rows.push([at, pos, headOf(head)]);

@@ -8,7 +8,7 @@ import { IndexVersionError } from "../../src/errors.js";
 import { buildIndex } from "../../src/index/build.js";
 import { buildSqliteIndex, openSqliteIndex, sqliteIsCurrent, type SqliteView } from "../../src/index/databaseStore.js";
 import { loadIndex } from "../../src/index/store.js";
-import type { Answer, Engine, TableHead } from "../../src/types.js";
+import type { Answer, Engine, Table, TableHead } from "../../src/types.js";
 import { watchCatalogReads } from "../answer/catalogReads.js";
 import { prepare } from "../../src/answer/state.js";
 import { pinyinWordList } from "../../src/answer/understand/pinyinWords.js";
@@ -362,9 +362,9 @@ describe("a question naming no report reads only the reports it needs", () => {
     };
     const state = prepare(view);
     const memory = prepare(loadIndex(join(root, "index")));
-    const head = ({ id, report, number, title, standard }: TableHead) => ({ id, report, number, title, standard });
-    expect(state.tableHeadsOf([]).map(head)).toEqual(memory.tablesOf([]).map(head));
-    expect(state.tableHeadsOf(["suining-2024.txt", "bishan-2024.txt"]).map(head)).toEqual(memory.tablesOf(["suining-2024.txt", "bishan-2024.txt"]).map(head));
+    const head = ({ id, report, number, title, standard, startLine, rows }: Table): TableHead => ({ id, report, number, title, standard, startLine, rowCount: rows.length });
+    expect(state.tableHeadsOf([])).toEqual(memory.tablesOf([]).map(head));
+    expect(state.tableHeadsOf(["suining-2024.txt", "bishan-2024.txt"])).toEqual(memory.tablesOf(["suining-2024.txt", "bishan-2024.txt"]).map(head));
     for (const q of ["表3", "教学资源表"]) {
       read.length = 0;
       const answer = planAnswer(state, q);
