@@ -209,24 +209,22 @@ function reportWriter(db: SqlDb, catalogRows: CatalogRowsOf) {
     db.run("INSERT INTO reports (file, key, used, meta, sections, tables, titles, schools, ids, warnings, counts, base, lengths) VALUES (?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", v);
   const termsOf = (file: string) => db.all("SELECT term, docs FROM postings WHERE report = ?", [file]) as [string, number][];
 
-  /** Adds (sign 1) or takes away (-1) a report's words and labels from those of the used reports. */
-  const vocabulary = (file: string, sign: 1 | -1) => {
-    // A report's terms and labels are distinct (one multi-row upsert may not touch a row twice).
-    const words = termsOf(file).filter(([term]) => !term.startsWith(GRAM_PREFIX));
-    db.insertMany(
-      "INSERT INTO vocab (term, docs) VALUES",
-      "(?, ?)",
-      words.map(([term, docs]) => [term, sign * docs]),
-      "ON CONFLICT (term) DO UPDATE SET docs = vocab.docs + excluded.docs",
-    );
-    const leaves = new Set(db.all("SELECT leaf FROM leaves WHERE report = ?", [file]).map(([leaf]) => leaf));
-    db.insertMany(
-      "INSERT INTO leaf_counts (leaf, reports) VALUES",
-      "(?, ?)",
-      [...leaves].map((leaf) => [leaf, sign]),
-      "ON CONFLICT (leaf) DO UPDATE SET reports = leaf_counts.reports + excluded.reports",
-    );
-    if (sign < 0) {
+  /**
+   * Adds (sign 1) or takes away (-1) reports' words and labels from those of the used reports. The
+   * changes are summed first, so a term's row is written once however many reports hold it: a build
+   * from nothing wrote each of PostgreSQL's vocabulary rows once per report, a new row version each time.
+   */
+  const vocabulary = (changes: readonly { file: string; sign: 1 | -1 }[]) => {
+    const words = new Map<string, number>();
+    const labels = new Map<string, number>();
+    for (const { file, sign } of changes) {
+      for (const [term, docs] of termsOf(file)) if (!term.startsWith(GRAM_PREFIX)) words.set(term, (words.get(term) ?? 0) + sign * docs);
+      for (const [leaf] of db.all("SELECT DISTINCT leaf FROM leaves WHERE report = ?", [file]) as [string][]) labels.set(leaf, (labels.get(leaf) ?? 0) + sign);
+    }
+    const changed = (m: Map<string, number>) => [...m].filter(([, n]) => n !== 0);
+    db.insertMany("INSERT INTO vocab (term, docs) VALUES", "(?, ?)", changed(words), "ON CONFLICT (term) DO UPDATE SET docs = vocab.docs + excluded.docs");
+    db.insertMany("INSERT INTO leaf_counts (leaf, reports) VALUES", "(?, ?)", changed(labels), "ON CONFLICT (leaf) DO UPDATE SET reports = leaf_counts.reports + excluded.reports");
+    if (changes.some((c) => c.sign < 0)) {
       db.run("DELETE FROM vocab WHERE docs <= 0");
       db.run("DELETE FROM leaf_counts WHERE reports <= 0");
     }
@@ -235,7 +233,7 @@ function reportWriter(db: SqlDb, catalogRows: CatalogRowsOf) {
   const remove = (file: string) =>
     db.transaction(() => {
       const used = db.get("SELECT used FROM reports WHERE file = ?", [file])?.[0];
-      if (used) vocabulary(file, -1);
+      if (used) vocabulary([{ file, sign: -1 }]);
       for (const t of ["facts", "entry_grams", "label_entries", "leaves", "example_rows", "row_labels", "table_heads", "passages", "postings"]) db.run(`DELETE FROM ${t} WHERE report = ?`, [file]);
       db.run("DELETE FROM reports WHERE file = ?", [file]);
     });
@@ -328,12 +326,14 @@ function reportWriter(db: SqlDb, catalogRows: CatalogRowsOf) {
       const candidates = rows.map(([file, used, meta, counts]) => ({ file, used, meta: JSON.parse(meta) as ReportMeta, size: sizeOf(JSON.parse(counts)) }));
       const warnings: IngestWarning[] = [];
       const kept = new Set(dropDuplicates(candidates, warnings, (r) => r.size));
+      const changes: { file: string; sign: 1 | -1 }[] = [];
       for (const r of candidates) {
         const now = kept.has(r) ? 1 : 0;
         if (now === r.used) continue;
         db.run("UPDATE reports SET used = ? WHERE file = ?", [now, r.file]);
-        vocabulary(r.file, now ? 1 : -1);
+        changes.push({ file: r.file, sign: now ? 1 : -1 });
       }
+      vocabulary(changes);
       return warnings;
     });
 
