@@ -1,6 +1,5 @@
 import type { Alternative, Answer, AnswerFact, Intent } from "../types.js";
 import type { Loaded } from "./state.js";
-import { subjectRowMatches } from "./subjectRows.js";
 import { base, metaOf } from "./answerBase.js";
 import { change, findVariants, pickFigure, preferCoverage, toAnswerFact, yearsWithValues, type Gap, type Picked } from "./figures.js";
 import { grams, matchIndicators, normalizeLabel, type IndicatorEntry } from "./indicators.js";
@@ -28,7 +27,7 @@ export function figureAnswer(state: Loaded, u: Understood): Answer {
     const meta = metaOf(state, report);
     let subject = u.subjectOnly.get(report);
     // A region's table may list the named school row by row: its own figure, not the region's.
-    const own = subject ? subjectRowMatches(state, report, subject, u.indicatorQuery) : [];
+    const own = subject ? (u.subjectRows.get(report) ?? []) : [];
     if (own.length) subject = undefined;
     const reportYears: (number | null)[] = u.yearsByReport.get(report) ?? years;
     const ordered = preferCoverage(

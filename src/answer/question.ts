@@ -27,6 +27,8 @@ export interface Understood {
   reports: string[];
   /** Reports named only through a school or county inside them (鹤山职校): their region-wide figures are not its. */
   subjectOnly: Map<string, string>;
+  /** The named school's (or county's) own rows in a region's report that answer the indicator (subjectRows.ts), by report. */
+  subjectRows: Map<string, IndicatorMatch[]>;
   unknown: string[];
   years: number[];
   yearsExplicit: boolean;
@@ -189,9 +191,13 @@ export function understand(state: Loaded, question: string, previous: AskContext
     fromContext.indicator = matches.length > 0;
   }
   // A school named inside a region's report may have rows of its own there (学校 | 在校生数 | …).
-  for (const [report, subject] of subjectOnly) {
-    const own = subjectRowMatches(state, report, subject, indicatorQuery);
-    if (own.length) matches = [...own, ...matches.filter((m) => m.entry.report !== report)];
+  const subjectRows = new Map<string, IndicatorMatch[]>();
+  const reportsBySubject = new Map<string, string[]>();
+  for (const [report, subject] of subjectOnly) reportsBySubject.set(subject, [...(reportsBySubject.get(subject) ?? []), report]);
+  for (const [subject, inReports] of reportsBySubject) for (const [report, own] of subjectRowMatches(state, inReports, subject, indicatorQuery)) subjectRows.set(report, own);
+  for (const report of subjectOnly.keys()) {
+    const own = subjectRows.get(report);
+    if (own) matches = [...own, ...matches.filter((m) => m.entry.report !== report)];
   }
   // The coverage rule: a row that leaves a word of the question unexplained is not the answer
   // while another row explains them all; when none does, nothing is stated and the word is named.
@@ -215,6 +221,7 @@ export function understand(state: Loaded, question: string, previous: AskContext
     lang,
     reports,
     subjectOnly,
+    subjectRows,
     unknown,
     years,
     yearsByReport,

@@ -20,8 +20,8 @@ export interface Loaded {
   catalogOf(reports: readonly string[]): IndicatorEntry[];
   /** The entries of these reports (all when none) that `accept` takes, looked up by label bigrams (see CatalogLookup). */
   lookup(reports: readonly string[], accept?: (e: IndicatorEntry) => boolean): CatalogLookup;
-  /** A report's table entries with a row label (the row's own or a parent's) that `test` takes, in catalogue order. */
-  tableRowsLabelled(report: string, test: (label: string) => boolean): IndicatorEntry[];
+  /** Each report's table entries with a row label (the row's own or a parent's) that `test` takes, in catalogue order; reports with none are left out. */
+  tableRowsLabelled(reports: readonly string[], test: (label: string) => boolean): Map<string, IndicatorEntry[]>;
   /** The tables of these reports (all when none). */
   tablesOf(reports: readonly string[]): Table[];
   /** The heads (number, title, kind) of these reports' tables (all when none), as tablesOf orders them: a store on disk reads no table for them. */
@@ -44,7 +44,7 @@ export interface Loaded {
 interface CatalogAccess {
   catalogOf(reports: readonly string[]): IndicatorEntry[];
   lookup(reports: readonly string[], accept?: (e: IndicatorEntry) => boolean): CatalogLookup;
-  tableRowsLabelled(report: string, test: (label: string) => boolean): IndicatorEntry[];
+  tableRowsLabelled(reports: readonly string[], test: (label: string) => boolean): Map<string, IndicatorEntry[]>;
 }
 
 /**
@@ -110,7 +110,14 @@ function catalogInMemory(data: IndexView, reportNames: string[]): CatalogAccess 
   const gramIndexes = new Map([...byReport].map(([report, entries]) => [report, indexByLeafGram(entries)]));
   return {
     catalogOf: (reports) => (reports.length ? reports.flatMap((r) => byReport.get(r) ?? []) : catalog),
-    tableRowsLabelled: (report, test) => (byReport.get(report) ?? []).filter((e) => e.source === "table" && e.path.some(test)),
+    tableRowsLabelled(reports, test) {
+      const out = new Map<string, IndicatorEntry[]>();
+      for (const report of reports) {
+        const rows = (byReport.get(report) ?? []).filter((e) => e.source === "table" && e.path.some(test));
+        if (rows.length) out.set(report, rows);
+      }
+      return out;
+    },
     lookup: (reports, accept) =>
       catalogLookup(
         (reports.length ? reports : [...gramIndexes.keys()]).flatMap((r) => gramIndexes.get(r) ?? []),
@@ -183,16 +190,24 @@ function catalogByEntry(data: IndexView, index: EntryIndex, reportNames: string[
   };
   return {
     catalogOf: (reports) => (reports.length ? reports : reportNames).flatMap(catalogOfReport),
-    tableRowsLabelled(report, test) {
-      // The stored row labels name the entries: a few are read, not the report's whole catalogue.
-      const rows = new Map<string, number>();
-      const labels = [...index.rowLabels(report)].filter(test);
-      for (const e of labels.length ? index.rowEntries(report, labels) : []) rows.set(e.key, e.ord);
-      const byKey = entriesByKey([...rows.keys()].map((key) => ({ report, key })));
-      return [...rows]
-        .sort((a, b) => a[1] - b[1])
-        .map(([key]) => byKey.get(key))
-        .filter((e): e is IndicatorEntry => e?.source === "table");
+    tableRowsLabelled(reports, test) {
+      // The stored row labels name the entries: a few are read, not the reports' whole catalogues.
+      const labels = [...index.rowLabels()].filter(test);
+      const rows = labels.length ? index.rowEntries(labels, reports) : [];
+      const byKey = entriesByKey(rows);
+      const at = new Map(reports.map((r, i) => [r, i]));
+      rows.sort((a, b) => at.get(a.report)! - at.get(b.report)! || a.ord - b.ord);
+      const out = new Map<string, IndicatorEntry[]>();
+      const seen = new Set<string>();
+      for (const r of rows) {
+        const e = byKey.get(r.key);
+        if (e?.source !== "table" || seen.has(r.key)) continue;
+        seen.add(r.key);
+        const list = out.get(r.report);
+        if (list) list.push(e);
+        else out.set(r.report, [e]);
+      }
+      return out;
     },
     lookup: (reports, accept = () => true) => ({
       sharingGrams(queryGrams, keepLabel) {

@@ -35,13 +35,17 @@ function asSubjectRow(e: IndicatorEntry): IndicatorEntry {
 }
 
 /**
- * The rows of `report` about `subject` that answer `indicatorQuery`, best first, with the column as
- * the indicator; [] when the report has no row of its own for it.
+ * The rows about `subject` in each of `reports` that answer `indicatorQuery`, best first, with the
+ * column as the indicator; a report with no row of its own for it is left out. All the reports at
+ * once: a name can point into hundreds of regions' reports.
  */
-export function subjectRowMatches(state: Loaded, report: string, subject: string, indicatorQuery: string): IndicatorMatch[] {
-  if (!indicatorQuery) return [];
+export function subjectRowMatches(state: Loaded, reports: readonly string[], subject: string, indicatorQuery: string): Map<string, IndicatorMatch[]> {
+  const out = new Map<string, IndicatorMatch[]>();
+  if (!indicatorQuery || !reports.length) return out;
   const s = subject.replace(/\s+/g, "");
-  const rows = state.tableRowsLabelled(report, (label) => labelNamesSubject(label, s)).map(asSubjectRow);
-  if (!rows.length) return [];
-  return matchIndicators(indicatorQuery, rows).filter((m) => !m.leftover.length);
+  for (const [report, entries] of state.tableRowsLabelled(reports, (label) => labelNamesSubject(label, s))) {
+    const matches = entries.length ? matchIndicators(indicatorQuery, entries.map(asSubjectRow)).filter((m) => !m.leftover.length) : [];
+    if (matches.length) out.set(report, matches);
+  }
+  return out;
 }

@@ -71,6 +71,7 @@ CREATE INDEX IF NOT EXISTS table_heads_report ON table_heads (report, pos);
 -- Every label on a table row's path (its own and its parents'), with the row's entry: a school's rows in its region's report, without reading the report.
 CREATE TABLE IF NOT EXISTS row_labels (report TEXT NOT NULL, label TEXT NOT NULL, entry TEXT NOT NULL, ord INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS row_labels_report ON row_labels (report);
+CREATE INDEX IF NOT EXISTS row_labels_label ON row_labels (label, report);
 CREATE TABLE IF NOT EXISTS passages (doc INTEGER PRIMARY KEY, report TEXT NOT NULL, id TEXT NOT NULL, body TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS passages_report ON passages (report);${
     dialect === "postgres"
@@ -167,12 +168,13 @@ export function buildDatabaseIndex(corpusDir: string, db: SqlDb, opts: BuildOpti
   const duplicateWarnings = writer.settleDuplicates();
   setInfo(db, "warnings", JSON.stringify({ corpus: warnings, duplicates: duplicateWarnings }));
   // What is made of every report: again whenever a report came or went (~0.5 s at 1,000 reports), so no question waits for it.
-  if (read || gone.length || info(db, "pinyin_words") === undefined || info(db, "example_topic") === undefined) {
+  if (read || gone.length || info(db, "pinyin_words") === undefined || info(db, "example_topic") === undefined || info(db, "row_labels") === undefined) {
     const labels = [
       ...db.all("SELECT leaf FROM leaf_counts").map(([leaf]) => leaf as string),
       ...(db.all("SELECT titles FROM reports WHERE used = 1") as [string][]).flatMap(([t]) => JSON.parse(t) as string[]),
     ];
     setInfo(db, "pinyin_words", JSON.stringify(opts.pinyinWords(labels)));
+    setInfo(db, "row_labels", JSON.stringify(db.all("SELECT DISTINCT label FROM row_labels").map(([label]) => label as string)));
     const examples = db.all("SELECT report, leaf, year FROM example_rows WHERE report IN (SELECT file FROM reports WHERE used = 1) ORDER BY report") as [string, string, number][];
     setInfo(db, "example_topic", JSON.stringify(opts.exampleTopic(examples.map(([report, leaf, year]) => ({ report, leaf, year })))));
   }
@@ -418,9 +420,6 @@ export function sqliteIsCurrent(dbPath: string, corpusDir: string): boolean {
 /** Up to this many (label, report) pairs, a lookup by label seeks each pair; more, and it reads the labels' rows in every report. */
 const LABEL_SEEKS = 20_000;
 
-/** Reports whose distinct row labels are kept (a few kilobytes each). */
-const ROW_LABEL_CACHE = 2048;
-
 /** Reports whose content is kept ready (the others are read again when asked for). */
 const CONTENT_CACHE = 64;
 
@@ -564,7 +563,7 @@ const headOf = ([id, report, number, title, standard, startLine, rowCount]: Head
 /** The catalogue's entries by label gram, over the used reports. */
 function entryIndex(db: SqlDb, used: ReadonlySet<string>): EntryIndex {
   let leaves: Set<string> | null = null;
-  const rowLabels = new Map<string, Set<string>>();
+  let rowLabels: Set<string> | null = null;
   // Statements for up to this many values at once; more are read in turns.
   const CHUNK = 200;
   const chunks = <T>(xs: readonly T[]): T[][] => Array.from({ length: Math.ceil(xs.length / CHUNK) }, (_, i) => xs.slice(i * CHUNK, (i + 1) * CHUNK));
@@ -597,21 +596,19 @@ function entryIndex(db: SqlDb, used: ReadonlySet<string>): EntryIndex {
       }
       return rows.sort((a, b) => a[0] - b[0] || a[1] - b[1]).map(([, , head]) => head);
     },
-    rowLabels(report) {
-      let labels = rowLabels.get(report);
-      if (!labels) {
-        labels = new Set(used.has(report) ? db.all("SELECT DISTINCT label FROM row_labels WHERE report = ?", [report]).map(([l]) => l as string) : []);
-        if (rowLabels.size >= ROW_LABEL_CACHE) rowLabels.delete(rowLabels.keys().next().value!);
-        rowLabels.set(report, labels);
-      }
-      return labels;
+    rowLabels() {
+      return (rowLabels ??= new Set(JSON.parse(info(db, "row_labels") ?? "[]") as string[]));
     },
-    rowEntries(report, labels) {
-      const out: { key: string; ord: number }[] = [];
-      for (const part of chunks(labels)) {
-        const rows = db.all(`SELECT entry, ord FROM row_labels WHERE report = ? AND label IN (${marks(part.length)})`, [report, ...part]) as [string, number][];
-        for (const [key, ord] of rows) out.push({ key, ord });
-      }
+    rowEntries(labels, reports) {
+      const out: { report: string; key: string; ord: number }[] = [];
+      const asked = new Set(reports);
+      // Each (label, report) pair asked is one seek of row_labels (label, report) while they stay few.
+      const byReport = labels.length * reports.length <= LABEL_SEEKS ? chunks(reports) : [null];
+      for (const part of chunks(labels))
+        for (const within of byReport) {
+          const sql = `SELECT report, entry, ord FROM row_labels WHERE label IN (${marks(part.length)})${within ? ` AND report IN (${marks(within.length)})` : ""}`;
+          for (const [report, key, ord] of db.all(sql, [...part, ...(within ?? [])]) as [string, string, number][]) if (used.has(report) && asked.has(report)) out.push({ report, key, ord });
+        }
       return out;
     },
     pinyinWords() {

@@ -59,10 +59,10 @@ export type ReportBody = Omit<ReportContent, "tokens" | "schools">;
 export interface EntryIndex {
   /** Every report's distinct entry labels (for the label grams' IDF). */
   leaves(): ReadonlySet<string>;
-  /** Every label on a table row's path (the row's and its parents') in one report, without reading the report. */
-  rowLabels(report: string): ReadonlySet<string>;
-  /** The entries (key, place in the catalogue) of a report's table rows with one of these labels on their path. */
-  rowEntries(report: string, labels: readonly string[]): { key: string; ord: number }[];
+  /** Every report's distinct row labels (every label on a table row's path), made when the index was built. */
+  rowLabels(): ReadonlySet<string>;
+  /** The entries (report, key, place in its catalogue) of these reports' table rows with one of these labels on their path. */
+  rowEntries(labels: readonly string[], reports: readonly string[]): { report: string; key: string; ord: number }[];
   /** The pinyin vocabulary's words ([pinyin key, word]), made from every report's labels and table titles when the index was built. */
   pinyinWords(): [string, string][];
   /** The example questions' topic, chosen from every report's rows when the index was built. */

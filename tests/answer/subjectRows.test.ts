@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -51,11 +51,42 @@ describe("a database store finds a school's rows from the stored row labels", ()
     const state = prepare(view);
     const read = watchCatalogReads(state);
     // Named in no row of the report.
-    expect(subjectRowMatches(state, "linwei-2023.txt", "渭南市第二职业学校", "在校生数")).toEqual([]);
+    const own = (subject: string, what: string) => subjectRowMatches(state, ["linwei-2023.txt"], subject, what).get("linwei-2023.txt") ?? [];
+    expect(own("渭南市第二职业学校", "在校生数")).toEqual([]);
     // Rows name it: found through their stored labels (at 1,000 reports, building each catalogue that lists the school took seconds).
-    expect(subjectRowMatches(state, "linwei-2023.txt", "渭南工业技工学校", "在校生数").map((m) => m.entry.facts[0]?.value)).toEqual([1420]);
-    expect(subjectRowMatches(state, "linwei-2023.txt", "渭南工业技工学校", "专业数").map((m) => m.entry.facts[0]?.value)).toEqual([8]);
+    expect(own("渭南工业技工学校", "在校生数").map((m) => m.entry.facts[0]?.value)).toEqual([1420]);
+    expect(own("渭南工业技工学校", "专业数").map((m) => m.entry.facts[0]?.value)).toEqual([8]);
     expect(read).toEqual([]);
+    view.close();
+  });
+
+  it("finds them in many regions' reports at once, each report's in its catalogue order", () => {
+    const corpus = join(dir, "two-regions");
+    mkdirSync(corpus);
+    const text = readFileSync(join(dir, "corpus", "linwei-2023.txt"), "utf8");
+    writeFileSync(join(corpus, "linwei-2023.txt"), text);
+    // Another region's report listing the same schools (renamed, figures changed, so it is no copy).
+    writeFileSync(join(corpus, "huazhou-2023.txt"), text.replace(/临渭区/g, "华州区").replace(/1420/g, "1421"));
+    const path = join(dir, "two-regions.sqlite");
+    buildSqliteIndex(corpus, path, DATABASE_DERIVED);
+    const view = openSqliteIndex(path);
+    const state = prepare(view);
+    const test = (label: string) => label.includes("学校") || label.includes("中心");
+    const reports = ["linwei-2023.txt", "huazhou-2023.txt"];
+    const found = state.tableRowsLabelled(reports, test);
+    expect([...found.keys()]).toEqual(reports);
+    for (const r of reports) {
+      const whole = state
+        .catalogOf([r])
+        .filter((e) => e.source === "table" && e.path.some(test))
+        .map((e) => e.key);
+      expect(
+        found.get(r)!.map((e) => e.key),
+        r,
+      ).toEqual(whole);
+    }
+    const own = subjectRowMatches(state, reports, "渭南工业技工学校", "在校生数");
+    expect(reports.map((r) => own.get(r)?.map((m) => m.entry.facts[0]?.value))).toEqual([[1420], [1421]]);
     view.close();
   });
 
@@ -63,7 +94,7 @@ describe("a database store finds a school's rows from the stored row labels", ()
     const view = openSqliteIndex(join(dir, "labels.sqlite"));
     const state = prepare(view);
     const test = (label: string) => label.includes("学校") || label.includes("中心");
-    const fromLabels = state.tableRowsLabelled("linwei-2023.txt", test).map((e) => e.key);
+    const fromLabels = (state.tableRowsLabelled(["linwei-2023.txt"], test).get("linwei-2023.txt") ?? []).map((e) => e.key);
     const whole = state
       .catalogOf(["linwei-2023.txt"])
       .filter((e) => e.source === "table" && e.path.some(test))
