@@ -568,6 +568,21 @@ function entryIndex(db: SqlDb, used: ReadonlySet<string>): EntryIndex {
   const CHUNK = 200;
   const chunks = <T>(xs: readonly T[]): T[][] => Array.from({ length: Math.ceil(xs.length / CHUNK) }, (_, i) => xs.slice(i * CHUNK, (i + 1) * CHUNK));
   const marks = (n: number) => Array(n).fill("?").join(",");
+  /**
+   * The rows `select` gives (the report first) whose `column` is one of `values`, of these reports
+   * (all when null), without the unused reports' rows. `perReport` puts the reports into the
+   * statement (the index seeks them); else the values' rows of every report are read and the others dropped.
+   */
+  const rowsIn = <R extends [string, ...unknown[]]>(select: string, column: string, values: readonly string[], reports: readonly string[] | null, perReport: boolean): R[] => {
+    const out: R[] = [];
+    const asked = reports ? new Set(reports) : null;
+    for (const part of chunks(values))
+      for (const within of perReport && reports ? chunks(reports) : [null]) {
+        const sql = `${select} WHERE ${column} IN (${marks(part.length)})${within ? ` AND report IN (${marks(within.length)})` : ""}`;
+        for (const row of db.all(sql, [...part, ...(within ?? [])]) as R[]) if (used.has(row[0]) && (!asked || asked.has(row[0]))) out.push(row);
+      }
+    return out;
+  };
   return {
     leaves() {
       if (!leaves) {
@@ -600,16 +615,9 @@ function entryIndex(db: SqlDb, used: ReadonlySet<string>): EntryIndex {
       return (rowLabels ??= new Set(JSON.parse(info(db, "row_labels") ?? "[]") as string[]));
     },
     rowEntries(labels, reports) {
-      const out: { report: string; key: string; ord: number }[] = [];
-      const asked = new Set(reports);
       // Each (label, report) pair asked is one seek of row_labels (label, report) while they stay few.
-      const byReport = labels.length * reports.length <= LABEL_SEEKS ? chunks(reports) : [null];
-      for (const part of chunks(labels))
-        for (const within of byReport) {
-          const sql = `SELECT report, entry, ord FROM row_labels WHERE label IN (${marks(part.length)})${within ? ` AND report IN (${marks(within.length)})` : ""}`;
-          for (const [report, key, ord] of db.all(sql, [...part, ...(within ?? [])]) as [string, string, number][]) if (used.has(report) && asked.has(report)) out.push({ report, key, ord });
-        }
-      return out;
+      const rows = rowsIn<[string, string, number]>("SELECT report, entry, ord FROM row_labels", "label", labels, reports, labels.length * reports.length <= LABEL_SEEKS);
+      return rows.map(([report, key, ord]) => ({ report, key, ord }));
     },
     pinyinWords() {
       return JSON.parse(info(db, "pinyin_words") ?? "[]") as [string, string][];
@@ -618,32 +626,16 @@ function entryIndex(db: SqlDb, used: ReadonlySet<string>): EntryIndex {
       return JSON.parse(info(db, "example_topic") ?? "null") as ExampleTopic | null;
     },
     sharing(grams, reports) {
-      const out: { report: string; key: string; ord: number; gram: string }[] = [];
       // Reports named: only theirs are read, a few hundred at a time (entry_grams is indexed by gram
       // and report); most of the index named: every row of the grams, the others dropped.
-      const asked = reports ? new Set(reports) : null;
-      const byReport = reports && reports.length * 2 <= used.size ? chunks(reports) : [null];
-      for (const part of chunks(grams))
-        for (const within of byReport) {
-          const sql = `SELECT report, entry, ord, gram FROM entry_grams WHERE gram IN (${marks(part.length)})${within ? ` AND report IN (${marks(within.length)})` : ""}`;
-          const rows = db.all(sql, [...part, ...(within ?? [])]) as [string, string, number, string][];
-          for (const [report, key, ord, gram] of rows) if (used.has(report) && (!asked || asked.has(report))) out.push({ report, key, ord, gram });
-        }
-      return out;
+      const rows = rowsIn<[string, string, number, string]>("SELECT report, entry, ord, gram FROM entry_grams", "gram", grams, reports, !!reports && reports.length * 2 <= used.size);
+      return rows.map(([report, key, ord, gram]) => ({ report, key, ord, gram }));
     },
     labelled(leaves, reports) {
-      const out: { report: string; key: string; ord: number; leaf: string }[] = [];
-      const asked = reports ? new Set(reports) : null;
       // label_entries is clustered by (label, report): each (label, report) pair asked is one seek,
       // so the reports go into the statement while the pairs stay few, else every report's rows of the labels are read and the others dropped.
-      const byReport = reports && leaves.length * reports.length <= LABEL_SEEKS ? chunks(reports) : [null];
-      for (const part of chunks(leaves))
-        for (const within of byReport) {
-          const sql = `SELECT report, entry, ord, leaf FROM label_entries WHERE leaf IN (${marks(part.length)})${within ? ` AND report IN (${marks(within.length)})` : ""}`;
-          const rows = db.all(sql, [...part, ...(within ?? [])]) as [string, string, number, string][];
-          for (const [report, key, ord, leaf] of rows) if (used.has(report) && (!asked || asked.has(report))) out.push({ report, key, ord, leaf });
-        }
-      return out;
+      const rows = rowsIn<[string, string, number, string]>("SELECT report, entry, ord, leaf FROM label_entries", "leaf", leaves, reports, !!reports && leaves.length * reports.length <= LABEL_SEEKS);
+      return rows.map(([report, key, ord, leaf]) => ({ report, key, ord, leaf }));
     },
     factsOf(keys) {
       const facts: { report: string; pos: number; fact: Fact }[] = [];

@@ -233,6 +233,17 @@ describe("database builds are incremental", () => {
   });
 });
 
+/** The reports whose content (facts, tables, passages) a view is asked for, as they are asked. */
+function watchContent(view: SqliteView): string[] {
+  const read: string[] = [];
+  const content = view.content;
+  view.content = (report) => {
+    read.push(report);
+    return content(report);
+  };
+  return read;
+}
+
 describe("a question naming no report reads only the reports it needs", () => {
   let path: string;
   beforeAll(() => {
@@ -320,12 +331,7 @@ describe("a question naming no report reads only the reports it needs", () => {
   it("a search reads the passages of the reports it hits, not their facts and tables", async () => {
     const { prepare } = await import("../../src/answer/state.js");
     const view = openSqliteIndex(path);
-    const read: string[] = [];
-    const content = view.content;
-    view.content = (report) => {
-      read.push(report);
-      return content(report);
-    };
+    const read = watchContent(view);
     const state = prepare(view);
     const hits = state.search.search("宿舍楼 案例", { limit: 5 });
     expect(hits.length).toBeGreaterThan(0);
@@ -354,12 +360,7 @@ describe("a question naming no report reads only the reports it needs", () => {
   it("a table asked for by number or name with no report named reads one table, not every report's", async () => {
     const { planAnswer } = await import("../../src/answer/plan.js");
     const view = openSqliteIndex(path);
-    const read: string[] = [];
-    const content = view.content;
-    view.content = (report) => {
-      read.push(report);
-      return content(report);
-    };
+    const read = watchContent(view);
     const state = prepare(view);
     const memory = prepare(loadIndex(join(root, "index")));
     const head = ({ id, report, number, title, standard, startLine, rows }: Table): TableHead => ({ id, report, number, title, standard, startLine, rowCount: rows.length });
