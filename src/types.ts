@@ -319,6 +319,8 @@ export interface IndexStatus {
 export interface Engine {
   /** Answers a question; `context` is the previous answer's `understood`, for follow-ups ("2023年呢？"). */
   ask(question: string, context?: AskContext): Answer;
+  /** How a question is read and why each near row answers or not (`zhibao ask --explain`), as lines of text. */
+  explain(question: string, context?: AskContext): string;
   /** Ranked passages (or only case studies) for a keyword query. */
   search(query: string, opts?: { casesOnly?: boolean; limit?: number }): PassageHit[];
   /** Every report loaded, with its entity and years. */

@@ -7,6 +7,7 @@ import { fileURLToPath } from "node:url";
 import { corpusFingerprint, loadIndex, readIndexMeta, saveIndex, savedBundles, INDEX_FORMAT_VERSION, type BuiltIndexData, type IndexData, type IndexView } from "../index/store.js";
 import type { Answer, AskContext, Engine, IndexStatus, IngestWarning, PassageHit, ReportMeta, Table } from "../types.js";
 import { planAnswer, searchPassages } from "./plan.js";
+import { explainQuestion, explanationText } from "./explain.js";
 import { exampleQuestions } from "./smallTalk.js";
 import { prepare, type Loaded } from "./state.js";
 import { findTable, summarizeTable } from "./tableView.js";
@@ -72,6 +73,9 @@ export async function createEngine(opts: EngineOptions = {}): Promise<Engine> {
   return {
     ask(question: string, context?: AskContext): Answer {
       return planAnswer(current(), question, context);
+    },
+    explain(question: string, context?: AskContext): string {
+      return explanationText(explainQuestion(current(), question, context));
     },
     search(query: string, o: { casesOnly?: boolean; limit?: number } = {}): PassageHit[] {
       return searchPassages(current(), query, o);

@@ -2,7 +2,7 @@ import type { Alternative, Answer, AnswerFact, Intent } from "../types.js";
 import type { Loaded } from "./state.js";
 import { base, metaOf } from "./answerBase.js";
 import { change, findVariants, pickFigure, preferCoverage, toAnswerFact, yearsWithValues, type Gap, type Picked } from "./figures.js";
-import { grams, matchIndicators, normalizeLabel, type IndicatorEntry } from "./indicators.js";
+import { answering, grams, matchIndicators, normalizeLabel, type IndicatorEntry } from "./indicators.js";
 import type { Understood } from "./question.js";
 import { compareReply, figureReply, formatSource, formatValue, passagesReply, rankReply } from "./reply.js";
 
@@ -258,7 +258,7 @@ export function rankAnswer(state: Loaded, u: Understood): Answer {
   for (const report of reports) {
     const tableIds = u.tableIds;
     // The coverage rule holds per report: a row that leaves a word unexplained is not ranked.
-    const matches = matchIndicators(query, state.lookup([report], tableIds ? (e) => e.tableId !== null && tableIds.has(e.tableId) : undefined)).filter((m) => !m.leftover.length);
+    const matches = answering(matchIndicators(query, state.lookup([report], tableIds ? (e) => e.tableId !== null && tableIds.has(e.tableId) : undefined)));
     const r = pickFigure(matches, report, u.years[0] ?? null, metaOf(state, report));
     if (r.picked && sortKey(r.picked.fact.value) !== null) rows.push(r.picked);
     else missing.push(metaOf(state, report)?.entity ?? report);

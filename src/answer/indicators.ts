@@ -2,6 +2,9 @@ import type { ExampleRow, Fact, Table } from "../types.js";
 import { exampleRows } from "./exampleRow.js";
 import { MATCH_PARAMS, type MatchParams } from "./matchParams.js";
 import { coverTextOf, leftoverWords, withoutOptional, type CoverText } from "./coverage.js";
+import { refuses, rowSlots, slotConflicts } from "./indicatorModel.js";
+import { readSlots, withoutSlotWords, type Slots } from "../text/qualifiers.js";
+import { STANDARD_TABLE_SOURCE, UNITS } from "../text/vocabulary.js";
 
 /**
  * The catalogue of indicators a question can ask for, and the scoring that matches a question's
@@ -40,6 +43,8 @@ export interface IndicatorEntry {
   measureGrams: Set<string>;
   /** Everything that accounts for a question's words: label, parents, table title, column, the measure its unit says (coverage.ts). */
   cover: CoverText;
+  /** Its qualifier slots (indicatorModel.ts), read from its label path, table title and column: never from the sentence around it. */
+  slots: Slots;
   /** Inverse document frequency of every label bigram in the catalogue (shared by all entries). */
   idf: Map<string, number>;
 }
@@ -103,7 +108,7 @@ export interface IndicatorMatch {
   leftover: string[];
 }
 
-const STANDARD = /计分卡|满意度调查表|教学资源表|服务贡献表|国际影响表|落实政策表/;
+const STANDARD = new RegExp(STANDARD_TABLE_SOURCE);
 
 /** Normalises a label for matching: drops 其中：/A类： prefixes, quotes, stars, bracketed units and spaces. */
 export function normalizeLabel(s: string): string {
@@ -244,6 +249,7 @@ export function buildCatalog(facts: Fact[], tables: readonly CatalogTableHead[],
         cover: coverTextOf(
           [...f.path.map(norm), leaf, table?.title ? norm(table.title) : "", columnLabel, MEASURE_WORDS[f.unit ?? ""] ?? "", ...(f.scope ?? "").split(/[，,：:；;\s]+/).map(norm)].join(" "),
         ),
+        slots: rowSlots(f.path.map(norm), table?.title ? norm(table.title) : "", columnLabel),
         idf: shared,
       };
       entries.set(key, e);
@@ -296,23 +302,7 @@ function withoutNote(label: string): string {
 const QUALIFIER_ROW = /^([\u4e00-\u9fff]{0,2}(?:级|办|类)|[男女]生?)(?:数量|个数|人数|数|比例|占比)?$/;
 
 /** The words a unit stands for: a row printed in 人 counts people (人数, 人次), one in % is a rate (比例). */
-const MEASURE_WORDS: Record<string, string> = {
-  人: "人数 人次 名",
-  名: "人数 人次",
-  人次: "人次 人数",
-  个: "个数 数量",
-  所: "所数 数量",
-  项: "项数 数量",
-  门: "门数 数量 课程",
-  "%": "比例 占比 比率 百分比",
-  "％": "比例 占比 比率 百分比",
-  元: "金额 元",
-  万元: "金额 经费 资金 投入",
-  亿元: "金额 经费 资金 投入",
-  学时: "学时 课时",
-  平方米: "面积",
-  亩: "面积 占地",
-};
+const MEASURE_WORDS: Record<string, string> = Object.fromEntries(Object.entries(UNITS).map(([unit, u]) => [unit, u.words]));
 
 const UNSEEN = "\u0000unseen";
 
@@ -322,9 +312,14 @@ const UNSEEN = "\u0000unseen";
  */
 const MEASURE_SUFFIX = /(?:人数|人次|数量|个数|总数|总量|总额|金额|面积|数)$/;
 
-/** The label without its measure word, when at least two characters remain (占地面积 → 占地). */
+/**
+ * What a label measures: without its qualifier words (the slots compare those apart) and its
+ * measure word, when at least two characters remain (占地面积 → 占地, 实际完成招生 → 招生,
+ * 省级专业教学资源库数 → 专业教学资源库). null when that is the label itself.
+ */
 export function coreOf(leaf: string): string | null {
-  const core = leaf.replace(MEASURE_SUFFIX, "");
+  const bare = withoutSlotWords(leaf);
+  const core = (bare.length >= 2 ? bare : leaf).replace(MEASURE_SUFFIX, "");
   return core !== leaf && [...core].length >= 2 ? core : null;
 }
 
@@ -360,17 +355,37 @@ function weightOf(idf: Map<string, number>, g: string): number {
   return idf.get(g) ?? idf.get(UNSEEN) ?? 1;
 }
 
+/** Why a row is no reading of a question: the gate it failed, and the word that decided it. */
+export interface Refusal {
+  gate: "empty" | "labelCover" | "labelOpening" | "qualifier" | "queryCover" | "measureKind" | "headMissed" | "scope";
+  /** The word the row prints that the question lacks, or the question's word the row lacks, when one decided it. */
+  word?: string;
+  detail?: string;
+}
+
+/** A row's score for a question, or the reason it has none. */
+export interface Judgement {
+  score: number;
+  refusal: Refusal | null;
+}
+
 /**
  * Scores how well `query` (the question's indicator words, synonyms applied) asks for `entry`:
  * how much of the row label the question names, how much of the question the row (with its
  * parent and column) explains, a bonus when the whole label is named, a penalty when the column
- * adds words the question did not ask for (占比, 调查人数).
+ * adds words the question did not ask for (占比, 调查人数). 0 when a gate refuses it.
  */
-export function scoreEntry(query: string, queryGrams: Set<string>, entry: IndicatorEntry, covered: boolean | (() => boolean) = false, p: MatchParams = MATCH_PARAMS): number {
-  if (!queryGrams.size || !entry.leafGrams.size) return 0;
+export function scoreEntry(query: string, queryGrams: Set<string>, entry: IndicatorEntry, covered: boolean | (() => boolean) = false, p: MatchParams = MATCH_PARAMS, asked?: Slots): number {
+  return judgeEntry(query, queryGrams, entry, covered, p, asked).score;
+}
+
+/** {@link scoreEntry} with the reason for a 0: which gate refused the row and on which word (for `--explain`). */
+export function judgeEntry(query: string, queryGrams: Set<string>, entry: IndicatorEntry, covered: boolean | (() => boolean) = false, p: MatchParams = MATCH_PARAMS, asked?: Slots): Judgement {
+  const refuse = (gate: Refusal["gate"], word?: string, detail?: string): Judgement => ({ score: 0, refusal: { gate, ...(word ? { word } : {}), ...(detail ? { detail } : {}) } });
+  if (!queryGrams.size || !entry.leafGrams.size) return refuse("empty");
   // Coverage in both directions, each bigram weighted by how rare it is among labels.
   const leafCover = leafCoverOf(entry.leafGrams, entry.coreGrams, queryGrams, entry.idf);
-  if (!leafCover) return 0;
+  if (!leafCover) return refuse("labelCover", undefined, "the question names none of the label");
   let explained = 0;
   let queryTotal = 0;
   let contextHit = false;
@@ -384,26 +399,30 @@ export function scoreEntry(query: string, queryGrams: Set<string>, entry: Indica
     }
   }
   // The question must name most of the row's label: 接收国外留学生人数 is not 接收国外访学教师人数.
-  if (leafCover < p.minLeafCover) return 0;
+  if (leafCover < p.minLeafCover) return refuse("labelCover", undefined, `names ${leafCover.toFixed(2)} of the label (< minLeafCover ${p.minLeafCover})`);
   // ...and what the label starts with, unless it names nearly all of it: 招生人数 is not 毕业生人数,
   // 双师型教师比例 is not 高级双师型教师比例.
   // A word of two or more characters is a qualifier the question lacks; one character may be a misprint (教教职工).
-  const opening = openingLeftover(entry.leaf, queryGrams);
-  if (opening && ([...opening].length >= 2 || leafCover < p.labelStartCover)) return 0;
-  // ...and no qualifier inside it the question lacks: 毕业生本省去向落实率 is not 毕业生去向落实率.
-  if (narrowingQualifier(entry.leaf, query)) return 0;
+  // (Qualifier words are the slots' to judge: 实际完成招生 opens with 实际完成, and answers 招生人数.)
+  const opening = openingLeftover(withoutSlotWords(entry.leaf), queryGrams);
+  if (opening && ([...opening].length >= 2 || leafCover < p.labelStartCover)) return refuse("labelOpening", opening, "the label opens with a word the question lacks");
+  // ...and its qualifier slots agree with the question's (indicatorModel.ts): 毕业生本省去向落实率 is
+  // not 毕业生去向落实率, 招生计划 is not 招生人数.
+  const conflict = slotConflicts(asked ?? readSlots(query), entry.slots).find(refuses);
+  if (conflict) return refuse("qualifier", conflict.word, `${conflict.dimension}: ${conflict.kind}`);
   // ...and the row must explain a fair part of the question: 培训 alone does not answer 护理护工两委干部培训.
   const queryCover = explained / queryTotal;
   // A row that accounts for every word of the question (coverage.ts) needs no share of its bigrams.
   // (Coverage is asked only here, of the rows that got this far: it is the costly part.)
-  if (queryCover < (entry.source === "text" ? p.minQueryCoverText : p.minQueryCoverTable) && !(typeof covered === "function" ? covered() : covered)) return 0;
+  if (queryCover < (entry.source === "text" ? p.minQueryCoverText : p.minQueryCoverTable) && !(typeof covered === "function" ? covered() : covered))
+    return refuse("queryCover", undefined, `explains ${queryCover.toFixed(2)} of the question`);
   let score = p.leafWeight * leafCover + p.queryWeight * queryCover;
   // A child row (其中：在校生数 under 中外合作办学专业数) answers its parent's question, not a bare one.
   if (entry.path.length > 1 && entry.contextGrams.size && !contextHit && entry.rowLabel === entry.leaf) score -= p.childWithoutParent;
   // A rate is not a count: 去向落实率 is not 去向落实人数.
-  const asked = measureKind(query);
+  const askedKind = measureKind(query);
   const printed = measureKind(entry.leaf + entry.columnLabel) ?? unitKind(entry.facts[0]?.unit ?? null);
-  if (asked && printed && asked !== printed) return 0;
+  if (askedKind && printed && askedKind !== printed) return refuse("measureKind", undefined, `asked a ${askedKind}, the row is a ${printed}`);
   const labelHead = [...entry.leaf].slice(-2).join("");
   if (labelHead.length === 2 && queryGrams.has(labelHead)) score += p.labelHead;
   if (entry.leaf.length >= 2 && query.includes(entry.leaf)) score += p.wholeLabel;
@@ -416,7 +435,7 @@ export function scoreEntry(query: string, queryGrams: Set<string>, entry: Indica
     // a phrase from running text, which is far noisier, is dropped.
     else if (!headCovered(head, entry)) {
       // Running text and text cells (award lists, where a row is a person's name) are too noisy to keep.
-      if (entry.source === "text" || typeof entry.facts[0]?.value === "string") return 0;
+      if (entry.source === "text" || typeof entry.facts[0]?.value === "string") return refuse("headMissed", head[0], "running text that explains none of the question's head");
       score -= p.headMissed;
     }
   }
@@ -428,11 +447,11 @@ export function scoreEntry(query: string, queryGrams: Set<string>, entry: Indica
     // 中职学校在校人数 was read as 在校生数; a question about 高中阶段在校生 asks for another scope.
     const at = query.indexOf(entry.leaf);
     const qualifier = at > 0 ? withoutOptional(query.slice(0, at)) : "";
-    if (qualifier.length >= 2 && !overlap(grams(qualifier), entry.contextGrams)) return 0;
+    if (qualifier.length >= 2 && !overlap(grams(qualifier), entry.contextGrams)) return refuse("scope", qualifier, "a scoped label against another scope");
     score -= p.scopedLabel;
   }
   if (entry.source === "text") score -= p.runningText;
-  return score;
+  return { score, refusal: null };
 }
 
 /**
@@ -449,20 +468,6 @@ export function openingLeftover(leaf: string, queryGrams: Set<string>): string {
   const opening = withoutOptional(chars.slice(0, end).join("")).replace(/^(?:教学|教育)/, "");
   // A preposition opening the label (到中小微企业就业人数) qualifies nothing: 去中小微企业就业 asks for it.
   return PREPOSITION.test(opening) ? "" : opening;
-}
-
-/**
- * Words that narrow a measure to a part of it — where (本省, 省外), what level (国家级, 省级), whose
- * (民办, 公办), whom (女, 建档立卡), how (直接, 对口), to where (本科, 高职) — general vocabulary of the
- * reports' indicators. A row whose label has one the question does not say answers a narrower question.
- */
-const QUALIFIER_WORDS =
-  /本省|省内|省外|市内|市外|区外|县外|本地|外地|境外|国外|国内|国家级|省级|市级|县级|区级|校级|民办|公办|男生|女生|正高|副高|高级|中级|初级|直接|对口|本科|专科|高职|农村|城镇|建档立卡|兼职|外聘|应届|往届|非全日制/g;
-
-/** The first qualifier word of a label that the question does not say (openingLeftover handles the opening). */
-export function narrowingQualifier(leaf: string, query: string): string | null {
-  for (const m of leaf.matchAll(QUALIFIER_WORDS)) if (!query.includes(m[0])) return m[0];
-  return null;
 }
 
 /** A single preposition, as it opens a label of where or whom (到…就业, 在…任职, 向…输送). */
@@ -513,14 +518,60 @@ function headCovered(head: string[], entry: IndicatorEntry): boolean {
 export function matchIndicators(query: string, entries: IndicatorEntry[] | CatalogLookup, min = MATCH_PARAMS.minScore, p: MatchParams = MATCH_PARAMS): IndicatorMatch[] {
   const q = indicatorText(query);
   const qg = grams(q);
+  const asked = readSlots(q);
   const out: IndicatorMatch[] = [];
   // A row whose label the question names too little of scores 0 (scoreEntry): a lookup passes over it unbuilt.
   const keepLabel = min > 0 ? (leaf: string, idf: Map<string, number>) => labelMayMatch(leaf, qg, idf, p) : undefined;
   for (const entry of Array.isArray(entries) ? entries : entries.sharingGrams(qg, keepLabel)) {
     let leftover: string[] | null = null;
-    const left = (): string[] => (leftover ??= leftoverWords(q, entry.cover));
-    const score = scoreEntry(q, qg, entry, () => !left().length, p);
+    const left = (): string[] => (leftover ??= unexplained(q, asked, entry));
+    const score = scoreEntry(q, qg, entry, () => !left().length, p, asked);
     if (score >= min) out.push({ entry, score, leftover: left() });
   }
   return out.sort((a, b) => b.score - a.score || Number(b.entry.standard) - Number(a.entry.standard) || a.entry.key.localeCompare(b.entry.key));
+}
+
+/**
+ * The question's words a row leaves unexplained: those its text does not cover (coverage.ts), and
+ * every qualifier the question sets that the row's own slots lack — a sentence's scope may explain
+ * a topic word, never a qualifier (民办 from `其中…民办学校2所` is not the 在校生 after it).
+ */
+function unexplained(q: string, asked: Slots, entry: IndicatorEntry): string[] {
+  const words = leftoverWords(q, entry.cover);
+  for (const c of slotConflicts(asked, entry.slots)) if (c.kind === "missing" && !words.includes(c.word)) words.push(c.word);
+  return words;
+}
+
+/** The matches that answer the question: those that leave none of its words unexplained. Every answer path filters with this. */
+export function answering(matches: readonly IndicatorMatch[]): IndicatorMatch[] {
+  return matches.filter((m) => !m.leftover.length);
+}
+
+/** One row as {@link explainMatches} judged it. */
+export interface ExplainedRow {
+  entry: IndicatorEntry;
+  score: number;
+  refusal: Refusal | null;
+  leftover: string[];
+}
+
+/**
+ * Every row sharing a bigram with the question, judged as {@link matchIndicators} judges it but
+ * with the reason for each refusal: what `zhibao ask --explain` prints. Best first, refused rows
+ * after, those naming more of the question first.
+ */
+export function explainMatches(query: string, entries: IndicatorEntry[] | CatalogLookup, p: MatchParams = MATCH_PARAMS): { text: string; slots: Slots; rows: ExplainedRow[] } {
+  const q = indicatorText(query);
+  const qg = grams(q);
+  const asked = readSlots(q);
+  const rows: ExplainedRow[] = [];
+  for (const entry of Array.isArray(entries) ? entries : entries.sharingGrams(qg)) {
+    const leftover = unexplained(q, asked, entry);
+    const j = judgeEntry(q, qg, entry, !leftover.length, p, asked);
+    const refusal = j.refusal ?? (j.score < p.minScore ? { gate: "labelCover" as const, detail: `score ${j.score.toFixed(2)} < minScore ${p.minScore}` } : null);
+    rows.push({ entry, score: j.score, refusal, leftover });
+  }
+  const shared = (e: IndicatorEntry) => overlap(e.leafGrams, qg);
+  rows.sort((a, b) => Number(!!a.refusal) - Number(!!b.refusal) || b.score - a.score || shared(b.entry) - shared(a.entry));
+  return { text: q, slots: asked, rows };
 }

@@ -1,7 +1,8 @@
 import type { AskContext, Intent } from "../types.js";
 import type { Loaded } from "./state.js";
 import { translateQuery } from "../search/glossary.js";
-import { matchIndicators, normalizeLabel, type IndicatorMatch } from "./indicators.js";
+import { readSlots, withoutSlotWords } from "../text/qualifiers.js";
+import { answering, matchIndicators, normalizeLabel, type IndicatorMatch } from "./indicators.js";
 import { MATCH_PARAMS } from "./matchParams.js";
 import { replyLang, type Lang } from "./reply.js";
 import { applySynonyms } from "./synonyms.js";
@@ -185,10 +186,13 @@ export function understand(state: Loaded, question: string, previous: AskContext
   const candidates = state.lookup(reports, tableIds ? (e) => e.tableId !== null && tableIds.has(e.tableId) : undefined);
   let matches = indicatorQuery ? matchIndicators(indicatorQuery, candidates) : [];
   if (!matches.length && tableIds) matches = indicatorQuery ? matchIndicators(indicatorQuery, state.lookup(reports)) : [];
-  if (!matches.length && context?.indicator && normalizeLabel(indicatorQuery).length <= 1) {
-    indicatorQuery = context.indicator;
+  // A follow-up that only qualifies (民办的呢, "and the provincial ones?") asks for the previous indicator, qualified.
+  const qualifiesOnly = !!indicatorQuery && Object.keys(readSlots(indicatorQuery)).length > 0 && withoutSlotWords(normalizeLabel(indicatorQuery)).length <= 1;
+  if (context?.indicator && (qualifiesOnly || (!matches.length && normalizeLabel(indicatorQuery).length <= 1))) {
+    indicatorQuery = qualifiesOnly ? `${indicatorQuery}${context.indicator}` : context.indicator;
     matches = matchIndicators(indicatorQuery, state.lookup(reports));
-    fromContext.indicator = matches.length > 0;
+    // Qualified, it is still a figure question: nothing found is said as such, naming the qualifier.
+    fromContext.indicator = matches.length > 0 || qualifiesOnly;
   }
   // A school named inside a region's report may have rows of its own there (学校 | 在校生数 | …).
   const subjectRows = new Map<string, IndicatorMatch[]>();
@@ -202,7 +206,7 @@ export function understand(state: Loaded, question: string, previous: AskContext
   // The coverage rule: a row that leaves a word of the question unexplained is not the answer
   // while another row explains them all; when none does, nothing is stated and the word is named.
   const partial = matches.filter((m) => m.leftover.length);
-  matches = matches.filter((m) => !m.leftover.length);
+  matches = answering(matches);
   const leftover = matches.length ? [] : [...new Set(partial.flatMap((m) => (m === partial[0] ? m.leftover : [])))];
   const unit = askedUnit(text);
   if (unit && matches.length > 1) {

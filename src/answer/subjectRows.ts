@@ -1,5 +1,6 @@
 import { coverTextOf } from "./coverage.js";
-import { grams, matchIndicators, normalizeLabel, type IndicatorEntry, type IndicatorMatch } from "./indicators.js";
+import { answering, grams, matchIndicators, normalizeLabel, type IndicatorEntry, type IndicatorMatch } from "./indicators.js";
+import { rowSlots } from "./indicatorModel.js";
 import type { Loaded } from "./state.js";
 
 /**
@@ -31,6 +32,7 @@ function asSubjectRow(e: IndicatorEntry): IndicatorEntry {
     contextGrams: grams(normalizeLabel(e.table ?? "")),
     scoped: false,
     cover: coverTextOf(`${what} ${normalizeLabel(e.table ?? "")} ${e.cover.text}`),
+    slots: rowSlots([what], normalizeLabel(e.table ?? ""), ""),
   };
 }
 
@@ -44,7 +46,7 @@ export function subjectRowMatches(state: Loaded, reports: readonly string[], sub
   if (!indicatorQuery || !reports.length) return out;
   const s = subject.replace(/\s+/g, "");
   for (const [report, entries] of state.tableRowsLabelled(reports, (label) => labelNamesSubject(label, s))) {
-    const matches = entries.length ? matchIndicators(indicatorQuery, entries.map(asSubjectRow)).filter((m) => !m.leftover.length) : [];
+    const matches = entries.length ? answering(matchIndicators(indicatorQuery, entries.map(asSubjectRow))) : [];
     if (matches.length) out.set(report, matches);
   }
   return out;

@@ -1,3 +1,5 @@
+import { latinQualifiersToChinese } from "../text/qualifiers.js";
+
 /**
  * The words users type for an indicator, rewritten to the words the reports print, in Chinese
  * and English. Applied to the question before indicator matching; each rule is one meaning.
@@ -10,7 +12,10 @@ const RULES: [RegExp, string][] = [
   [/\b(?:bachelor'?s?|undergraduate)\s*(?:programs?|degrees?|universities)?\b/gi, "升入本科人数"],
   [/\b(?:monthly\s+)?(?:income|salary|salaries|wages?|pay)\b/gi, "月收入"],
   [/\b(?:student[-\s]?(?:to[-\s]?)?teacher|teacher[-\s]?(?:to[-\s]?)?student)\s+ratio\b/gi, "生师比"],
-  [/\b(?:dual[-\s]?(?:qualified|certified|teacher)\w*)\s*(?:teachers?)?\s*(?:ratio|share|proportion|percentage)?\b/gi, "“双师型”教师比例"],
+  // A share only when one is asked for: "dual-qualified teachers" alone asks how many.
+  [/\b(?:dual[-\s]?(?:qualified|certified|teacher)\w*)\s*(?:teachers?)?\s*(?:ratio|share|proportion|percentage)\b/gi, "“双师型”教师比例"],
+  [/\b(?:(?:share|proportion|percentage|ratio)\s+of\s+)dual[-\s]?(?:qualified|certified|teacher)\w*\s*(?:teachers?)?/gi, "“双师型”教师比例"],
+  [/\bdual[-\s]?(?:qualified|certified|teacher)\w*\s*(?:teachers?)?/gi, "“双师型”教师"],
   [/\bemployment\s+rate\b/gi, "就业率"],
   [/\b(?:progression|further[-\s]study|enrol+ment\s+in\s+higher\s+education)\s+rate\b/gi, "升学率"],
   [/\bparents?'?\s+satisfaction\b/gi, "家长满意度"],
@@ -60,5 +65,6 @@ const RULES: [RegExp, string][] = [
 export function applySynonyms(question: string): string {
   let out = question;
   for (const [pattern, replacement] of RULES) out = out.replace(pattern, replacement);
-  return out;
+  // English and pinyin qualifiers ("private", "provincial", "minban") in the vocabulary's Chinese.
+  return latinQualifiersToChinese(out);
 }

@@ -24,7 +24,7 @@ export function answerJson(a: Answer): Record<string, unknown> {
 }
 
 /** `zhibao ask`: one question from the arguments, or (--jsonl) one per stdin line. */
-export async function runAsk(question: string, opts: { json?: boolean; jsonl?: boolean; chart?: string }): Promise<void> {
+export async function runAsk(question: string, opts: { json?: boolean; jsonl?: boolean; chart?: string; explain?: boolean }): Promise<void> {
   const engine = await cliEngine();
   if (opts.jsonl) {
     for await (const line of linesOf(process.stdin)) {
@@ -52,6 +52,7 @@ export async function runAsk(question: string, opts: { json?: boolean; jsonl?: b
     return;
   }
   const answer = engine.ask(question);
+  if (opts.explain) process.stdout.write(`${engine.explain(question)}\n\n`);
   const notes = opts.chart ? await writeChart(answer, opts.chart) : presentationNotes(answer, engine);
   process.stdout.write(opts.json ? `${JSON.stringify(answerJson(answer), null, 2)}\n` : `${[answer.reply, ...notes].join("\n")}\n`);
 }

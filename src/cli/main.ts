@@ -23,6 +23,7 @@ export async function main(argv: string[]): Promise<void> {
     .description("answer a question (or, with --jsonl, one question per stdin line)")
     .argument("[question...]", "the question, e.g. Suining 2024 升学人数")
     .option("--json", "print the whole Answer object as JSON")
+    .option("--explain", "first print how the question was read (indicator words, qualifier slots) and why each near row answers or not")
     .option("--jsonl", "read questions from stdin, one per line; print one JSON answer per line")
     .option("--chart <file>", "also draw the answer as a bar chart: <file>.png (or .svg)")
     // A question may start with "-" ("-5% 的学校…", a pasted bullet): anything that is not one of
