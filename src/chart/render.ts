@@ -30,7 +30,7 @@ export interface RenderedChart {
 /**
  * Renders a chart to SVG and PNG.
  *
- * @throws ChartFontError when no CJK font is installed
+ * @throws ChartFontError when `ZHIBAO_CHART_FONT` names no file, or no CJK font is found (not even the packaged one)
  * @example const { png } = await renderChart(chartOf(answer).chart); writeFileSync("chart.png", png);
  */
 export async function renderChart(chart: ChartData, opts: RenderOptions = {}): Promise<RenderedChart> {

@@ -1,8 +1,10 @@
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
 import { Resvg } from "@resvg/resvg-js";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ChartData } from "../../src/chart/chartData.js";
-import { ChartFontError, findCjkFont, KNOWN_CJK_FONTS, type ChartFont } from "../../src/chart/font.js";
+import { ChartFontError, FAST_SYSTEM_CJK_FONTS, findCjkFont, packagedCjkFont, SLOW_SYSTEM_CJK_FONTS, type ChartFont } from "../../src/chart/font.js";
 import { chartSvg, renderChart, textWidth, type RenderedChart } from "../../src/chart/render.js";
 import { LAYOUT } from "../../src/chart/spec.js";
 
@@ -36,12 +38,20 @@ function drawsDistinctGlyphs(font: ChartFont, chars: string[]): boolean {
 
 const LABEL_CHARS = ["遂", "宁", "乐", "山", "璧"];
 
+/** RANKING with its first label's characters changed and nothing else (the same length, so the same layout). */
+const RELABELLED: ChartData = { ...RANKING, bars: RANKING.bars.map((b, i) => (i === 0 ? { ...b, label: "泸州市" } : b)) };
+
+/** A fontconfig configuration with no font directories: `fc-list` under it lists nothing. */
+const EMPTY_FONTCONFIG = join(mkdtempSync(join(tmpdir(), "zhibao-fonts-")), "fonts.conf");
+writeFileSync(EMPTY_FONTCONFIG, '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">\n<fontconfig></fontconfig>\n');
+
 let font: ChartFont;
 let chart: RenderedChart;
 beforeAll(async () => {
   font = findCjkFont();
   chart = await renderChart(RANKING, { font });
 }, 60_000);
+afterAll(() => rmSync(dirname(EMPTY_FONTCONFIG), { recursive: true, force: true }));
 
 describe("the CJK font", () => {
   it("is installed and draws a distinct glyph for each Chinese character of the labels (no tofu)", () => {
@@ -56,14 +66,56 @@ describe("the CJK font", () => {
     expect(drawsDistinctGlyphs(latin, ["A", "B", "C"])).toBe(true);
   });
 
-  it("ZHIBAO_CHART_FONT wins; a missing one, and no font at all, are errors that say how to fix them", () => {
-    expect(findCjkFont({ ZHIBAO_CHART_FONT: "/fonts/my.ttf" }, (f) => f === "/fonts/my.ttf").file).toBe("/fonts/my.ttf");
-    expect(() => findCjkFont({ ZHIBAO_CHART_FONT: "/nope.ttf" }, () => false)).toThrow(/ZHIBAO_CHART_FONT/);
-    const second = KNOWN_CJK_FONTS[4]!;
-    expect(findCjkFont({}, (f) => f === second.file)).toEqual(second);
-    expect(() => findCjkFont({}, () => false)).toThrow(ChartFontError);
-    expect(() => findCjkFont({}, () => false)).toThrow(/fonts-wqy-microhei/);
+  it("ZHIBAO_CHART_FONT wins; a missing one is an error naming it", () => {
+    expect(findCjkFont({ env: { ZHIBAO_CHART_FONT: "/fonts/my.ttf" }, exists: (f) => f === "/fonts/my.ttf" }).file).toBe("/fonts/my.ttf");
+    expect(() => findCjkFont({ env: { ZHIBAO_CHART_FONT: "/nope.ttf" }, exists: () => false })).toThrow(/ZHIBAO_CHART_FONT/);
   });
+
+  it("an installed TrueType font comes before the packaged one, the packaged one before Noto Sans CJK", () => {
+    const packaged = packagedCjkFont()!;
+    const installed = (...fonts: ChartFont[]) => ({ env: { FONTCONFIG_FILE: EMPTY_FONTCONFIG }, exists: (f: string) => fonts.some((x) => x.file === f) });
+    const wqyZen = FAST_SYSTEM_CJK_FONTS[1]!;
+    const notoCjk = SLOW_SYSTEM_CJK_FONTS[0]!;
+    expect(findCjkFont(installed(packaged, wqyZen, notoCjk))).toEqual(wqyZen);
+    expect(findCjkFont(installed(packaged, notoCjk))).toEqual(packaged);
+    expect(findCjkFont(installed(notoCjk))).toEqual(notoCjk);
+  });
+
+  it("no font at all, not even the packaged one, is an error that says how to fix it", () => {
+    const none = { env: { FONTCONFIG_FILE: EMPTY_FONTCONFIG }, exists: () => false };
+    expect(() => findCjkFont(none)).toThrow(ChartFontError);
+    expect(() => findCjkFont(none)).toThrow(/npm install/);
+  });
+});
+
+describe("on a machine with no CJK font installed", () => {
+  // No known system font, and fontconfig pointed at a configuration with no font directories:
+  // only the font that npm install brings is left.
+  const bare = { env: { PATH: process.env.PATH, FONTCONFIG_FILE: EMPTY_FONTCONFIG }, fastSystemFonts: [], slowSystemFonts: [] };
+
+  it("charts use the packaged font (Noto Sans Hans from @embedpdf/fonts-sc)", () => {
+    const found = findCjkFont(bare);
+    expect(found).toEqual(packagedCjkFont());
+    expect(found.file).toMatch(/@embedpdf[\\/]fonts-sc[\\/]fonts[\\/]NotoSansHans-Regular\.otf$/);
+    expect(existsSync(found.file)).toBe(true);
+  });
+
+  it("a chart's Chinese labels are drawn as their own glyphs, not as boxes", async () => {
+    const found = findCjkFont(bare);
+    expect(drawsDistinctGlyphs(found, LABEL_CHARS)).toBe(true);
+    // Two charts that differ only in one label's characters (乐山市 → 泸州市): drawn with every
+    // ideograph as the same .notdef box, or not at all, their pixels would be the same.
+    const [a, b] = await Promise.all([renderChart(RANKING, { font: found }), renderChart(RELABELLED, { font: found })]);
+    expect([a.width, a.height]).toEqual([b.width, b.height]);
+    expect(a.png.equals(b.png)).toBe(false);
+  }, 60_000);
+
+  it("the same comparison sees no difference with a font that has no Chinese glyphs", async () => {
+    const latin = { file: "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", family: "DejaVu Sans" };
+    if (!existsSync(latin.file)) return; // fonts-dejavu-core ships with Debian's fontconfig
+    const [a, b] = await Promise.all([renderChart(RANKING, { font: latin }), renderChart(RELABELLED, { font: latin })]);
+    expect(a.png.equals(b.png)).toBe(true);
+  }, 60_000);
 });
 
 describe("a rendered chart", () => {
