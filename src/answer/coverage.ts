@@ -87,7 +87,12 @@ export const OPTIONAL_WORDS = [
   "这边",
   "那里",
   "这里",
-  // light verbs
+  // light verbs: what was done to the thing counted (发放助学金, 开展培训), not what is counted
+  "发放",
+  "开展",
+  "举办",
+  "组织",
+  "实施",
   "参加",
   "参与",
   "享受",

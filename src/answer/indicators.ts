@@ -420,7 +420,7 @@ export function judgeEntry(query: string, queryGrams: Set<string>, entry: Indica
   // A child row (其中：在校生数 under 中外合作办学专业数) answers its parent's question, not a bare one.
   if (entry.path.length > 1 && entry.contextGrams.size && !contextHit && entry.rowLabel === entry.leaf) score -= p.childWithoutParent;
   // A rate is not a count: 去向落实率 is not 去向落实人数.
-  const askedKind = measureKind(query);
+  const askedKind = questionKind(query);
   const printed = measureKind(entry.leaf + entry.columnLabel) ?? unitKind(entry.facts[0]?.unit ?? null);
   if (askedKind && printed && askedKind !== printed) return refuse("measureKind", undefined, `asked a ${askedKind}, the row is a ${printed}`);
   const labelHead = [...entry.leaf].slice(-2).join("");
@@ -487,19 +487,28 @@ function countLabel(label: string, f: Fact): string {
   return label;
 }
 
-/** Whether a label (or question) names a rate or a count, by how it ends. */
-function measureKind(s: string): "rate" | "count" | null {
+/** The kinds of figure the measure-kind gate tells apart: a rate is no count, a sum of money is no head count. */
+type GatedKind = "rate" | "count" | "amount";
+
+/** Whether a label (or question) names a rate, a sum of money or a count, by how it ends. */
+function measureKind(s: string): GatedKind | null {
   if (/(?:率|比例|占比|比重|满意度)$/.test(s)) return "rate";
+  // 配套资金, 学费收入, "how much money" (金额): a sum, never a number of people.
+  if (/(?:金额|资金|经费|费用|钱|收入|支出|拨款|总额)$/.test(s)) return "amount";
   // A question ending on the people it counts (自主创业学生, 初级职称教师) asks how many.
   if (/(?:人数|数量|人次|个数|数|学生|教师|考生|人员)$/.test(s)) return "count";
   return null;
 }
 
-/** A rate or a count by its unit, for labels that do not say ("升学" printed with 人). */
-function unitKind(unit: string | null): "rate" | "count" | null {
-  if (!unit) return null;
-  if (unit === "%" || unit === "％") return "rate";
-  return /^(?:人|名|个|所|项|门|人次)$/.test(unit) ? "count" : null;
+/** The kind a question asks for: a sum wherever it says 金额 (多少钱, "how much money"), else by how it ends. */
+function questionKind(query: string): GatedKind | null {
+  return /金额|总额/.test(query) ? "amount" : measureKind(query);
+}
+
+/** A rate, a sum or a count by its unit (vocabulary UNITS), for labels that do not say ("升学" printed with 人). */
+function unitKind(unit: string | null): GatedKind | null {
+  const kind = unit ? UNITS[unit]?.kind : undefined;
+  return kind === "rate" || kind === "count" || kind === "amount" ? kind : null;
 }
 
 /** The last two bigrams of a query, without a trailing measure word ("…就业人" → 就业). */

@@ -2,6 +2,7 @@ import type { AskContext, Intent } from "../types.js";
 import type { Loaded } from "./state.js";
 import { translateQuery } from "../search/glossary.js";
 import { readSlots, withoutSlotWords } from "../text/qualifiers.js";
+import { COUNTERS } from "../text/vocabulary.js";
 import { answering, matchIndicators, normalizeLabel, type IndicatorMatch } from "./indicators.js";
 import { MATCH_PARAMS } from "./matchParams.js";
 import { replyLang, type Lang } from "./reply.js";
@@ -60,7 +61,16 @@ const FILLER_EN =
  * "多少亩", "多少分", "多少平方米": the unit asked in, which no row label prints (学时 is one: it stays); and "有几所中职学校",
  * where the measure word stands before the noun it counts. Both go before matching.
  */
-const ASKED_MEASURE = /有?(?:多少|几)(?:万元|平方米|平方|亩|分|小时|天)|有?(?:多少|几)[个所名位项门家](?=[\u4e00-\u9fff]{2})/g;
+const ASKED_MEASURE = new RegExp(
+  [
+    "有?(?:多少|几)(?:万元|平方米|平方|亩|分|小时|天)",
+    `有?(?:多少|几)[${COUNTERS.join("")}](?=[\\u4e00-\\u9fff]{2})`,
+    // At the end, a counter the label never prints (发表论文多少篇, 配了几台): 个, 所, 项, 门, 名, 册 and 次 there
+    // are read by the indicator's own ending (专业有多少个 → 专业数).
+    `有?(?:多少|几)[${COUNTERS.filter((c) => !"个所项门名册次".includes(c)).join("")}](?=[^\\u4e00-\\u9fff]|$)`,
+  ].join("|"),
+  "g",
+);
 
 /** The unit a question asks in ("多少人" → 人), a tie-breaker between rows. */
 function askedUnit(text: string): string | null {

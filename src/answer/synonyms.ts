@@ -10,7 +10,12 @@ const RULES: [RegExp, string][] = [
   [/\b(?:went|go(?:ne)?|going)\s+(?:on\s+)?to\s+(?:further\s+study|university|college|higher\s+(?:education|vocational\s+colleges?))\b/gi, "升学人数"],
   [/\b(?:further\s+(?:study|studies|education)|continu\w*\s+(?:their\s+)?(?:studies|education)|progress(?:ion|ed)?\s+to\s+higher\s+education)\b/gi, "升学人数"],
   [/\b(?:bachelor'?s?|undergraduate)\s*(?:programs?|degrees?|universities)?\b/gi, "升入本科人数"],
-  [/\b(?:monthly\s+)?(?:income|salary|salaries|wages?|pay)\b/gi, "月收入"],
+  // What graduates earn is 月收入; a school's or a region's income is 收入 (tuition income is 学费收入).
+  [/\b(?:how\s+much\s+(?:money|funding)|amount\s+of\s+money)\b/gi, "金额"],
+  [/\btuition(?:\s+fees?)?\b/gi, "学费"],
+  [/\b(?:monthly\s+(?:income|salary|salaries|wages?|pay|earnings?)|salary|salaries|wages?|earnings?|pay)\b/gi, "月收入"],
+  [/\bgraduates?'?\s+income\b/gi, "毕业生 月收入"],
+  [/\bincome\b/gi, "收入"],
   [/\b(?:student[-\s]?(?:to[-\s]?)?teacher|teacher[-\s]?(?:to[-\s]?)?student)\s+ratio\b/gi, "生师比"],
   // A share only when one is asked for: "dual-qualified teachers" alone asks how many.
   [/\b(?:dual[-\s]?(?:qualified|certified|teacher)\w*)\s*(?:teachers?)?\s*(?:ratio|share|proportion|percentage)\b/gi, "“双师型”教师比例"],
@@ -27,6 +32,7 @@ const RULES: [RegExp, string][] = [
   [/\b(?:students?\s+enrol+ed|enrol+ed\s+students?|student\s+(?:body|population)|students\s+in\s+school|full[-\s]time\s+students?|(?:students?\s+)?on\s+roll)\b/gi, "在校生数"],
   [/\bpart[-\s]time\s+teachers?\b/gi, "兼职教师"],
   [/\bnational\s+scholarships?\b/gi, "国家奖学金"],
+  [/\bnational\s+(?:grants?|bursar(?:y|ies)|stipends?|(?:student\s+)?financial\s+aid)\b/gi, "国家助学金"],
   [/\bscholarships?\b/gi, "奖学金"],
   [/\b(?:financial\s+aid|grants?|bursar(?:y|ies)|stipends?)\b/gi, "助学金"],
   [/\b(?:land\s+area|campus\s+area|site\s+area)\b/gi, "占地面积"],
@@ -51,7 +57,11 @@ const RULES: [RegExp, string][] = [
   [/升学(?:的)?(?:人数|人|学生)|升学(?![率情渠通方])/g, "升学人数"],
   [/(?:继续)?深造|上大学|读大学|考上大学/g, "升学人数"],
   [/毕业(?:的)?(?:学生|人数)|毕业(?:了)?(?:多少|几)/g, "毕业生人数"],
-  [/招(?:了)?(?:多少|几)(?:个)?(?:人|学生|新生)|招收(?:新生)?|新生(?:人数)?|录取(?:新生)?/g, "招生人数"],
+  // 招收 and 录取 alone are the intake; 招收并注册, 招收市外…, 普通高考录取 name something narrower, printed as such.
+  [
+    /招(?:了)?(?:多少|几)(?:个)?(?:人|学生|新生)|招收新生|招收(?=多少|几|人数|$)|新生(?:人数)?|(?<!高考|考试|考)录取(?:了)?(?:多少|几)?(?:个|名)?(?:新生|学生|人)|(?<!高考|考试|考)录取(?=多少|几|人数|$)/g,
+    "招生人数",
+  ],
   [/在校(?:学生|学生数|人数)|在读(?:学生|人数)?/g, "在校生数"],
   [/一共|总共|总计|共计|合起来/g, "合计"],
   [/比重|份额/g, "占比"],

@@ -81,7 +81,7 @@ export function impliedValue(dimension: Dimension): string | undefined {
 
 /** How a value is written in Chinese: its first form when that is a plain word, else the value itself. */
 export function spelling(v: QualifierValue): string {
-  return /^[\u4e00-\u9fff]+$/.test(v.zh[0] ?? "") ? v.zh[0]! : v.value;
+  return v.written ?? (/^[\u4e00-\u9fff]+$/.test(v.zh[0] ?? "") ? v.zh[0]! : v.value);
 }
 
 let latinRules: [RegExp, string][] | null = null;

@@ -13,8 +13,10 @@ export type Dimension = "ownership" | "level" | "plan" | "destination" | "region
 export interface QualifierValue {
   /** The canonical word (民办, 省级, 累计). */
   value: string;
-  /** Chinese forms, as regular-expression sources; the first is the canonical spelling. */
+  /** Chinese forms, as regular-expression sources; the first is the canonical spelling when it is a plain word. */
   zh: string[];
+  /** How English and pinyin are rewritten, when the first form is a pattern (计划 is read only before 招生, 数…). */
+  written?: string;
   /** English phrases (regular-expression sources, matched case-insensitively at word boundaries). */
   en?: string[];
   /** Toneless pinyin, as users type it without an input method. */
@@ -65,6 +67,7 @@ export const DIMENSIONS: readonly DimensionSpec[] = [
     values: [
       {
         value: "计划",
+        written: "招生计划",
         zh: ["计划(?=招生|数|人数|指标|任务|完成)", "(?<=招生)计划", "拟(?=招)"],
         en: ["planned", "plan(?:ned)?\\s+(?:intake|enrol+ment|admissions?)", "(?:intake|enrol+ment|admissions?)\\s+(?:plan|target|quota)"],
         pinyin: ["jihua"],
@@ -222,6 +225,40 @@ export const UNITS: Readonly<Record<string, { kind: MeasureKind; words: string }
   亩: { kind: "area", words: "面积 占地" },
   分: { kind: "score", words: "分数 成绩" },
 };
+
+/**
+ * Measure words that count things (量词): a question asks 多少篇 or 几台 where a label prints 论文
+ * or 计算机, so after 多少/几 they say only what the answer is counted in.
+ */
+export const COUNTERS: readonly string[] = [
+  "个",
+  "所",
+  "名",
+  "位",
+  "项",
+  "门",
+  "家",
+  "篇",
+  "期",
+  "册",
+  "本",
+  "台",
+  "套",
+  "件",
+  "间",
+  "场",
+  "次",
+  "道",
+  "支",
+  "批",
+  "座",
+  "张",
+  "条",
+  "种",
+  "户",
+  "部",
+  "辆",
+];
 
 /** The six standard appendix tables of the national template, by the name each is printed with. */
 export const STANDARD_TABLES: readonly string[] = ["人才培养质量计分卡", "满意度调查表", "教学资源表", "服务贡献表", "国际影响表", "落实政策表"];

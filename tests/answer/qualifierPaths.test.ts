@@ -1,9 +1,6 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createEngine } from "../../src/answer/engine.js";
 import type { Engine } from "../../src/types.js";
+import { tinyEngine } from "./tinyEngine.js";
 
 /**
  * The qualifier rule (answer/indicatorModel.ts) on every answer path: a single figure, a
@@ -28,16 +25,12 @@ const HEXI = `河西区中等职业教育质量年度报告（2024年）
 全区中职毕业生2500人，就业率为97.3%。
 `;
 
-let dir: string;
 let engine: Engine;
+let dispose = () => {};
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), "zhibao-qualifiers-"));
-  mkdirSync(join(dir, "corpus"));
-  writeFileSync(join(dir, "corpus", "qingchuan-2024.txt"), QINGCHUAN);
-  writeFileSync(join(dir, "corpus", "hexi-2024.txt"), HEXI);
-  engine = await createEngine({ corpusDir: join(dir, "corpus"), indexDir: join(dir, "index"), store: "files" });
+  ({ engine, dispose } = await tinyEngine({ "qingchuan-2024.txt": QINGCHUAN, "hexi-2024.txt": HEXI }));
 }, 60_000);
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => dispose());
 
 const values = (q: string) => engine.ask(q).facts.map((f) => f.value);
 

@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { answering, buildCatalog, matchIndicators } from "../../src/answer/indicators.js";
+import type { Engine } from "../../src/types.js";
+import { catalogFact } from "./catalogFacts.js";
+import { tinyEngine } from "./tinyEngine.js";
+
+/**
+ * Words a new user types that a label does not print: a counter after 多少 (篇, 台), a sum asked
+ * for as 多少钱 or "how much money", income that is not graduates' pay, 录取 that is a route and
+ * not the intake. A made-up report in the forms real reports print.
+ */
+const YUNLING = `云岭县中等职业教育质量年度报告（2024年）
+一、教学与科研
+2024年，全县中职学校发表论文126篇，出版教材18本，新购计算机240台。
+二、经费与资助
+全县中职学费收入2860万元。全年资助学生1500人次。全年发放国家助学金129万元，共有860名学生获得国家助学金。
+三、毕业去向
+全县中职毕业生3100人，通过普通高考录取488人，全县中职招生1200人。
+`;
+
+let engine: Engine;
+let dispose = () => {};
+beforeAll(async () => {
+  ({ engine, dispose } = await tinyEngine({ "yunling-2024.txt": YUNLING }));
+}, 60_000);
+afterAll(() => dispose());
+
+const values = (q: string) => engine.ask(q).facts.map((f) => f.value);
+
+describe("a counter after 多少 or 几 says what the answer is counted in, not what is measured", () => {
+  it.each([
+    ["云岭 发表论文多少篇", 126],
+    ["云岭 出版教材几本", 18],
+    ["云岭 新购计算机多少台", 240],
+  ])("%s → %d", (q, v) => {
+    expect(values(q)[0]).toBe(v);
+  });
+});
+
+describe("a sum of money is no head count", () => {
+  it("多少钱 is never answered with a count of people", () => {
+    expect(values("云岭 资助学生多少钱")).toEqual([]);
+    expect(values("云岭 资助学生多少人次")).toEqual([1500]);
+  });
+
+  it("'how much money' asks for a sum", () => {
+    expect(values("How much money did Yunling give out in national grants")).toEqual([129]);
+    expect(values("云岭 资助学生金额")).toEqual([]);
+    // 获得国家助学金 counts people: a question about the sum gets the sum, never the 860.
+    expect(values("云岭 国家助学金金额")).toEqual([129]);
+    expect(values("云岭 获得国家助学金多少人")).toEqual([860]);
+  });
+});
+
+describe("the measure-kind gate", () => {
+  // One row counting people who got a grant: a question about a sum, whichever order its words
+  // come in ("How much money … national grants" reads 金额国家助学金), is not answered by it.
+  const catalog = buildCatalog([catalogFact(["获得国家助学金"], 860, { unit: "人", table: null })], []);
+  const answers = (q: string) => answering(matchIndicators(q, catalog)).map((m) => m.entry.facts[0]?.value);
+
+  it.each(["金额国家助学金", "国家助学金金额"])("%s asks for a sum: no count answers it", (q) => {
+    expect(answers(q)).toEqual([]);
+  });
+
+  it("a question about the people gets the count", () => {
+    expect(answers("获得国家助学金人数")).toEqual([860]);
+  });
+});
+
+describe("income", () => {
+  it("a school's tuition income is 学费收入, not graduates' monthly pay", () => {
+    expect(values("Yunling tuition income")).toEqual([2860]);
+  });
+});
+
+describe("录取 and 招收", () => {
+  it("普通高考录取 is the route printed, not the intake", () => {
+    expect(values("云岭 普通高考录取多少人")).toEqual([488]);
+    expect(values("云岭 录取了多少新生")).toEqual([1200]);
+  });
+});
