@@ -17,7 +17,7 @@ import { extractTextFacts } from "./textFacts.js";
  * @example ingestReport("suining-2024.txt", readFileSync("corpus/suining-2024.txt"), manifest["suining-2024.txt"])
  */
 export function ingestReport(report: string, bytes: Uint8Array, manifest?: ManifestEntry): IngestedReport {
-  const { text, pages, publication } = readReport(bytes, report);
+  const { text, pages, publication, title: pageTitle } = readReport(bytes, report);
   const lines = splitLines(text);
   if (!lines.some((l) => /[\u4e00-\u9fff]/.test(l))) throw new ReportParseError(report, null, "the file has no Chinese text: is it a report?");
   const warnings: IngestWarning[] = [];
@@ -34,7 +34,8 @@ export function ingestReport(report: string, bytes: Uint8Array, manifest?: Manif
   const entityMeta = buildMeta({
     report,
     sha256,
-    title: readReportTitle(lines),
+    // A web page's own title (its first line) when no line reads as a report's title ("2023年度…报告" names no publisher).
+    title: readReportTitle(lines) ?? (pageTitle ? { title: pageTitle, line: 1 } : null),
     lines,
     manifest,
     ...(publisher ? { publisher } : {}),

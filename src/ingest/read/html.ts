@@ -256,39 +256,49 @@ function cellLinkCjk(cell: Element): number {
   return r.blocks.reduce((n, b) => n + b.linkCjk, 0);
 }
 
-/** The table's own rows in display order (`<thead>` first, `<tfoot>` last), not those of tables inside its cells. */
-function tableRows(table: Element): Element[] {
-  const head: Element[] = [];
-  const body: Element[] = [];
-  const foot: Element[] = [];
+/**
+ * The table's own rows in display order (`<thead>` first, `<tfoot>` last), not those of tables
+ * inside its cells, each with the index after the last row of its row group (where `rowspan="0"` ends).
+ */
+function tableRows(table: Element): { tr: Element; groupEnd: number }[] {
+  const head: Element[][] = [];
+  const body: Element[][] = [];
+  const foot: Element[][] = [];
   for (const c of table.childNodes) {
     if (!isElement(c)) continue;
-    if (c.tagName === "tr") body.push(c);
+    if (c.tagName === "tr") body.push([c]);
     else if (c.tagName === "thead" || c.tagName === "tbody" || c.tagName === "tfoot") {
       const rows = c.childNodes.filter((r): r is Element => isElement(r) && r.tagName === "tr");
-      (c.tagName === "thead" ? head : c.tagName === "tfoot" ? foot : body).push(...rows);
+      (c.tagName === "thead" ? head : c.tagName === "tfoot" ? foot : body).push(rows);
     }
   }
-  return [...head, ...body, ...foot];
+  const out: { tr: Element; groupEnd: number }[] = [];
+  for (const group of [...head, ...body, ...foot]) {
+    const end = out.length + group.length;
+    for (const tr of group) out.push({ tr, groupEnd: end });
+  }
+  return out;
 }
 
+/** A `colspan`/`rowspan` as browsers read it: at least 1, at most `max`; a `rowspan` of 0 runs to `max`. */
 function span(el: Element, name: string, max: number): number {
   const n = Number.parseInt(attr(el, name) ?? "1", 10);
-  return Number.isFinite(n) && n >= 1 ? Math.min(n, max) : n === 0 && name === "rowspan" ? max : 1;
+  if (n === 0 && name === "rowspan") return max;
+  return Number.isFinite(n) && n >= 1 ? Math.min(n, max) : 1;
 }
 
 /**
  * A `<table>` as a grid (grid.ts): each cell at the first free position of its row, `colspan`
  * positions to its right covered from the left, `rowspan` positions below covered from above (a
  * cell spanning both covers its whole block from above, as Word's vMerge of a gridSpan cell does),
- * `rowspan="0"` to the table's end; rows padded to the widest.
+ * `rowspan="0"` to the end of its row group; a span never reaches past its group; rows padded to the widest.
  */
 export function readTable(table: Element): { grid: Grid; cells: string[]; linkCjk: number } {
   const rows = tableRows(table);
   const grid: (GridCell | undefined)[][] = rows.map(() => []);
   const cells: string[] = [];
   let linkCjk = 0;
-  rows.forEach((tr, r) => {
+  rows.forEach(({ tr, groupEnd }, r) => {
     let c = 0;
     for (const td of tr.childNodes) {
       if (!isElement(td) || (td.tagName !== "td" && td.tagName !== "th") || isHidden(td)) continue;
@@ -297,7 +307,7 @@ export function readTable(table: Element): { grid: Grid; cells: string[]; linkCj
       cells.push(text);
       linkCjk += cellLinkCjk(td);
       const cols = span(td, "colspan", 1000);
-      const down = Math.min(span(td, "rowspan", rows.length - r), rows.length - r);
+      const down = span(td, "rowspan", groupEnd - r);
       for (let dr = 0; dr < down; dr++) {
         for (let dc = 0; dc < cols; dc++) {
           grid[r + dr]![c + dc] = dr === 0 && dc === 0 ? { text, from: "own" } : { text: "", from: dr === 0 ? "left" : "above" };
@@ -464,6 +474,7 @@ export function readHtml(bytes: Uint8Array, report: string, contentType?: string
   const html = doc.childNodes.find(isElement);
   const body = html?.childNodes.find((c): c is Element => isElement(c) && c.tagName === "body");
   if (!body) throw new ReportParseError(report, null, "the web page has no body");
+  if (!hasMarkup(body)) throw new ReportParseError(report, null, "the file has no HTML markup: it is not a web page");
   const reader = new BlockReader();
   reader.read(body, body, false);
   reader.flush(body);
@@ -498,6 +509,14 @@ export function readHtml(bytes: Uint8Array, report: string, contentType?: string
     .replace(/^\n+|\n+$/g, "");
   if (kept === 0 || countCjk(text) === 0) throw new ReportParseError(report, null, "the web page has no report text: no paragraph or table of Chinese text in its body");
   return { text, title, publication, encoding: { encoding: decoded.encoding, from: decoded.from } };
+}
+
+/** True when the body holds an element of the page's own (a text file parsed as HTML holds only text). */
+function hasMarkup(body: Element): boolean {
+  return (
+    body.childNodes.some(isElement) ||
+    (body.parentNode !== null && isElement(body.parentNode) && body.parentNode.childNodes.some((c) => isElement(c) && c.tagName === "head" && c.childNodes.some(isElement)))
+  );
 }
 
 /**

@@ -26,6 +26,8 @@ export interface ReadReport {
   format: ReportFormat;
   /** For a PDF: the 1-based page of each 1-based line of `text` (`pages[line - 1]`). */
   pages?: number[];
+  /** For a web page: its title, the first line of `text` (`# …`), read from the page's markup. */
+  title?: string;
   /** For a web page: what its publication block says (发布机构, 发布日期, 来源, 文号, 索引号), kept out of `text`. */
   publication?: PagePublication;
 }
@@ -52,7 +54,7 @@ export function pageStarts(pages: number[]): number[] {
 
 function readWebPage(bytes: Uint8Array, report: string, options: ReadOptions): ReadReport {
   const page = readHtml(bytes, report, options.contentType);
-  return { format: "html", text: page.text, publication: page.publication };
+  return { format: "html", text: page.text, publication: page.publication, ...(page.title ? { title: page.title } : {}) };
 }
 
 /** Extensions read as something other than text. */
