@@ -52,6 +52,11 @@ export interface ReportMeta {
    * lines are counted in, see src/ingest/read/) that stands on page p, so a line maps to its page.
    */
   pageStarts?: number[];
+  /**
+   * Web pages only: what the page's publication block says about it (发布机构, 发布日期 as YYYY-MM-DD,
+   * 来源, 文号, 索引号), each when the page prints it. Not part of the report's text.
+   */
+  published?: { publisher?: string; date?: string; source?: string; number?: string; index?: string };
 }
 
 /** A cell of a table as printed, after markup cleaning. */

@@ -64,13 +64,14 @@ function utf16WithoutBom(bytes: Uint8Array): { text: string; encoding: "utf-16le
   return control <= text.length * 0.01 ? { text, encoding } : null;
 }
 
-function isWhitespaceOnly(bytes: Uint8Array): boolean {
+/** True for a file of nothing but spaces, tabs and line breaks. */
+export function isWhitespaceOnly(bytes: Uint8Array): boolean {
   for (const b of bytes) if (b !== 0x20 && b !== 0x0a && b !== 0x0d && b !== 0x09) return false;
   return true;
 }
 
 /** NUL bytes or many control characters in the first 8 KiB: a PDF, DOCX, image or other binary. */
-function looksBinary(bytes: Uint8Array): boolean {
+export function looksBinary(bytes: Uint8Array): boolean {
   const head = bytes.subarray(0, 8192);
   let control = 0;
   for (const b of head) {
@@ -81,7 +82,7 @@ function looksBinary(bytes: Uint8Array): boolean {
 }
 
 /** At least a third of the non-ASCII characters are CJK ideographs or CJK punctuation, and few replacement characters. */
-function readsAsChinese(text: string): boolean {
+export function readsAsChinese(text: string): boolean {
   let nonAscii = 0;
   let cjk = 0;
   let bad = 0;

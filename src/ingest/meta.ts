@@ -71,14 +71,24 @@ export function entityFromFrontMatter(lines: string[]): TitleEntity | null {
   // A cover that prints the title alone ("质量年度报告") and the publisher on a line of its own,
   // or only the education office that published it (赣州市教育局 → 赣州市).
   for (const raw of lines.slice(0, 30)) {
-    const text = cleanText(stripHeadingMarks(raw))
-      .replace(/^(?:(?:编制|发布|报送|填报)?(?:单位|机构)|学校|单位名称|学校名称|名称)[：:]\s*/, "")
-      .replace(/(?:教育局|教育和体育局|教育体育局|教体局)$/, "");
-    if (text.length < 3 || text.length > 30 || !/^[\u4e00-\u9fff]+$/.test(text)) continue;
-    const e = entityFromTitleText(`${text}质量报告`);
-    if (e && kindOfEntity(e.entity) !== "unknown") return e;
+    const e = entityFromPublisherName(cleanText(stripHeadingMarks(raw)).replace(/^(?:(?:编制|发布|报送|填报)?(?:单位|机构)|学校|单位名称|学校名称|名称)[：:]\s*/, ""));
+    if (e) return e;
   }
   return null;
+}
+
+/**
+ * The publisher a name stands for when it is a school, a place or a place's education office
+ * (赣州市教育局 → 赣州市, 桐川市第二职业中学), else null: a cover's publisher line, or the 发布机构 of a
+ * web page's publication block.
+ *
+ * @example entityFromPublisherName("青禾县教育局") // { entity: "青禾县", province: null }
+ */
+export function entityFromPublisherName(name: string): TitleEntity | null {
+  const text = name.trim().replace(/(?:教育局|教育和体育局|教育体育局|教体局)$/, "");
+  if (text.length < 3 || text.length > 30 || !/^[\u4e00-\u9fff]+$/.test(text)) return null;
+  const e = entityFromTitleText(`${text}质量报告`);
+  return e && kindOfEntity(e.entity) !== "unknown" ? e : null;
 }
 
 /** Assembles a report's metadata from what its text says, with the manifest filling what it cannot. */
@@ -89,12 +99,14 @@ export function buildMeta(input: {
   lines: string[];
   manifest: ManifestEntry | undefined;
   entityOverride?: string;
+  /** The publisher a web page names in its publication block (发布机构, else 来源): the entity when neither the title nor the front matter names one. */
+  publisher?: string;
   /** Told when the text names no publisher (the file name stands in) or no year. */
   warn?: (line: number | null, message: string) => void;
 }): ReportMeta {
   const { report, title, manifest } = input;
   const titleText = title?.title ?? report.replace(/\.[^.]+$/, "");
-  const read = (title ? entityFromTitleText(title.title) : null) ?? entityFromFrontMatter(input.lines);
+  const read = (title ? entityFromTitleText(title.title) : null) ?? entityFromFrontMatter(input.lines) ?? (input.publisher ? entityFromPublisherName(input.publisher) : null);
   const entity = input.entityOverride ?? read?.entity ?? titleText;
   const reportYear = (title ? yearFromTitle(title.title) : null) ?? yearFromFrontMatter(input.lines);
   if (!input.entityOverride && !read) {

@@ -17,7 +17,7 @@ import { extractTextFacts } from "./textFacts.js";
  * @example ingestReport("suining-2024.txt", readFileSync("corpus/suining-2024.txt"), manifest["suining-2024.txt"])
  */
 export function ingestReport(report: string, bytes: Uint8Array, manifest?: ManifestEntry): IngestedReport {
-  const { text, pages } = readReport(bytes, report);
+  const { text, pages, publication, title: pageTitle } = readReport(bytes, report);
   const lines = splitLines(text);
   if (!lines.some((l) => /[\u4e00-\u9fff]/.test(l))) throw new ReportParseError(report, null, "the file has no Chinese text: is it a report?");
   const warnings: IngestWarning[] = [];
@@ -30,10 +30,21 @@ export function ingestReport(report: string, bytes: Uint8Array, manifest?: Manif
     for (let n = r.startLine; n <= r.endLine && n <= lines.length; n++) excluded[n] = 1;
   }
 
-  const entityMeta = buildMeta({ report, sha256, title: readReportTitle(lines), lines, manifest, warn: (line, message) => warnings.push({ report, line, message }) });
+  const publisher = publication?.publisher ?? publication?.source;
+  const entityMeta = buildMeta({
+    report,
+    sha256,
+    // A web page's own title (its first line) when no line reads as a report's title ("2023年度…报告" names no publisher).
+    title: readReportTitle(lines) ?? (pageTitle ? { title: pageTitle, line: 1 } : null),
+    lines,
+    manifest,
+    ...(publisher ? { publisher } : {}),
+    warn: (line, message) => warnings.push({ report, line, message }),
+  });
   // Undated figures keep year null: the engine reads them as the report's latest data year.
   const facts: Fact[] = extracted.tables.flatMap((t) => tableFacts(t, entityMeta.entity, null));
-  const meta = { ...withDataYears(entityMeta, facts), ...(pages ? { pageStarts: pageStarts(pages) } : {}) };
+  const published = publication && Object.keys(publication).length > 0 ? { published: publication } : {};
+  const meta = { ...withDataYears(entityMeta, facts), ...(pages ? { pageStarts: pageStarts(pages) } : {}), ...published };
 
   const structure = parseStructure(lines, report, meta.entity, (n) => excluded[n] === 1);
   warnings.push(...structure.warnings);

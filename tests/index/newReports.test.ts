@@ -45,6 +45,10 @@ describe("reports dropped into corpus/", () => {
       "qishan-zhijiao-2017.txt": ["岐山县职业技术教育中心", "school", "陕西", 2017],
       "ganzhou-2022.txt": ["赣州市", "city", "江西", 2022],
       "linwei-2023.txt": ["临渭区", "district", "陕西", 2023],
+      // Web pages: the title is the page's, its site's name taken off.
+      "qinghe-2023.html": ["青禾县", "district", null, 2023],
+      "tongchuan-erzhong-2024.html": ["桐川市第二职业中学", "school", null, 2024],
+      "zhewan-zhijiao-2022.htm": ["柘湾县职业教育中心", "school", null, 2022],
     });
   });
 

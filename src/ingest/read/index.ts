@@ -1,11 +1,11 @@
 /**
  * One entry for reading a report file into text, chosen by the file's extension: plain text in any
  * of the encodings `decodeReport` knows, a PDF through its text layer (pdf.ts), a Word .docx from its
- * XML (docx.ts); an old binary Word .doc or WPS .wps through LibreOffice when it is installed
- * (doc.ts), else a message saying how to convert it. Every failure is a
+ * XML (docx.ts), a web page (.html, .htm) from its article (html.ts); an old binary Word .doc or WPS
+ * .wps through LibreOffice when it is installed (doc.ts), else a message saying how to convert it. Every failure is a
  * ReportParseError naming the file, so the corpus loader warns and goes on with the other reports.
  *
- * Line numbers: for a text file they are the file's own lines. For a PDF or Word file they are the
+ * Line numbers: for a text file they are the file's own lines. For a PDF, Word or HTML file they are the
  * lines of the text rebuilt here (a paragraph, heading or table row per line); `pages` then says on
  * which page of the PDF each line stands, so a citation can name the page.
  */
@@ -13,10 +13,12 @@ import { extname } from "node:path";
 import { decodeReport } from "../decode.js";
 import { readOldWord } from "./doc.js";
 import { readDocx } from "./docx.js";
+import { looksLikeHtml, readHtml } from "./html.js";
+import type { PagePublication } from "./htmlPage.js";
 import { readPdf } from "./pdf.js";
 
 /** The formats a report file can come in. */
-export type ReportFormat = "text" | "pdf" | "docx";
+export type ReportFormat = "text" | "pdf" | "docx" | "html";
 
 /** A report's text as read, and where it came from. */
 export interface ReadReport {
@@ -24,6 +26,16 @@ export interface ReadReport {
   format: ReportFormat;
   /** For a PDF: the 1-based page of each 1-based line of `text` (`pages[line - 1]`). */
   pages?: number[];
+  /** For a web page: its title, the first line of `text` (`# …`), read from the page's markup. */
+  title?: string;
+  /** For a web page: what its publication block says (发布机构, 发布日期, 来源, 文号, 索引号), kept out of `text`. */
+  publication?: PagePublication;
+}
+
+/** What a caller knows about a file besides its bytes and name. */
+export interface ReadOptions {
+  /** The HTTP `Content-Type` a web page was served with (`text/html; charset=gbk`): its charset wins over the page's own. */
+  contentType?: string | null;
 }
 
 /**
@@ -40,37 +52,48 @@ export function pageStarts(pages: number[]): number[] {
   return starts;
 }
 
+function readWebPage(bytes: Uint8Array, report: string, options: ReadOptions): ReadReport {
+  const page = readHtml(bytes, report, options.contentType);
+  return { format: "html", text: page.text, publication: page.publication, ...(page.title ? { title: page.title } : {}) };
+}
+
 /** Extensions read as something other than text. */
-const READERS: Record<string, (bytes: Uint8Array, report: string) => ReadReport> = {
+const READERS: Record<string, (bytes: Uint8Array, report: string, options: ReadOptions) => ReadReport> = {
   ".pdf": (bytes, report) => ({ format: "pdf", ...readPdf(bytes, report) }),
   ".docx": (bytes, report) => ({ format: "docx", text: readDocx(bytes, report) }),
   ".docm": (bytes, report) => ({ format: "docx", text: readDocx(bytes, report) }),
   ".doc": (bytes, report) => ({ format: "docx", text: readOldWord(bytes, report) }),
   ".wps": (bytes, report) => ({ format: "docx", text: readOldWord(bytes, report) }),
+  ".html": readWebPage,
+  ".htm": readWebPage,
+  ".shtml": readWebPage,
+  ".xhtml": readWebPage,
 };
 
 /**
  * The reader a file's first bytes call for, whatever its name says: `%PDF-`, a zip (a .docx is one),
- * or an OLE compound file (old .doc, .wps). Null for anything else.
+ * an OLE compound file (old .doc, .wps), or an HTML document (`<!DOCTYPE html`, `<html`). Null for anything else.
  */
 function sniff(bytes: Uint8Array): string | null {
   const head = new TextDecoder("latin1").decode(bytes.subarray(0, 1024));
   if (head.includes("%PDF-")) return ".pdf";
   if (head.startsWith("PK\x03\x04")) return ".docx";
   if (head.startsWith("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")) return ".doc";
+  if (looksLikeHtml(bytes)) return ".html";
   return null;
 }
 
 /**
  * Reads a report file's bytes as text: by what the bytes are when they say (a PDF named .txt is
- * still read as a PDF), else by the extension (case-insensitive), else as text.
+ * still read as a PDF, a saved page named .txt as a web page), else by the extension
+ * (case-insensitive), else as text.
  *
  * @example readReport(readFileSync("corpus/x.pdf"), "x.pdf").pages?.[0] // 1
  */
-export function readReport(bytes: Uint8Array, report: string): ReadReport {
+export function readReport(bytes: Uint8Array, report: string, options: ReadOptions = {}): ReadReport {
   const ext = extname(report).toLowerCase();
   const sniffed = sniff(bytes);
   const reader = READERS[sniffed === ".doc" && ext === ".wps" ? ext : (sniffed ?? ext)];
-  if (reader) return reader(bytes, report);
+  if (reader) return reader(bytes, report, options);
   return { format: "text", text: decodeReport(bytes, report).text };
 }
