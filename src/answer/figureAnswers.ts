@@ -2,6 +2,7 @@ import type { Alternative, Answer, AnswerFact, Intent } from "../types.js";
 import type { Loaded } from "./state.js";
 import { base, metaOf } from "./answerBase.js";
 import { change, findVariants, pickFigure, preferCoverage, toAnswerFact, yearsWithValues, type Gap, type Picked } from "./figures.js";
+import { CHANGE_VERB_SOURCE } from "../text/vocabulary.js";
 import { answering, grams, matchIndicators, normalizeLabel, type IndicatorEntry } from "./indicators.js";
 import type { Understood } from "./question.js";
 import { compareReply, figureReply, formatSource, formatValue, passagesReply, rankReply } from "./reply.js";
@@ -86,6 +87,12 @@ export function figureAnswer(state: Loaded, u: Understood): Answer {
         });
     }
     answer.reply = compareReply(answer.facts, answer.changes, u.lang, gapLines);
+  }
+  // "比上一年增加多少": a change the report prints itself comes first, before the one computed from two stocks.
+  const printed = u.intent === "change" ? printedChanges(state, u, reports) : [];
+  if (printed.length) {
+    answer.facts = [...printed.map((p) => toAnswerFact(p.fact)), ...answer.facts];
+    answer.reply = `${printed.map((p) => figureReply(toAnswerFact(p.fact), [], { lang: u.lang, yearDefaulted: false })).join("\n")}\n${answer.reply}`;
   }
   const notes = [...(multi ? gapLines : []), ...subjectNotes];
   if (notes.length) answer.notes = notes;
@@ -184,6 +191,24 @@ export function notFoundAnswer(state: Loaded, u: Understood, gaps: Gap[], notes:
   if (answer.passages.length) lines.push(passagesReply(answer.passages, u.lang, u.lang === "zh" ? "相关段落：" : "Related passages:"));
   answer.reply = lines.join("\n");
   return answer;
+}
+
+/**
+ * The changes the reports print themselves (`全日制在校生数较上年增加1162人`) for a question asking how much
+ * something changed: rows answering the question's words with its change verb (增加 when it names none),
+ * in the question's last year.
+ */
+function printedChanges(state: Loaded, u: Understood, reports: readonly string[]): Picked[] {
+  const verb = new RegExp(CHANGE_VERB_SOURCE).exec(u.text)?.[0] ?? "增加";
+  const endsInChange = new RegExp(`${CHANGE_VERB_SOURCE}(?:人数|人次|数)?$`);
+  const year = u.years[u.years.length - 1] ?? null;
+  const out: Picked[] = [];
+  for (const report of reports) {
+    const matches = answering(matchIndicators(`${u.indicatorQuery}${verb}`, state.lookup([report]))).filter((m) => endsInChange.test(m.entry.leaf));
+    const r = pickFigure(matches, report, year, metaOf(state, report));
+    if (r.picked) out.push(r.picked);
+  }
+  return out;
 }
 
 /** Rows whose names come closest to what was asked, for a "not found" reply. */

@@ -73,8 +73,9 @@ const RULES: [RegExp, string][] = [
  * @example applySynonyms("江门 月薪 2023 vs 2024") // "江门 月收入 2023 vs 2024"
  */
 export function applySynonyms(question: string): string {
-  let out = question;
+  // English and pinyin qualifiers first ("private", "jobs matching their major", "minban"), in the
+  // vocabulary's Chinese: the rules below would read "major" alone as 专业.
+  let out = latinQualifiersToChinese(question);
   for (const [pattern, replacement] of RULES) out = out.replace(pattern, replacement);
-  // English and pinyin qualifiers ("private", "provincial", "minban") in the vocabulary's Chinese.
-  return latinQualifiersToChinese(out);
+  return out;
 }

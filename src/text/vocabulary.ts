@@ -53,9 +53,9 @@ export const DIMENSIONS: readonly DimensionSpec[] = [
     dimension: "level",
     about: "the level that awarded or recognised it",
     values: [
-      { value: "国家级", zh: ["国家级", "国家层面"], en: ["national[-\\s]level", "national(?=\\s+(?:award|prize|project|demonstration|model|key|level))"], pinyin: ["guojiaji"] },
-      { value: "省级", zh: ["省级", "省部级"], en: ["provincial(?:[-\\s]level)?"], pinyin: ["shengji"] },
-      { value: "市级", zh: ["市级", "地市级", "州级"], en: ["(?:city|municipal)[-\\s]level", "municipal"], pinyin: ["shiji"] },
+      { value: "国家级", zh: ["国家级", "国家层面", "国赛"], en: ["national[-\\s]level", "national(?=\\s+(?:award|prize|project|demonstration|model|key|level))"], pinyin: ["guojiaji"] },
+      { value: "省级", zh: ["省级", "省部级", "省赛"], en: ["provincial(?:[-\\s]level)?"], pinyin: ["shengji"] },
+      { value: "市级", zh: ["市级", "地市级", "州级", "市赛"], en: ["(?:city|municipal)[-\\s]level", "municipal"], pinyin: ["shiji"] },
       { value: "县级", zh: ["县级", "区级", "县区级"], en: ["county[-\\s]level", "district[-\\s]level"], pinyin: ["xianji"] },
       { value: "校级", zh: ["校级"], en: ["school[-\\s]level"], pinyin: ["xiaoji"] },
     ],
@@ -79,7 +79,8 @@ export const DIMENSIONS: readonly DimensionSpec[] = [
     dimension: "destination",
     about: "where graduates went, or how",
     values: [
-      { value: "本科", zh: ["本科"], en: ["bachelor'?s?", "undergraduate"], pinyin: ["benke"] },
+      // (English "bachelor's", "undergraduate" ask for 升入本科人数 as a whole: answer/synonyms.ts.)
+      { value: "本科", zh: ["本科"], pinyin: ["benke"] },
       { value: "高职", zh: ["高职", "专科"], en: ["higher[-\\s]vocational", "junior\\s+colleges?"], pinyin: ["gaozhi"] },
       { value: "对口", zh: ["对口"], en: ["(?:matching|related\\s+to|in\\s+line\\s+with)\\s+(?:their|the)\\s+(?:major|field|speciality|specialty)s?", "in\\s+their\\s+field"], pinyin: ["duikou"] },
       { value: "直接", zh: ["直接"], en: ["direct(?:ly)?"], pinyin: ["zhijie"] },
@@ -106,11 +107,13 @@ export const DIMENSIONS: readonly DimensionSpec[] = [
     implied: "全日制",
     totals: ["男女"],
     values: [
-      { value: "全日制", zh: ["全日制"], en: ["full[-\\s]time(?=\\s+students?)"], pinyin: ["quanrizhi"] },
+      // ("full-time students" are the 在校生 of answer/synonyms.ts: 全日制 is implied.)
+      { value: "全日制", zh: ["全日制"], pinyin: ["quanrizhi"] },
+      { value: "在籍", zh: ["在籍"], en: ["on\\s+the\\s+(?:register|roll)", "registered(?=\\s+students?)"], pinyin: ["zaiji"] },
       { value: "非全日制", zh: ["非全日制"], en: ["part[-\\s]time(?=\\s+students?)"], pinyin: ["feiquanrizhi"] },
       { value: "男生", zh: ["男生", "男性", "男学生"], en: ["male", "boys?", "men"], pinyin: ["nansheng"] },
       { value: "女生", zh: ["女生", "女性", "女学生"], en: ["female", "girls?", "women"], pinyin: ["nvsheng"] },
-      { value: "应届", zh: ["应届"], en: ["this\\s+year'?s"], pinyin: ["yingjie"] },
+      { value: "应届", zh: ["应届"], en: ["fresh(?=\\s+graduates?)", "this\\s+year'?s(?=\\s+graduates?)"], pinyin: ["yingjie"] },
       { value: "往届", zh: ["往届"], pinyin: ["wangjie"] },
       { value: "农村", zh: ["农村"], en: ["rural"], pinyin: ["nongcun"] },
       { value: "城镇", zh: ["城镇"], en: ["urban"], pinyin: ["chengzhen"] },
@@ -146,7 +149,7 @@ export const DIMENSIONS: readonly DimensionSpec[] = [
       { value: "累计", zh: ["累计", "历年", "至今"], en: ["cumulative(?:ly)?", "in\\s+total\\s+so\\s+far", "to\\s+date", "so\\s+far"], pinyin: ["leiji"] },
       {
         value: "近几年",
-        zh: ["近[二两三四五六七八九十几\\d]+年", "[二两三四五六七八九十\\d]+年来"],
+        zh: ["近[二两三四五六七八九十几\\d]+年", "[二两三四五六七八九十\\d]+年来", "近年来"],
         en: ["(?:in\\s+)?the\\s+(?:last|past)\\s+(?:two|three|four|five|\\d+)\\s+years"],
         pinyin: ["jinsannian"],
       },

@@ -16,7 +16,7 @@ export interface LabelReading {
 
 /** Subject and time words a label starts with; they say who or when, not what. */
 const LEADING =
-  /^(?:[，,、：:；;（(\s]|[一二三四五六七八九十]是|各中职学校|各中等职业学校|各职业院校|各学校|(?:全市|全区|全县|全省|本市|我市|我区|本区|区域内|辖区内|区域|县域内|各地各校|各地|各校)(?:的)?(?:中等职业学校|中职学校|职业院校|职业学校)?|(?:学校|该校|本校|全校)(?:共有|共计|共|现有|有)?|其中|另外|此外|同时|目前|现有|截至|截止|本学年度|本年度|本学年|上学年度|上年度|含|累计|上一年度|今年|全年|年内|当年|近年来|包括|以及|通过|并且|并|且|及(?!格)|和|而|还|共有|共计|拥有|现有|(?:调研|调查)?结果显示|显示|表明|共(?![有计青建享同])|有(?![效关序力所的])(?=[\u4e00-\u9fff]{2}))/;
+  /^(?:[，,、：:；;（(\s]|[一二三四五六七八九十]是|各中职学校|各中等职业学校|各职业院校|各学校|(?:全市|全区|全县|全省|全州|全盟|全旗|本市|我市|我区|本区|区域内|辖区内|区域|县域内|各地各校|各地|各校)(?:的)?(?:中等职业学校|中职学校|职业院校|职业学校)?|(?:学校|该校|本校|全校)(?:共有|共计|共|现有|有)?|其中|另外|此外|同时|目前|现有|截至|截止|本学年度|本年度|本学年|上学年度|上年度|含|累计|上一年度|今年|全年|年内|当年|近年来|包括|以及|通过|并且|并|且|及(?!格)|和|而|还|共有|共计|拥有|现有|(?:调研|调查)?结果显示|显示|表明|共(?![有计青建享同])|有(?![效关序力所的])(?=[\u4e00-\u9fff]{2}))/;
 /** Linking verbs a label ends with before its number. */
 const TRAILING = /(?:为|达到了|达到|达|是|共计|共有|共|计|合计|总计|累计|已|高达|仅为|增至|降至|提高到|提高至|提升至|提升到|增加到|有|了|：|:|\s)$/;
 /** Endings that make the figure a bound, not a value (`不少于2000元`, `至少3人`, `不足50%`): no fact. */
@@ -79,8 +79,8 @@ const STOP = new Set([
 ]);
 /** Openings of a phrase that is an adverbial, not an indicator (`按参加决赛选手人数的`). */
 const BAD_START = /^(?:从|为(?!期)|按|按照|根据|依据|向|于|由|将|把|被|以|为了|经过|随着|当|自(?![主治费筹有身愿])|在(?!校|职|岗|线|读|编|建|研|籍)|对(?!口|外))/;
-/** Lists, ranges, targets and multi-year totals: not one year's value (`近三年来合计培训人数`, `培训任务`). */
-const BAD_ANYWHERE = /分别|从.*(?:到|至)|其中|等等|任务|目标|近\s*[二两三四五六七八九十几\d]+\s*年|至今|历年/;
+/** Lists, ranges and targets: not one value (`培训任务`). (A multi-year total is read under its scope: textFacts.ts.) */
+const BAD_ANYWHERE = /分别|从.*(?:到|至)|其中|等等|任务|目标/;
 
 /**
  * Reads a label from the text between the clause start (or the previous figure) and a number.
@@ -96,7 +96,9 @@ export function readLabel(text: string, entity = ""): LabelReading | null {
   // The report's own entity is the subject of every figure, not part of a label (`江门市毕业学生`).
   if (entity.length >= 2 && s.startsWith(entity)) s = s.slice(entity.length);
   const short = entity.replace(/(?:市|区|县)$/, "");
-  if (short.length >= 2 && new RegExp(`^${short}(?=全市|全区|各|中职|中等职业|职业教育)`).test(s)) s = s.slice(short.length);
+  // Its short name too (`乐山中考考生`), unless what follows names a school of its own (`江门一职`, `遂宁职校`).
+  if (short.length >= 2 && s.startsWith(short) && /^[\u4e00-\u9fff]{2}/.test(s.slice(short.length)) && !/^(?:[一二三四五六七八九十]职|职|技|卫|市|区|县|高)/.test(s.slice(short.length)))
+    s = s.slice(short.length);
   // A comparison base goes first (`较2023年`), then what precedes the last year or date:
   // the rest is what the figure measures (`区域内中职学校2024年总收入`).
   const hadComparison = COMPARISON.test(s);
@@ -131,6 +133,9 @@ export function readLabel(text: string, entity = ""): LabelReading | null {
   if (CHANGE_ONLY.test(s)) return { label: s.replace(/了$/, ""), kind: "change", ...q };
   // `专任教师本科以上学历占98.67%`: a share printed without 比.
   if (/[^占]占$/.test(s)) s += "比";
+  // `占专任教师的44.60%`, `占全部在校生的41.2%`: the share of what, as a 比例.
+  // (Not after a bare total, `合计占投入经费的20.92%`: a share of a list, whose parts went before.)
+  if (!/^(?:合计|共计|总计|共|累计|总体|整体)占/.test(s)) s = s.replace(/(占(?!地)[\u4e00-\u9fff“”]{2,12}?)(?:总数|总量)?的$/, "$1比例");
   if (/^约?占(?!地)/.test(s)) return { label: s.replace(/^约/, ""), kind: "relative", ...(qualifier || s.startsWith("约") ? { qualifier: qualifier ?? "约" } : {}) };
   return { label: s, kind: "plain", ...q };
 }
@@ -151,14 +156,28 @@ export function isUsableLabel(label: string): boolean {
   const unquoted = label.replace(/[“"＂「『][^”"＂」』]*[”"＂」』]/g, "");
   if (/\d/.test(unquoted)) return false;
   if (STOP.has(label)) return false;
-  // `人数比2023年增加近50%`: a measure word with no subject before it says nothing of what was counted.
-  if (/^(?:人数|数量|总数|比例|规模)/.test(label)) return false;
-  // `二等奖2项` says nothing without the contest; such counts are left to the text.
-  if (/(?:[一二三]等奖|特等奖|金奖|银奖|铜奖|优秀奖)$/.test(label)) return false;
+  // `人数比2023年增加近50%`: a measure word with no subject before it says nothing of what was counted;
+  // nor does a bare sum (`金额8000余元`, `资金`).
+  if (/^(?:人数|数量|总数|比例|规模)/.test(label) || /^(?:金额|总额|数额|资金|费用|总计|合计)$/.test(label)) return false;
+  // `二等奖2项` says nothing without the contest (see contestOf); such counts are left to the text.
+  if (/(?:[一二三]等奖|特等奖|金奖|银奖|铜奖|优秀奖)$/.test(label) && !/赛|节|评选|评比|展演|大会/.test(label)) return false;
   if (BAD_START.test(label) || BAD_ANYWHERE.test(label)) return false;
   if (/(?:的|和|与|及|或|、|，|“|（|\()$/.test(label)) return false;
   // Unbalanced quotes or brackets mean the phrase was cut in the middle.
   if ((label.match(/[“]/g)?.length ?? 0) !== (label.match(/[”]/g)?.length ?? 0)) return false;
   if ((label.match(/[（(]/g)?.length ?? 0) !== (label.match(/[）)]/g)?.length ?? 0)) return false;
   return true;
+}
+
+/**
+ * The contest a clause names for its awards (`在省级职业院校技能大赛中获得`, `在全国职业院校技能大赛上荣获一等奖`):
+ * the contest, and the award after the verb ("" when the count comes before it: `获得5个一等奖`).
+ *
+ * @example contestOf("学校学生在省级技能大赛中获得") // { contest: "省级技能大赛", award: "" }
+ */
+export function contestOf(text: string): { contest: string; award: string } | null {
+  const m = /在([\u4e00-\u9fff“”]{2,24}?(?:赛|竞赛|大赛|比赛|评选|评比|展演|联赛|活动))(?:中|上|里)[，,]?(?:共|先后|累计|均|分别)?(?:获得|荣获|获|取得|斩获|摘得)了?([\u4e00-\u9fff]{0,8})$/.exec(
+    text.replace(/\s+/g, ""),
+  );
+  return m ? { contest: m[1]!, award: m[2]! } : null;
 }

@@ -87,7 +87,8 @@ export function readFigure(s: string, at: number, bareOk: boolean): (Figure & { 
   if (!m) return null;
   const number = m[0];
   const i = at + number.length;
-  const ratio = /^\s*[:：]\s*(\d+(?:\.\d+)?)(?![\d.])/.exec(s.slice(i, i + 20));
+  // 17.6:1, 17.6：1, and the ratio sign 5.12∶1.
+  const ratio = /^\s*[:：∶]\s*(\d+(?:\.\d+)?)(?![\d.])/.exec(s.slice(i, i + 20));
   if (ratio) {
     const raw = `${number}:${ratio[1]}`;
     return { start: at, end: i + ratio[0].length, number: raw, raw, value: raw, unit: null, approximate: false, fractional: false };
@@ -128,7 +129,7 @@ export function yearMentions(s: string): YearMention[] {
     if (m.index > 0 && /[\d.]/.test(s[m.index - 1])) continue;
     const year = Number(m[2] ?? m[1]);
     const before = s.slice(Math.max(0, m.index - 3), m.index);
-    out.push({ year, start: m.index, end: m.index + m[0].length, comparison: /(较|比|同比|相比|与|从)$/.test(before) });
+    out.push({ year, start: m.index, end: m.index + m[0].length, comparison: /(较|比|同比|相比|与|从|由)$/.test(before) });
   }
   return out;
 }

@@ -6,8 +6,8 @@
 import type { Passage } from "../../types.js";
 import type { YearMention } from "./numbers.js";
 
-/** Years that are plans, not data (`拟于2025年9月投入使用`). */
-const FUTURE_BEFORE = /(?:拟于|拟|预计|计划于|计划|将于|力争|争取|到|至)$/;
+/** Years that are plans, not data (`拟于2025年9月投入使用`); `截至2023年底` is a date of the data. */
+const FUTURE_BEFORE = /(?:拟于|拟|预计|计划于|计划|将于|力争|争取|(?<!截)到|(?<![截直])至)$/;
 
 /** A year mention with what makes it unusable as a figure's year. */
 export type YearInfo = YearMention & { future: boolean; date: boolean };

@@ -1,0 +1,142 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { rowSlots } from "../../src/answer/indicatorModel.js";
+import { extractTextFacts } from "../../src/ingest/textFacts.js";
+import { impliedValue } from "../../src/text/qualifiers.js";
+import type { Dimension } from "../../src/text/vocabulary.js";
+import type { Fact } from "../../src/types.js";
+
+/**
+ * The corpus of sentence forms (docs/sentence-forms.md): sentences written in the forms real
+ * reports print, each with every figure a careful reader takes from it and the numbers that must
+ * not become exact figures. A new form is a new line of tests/fixtures/forms/sentences.jsonl.
+ */
+interface Expected {
+  value: number | string;
+  unit: string | null;
+  year: number;
+  words: string[];
+  qualifiers: Record<string, string>;
+}
+interface Form {
+  form: string;
+  sentence: string;
+  entity: string;
+  defaultYear: number;
+  facts: Expected[];
+  none: string[];
+}
+const FORMS: Form[] = readFileSync(join(import.meta.dirname, "..", "fixtures", "forms", "sentences.jsonl"), "utf8")
+  .trim()
+  .split("\n")
+  .map((l) => JSON.parse(l));
+
+function factsOf(f: Form): Fact[] {
+  const p = { id: "r:p:1", report: "r.txt", entity: f.entity, kind: "paragraph" as const, title: "", sectionPath: [], text: f.sentence, line: 1, endLine: 1 };
+  return extractTextFacts([p], { entity: f.entity, report: "r.txt", defaultYear: f.defaultYear });
+}
+
+const UNIT: Record<string, string> = { 名: "人", "％": "%" };
+/** The fact read for an expected figure: same value and unit, the expected words in its label. */
+function found(facts: Fact[], e: Expected): Fact | undefined {
+  return facts.find((x) => x.value === e.value && (x.unit ?? null) === (e.unit ? (UNIT[e.unit] ?? e.unit) : null) && e.words.every((w) => x.indicator.includes(w)));
+}
+
+/** Dimensions and values the corpus does not mark (it has no staff, title, 直接 or 非全日制): not compared. */
+const UNMARKED = (d: string, v: string) => d === "staff" || d === "title" || (d === "destination" && v === "直接") || (d === "population" && v === "非全日制");
+
+/** The corpus's slot names and values in the model's (src/text/vocabulary.ts): 升学 and 就业 are measures, 本省 a region. */
+function modelSlots(q: Record<string, string>): Partial<Record<Dimension, string>> {
+  const out: Partial<Record<Dimension, string>> = {};
+  for (const [d, v] of Object.entries(q)) {
+    if (d === "destination" && ["升学", "就业"].includes(v)) continue;
+    if (d === "plan" && v === "完成率") continue;
+    const [dim, value] =
+      d === "destination" && ["本省", "省外", "市外"].includes(v) ? ["region", v] : d === "destination" && v === "对口就业" ? [d, "对口"] : d === "timeScope" && /^近/.test(v) ? [d, "近几年"] : [d, v];
+    if (impliedValue(dim as Dimension) !== value) out[dim as Dimension] = value;
+  }
+  return out;
+}
+
+/**
+ * How many expected figures of each form are read today: a floor that only rises. A mechanism
+ * removed (number before its noun, 累计 read under its scope, 截至 as a date) lowers one.
+ */
+const FLOORS: Record<string, number> = {
+  "number-after-noun": 11,
+  "number-before-noun": 10,
+  "qizhong-chain": 19,
+  "paren-breakdown": 5,
+  "dun-list": 5,
+  respectively: 5,
+  "share-of": 5,
+  rate: 4,
+  change: 14,
+  "percentage-points": 2,
+  "from-to": 5,
+  cumulative: 7,
+  money: 3,
+  "wan-count": 4,
+  "plan-actual": 11,
+  ownership: 5,
+  level: 8,
+  destination: 8,
+  population: 5,
+  approximation: 1,
+  "named-school": 4,
+  ratio: 5,
+  "per-capita": 4,
+  area: 3,
+  "printed-format": 2,
+  "chinese-numeral": 0,
+};
+
+describe("sentence forms: precision", () => {
+  it.each(FORMS.filter((f) => f.none.length).map((f) => [f.form, f.sentence, f] as const))("%s: %s states none of its non-figures as exact", (_form, _s, f) => {
+    const facts = factsOf(f);
+    for (const n of f.none) {
+      const stated = facts.filter((x) => (String(x.value) === n || x.raw.includes(n)) && !x.qualifier);
+      expect(
+        stated.map((x) => `${x.indicator} ${x.raw}`),
+        `${n} in ${f.sentence}`,
+      ).toEqual([]);
+    }
+  });
+
+  it("a figure read under the expected words carries the expected year and qualifier slots", () => {
+    const wrong: string[] = [];
+    for (const f of FORMS) {
+      const facts = factsOf(f);
+      for (const e of f.facts) {
+        const x = found(facts, e);
+        if (!x) continue;
+        if (x.year !== e.year) wrong.push(`${x.indicator}=${x.raw}: year ${x.year}, not ${e.year} (${f.sentence})`);
+        const slots = Object.fromEntries(
+          Object.entries(rowSlots(x.path, "", ""))
+            .filter(([d, s]) => impliedValue(d as Dimension) !== s.value && !UNMARKED(d, s.value))
+            .map(([d, s]) => [d, s.value]),
+        );
+        if (JSON.stringify(Object.entries(slots).sort()) !== JSON.stringify(Object.entries(modelSlots(e.qualifiers)).sort()))
+          wrong.push(`${x.indicator}=${x.raw}: slots ${JSON.stringify(slots)}, not ${JSON.stringify(modelSlots(e.qualifiers))} (${f.sentence})`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+});
+
+describe("sentence forms: recall", () => {
+  const byForm = new Map<string, { read: number; total: number }>();
+  for (const f of FORMS) {
+    const facts = factsOf(f);
+    const r = byForm.get(f.form) ?? { read: 0, total: 0 };
+    for (const e of f.facts) {
+      r.total++;
+      if (found(facts, e)) r.read++;
+    }
+    byForm.set(f.form, r);
+  }
+  it.each([...byForm].map(([form, r]) => [form, r] as const))("%s: at least as many figures read as before", (form, r) => {
+    expect(r.read).toBeGreaterThanOrEqual(FLOORS[form] ?? 0);
+  });
+});
