@@ -4,7 +4,7 @@ import { MATCH_PARAMS, type MatchParams } from "./matchParams.js";
 import { coverTextOf, leftoverWords, withoutOptional, type CoverText } from "./coverage.js";
 import { refuses, rowSlots, slotConflicts } from "./indicatorModel.js";
 import { readSlots, withoutSlotWords, type Slots } from "../text/qualifiers.js";
-import { STANDARD_TABLE_SOURCE, UNITS } from "../text/vocabulary.js";
+import { GENERIC_MEASURE_WORDS, STANDARD_TABLE_SOURCE, UNITS } from "../text/vocabulary.js";
 
 /**
  * The catalogue of indicators a question can ask for, and the scoring that matches a question's
@@ -132,7 +132,7 @@ function canonicalTerms(s: string): string {
   const out = s
     // Abbreviations users and reports both write: 普高 (普通高中), 中等职业 (中职), 毕业去向 (毕业生去向).
     .replace(/普高/g, "普通高中")
-    .replace(/中等职业(?:教育|学校)?|中职教育/g, "中职")
+    .replace(/中等职业(?:教育)?|中职教育/g, "中职")
     // A share is written 占比, 比重 or 比例 alike (兼职教师占比 ~ 兼职教师比例).
     .replace(/占比|比重|所占比例/g, "比例")
     // A professional title is written 职称 or 专业技术职务 (专业技术职称) alike.
@@ -142,6 +142,8 @@ function canonicalTerms(s: string): string {
     .replace(/招生(?:人数|数量|数)/g, "招生人数")
     .replace(/毕业(?:生)?(?:人数|数量|数)|毕业生(?![人数满去就本省面对升留在三届])/g, "毕业生人数")
     .replace(/双师素质/g, "双师型")
+    // 双师教师 and 双师型教师 are printed both ways.
+    .replace(/双师(?!型)/g, "双师型")
     .replace(/[普职]{2}(?:招生)?比(?:例)?/g, "普职招生比例");
   const unscoped = out.replace(SCOPE, "");
   // "中职学校3所" in running text, "全市有几所中职学校" in a question: the number of schools.
@@ -511,9 +513,17 @@ function unitKind(unit: string | null): GatedKind | null {
   return kind === "rate" || kind === "count" || kind === "amount" ? kind : null;
 }
 
+const GENERIC_END = new RegExp(`(?:${GENERIC_MEASURE_WORDS.join("|")})+$`);
+
 /** The last two bigrams of a query, without a trailing measure word ("…就业人" → 就业). */
 function headOf(query: string): string[] | null {
-  const q = [...query.replace(/[人个所名元项门次册位]$/, "").replace(/[^\u4e00-\u9fff]/g, "")];
+  // A generic measure word at the end (合计, 总数, 一共) asks for the kind of figure, not for what it is of.
+  const q = [
+    ...query
+      .replace(GENERIC_END, "")
+      .replace(/[人个所名元项门次册位]$/, "")
+      .replace(/[^\u4e00-\u9fff]/g, ""),
+  ];
   if (q.length < 3) return null;
   return [q.slice(-2).join(""), q.slice(-3, -1).join("")];
 }

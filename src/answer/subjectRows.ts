@@ -49,5 +49,16 @@ export function subjectRowMatches(state: Loaded, reports: readonly string[], sub
     const matches = entries.length ? answering(matchIndicators(indicatorQuery, entries.map(asSubjectRow))) : [];
     if (matches.length) out.set(report, matches);
   }
+  // Running text names it too (`井研职中产教融合实训基地项目总投资5.1亿元`): the sentence's figure is its own.
+  for (const report of reports) {
+    if (out.has(report)) continue;
+    const own = answering(
+      matchIndicators(
+        `${s}${indicatorQuery}`,
+        state.lookup([report], (e) => e.source === "text" && e.leaf.includes(s)),
+      ),
+    );
+    if (own.length) out.set(report, own);
+  }
   return out;
 }

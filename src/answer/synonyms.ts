@@ -42,8 +42,11 @@ const RULES: [RegExp, string][] = [
   [/\bgraduates?\b/gi, "毕业生"],
   [/\bfull[-\s]time\s+teachers?\b/gi, "专任教师数"],
   [/\bteachers?\b/gi, "教师"],
+  // The reports' own subject: "secondary vocational schools" are the 中职学校 every figure is about.
+  [/\bsecondary\s+vocational(?:\s+(?:education|schools?|students?))?\b/gi, "中职学校"],
+  [/\bkey(?=\s+(?:中职|schools?|majors?|programmes?|disciplines?))/gi, "重点"],
   [/\bschools?\b/gi, "学校数"],
-  [/\bemploy(?:ed|ment)\b/gi, "就业"],
+  [/\b(?:found|got|took|secured|entered)\s+(?:a\s+)?(?:jobs?|employment|work)\b|\bemploy(?:ed|ment)\b/gi, "就业"],
   [/\bfunding|budget\b/gi, "经费"],
   [/\bbooks?\b/gi, "图书"],
   [/\b(?:share|proportion|percentage|ratio)\b/gi, "比例"],
@@ -52,6 +55,8 @@ const RULES: [RegExp, string][] = [
   [/(?:平均|月均)?(?:月(?:薪|工资)|薪资|薪酬|工资(?:水平)?)|月均收入|平均收入/g, "月收入"],
   [/师生比(?:例)?/g, "生师比"],
   [/双师(?:型)?(?:教师)?(?:的)?(?:比例|占比|比重|比率)/g, "“双师型”教师比例"],
+  // 双师 alone is the short form of 双师型教师 (双师多少人).
+  [/双师(?!型|素质)(?:教师)?/g, "“双师型”教师"],
   [/(?:升入|考上|考入|读|上)本科(?:的)?(?:人数|人|学生)?|本科升学(?:的)?(?:人数|人|学生)?/g, "升入本科人数"],
   [/(?<![升入考上读])本科(?:人数|学生)/g, "升入本科人数"],
   [/升学(?:的)?(?:人数|人|学生)|升学(?![率情渠通方])/g, "升学人数"],

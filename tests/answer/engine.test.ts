@@ -132,6 +132,12 @@ describe("never a number the reports do not print", () => {
     expect(a.reply).toMatch(/鹤山/);
     expect(a.reply).toMatch(/江门市/);
   });
+
+  it("gives a school the sentence of its region's report that names it (井研职中…总投资5.1亿元)", () => {
+    const a = engine.ask("井研职中产教融合实训基地总投资多少");
+    expect(a.facts.map((f) => f.value)).toEqual([5.1]);
+    expect(a.facts[0]?.indicator).toMatch(/^井研职中/);
+  });
 });
 
 describe("several figures", () => {

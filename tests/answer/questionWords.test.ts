@@ -15,7 +15,9 @@ const YUNLING = `云岭县中等职业教育质量年度报告（2024年）
 二、经费与资助
 全县中职学费收入2860万元。全年资助学生1500人次。全年发放国家助学金129万元，共有860名学生获得国家助学金。
 三、毕业去向
-全县中职毕业生3100人，通过普通高考录取488人，全县中职招生1200人。
+全县中职毕业生3100人，通过普通高考录取488人，全县中职招生1200人。本地就业毕业生412人。
+四、师资与投入
+全县双师教师236人，纸质图书和电子图书共计18.6万册。全县有国家级重点中等职业学校2所。
 `;
 
 let engine: Engine;
@@ -64,6 +66,25 @@ describe("the measure-kind gate", () => {
 
   it("a question about the people gets the count", () => {
     expect(answers("获得国家助学金人数")).toEqual([860]);
+  });
+});
+
+describe("short forms, light verbs and generic words", () => {
+  it.each([
+    // 双师 is printed 双师教师 or 双师型教师, and typed 双师.
+    ["云岭 双师多少人", 236],
+    ["云岭 双师型教师人数", 236],
+    // A one-character verb before 了多少 says nothing of what is counted.
+    ["云岭 双师型教师评了多少人", 236],
+    // A generic word at the end (共计, 合计) is no head the row must explain.
+    ["云岭 纸质图书和电子图书合计多少册", 186000],
+  ])("%s → %d", (q, v) => {
+    expect(values(q)[0]).toBe(v);
+  });
+
+  it("English: the reports' own subject, key schools, jobs found", () => {
+    expect(values("How many national key secondary vocational schools does Yunling have")[0]).toBe(2);
+    expect(values("How many Yunling graduates found jobs locally")[0]).toBe(412);
   });
 });
 
