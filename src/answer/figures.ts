@@ -1,6 +1,6 @@
 import type { AnswerFact, Fact, ReportMeta } from "../types.js";
 import type { IndicatorEntry, IndicatorMatch } from "./indicators.js";
-import { MATCH_PARAMS } from "./matchParams.js";
+import { MATCH_PARAMS, type MatchParams } from "./matchParams.js";
 
 /**
  * Picks the figures that answer a question once its indicator candidates are known:
@@ -26,8 +26,6 @@ export interface Gap {
   /** Years the row does have values for. */
   availableYears: number[];
 }
-
-const { tie: TIE, tableFirst: TABLE_FIRST, coverageWindow: COVERAGE_WINDOW } = MATCH_PARAMS;
 
 /** The effective year of a fact: its own, or the report's latest data year for an undated table. */
 export function factYear(f: Fact, meta: ReportMeta | undefined): number | null {
@@ -58,14 +56,20 @@ function valueFor(entry: IndicatorEntry, year: number | null, meta: ReportMeta |
  * Among matches tied with the best, a row that has a value wins over one that prints "-";
  * a table row wins over running text.
  */
-export function pickFigure(matches: IndicatorMatch[], report: string, year: number | null, meta: ReportMeta | undefined): { picked: Picked | null; gap: Gap | null; year: number | null } {
+export function pickFigure(
+  matches: IndicatorMatch[],
+  report: string,
+  year: number | null,
+  meta: ReportMeta | undefined,
+  p: MatchParams = MATCH_PARAMS,
+): { picked: Picked | null; gap: Gap | null; year: number | null } {
   const own = matches.filter((m) => m.entry.report === report);
   if (!own.length) return { picked: null, gap: { report, year, entry: null, reason: "no-indicator", availableYears: [] }, year };
   // Tables answer figures; running text only when no table row matches well.
-  const fromTables = own.filter((m) => m.entry.source === "table" && m.score >= TABLE_FIRST);
+  const fromTables = own.filter((m) => m.entry.source === "table" && m.score >= p.tableFirst);
   const pool = fromTables.length ? fromTables : own;
   const best = pool[0].score;
-  const tied = pool.filter((m) => m.score >= best - TIE);
+  const tied = pool.filter((m) => m.score >= best - p.tie);
   const targetYear = year ?? latestYear(tied, meta);
   for (const source of ["table", "text"] as const) {
     for (const m of tied) {
@@ -93,13 +97,23 @@ function latestYear(matches: IndicatorMatch[], meta: ReportMeta | undefined): nu
  * For a comparison across years, the row that has the most of the asked years among those tied
  * with the best, so a three-year question is answered from the one table that has all three.
  */
-export function preferCoverage(matches: IndicatorMatch[], report: string, years: number[], meta: ReportMeta | undefined): IndicatorMatch[] {
+export function preferCoverage(matches: IndicatorMatch[], report: string, years: number[], meta: ReportMeta | undefined, p: MatchParams = MATCH_PARAMS): IndicatorMatch[] {
   const own = matches.filter((m) => m.entry.report === report);
   if (!own.length || years.length < 2) return own;
   const best = own[0].score;
   const cover = (m: IndicatorMatch) => years.filter((y) => valueFor(m.entry, y, meta).fact).length;
-  const tied = own.filter((m) => m.score >= best - COVERAGE_WINDOW).sort((a, b) => cover(b) - cover(a) || b.score - a.score);
-  return [...tied, ...own.filter((m) => m.score < best - COVERAGE_WINDOW)];
+  const tied = own.filter((m) => m.score >= best - p.coverageWindow).sort((a, b) => cover(b) - cover(a) || b.score - a.score);
+  return [...tied, ...own.filter((m) => m.score < best - p.coverageWindow)];
+}
+
+/**
+ * "多少人" settles a near tie between rows: those within `unitWindow` of the best printed in the asked
+ * unit get `unitBonus`, and the matches are sorted again.
+ */
+export function preferUnit(matches: IndicatorMatch[], unit: string | null, p: MatchParams = MATCH_PARAMS): IndicatorMatch[] {
+  if (!unit || matches.length < 2) return matches;
+  const best = matches[0].score;
+  return matches.map((m) => (m.score >= best - p.unitWindow && m.entry.facts[0]?.unit === unit ? { ...m, score: m.score + p.unitBonus } : m)).sort((a, b) => b.score - a.score);
 }
 
 /**

@@ -4,7 +4,6 @@ import { translateQuery } from "../search/glossary.js";
 import { readSlots, withoutSlotWords } from "../text/qualifiers.js";
 import { COUNTERS } from "../text/vocabulary.js";
 import { answering, matchIndicators, normalizeLabel, type IndicatorMatch } from "./indicators.js";
-import { MATCH_PARAMS } from "./matchParams.js";
 import { replyLang, type Lang } from "./reply.js";
 import { applySynonyms } from "./synonyms.js";
 import { findTable } from "./tableView.js";
@@ -13,6 +12,7 @@ import { conjoinedWith, ENGLISH_WORDS, unknownPlaceWords } from "./understand/un
 import { pinyinToChinese } from "./understand/pinyinWords.js";
 import { continuesPrevious } from "./understand/followUp.js";
 import { subjectRowMatches } from "./subjectRows.js";
+import { preferUnit } from "./figures.js";
 
 /**
  * What a question asks: its reports (and the schools or counties it names inside them), years,
@@ -219,13 +219,7 @@ export function understand(state: Loaded, question: string, previous: AskContext
   matches = answering(matches);
   const leftover = matches.length ? [] : [...new Set(partial.flatMap((m) => (m === partial[0] ? m.leftover : [])))];
   const unit = askedUnit(text);
-  if (unit && matches.length > 1) {
-    // "多少人" settles a near-tie between a count and a rate.
-    const best = matches[0].score;
-    matches = matches
-      .map((m) => (m.score >= best - MATCH_PARAMS.unitWindow && m.entry.facts[0]?.unit === unit ? { ...m, score: m.score + MATCH_PARAMS.unitBonus } : m))
-      .sort((a, b) => b.score - a.score);
-  }
+  matches = preferUnit(matches, unit);
   const detected = detectIntent(text, { entityCount, yearCount: years.length, hasIndicator: matches.length > 0 });
   let intent = detected.intent;
   if (fromContext.indicator && (intent === "passage" || intent === "unknown")) intent = context?.intent === "rank" ? "rank" : "figure";

@@ -48,7 +48,7 @@ export function ingestReport(report: string, bytes: Uint8Array, manifest?: Manif
 
   const structure = parseStructure(lines, report, meta.entity, (n) => excluded[n] === 1);
   warnings.push(...structure.warnings);
-  facts.push(...extractTextFacts(structure.passages, { entity: meta.entity, report, defaultYear: meta.latestDataYear, lines }));
+  facts.push(...extractTextFacts(structure.passages, { entity: meta.entity, report, defaultYear: meta.latestDataYear, lines, warn: (line, message) => warnings.push({ report, line, message }) }));
 
   if (pages) for (const f of facts) f.page = pages[f.line - 1];
   return { meta, sections: structure.sections, passages: structure.passages, captions: structure.captions, tables: extracted.tables, facts, warnings };

@@ -24,6 +24,8 @@ export interface TextFactMeta {
   defaultYear: number | null;
   /** Raw lines of the report; when given, every fact's line is checked to hold its digits. */
   lines?: string[];
+  /** Told of a paragraph whose figures could not be read (default: nowhere). */
+  warn?: (line: number, message: string) => void;
 }
 
 /** Words after a figure that make it an attribute of the next noun (`97人的队伍`) or part of a date. */
@@ -92,8 +94,9 @@ export function extractTextFacts(passages: Passage[], meta: TextFactMeta): Fact[
         ids.add(f.id);
         facts.push(f);
       }
-    } catch {
-      // A paragraph that cannot be read yields no figures; the others still do.
+    } catch (err) {
+      // A paragraph that cannot be read yields no figures; the others still do, and the index says so.
+      meta.warn?.(p.line, `the figures of the paragraph at line ${p.line} could not be read (${(err as Error).message}); it is searched as text only`);
     }
   }
   return facts;

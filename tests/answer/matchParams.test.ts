@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { buildCatalog, matchIndicators, normalizeLabel } from "../../src/answer/indicators.js";
+import { pickFigure, preferCoverage, preferUnit } from "../../src/answer/figures.js";
+import { buildCatalog, type IndicatorMatch, matchIndicators, normalizeLabel } from "../../src/answer/indicators.js";
 import { MATCH_PARAMS, type MatchParams } from "../../src/answer/matchParams.js";
 import type { Fact } from "../../src/types.js";
 import { catalogFact } from "./catalogFacts.js";
@@ -178,5 +179,43 @@ describe("a bracketed note in a label", () => {
     expect(top("电子信息大类在校生数", facts)).toBe("电子与信息大类（含计算机应用、电子商务）");
     // ...and what it lists is not the row: 计算机应用 is only part of it.
     expect(matchIndicators("计算机应用在校生数", buildCatalog(facts, []))).toEqual([]);
+  });
+});
+
+describe("picking a figure among near ties (figures.ts), at the shipped values", () => {
+  const m = (indicator: string, score: number, o: { unit?: string; table?: string | null; years?: Record<number, number | null> } = {}): IndicatorMatch => {
+    const facts = Object.entries(o.years ?? { 2024: 1 }).map(([y, v]) => catalogFact([indicator], v, { unit: o.unit, table: o.table, column: `${y}年` }));
+    return { entry: buildCatalog(facts, [])[0]!, score, leftover: [] };
+  };
+  const picked = (matches: IndicatorMatch[], year: number | null, p: Partial<MatchParams> = {}) =>
+    pickFigure(matches, "r.txt", year, undefined, { ...MATCH_PARAMS, ...p }).picked?.entry.indicator ?? null;
+
+  it("tie: within it, a row with a value for the year beats a better one that prints none", () => {
+    // 0.05 apart: one reading. The best prints "-" for 2024.
+    const rows = [m("在校生数", 1.0, { years: { 2024: null, 2023: 5 } }), m("在校学生数", 0.95, { years: { 2024: 7 } })];
+    expect(MATCH_PARAMS.tie).toBeGreaterThan(0.05);
+    expect(picked(rows, 2024)).toBe("在校学生数");
+    expect(picked(rows, 2024, { tie: 0.01 })).toBeNull();
+  });
+
+  it("tableFirst: a table row scoring at least this is preferred to a better-scoring sentence", () => {
+    const rows = [m("在校生", 1.0, { table: null }), m("在校生数", 0.6)];
+    expect(MATCH_PARAMS.tableFirst).toBeLessThanOrEqual(0.6);
+    expect(picked(rows, 2024)).toBe("在校生数");
+    expect(picked(rows, 2024, { tableFirst: 0.7 })).toBe("在校生");
+  });
+
+  it("coverageWindow: for several years, a row within it that has all of them comes first", () => {
+    const rows = [m("在校生数", 1.0, { years: { 2024: 7 } }), m("在校学生数", 0.8, { years: { 2023: 5, 2024: 7 } })];
+    expect(MATCH_PARAMS.coverageWindow).toBeGreaterThanOrEqual(0.2);
+    expect(preferCoverage(rows, "r.txt", [2023, 2024], undefined)[0]?.entry.indicator).toBe("在校学生数");
+    expect(preferCoverage(rows, "r.txt", [2023, 2024], undefined, { ...MATCH_PARAMS, coverageWindow: 0.1 })[0]?.entry.indicator).toBe("在校生数");
+  });
+
+  it("unitWindow, unitBonus: '多少人' settles a near tie for the row printed in 人", () => {
+    const rows = [m("就业率", 1.0, { unit: "%" }), m("就业人数", 0.97, { unit: "人" })];
+    expect(preferUnit(rows, "人")[0]?.entry.indicator).toBe("就业人数");
+    expect(preferUnit(rows, "人", { ...MATCH_PARAMS, unitWindow: 0.01 })[0]?.entry.indicator).toBe("就业率");
+    expect(preferUnit(rows, "人", { ...MATCH_PARAMS, unitBonus: 0 })[0]?.entry.indicator).toBe("就业率");
   });
 });

@@ -140,3 +140,16 @@ describe("sentence forms: recall", () => {
     expect(r.read).toBeGreaterThanOrEqual(FLOORS[form] ?? 0);
   });
 });
+
+describe("a paragraph whose figures cannot be read", () => {
+  it("is said, with its line, and the other paragraphs' figures are still read", () => {
+    const warnings: string[] = [];
+    const good = { id: "r:p:1", report: "r.txt", entity: "青川市", kind: "paragraph" as const, title: "", sectionPath: [], text: "全市在校生43018人。", line: 1, endLine: 1 };
+    // A damaged paragraph record (its line starts are no list) throws while its figure's line is looked up.
+    const bad = { ...good, id: "r:p:3", line: 3, endLine: 3, text: "全市招生12000人。", lineStarts: 7 as unknown as [number, number][] };
+    const facts = extractTextFacts([bad, good], { entity: "青川市", report: "r.txt", defaultYear: 2024, warn: (line, m) => warnings.push(`${line}: ${m}`) });
+    expect(facts.map((f) => f.value)).toEqual([43018]);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/^3: .*line 3/);
+  });
+});
