@@ -9,7 +9,7 @@
  */
 import { createRequire } from "node:module";
 import { allPlaces, type Place, placeAt, shortName } from "../places/gazetteer.js";
-import { cleanText, stripHeadingMarks } from "./clean.js";
+import { stripHeadingMarks } from "./clean.js";
 import { entityFromTitleText, kindOfEntity, type TitleEntity } from "./publisher.js";
 
 /** A guessed publisher: the entity, what it was read from, and the line (1-based) when it is one. */
@@ -49,7 +49,8 @@ export function entityFromPublisherName(name: string): TitleEntity | null {
 export function publisherFromMetadata(lines: string[]): Guess | null {
   for (const [i, raw] of lines.slice(0, 120).entries()) {
     if (!/[：:]/.test(raw)) continue;
-    const text = cleanText(stripHeadingMarks(raw));
+    // Not cleanText: it joins the fields of a line ("来源：XX县教育局  浏览次数：120") that spaces keep apart.
+    const text = stripHeadingMarks(raw).replace(/[\u3000\u00a0]/g, " ");
     for (const m of text.matchAll(PUBLISHER_LABEL)) {
       const e = entityFromPublisherName(m[1]!);
       if (e) return { ...e, evidence: m[0].trim(), line: i + 1 };
