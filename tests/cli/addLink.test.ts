@@ -102,8 +102,14 @@ afterEach(() => {
 function capture() {
   stderr = [];
   stdout = [];
-  vi.spyOn(process.stderr, "write").mockImplementation((c: string | Uint8Array) => (stderr.push(String(c)), true));
-  vi.spyOn(process.stdout, "write").mockImplementation((c: string | Uint8Array) => (stdout.push(String(c)), true));
+  vi.spyOn(process.stderr, "write").mockImplementation((c: string | Uint8Array) => {
+    stderr.push(String(c));
+    return true;
+  });
+  vi.spyOn(process.stdout, "write").mockImplementation((c: string | Uint8Array) => {
+    stdout.push(String(c));
+    return true;
+  });
 }
 
 /** A fresh corpus of one report, and its index. */
