@@ -24,6 +24,8 @@ export interface ManifestEntry {
   aliases?: string[];
   /** Where the report is published (http or https): answers citing it link to the original. */
   url?: string;
+  /** The `Content-Type` it was served with (`zhibao add https://…` records it): a web page's charset, passed to the reader. */
+  contentType?: string;
 }
 
 /** One report, as read from its text plus the manifest. */
@@ -57,6 +59,18 @@ export interface ReportMeta {
    * 来源, 文号, 索引号), each when the page prints it. Not part of the report's text.
    */
   published?: { publisher?: string; date?: string; source?: string; number?: string; index?: string };
+  /**
+   * Set when no title line named the report's publisher and the entity was guessed (src/ingest/meta.ts):
+   * from a publisher named in its metadata (a `发布机构：`/`来源：` line, or a web page's publication
+   * block), from the place its text calls its own (全市… with the place it names most), or from its
+   * file name (`ankang-2023.txt` → 安康市). `evidence` is what it was read from; `line` where, when a line.
+   * Absent when the title (or a title-like line of the front matter) names the publisher and the year.
+   */
+  guessed?: {
+    entity?: { name: string; from: "publisher" | "body" | "file name"; evidence: string; line: number | null };
+    /** The year, from the file name (`ankang-2023.txt`), when neither a title nor the cover gives one. */
+    year?: { year: number; from: "file name"; evidence: string };
+  };
 }
 
 /** A cell of a table as printed, after markup cleaning. */

@@ -6,9 +6,33 @@
 import type { Context } from "grammy";
 import type { BotConfig } from "../config.js";
 import type { Logger } from "../log.js";
+import type { Receipt } from "../index/receipt.js";
 import type { Engine } from "../types.js";
 import type { Lang, Messages } from "./i18n.js";
 import type { BotStore } from "./store.js";
+
+/** A report an admin sent: a file downloaded from Telegram (its path here and its name), or a link. */
+export interface AddRequest {
+  /** A downloaded file, to read and copy into corpus/ as `name`. */
+  path?: string;
+  name?: string;
+  /** A link to download (a web page, PDF or Word file). */
+  url?: string;
+  force?: boolean;
+  replace?: boolean;
+}
+
+/** What came of an add (src/cli/add.ts AddResult): per report, added or why not, and what was read of it. */
+export interface AddReply {
+  outcomes: { from: string; file: string | null; added: boolean; receipt: Receipt | null; reason: string | null }[];
+  indexMs: number | null;
+}
+
+/**
+ * Adds reports to corpus/ and the index, off the bot's thread (a child process: src/cli/childReload.ts),
+ * then swaps the engine to the new index. Absent: the bot cannot add reports (tests, embedders).
+ */
+export type ReportAdder = (request: AddRequest) => Promise<AddReply>;
 
 /** What every handler may use. */
 export interface BotDeps {
@@ -16,6 +40,7 @@ export interface BotDeps {
   engine: Engine;
   logger: Logger;
   store: BotStore;
+  addReport?: ReportAdder;
 }
 
 /** Per-update state, set by the first middleware. */

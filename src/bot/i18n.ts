@@ -59,6 +59,15 @@ export interface Messages {
   reloading: string;
   reloaded: (reports: number, facts: number, passages: number, warnings: number) => string;
   reloadFailed: (msg: string) => string;
+  /** Said to anyone but an admin who sends a report (a file, or a bare link). */
+  addAdminsOnly: string;
+  addUnavailable: string;
+  addTooBig: (mb: number) => string;
+  addWrongType: (name: string) => string;
+  adding: (what: string) => string;
+  added: (file: string, ms: number) => string;
+  notAdded: (reason: string) => string;
+  addFailed: (msg: string) => string;
   reportsTitle: (n: number) => string;
   reportYear: (y: number) => string;
   dataYears: string;
@@ -138,6 +147,14 @@ const zh: Messages = {
   reloading: "正在从 corpus/ 重建索引…",
   reloaded: (r, f, p, w) => `索引已重建：${r} 份报告，${f} 个数字，${p} 个段落，${w} 条警告。`,
   reloadFailed: (m) => `重建失败，仍在使用原索引：${m}`,
+  addAdminsOnly: "抱歉，只有管理员可以在这里添加报告。想收录一份质量年度报告，请把它的链接或文件（PDF、Word、网页）发给本机器人的管理员，由管理员转发给我即可。",
+  addUnavailable: "这个机器人现在不能添加报告：请把文件放进 corpus/ 后发送 /reload。",
+  addTooBig: (mb) => `文件有 ${mb} MB，Telegram 只允许机器人下载 20 MB 以内的文件。请发送报告的链接。`,
+  addWrongType: (name) => `${name} 不是能读取的报告文件：请发送 PDF、Word（.docx、.doc）、网页（.html）或文本（.txt）文件，或报告的链接。`,
+  adding: (what) => `收到 ${what}，正在读取并更新索引…`,
+  added: (file, ms) => `已加入 ${file}，索引已更新（${(ms / 1000).toFixed(1)} 秒）。现在可以提问了。`,
+  notAdded: (r) => `未加入：${r}`,
+  addFailed: (m) => `添加失败，索引未改动：${m}`,
   reportsTitle: (n) => `已收录 ${n} 份报告`,
   reportYear: (y) => `${y}年度`,
   dataYears: "数据年份",
@@ -217,6 +234,14 @@ const en: Messages = {
   reloading: "Rebuilding the index from corpus/…",
   reloaded: (r, f, p, w) => `Index rebuilt: ${r} reports, ${f} figures, ${p} passages, ${w} warnings.`,
   reloadFailed: (m) => `Rebuild failed; still serving the old index: ${m}`,
+  addAdminsOnly: "Sorry, only this bot's admins can add reports. To get a quality report added, send its link or file (PDF, Word, web page) to an admin of this bot, who forwards it to me.",
+  addUnavailable: "This bot cannot add reports right now: put the file in corpus/ and send /reload.",
+  addTooBig: (mb) => `The file is ${mb} MB; Telegram lets bots download files up to 20 MB. Send the report's link instead.`,
+  addWrongType: (name) => `${name} is not a report file I can read: send a PDF, Word (.docx, .doc), web page (.html) or text (.txt) file, or the report's link.`,
+  adding: (what) => `Got ${what}; reading it and updating the index…`,
+  added: (file, ms) => `Added ${file}; the index is updated (${(ms / 1000).toFixed(1)} s). Ask away.`,
+  notAdded: (r) => `Not added: ${r}`,
+  addFailed: (m) => `Adding failed; the index is unchanged: ${m}`,
   reportsTitle: (n) => `${n} reports loaded`,
   reportYear: (y) => `${y} report`,
   dataYears: "data years",

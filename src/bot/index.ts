@@ -18,7 +18,8 @@ import type { BotConfig } from "../config.js";
 import type { Logger } from "../log.js";
 import type { Engine } from "../types.js";
 import { setCommandMenu } from "./commands.js";
-import type { BotContext, BotDeps } from "./context.js";
+import type { BotContext, BotDeps, ReportAdder } from "./context.js";
+import { addReportFeature } from "./features/addReport.js";
 import { adminFeature } from "./features/admin.js";
 import { askFeature } from "./features/ask.js";
 import { fallbackFeature } from "./features/fallback.js";
@@ -40,7 +41,7 @@ import { fileSettings } from "./settings.js";
 import { createMemoryStore, type BotStore } from "./store.js";
 import { serveWebhook } from "./webhook.js";
 
-export type { BotContext, BotDeps } from "./context.js";
+export type { AddReply, AddRequest, BotContext, BotDeps, ReportAdder } from "./context.js";
 export type { BotStore } from "./store.js";
 export { createMemoryStore } from "./store.js";
 
@@ -60,6 +61,8 @@ export interface CreateBotOptions {
    * recorder or a local fake API goes here, so retries and errors pass through the real stack.
    */
   transformers?: Transformer[];
+  /** Adds a report an admin sends (a file or a link); without it the bot says it cannot. */
+  addReport?: ReportAdder;
 }
 
 /**
@@ -88,7 +91,7 @@ export function createBot(opts: CreateBotOptions): Bot<BotContext> {
   bot.api.config.use(retryExceptPolling());
   bot.api.config.use(apiFailureLogger(logger));
 
-  const deps: BotDeps = { config, engine, logger, store: opts.store ?? createMemoryStore() };
+  const deps: BotDeps = { config, engine, logger, store: opts.store ?? createMemoryStore(), ...(opts.addReport ? { addReport: opts.addReport } : {}) };
 
   bot.use(updateLogger(deps), answerEveryCallback());
 
@@ -102,6 +105,7 @@ export function createBot(opts: CreateBotOptions): Bot<BotContext> {
       startFeature(),
       langFeature(),
       adminFeature(),
+      addReportFeature(),
       tablesFeature(),
       searchFeature(),
       inlineFeature(),
@@ -126,6 +130,8 @@ export interface RunBotOptions {
   store?: BotStore;
   /** Passed on to createBot (tests: a fake network beneath the real stack). */
   transformers?: Transformer[];
+  /** Passed on to createBot. */
+  addReport?: ReportAdder;
   /** How long an unreachable Bot API is retried at start before giving up (default 60 s). */
   connectTimeoutMs?: number;
   /** How long a stop waits for updates in flight (default 1.5 s: the process ends within 2 s). */

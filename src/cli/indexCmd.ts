@@ -1,12 +1,11 @@
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { basename, join, relative, resolve } from "node:path";
+import { join, relative, resolve } from "node:path";
 import { formatWarning } from "../answer/engine.js";
-import { buildIndex } from "../index/build.js";
+import { type BundleCache, buildIndex } from "../index/build.js";
 import { saveIndex, savedBundles } from "../index/store.js";
 import { chooseStore, defaultFolders, sqlitePath } from "../index/storeChoice.js";
 import { listReportFiles } from "../ingest/files.js";
-import { MANIFEST_FILE } from "../ingest/manifest.js";
 import type { IngestWarning } from "../types.js";
 
 /**
@@ -55,11 +54,11 @@ export async function runIndex(opts: { check?: boolean; full?: boolean; store?: 
 
 const ROOT = resolve(import.meta.dirname, "..", "..");
 /** The reports and index folders a command works on: by default those the engine reads (ZHIBAO_CORPUS_DIR, ZHIBAO_INDEX_DIR, else the package's). */
-interface Folders {
+export interface Folders {
   corpusDir: string;
   indexDir: string;
 }
-const PACKAGE_FOLDERS: Folders = defaultFolders(ROOT);
+export const PACKAGE_FOLDERS: Folders = defaultFolders(ROOT);
 const tty = process.stderr.isTTY;
 const progress = (m: string) => process.stderr.write(tty ? `\r\x1b[K${m}` : `${m}\n`);
 const endProgress = () => tty && process.stderr.write("\n");
@@ -76,61 +75,27 @@ async function updateDatabase(store: "sqlite" | "postgres", corpusDir: string, i
   return result;
 }
 
-/** Brings the configured store's index up to date with corpus/, re-reading only what changed; the warnings said about `files`. */
-async function updateIndex(files: string[], { corpusDir, indexDir }: Folders): Promise<{ read: number; warnings: IngestWarning[] }> {
+/**
+ * Brings the configured store's index up to date with corpus/, re-reading only what changed (the
+ * files store takes bundles from `cache` first: those `zhibao add` just made); the warnings said
+ * about `files`, and which of them the index does not use (unreadable, or a copy of another report).
+ */
+export async function updateIndex(
+  files: string[],
+  { corpusDir, indexDir }: Folders,
+  o: { cache?: BundleCache; onProgress?: (m: string) => void } = {},
+): Promise<{ read: number; warnings: IngestWarning[]; unused: string[] }> {
   const store = chooseStore(process.env.ZHIBAO_STORE, listReportFiles(corpusDir).length, process.env.DATABASE_URL);
   const mine = (w: IngestWarning) => files.includes(w.report);
+  const unusedOf = (bundles: { file: string; used: boolean }[]) => bundles.filter((b) => files.includes(b.file) && !b.used).map((b) => b.file);
   if (store !== "files") {
     const result = await updateDatabase(store, corpusDir, indexDir, false);
-    return { read: result.read, warnings: result.meta.warnings.filter(mine) };
+    return { read: result.read, warnings: result.meta.warnings.filter(mine), unused: unusedOf(result.meta.bundles) };
   }
-  const data = buildIndex(corpusDir, progress, savedBundles(indexDir));
+  const data = buildIndex(corpusDir, o.onProgress ?? progress, o.cache ?? savedBundles(indexDir));
   endProgress();
   saveIndex(data, indexDir);
-  return { read: data.read, warnings: data.meta.warnings.filter(mine) };
-}
-
-/**
- * `zhibao add FILE…`: copies report files (text, PDF or Word) into corpus/ and updates the index,
- * reading only them. A file that cannot be read as a report is taken out again, with the reason;
- * one whose name is already in corpus/ is refused unless `replace`.
- */
-export async function runAdd(paths: string[], opts: { replace?: boolean }, folders: Folders = PACKAGE_FOLDERS): Promise<void> {
-  const { corpusDir } = folders;
-  const added: string[] = [];
-  for (const path of paths) {
-    const name = basename(path);
-    if (!existsSync(path) || !statSync(path).isFile()) {
-      process.stderr.write(`${path}: no such file\n`);
-      process.exitCode = 1;
-      continue;
-    }
-    if (name === MANIFEST_FILE || name.startsWith(".")) {
-      process.stderr.write(`${path}: not a report file name\n`);
-      process.exitCode = 1;
-      continue;
-    }
-    if (existsSync(join(corpusDir, name)) && !opts.replace) {
-      process.stderr.write(`${name} is already in corpus/: add --replace to replace it\n`);
-      process.exitCode = 1;
-      continue;
-    }
-    copyFileSync(path, join(corpusDir, name));
-    added.push(name);
-  }
-  if (!added.length) return;
-  const t0 = performance.now();
-  const { read, warnings } = await updateIndex(added, folders);
-  for (const w of warnings) process.stderr.write(`${formatWarning(w)}\n`);
-  const refused = new Set(warnings.filter((w) => w.message.startsWith("skipped")).map((w) => w.report));
-  for (const name of refused) rmSync(join(corpusDir, name), { force: true });
-  if (refused.size) {
-    process.stderr.write(`not added (see above): ${[...refused].join(", ")}\n`);
-    process.exitCode = 1;
-    await updateIndex([], folders);
-  }
-  const kept = added.filter((n) => !refused.has(n));
-  if (kept.length) process.stderr.write(`added ${kept.join(", ")}: index updated in ${Math.round(performance.now() - t0)} ms (${read} report files read)\n`);
+  return { read: data.read, warnings: data.meta.warnings.filter(mine), unused: unusedOf(data.meta.bundles) };
 }
 
 /** `zhibao remove NAME…`: takes report files (by file name) out of corpus/ and updates the index. */

@@ -55,10 +55,11 @@ export async function main(argv: string[]): Promise<void> {
 
   program
     .command("add")
-    .description("copy report files (text, PDF, Word) into corpus/ and update the index, reading only them")
-    .argument("<file...>", "report files")
+    .description("add reports (text, PDF, Word, web pages; files or http(s) links) to corpus/ and update the index once; prints what was read of each")
+    .argument("<file-or-url...>", "report files, or links to a report's web page, PDF or Word file")
     .option("--replace", "replace a report of the same file name")
-    .action(async (files: string[], opts: { replace?: boolean }) => (await import("./indexCmd.js")).runAdd(files, opts));
+    .option("--force", "add a file even when it does not look like a quality report (no title or publisher, no year, no figures)")
+    .action(async (files: string[], opts: { replace?: boolean; force?: boolean }) => (await import("./add.js")).runAdd(files, opts));
 
   program
     .command("remove")

@@ -46,7 +46,7 @@ export async function runStart(): Promise<void> {
   process.on("SIGINT", onSignal);
   process.on("SIGTERM", onSignal);
   try {
-    await runBot({ config, engine, logger });
+    await runBot({ config, engine, logger, addReport: engine.addReport });
   } catch (err) {
     logger.error("bot failed", { error: err instanceof Error ? err.message : String(err), name: err instanceof Error ? err.name : null });
     process.exitCode = 1;

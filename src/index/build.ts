@@ -4,8 +4,8 @@ import { dropDuplicates } from "../ingest/corpus.js";
 import { scanCorpus } from "../ingest/files.js";
 import { readManifest } from "../ingest/manifest.js";
 import { DEFAULT_RANKING } from "../search/ranking.js";
-import { buildPassageIndex, passageVocabulary, vocabularyOf } from "../search/passages.js";
-import { openPassageIndex, packPassageIndex, type PassageIndex, type SavedLunrIndex } from "../search/passageIndex.js";
+import { savedPassageIndex, vocabularyOf } from "../search/passages.js";
+import { openPassageIndex, packPassageIndex, type PassageIndex } from "../search/passageIndex.js";
 import type { IngestWarning } from "../types.js";
 import { buildBundle, bundleKey, type ReportBundle, type ReportContent } from "./bundle.js";
 import { corpusFingerprint, inMemoryView, INDEX_FORMAT_VERSION, type BuiltIndexData } from "./store.js";
@@ -71,11 +71,11 @@ export function buildIndex(corpusDir: string, onProgress?: (message: string) => 
   const passages = contents.flatMap((r) => r.passages);
   const counts = (pick: (r: ReportContent) => unknown[]) => contents.reduce((n, r) => n + pick(r).length, 0);
   onProgress?.(`indexing ${passages.length} passages`);
-  const lunrIndex = buildPassageIndex(contents.flatMap((r) => r.tokens));
+  const { saved, vocabulary: vocab } = savedPassageIndex(contents.flatMap((r) => r.tokens));
   // Saved and searched packed, the way a loaded index is (see passageIndex.ts).
   // Plus every passage's character bigrams, for query words the index does not know.
   const grams = passages.map((p) => ({ ref: p.id, text: `${p.title}\n${p.text}` }));
-  const packedPassageIndex = packPassageIndex(lunrIndex.toJSON() as unknown as SavedLunrIndex, grams, DEFAULT_RANKING.bigram);
+  const packedPassageIndex = packPassageIndex(saved, grams, DEFAULT_RANKING.bigram);
   let searchable: PassageIndex | null = null;
   const meta = {
     formatVersion: INDEX_FORMAT_VERSION,
@@ -84,7 +84,6 @@ export function buildIndex(corpusDir: string, onProgress?: (message: string) => 
     bundles: bundles.map((b) => ({ file: b.file, key: b.key, used: !!b.content && contents.includes(b.content) })),
     warnings,
   };
-  const vocab = passageVocabulary(lunrIndex);
   return {
     ...inMemoryView(meta, contents, () => (searchable ??= openPassageIndex(packedPassageIndex)), vocabularyOf(vocab)),
     bundles,

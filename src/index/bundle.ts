@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { ingestFile } from "../ingest/corpus.js";
+import { ingestBytes, ingestFile } from "../ingest/corpus.js";
 import { collectSchoolNames } from "../places/schools.js";
 import { linePassages } from "../search/linePassages.js";
 import { segmentPassages, type SegmentedPassage } from "../search/passages.js";
@@ -89,7 +89,20 @@ export function bundleKey(file: string, bytes: Uint8Array, entry: ManifestEntry 
  * content and a warning naming the file (and line).
  */
 export function buildBundle(corpusDir: string, file: string, entry: ManifestEntry | undefined, key = bundleKey(file, readFileSync(join(corpusDir, file)), entry)): ReportBundle {
-  const { report, warnings } = ingestFile(corpusDir, file, entry);
+  return bundleOf(key, file, ingestFile(corpusDir, file, entry));
+}
+
+/**
+ * The bundle a file of these bytes will have once in corpus/ under `file` with this manifest
+ * entry (the same key, the same content): `zhibao add` reads a file once, to check it, and the
+ * build then takes this bundle instead of reading the file again.
+ */
+export function bundleFromBytes(file: string, bytes: Uint8Array, entry: ManifestEntry | undefined): ReportBundle {
+  return bundleOf(bundleKey(file, bytes, entry), file, ingestBytes(file, bytes, entry));
+}
+
+/** A bundle of a file as ingested (its key made from its name, bytes and manifest entry). */
+export function bundleOf(key: string, file: string, { report, warnings }: ReturnType<typeof ingestFile>): ReportBundle {
   if (!report) return { key, file, content: null, warnings };
   const { meta, sections, tables, facts } = report;
   const passages = [...report.passages, ...linePassages({ report: meta.report, entity: meta.entity, sections, tables, captions: report.captions })];

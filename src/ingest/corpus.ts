@@ -39,9 +39,19 @@ export function ingestCorpus(corpusDir: string, onProgress?: (done: number, tota
  * {@link dropDuplicates} then looks at them together.
  */
 export function ingestFile(corpusDir: string, file: string, entry: ManifestEntry | undefined): { report: IngestedReport | null; warnings: IngestWarning[] } {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(join(corpusDir, file));
+  } catch (err) {
+    return { report: null, warnings: [{ report: file, line: null, message: `skipped: could not be read (${(err as Error).message})` }] };
+  }
+  return ingestBytes(file, bytes, entry);
+}
+
+/** {@link ingestFile} of bytes not (yet) in a corpus folder: `zhibao add` reads a file before copying it in. */
+export function ingestBytes(file: string, bytes: Uint8Array, entry: ManifestEntry | undefined): { report: IngestedReport | null; warnings: IngestWarning[] } {
   const warnings: IngestWarning[] = [];
   try {
-    const bytes = readFileSync(join(corpusDir, file));
     let report = ingestReport(file, bytes, entry);
     warnings.push(...report.warnings);
     const ending = textEnding(bytes, file);

@@ -7,7 +7,7 @@ export const MANIFEST_FILE = "manifest.json";
 
 /**
  * Reads corpus/manifest.json: what a report's text cannot tell (English name, province, kind,
- * extra aliases, the published original's `url`), keyed by file name. A missing manifest is fine (every entry is optional);
+ * extra aliases, the published original's `url` and the `contentType` it was served with), keyed by file name. A missing manifest is fine (every entry is optional);
  * a broken one is a warning, and ingestion goes on without it.
  */
 export function readManifest(corpusDir: string): { entries: Record<string, ManifestEntry>; warnings: IngestWarning[] } {
@@ -27,6 +27,7 @@ export function readManifest(corpusDir: string): { entries: Record<string, Manif
         kind: v.kind === "city" || v.kind === "district" || v.kind === "school" ? v.kind : undefined,
         aliases: Array.isArray(v.aliases) ? v.aliases.filter((a): a is string => typeof a === "string") : undefined,
         url: publishedUrl(v.url),
+        ...(typeof v.contentType === "string" && v.contentType.length < 200 ? { contentType: v.contentType } : {}),
       };
       if (v.url !== undefined && !entries[file].url) warnings.push({ report: MANIFEST_FILE, line: null, message: `${file}: url ignored: it must be an http(s) address` });
     }

@@ -1,5 +1,6 @@
 import type { Fact, ManifestEntry, ReportMeta } from "../types.js";
 import { cleanText, stripHeadingMarks } from "./clean.js";
+import { entityFromPublisherName, placeFromBody, placeFromFileName, publisherFromMetadata, yearFromFileName } from "./guess.js";
 import { digitYears, entityFromTitleText, kindOfEntity, type TitleEntity } from "./publisher.js";
 
 /**
@@ -53,9 +54,15 @@ export function kindOf(entity: string): ReportMeta["kind"] {
 
 /**
  * The publisher when the title line names none: another title-like line of the front matter, or the
- * report named in its opening (遂宁's preface: "…形成了《遂宁市职业技术学校职业教育年度质量报告（2024）》").
+ * report named in its opening (遂宁's preface: "…形成了《遂宁市职业技术学校职业教育年度质量报告（2024）》"),
+ * else a publisher line of the cover ({@link publisherFromCover}).
  */
 export function entityFromFrontMatter(lines: string[]): TitleEntity | null {
+  return titleFromFrontMatter(lines) ?? publisherFromCover(lines);
+}
+
+/** A title-like line of the front matter, or a report named 《…报告》 in its opening, that names the publisher. */
+export function titleFromFrontMatter(lines: string[]): TitleEntity | null {
   for (const raw of lines.slice(0, 80)) {
     if (!raw.includes("报告")) continue;
     const text = cleanText(stripHeadingMarks(raw));
@@ -68,8 +75,14 @@ export function entityFromFrontMatter(lines: string[]): TitleEntity | null {
       if (e) return e;
     }
   }
-  // A cover that prints the title alone ("质量年度报告") and the publisher on a line of its own,
-  // or only the education office that published it (赣州市教育局 → 赣州市).
+  return null;
+}
+
+/**
+ * A cover that prints the title alone ("质量年度报告") and the publisher on a line of its own, or
+ * only the education office that published it (赣州市教育局 → 赣州市), in its first 30 lines.
+ */
+export function publisherFromCover(lines: string[]): TitleEntity | null {
   for (const raw of lines.slice(0, 30)) {
     const e = entityFromPublisherName(cleanText(stripHeadingMarks(raw)).replace(/^(?:(?:编制|发布|报送|填报)?(?:单位|机构)|学校|单位名称|学校名称|名称)[：:]\s*/, ""));
     if (e) return e;
@@ -77,18 +90,28 @@ export function entityFromFrontMatter(lines: string[]): TitleEntity | null {
   return null;
 }
 
+export { entityFromPublisherName };
+
 /**
- * The publisher a name stands for when it is a school, a place or a place's education office
- * (赣州市教育局 → 赣州市, 桐川市第二职业中学), else null: a cover's publisher line, or the 发布机构 of a
- * web page's publication block.
- *
- * @example entityFromPublisherName("青禾县教育局") // { entity: "青禾县", province: null }
+ * Who a report with no title naming it is about, and how that was guessed, in order (guess.ts): a
+ * title-like line of the front matter (no guess), a publisher a metadata line or the web page's
+ * publication block names, a publisher line on the cover (no guess), the place the text calls
+ * its own, the place its file name names.
  */
-export function entityFromPublisherName(name: string): TitleEntity | null {
-  const text = name.trim().replace(/(?:教育局|教育和体育局|教育体育局|教体局)$/, "");
-  if (text.length < 3 || text.length > 30 || !/^[\u4e00-\u9fff]+$/.test(text)) return null;
-  const e = entityFromTitleText(`${text}质量报告`);
-  return e && kindOfEntity(e.entity) !== "unknown" ? e : null;
+function entityWithoutTitle(lines: string[], report: string, pagePublisher: string | undefined): { read: TitleEntity; guess: NonNullable<ReportMeta["guessed"]>["entity"] } | null {
+  const front = titleFromFrontMatter(lines);
+  if (front) return { read: front, guess: undefined };
+  const labelled = publisherFromMetadata(lines);
+  const page = !labelled && pagePublisher ? entityFromPublisherName(pagePublisher) : null;
+  const publisher = labelled ?? (page ? { ...page, evidence: `发布机构：${pagePublisher}`, line: null } : null);
+  if (publisher) return { read: publisher, guess: { name: publisher.entity, from: "publisher", evidence: publisher.evidence, line: publisher.line } };
+  const cover = publisherFromCover(lines);
+  if (cover) return { read: cover, guess: undefined };
+  const body = placeFromBody(lines);
+  if (body) return { read: body, guess: { name: body.entity, from: "body", evidence: body.evidence, line: null } };
+  const file = placeFromFileName(report);
+  if (file) return { read: file, guess: { name: file.entity, from: "file name", evidence: file.evidence, line: null } };
+  return null;
 }
 
 /** Assembles a report's metadata from what its text says, with the manifest filling what it cannot. */
@@ -106,9 +129,27 @@ export function buildMeta(input: {
 }): ReportMeta {
   const { report, title, manifest } = input;
   const titleText = title?.title ?? report.replace(/\.[^.]+$/, "");
-  const read = (title ? entityFromTitleText(title.title) : null) ?? entityFromFrontMatter(input.lines) ?? (input.publisher ? entityFromPublisherName(input.publisher) : null);
+  const fromTitle = title ? entityFromTitleText(title.title) : null;
+  const without = fromTitle || input.entityOverride ? null : entityWithoutTitle(input.lines, report, input.publisher);
+  const read = fromTitle ?? without?.read ?? null;
   const entity = input.entityOverride ?? read?.entity ?? titleText;
-  const reportYear = (title ? yearFromTitle(title.title) : null) ?? yearFromFrontMatter(input.lines);
+  let reportYear = (title ? yearFromTitle(title.title) : null) ?? yearFromFrontMatter(input.lines);
+  const guessed: NonNullable<ReportMeta["guessed"]> = {};
+  if (without?.guess) {
+    guessed.entity = without.guess;
+    const how = { publisher: "the publisher its metadata names", body: "the place its text calls its own", "file name": "its file name" }[without.guess.from];
+    input.warn?.(
+      without.guess.line ?? title?.line ?? null,
+      `no title names the report's publisher: "${entity}" is guessed from ${how} (${without.guess.evidence}); name it in the title or in corpus/manifest.json if that is wrong`,
+    );
+  }
+  if (reportYear === null) {
+    const year = yearFromFileName(report);
+    if (year !== null) {
+      reportYear = year;
+      guessed.year = { year, from: "file name", evidence: report };
+    }
+  }
   if (!input.entityOverride && !read) {
     input.warn?.(
       title?.line ?? null,
@@ -118,6 +159,7 @@ export function buildMeta(input: {
     );
   }
   if (reportYear === null) input.warn?.(title?.line ?? null, "no report year found in the title or on the cover; questions without a year use the latest year of its tables");
+  else if (guessed.year) input.warn?.(title?.line ?? null, `no report year found in the title or on the cover: ${reportYear} is taken from the file name`);
   return {
     report,
     entity,
@@ -131,6 +173,7 @@ export function buildMeta(input: {
     latestDataYear: reportYear,
     dataYears: [],
     sha256: input.sha256,
+    ...(guessed.entity || guessed.year ? { guessed } : {}),
   };
 }
 

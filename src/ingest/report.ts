@@ -17,7 +17,7 @@ import { extractTextFacts } from "./textFacts.js";
  * @example ingestReport("suining-2024.txt", readFileSync("corpus/suining-2024.txt"), manifest["suining-2024.txt"])
  */
 export function ingestReport(report: string, bytes: Uint8Array, manifest?: ManifestEntry): IngestedReport {
-  const { text, pages, publication, title: pageTitle } = readReport(bytes, report);
+  const { text, pages, publication, title: pageTitle } = readReport(bytes, report, manifest?.contentType ? { contentType: manifest.contentType } : {});
   const lines = splitLines(text);
   if (!lines.some((l) => /[\u4e00-\u9fff]/.test(l))) throw new ReportParseError(report, null, "the file has no Chinese text: is it a report?");
   const warnings: IngestWarning[] = [];

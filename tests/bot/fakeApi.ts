@@ -32,6 +32,10 @@ export interface FakeApi {
   script: (s: FakeScript) => void;
   /** Queues an update for the next getUpdates. */
   push: (update: Record<string, unknown>) => void;
+  /** Holds a file as Telegram does: getFile gives its path, `/file/bot<token>/<path>` its bytes. */
+  putFile: (fileId: string, bytes: Uint8Array) => void;
+  /** Downloads of files so far (their paths). */
+  downloads: string[];
   /** Stops listening (the port refuses connections) and drops open connections. */
   down: () => Promise<void>;
   /** Listens again on the same port. */
@@ -44,12 +48,15 @@ export interface FakeApi {
 /**
  * Starts the fake API. By default getMe answers {@link FAKE_ME}, getUpdates holds for up to
  * `longPollMs` until an update is pushed (Telegram's long poll), sendMessage echoes a message,
- * and everything else answers `true`.
+ * getFile and `/file/bot<token>/<path>` serve the files put with `putFile`, and everything else
+ * answers `true`.
  */
 export async function startFakeApi(opts: { longPollMs?: number } = {}): Promise<FakeApi> {
   const calls: FakeCall[] = [];
   let script: FakeScript = () => undefined;
   const queue: Record<string, unknown>[] = [];
+  const files = new Map<string, Buffer>();
+  const downloads: string[] = [];
   let nextUpdateId = 1;
   let nextMessageId = 1;
   let port = 0;
@@ -63,6 +70,15 @@ export async function startFakeApi(opts: { longPollMs?: number } = {}): Promise<
   };
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const download = /^\/file\/bot[^/]+\/(.+)$/.exec(req.url ?? "");
+    if (download) {
+      const path = decodeURIComponent(download[1]!);
+      downloads.push(path);
+      const id = path.replace(/^documents\//, "");
+      const bytes = files.get(id);
+      if (!bytes) return void res.writeHead(404).end("Not Found");
+      return void res.writeHead(200, { "content-type": "application/octet-stream", "content-length": String(bytes.length) }).end(bytes);
+    }
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     const method = /\/bot[^/]+\/(\w+)/.exec(req.url ?? "")?.[1] ?? "?";
@@ -81,6 +97,11 @@ export async function startFakeApi(opts: { longPollMs?: number } = {}): Promise<
     switch (method) {
       case "getMe":
         return send(res, { json: { ok: true, result: FAKE_ME } });
+      case "getFile": {
+        const id = String(body.file_id ?? "");
+        if (!files.has(id)) return send(res, { status: 400, json: { ok: false, error_code: 400, description: "Bad Request: invalid file_id" } });
+        return send(res, { json: { ok: true, result: { file_id: id, file_unique_id: `u${id}`, file_size: files.get(id)!.length, file_path: `documents/${id}` } } });
+      }
       case "getUpdates": {
         const offset = Number(body.offset ?? 0);
         const until = Date.now() + Math.min(Number(body.timeout ?? 0) * 1000, longPollMs);
@@ -115,6 +136,8 @@ export async function startFakeApi(opts: { longPollMs?: number } = {}): Promise<
     calls,
     script: (s) => (script = s),
     push: (update) => queue.push({ update_id: nextUpdateId++, ...update }),
+    putFile: (fileId, bytes) => void files.set(fileId, Buffer.from(bytes)),
+    downloads,
     down: close,
     up: listen,
     async waitFor(test, timeoutMs = 10_000, from = 0) {

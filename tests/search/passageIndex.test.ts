@@ -5,14 +5,16 @@ import type lunr from "lunr";
 import { describe, expect, it } from "vitest";
 import { buildIndex } from "../../src/index/build.js";
 import { decodePassageIndex, encodePassageIndex, kthLargest, openPassageIndex, packPassageIndex, type SavedLunrIndex } from "../../src/search/passageIndex.js";
-import { buildPassageIndex, segmentPassages } from "../../src/search/passages.js";
+import { buildPassageIndex, passageVocabulary, savedPassageIndex, segmentPassages } from "../../src/search/passages.js";
 import { segmentQuery } from "../../src/search/tokenize.js";
 
 const require = createRequire(import.meta.url);
 const root = join(import.meta.dirname, "..", "..");
 const built = buildIndex(join(root, "corpus"));
 // A lunr index over the corpus's passages, serialised by lunr, for lunr's own query to answer.
-const lunrJson = buildPassageIndex(segmentPassages(built.passages, [])).toJSON() as unknown as SavedLunrIndex;
+const tokens = segmentPassages(built.passages, []);
+const lunrIndex = buildPassageIndex(tokens);
+const lunrJson = lunrIndex.toJSON() as unknown as SavedLunrIndex;
 const saved = () => lunrJson;
 const vocab = new Set(Object.keys(JSON.parse(readFileSync(join(root, "index", "vocab.json"), "utf8"))));
 const queries = readFileSync(join(root, "bench", "judged-queries.jsonl"), "utf8")
@@ -52,6 +54,27 @@ describe("packed passage indexes score as lunr does", () => {
     expect(ours.query([])).toEqual([]);
     expect(ours.query([{ term: "不在索引里的词", boost: 1 }])).toEqual([]);
     expect(ours.query([{ term: "宿舍", boost: 1 }]).length).toBeGreaterThan(0);
+  });
+});
+
+describe("savedPassageIndex: lunr's saved index without lunr", () => {
+  it("the same field vectors (weights to the bit), term numbers and vocabulary as lunr's Builder over every passage of the corpus", () => {
+    const ours = savedPassageIndex(tokens);
+    expect(ours.saved.fieldVectors).toEqual(lunrJson.fieldVectors);
+    expect(ours.saved.invertedIndex).toEqual(lunrJson.invertedIndex.map(([term, p]) => [term, { _index: p._index }]));
+    expect(JSON.stringify(ours.vocabulary)).toBe(JSON.stringify(passageVocabulary(lunrIndex)));
+    // Boosts other than the defaults, and upper-case tokens (lunr lower-cases them).
+    const few = [
+      { id: "a:p:1", title: ["Case", "宿舍"], section: [], body: ["宿舍", "宿舍", "楼"] },
+      { id: "a:p:2", title: [], section: ["宿舍"], body: ["CASE", "食堂"] },
+    ];
+    const boosts = { title: 3, section: 2, body: 0.5 };
+    const lunrFew = buildPassageIndex(few, boosts);
+    expect(savedPassageIndex(few, boosts).saved).toEqual(
+      JSON.parse(
+        JSON.stringify({ fieldVectors: lunrFew.toJSON().fieldVectors, invertedIndex: (lunrFew.toJSON() as unknown as SavedLunrIndex).invertedIndex.map(([t, p]) => [t, { _index: p._index }]) }),
+      ),
+    );
   });
 });
 
