@@ -5,6 +5,8 @@
  * Line numbers are always 1-based lines of the raw corpus file, counted as `text.split("\n")`.
  */
 
+import type { STANDARD_TABLES } from "./text/vocabulary.js";
+
 /** A problem found while reading a report: it names the file and line, and never stops the other reports. */
 export interface IngestWarning {
   report: string;
@@ -91,7 +93,7 @@ export interface TableRow {
 }
 
 /** The six standard appendix tables every report is asked to publish. */
-export type StandardTable = "人才培养质量计分卡" | "满意度调查表" | "教学资源表" | "服务贡献表" | "国际影响表" | "落实政策表";
+export type StandardTable = (typeof STANDARD_TABLES)[number];
 
 /** A table, body or appendix, in any layout. */
 /** A row an example question can ask about: a standard-table row printed with a number for a year, and the latest such year in its report. */

@@ -1,6 +1,7 @@
 import type { AnswerFact, Fact, ReportMeta } from "../types.js";
 import type { IndicatorEntry, IndicatorMatch } from "./indicators.js";
 import { MATCH_PARAMS, type MatchParams } from "./matchParams.js";
+import { CHANGE_VERB_SOURCE } from "../text/vocabulary.js";
 
 /**
  * Picks the figures that answer a question once its indicator candidates are known:
@@ -139,7 +140,7 @@ export function findVariants(picked: Picked, catalog: IndicatorEntry[], meta: Re
   return out;
 }
 
-const CHANGE_LABEL = /(?:增加|增长|提高|提升|上升|下降|减少|降低|增幅|降幅|变化)(?:人数|人次|数)?$/;
+const CHANGE_LABEL = new RegExp(`(?:${CHANGE_VERB_SOURCE}|增幅|降幅|变化)(?:人数|人次|数)?$`);
 const SCOPE_PREFIX = /^(?:全日制|全市|全区|全校|本校|校内|学校|中职学校|中职)/;
 const MEASURE_SUFFIX = /(?:总数|人数|数量|数)$/;
 

@@ -2,7 +2,7 @@ import type { AskContext, Intent } from "../types.js";
 import type { Loaded } from "./state.js";
 import { translateQuery } from "../search/glossary.js";
 import { readSlots, withoutSlotWords } from "../text/qualifiers.js";
-import { COUNTERS } from "../text/vocabulary.js";
+import { CHANGE_VERB_SOURCE, COUNTERS, STANDARD_TABLE_SOURCE } from "../text/vocabulary.js";
 import { answering, matchIndicators, normalizeLabel, type IndicatorMatch } from "./indicators.js";
 import { replyLang, type Lang } from "./reply.js";
 import { applySynonyms } from "./synonyms.js";
@@ -52,8 +52,10 @@ export interface Understood {
 }
 
 /** Question words and particles that say nothing about which indicator is asked for. */
-const FILLER_ZH =
-  /[发花配买评拿给用办建获开设出派送收交投引]了(?=多少|几)|(?<=\s)比(?=\s)|(?:增加|增长|减少|下降|提高|提升|上升|降低|多|少)了?(?=多少|几|\s*$)|请问|(?<![\u4e00-\u9fff])请|(?<![\u4e00-\u9fff])那么?(?=[\u4e00-\u9fff])|帮我|帮忙|查一下|查下|查查|那边|这边|那里|这里|咋样|怎样|多大|多长|多高|报告里面|报告里|报告中|的报告|报告|现在|目前|具体|大概|大约|查询|告诉我|我想知道|想知道|是多少|有多少|为多少|多少|有几[个所名门项位]|有几|几[个所名门项位]|几|是什么|什么|吗|呢|吧|啊|呀|么|？|！|，|。|、|；|分别是|分别|各是|比一下|比比|比较|对比|相比|变化|怎么样|如何|情况|数据|数字|指标|一下|里面|表里|表中|里的|中的|上的|发放了|发放|排名|排行|排序|最高|最低|最多|最少|最大|最小|哪个地区|哪个报告|哪个|哪里|各地区|各地|地区|[四五六]个|所有|的|了|和|与|及|(?<![\u4e00-\u9fff])跟(?![\u4e00-\u9fff])/g;
+const FILLER_ZH = new RegExp(
+  `[发花配买评拿给用办建获开设出派送收交投引]了(?=多少|几)|(?<=\\s)比(?=\\s)|(?:${CHANGE_VERB_SOURCE}|多|少)了?(?=多少|几|\\s*$)|请问|(?<![\\u4e00-\\u9fff])请|(?<![\\u4e00-\\u9fff])那么?(?=[\\u4e00-\\u9fff])|帮我|帮忙|查一下|查下|查查|那边|这边|那里|这里|咋样|怎样|多大|多长|多高|报告里面|报告里|报告中|的报告|报告|现在|目前|具体|大概|大约|查询|告诉我|我想知道|想知道|是多少|有多少|为多少|多少|有几[个所名门项位]|有几|几[个所名门项位]|几|是什么|什么|吗|呢|吧|啊|呀|么|？|！|，|。|、|；|分别是|分别|各是|比一下|比比|比较|对比|相比|变化|怎么样|如何|情况|数据|数字|指标|一下|里面|表里|表中|里的|中的|上的|发放了|发放|排名|排行|排序|最高|最低|最多|最少|最大|最小|哪个地区|哪个报告|哪个|哪里|各地区|各地|地区|[四五六]个|所有|的|了|和|与|及|(?<![\\u4e00-\\u9fff])跟(?![\\u4e00-\\u9fff])`,
+  "g",
+);
 const FILLER_EN =
   /\b(?:vs\.?|versus|compared?|with|and|between|how\s+many|how\s+much|what\s+(?:is|was|were|are)|what|which|in|the|of|for|did|does|do|was|were|is|are|a|an|there|to|on|have|has|had|get|got|its|their|at|about|same|also|then|so)\b|[?!,.:;]/gi;
 
@@ -94,7 +96,7 @@ export function blankSpans(s: string, spans: [number, number][]): string {
   return out;
 }
 
-const STANDARD_NAMES = /人才培养质量计分卡|计分卡|满意度调查表|教学资源表|服务贡献表|国际影响表|落实政策表/;
+const STANDARD_NAMES = new RegExp(STANDARD_TABLE_SOURCE);
 
 /** Tables the question names, within the asked reports; the words naming them are returned for removal. */
 function requestedTables(state: Loaded, text: string, reports: string[], tableRequested: string | null): { ids: Set<string> | null; span: string | null } {

@@ -2,6 +2,9 @@ import type { Fact, ManifestEntry, ReportMeta } from "../types.js";
 import { cleanText, stripHeadingMarks } from "./clean.js";
 import { entityFromPublisherName, placeFromBody, placeFromFileName, publisherFromMetadata, yearFromFileName } from "./guess.js";
 import { digitYears, entityFromTitleText, kindOfEntity, type TitleEntity } from "./publisher.js";
+import { STANDARD_TABLE_SOURCE } from "../text/vocabulary.js";
+
+const STANDARD_TABLE_RE = new RegExp(STANDARD_TABLE_SOURCE);
 
 /**
  * Reads who a report is about from its title: the publisher before "…质量年度报告", "职业教育…报告",
@@ -184,7 +187,7 @@ export function withDataYears(meta: ReportMeta, facts: Fact[]): ReportMeta {
   for (const f of facts) {
     if (f.source !== "table" || f.year === null) continue;
     years.add(f.year);
-    if (/计分卡|满意度调查表|教学资源表|服务贡献表|国际影响表|落实政策表/.test(f.table ?? "")) standardYears.add(f.year);
+    if (STANDARD_TABLE_RE.test(f.table ?? "")) standardYears.add(f.year);
   }
   const dataYears = [...years].sort((a, b) => a - b);
   const pool = standardYears.size ? [...standardYears] : dataYears;

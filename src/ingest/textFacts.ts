@@ -15,6 +15,7 @@ import { contestOf, isUsableLabel, labelBase, readLabel } from "./textFacts/labe
 import { readFigure, yearMentions } from "./textFacts/numbers.js";
 import { GENERIC_LABELS, lacksListHead, namedSubject, NARROW_TOPIC, narrowingPlace } from "./textFacts/scope.js";
 import { lineAt, maskedRanges, sentences, yearFor, yearInfos, type YearInfo } from "./textFacts/sentences.js";
+import { CHANGE_VERB_SOURCE } from "../text/vocabulary.js";
 
 /** Report context a text fact needs. */
 export interface TextFactMeta {
@@ -53,6 +54,9 @@ const TO_VERB = "(?:(?:提高|提升|增加|增长|上升|下降|降低|减少|�
 const TO_END = new RegExp(
   `^[，,\\s]*(.*?[\\u4e00-\\u9fff])(?:从|由)(?:(?:19|20)\\d{2}\\s*(?:年度|学年|年)的?)?\\d+(?:\\.\\d+)?\\s*[^\\d，,；;。]{0,5}?${TO_VERB}(?:((?:19|20)\\d{2})\\s*(?:年度|学年|年)的?)?$`,
 );
+
+/** A label ending in a change verb (`全日制在校生数增加`) is a change, not a stock. */
+const CHANGE_END_RE = new RegExp(`${CHANGE_VERB_SOURCE}$`);
 
 /** Units that count people. */
 const PEOPLE = /^(?:人|名|人次)$/;
@@ -365,7 +369,7 @@ function paragraphFacts(p: Passage, meta: TextFactMeta): Fact[] {
       // clause, even before its year, makes the figure that county's (the prefix may lengthen a usable label).
       const ownPlace = narrowing ? null : narrowingPlace(s.slice(clauseStart, at), meta.entity);
       if (ownPlace && !label.includes(ownPlace)) label = `${ownPlace}${label}`;
-      const change = reading.kind === "change" || /(?:增加|增长|提高|提升|上升|下降|减少|降低)$/.test(label);
+      const change = reading.kind === "change" || CHANGE_END_RE.test(label);
       const fromYear = fromStart?.[2] ? Number(fromStart[2]) : null;
       if (fromStart && fromYear === null) {
         fail(fig.end);

@@ -263,8 +263,11 @@ export const COUNTERS: readonly string[] = [
   "辆",
 ];
 
-/** The six standard appendix tables of the national template, by the name each is printed with. */
-export const STANDARD_TABLES: readonly string[] = ["人才培养质量计分卡", "满意度调查表", "教学资源表", "服务贡献表", "国际影响表", "落实政策表"];
+/** The six standard appendix tables of the national template, by the name each is printed with, in the reports' order. */
+export const STANDARD_TABLES = ["人才培养质量计分卡", "满意度调查表", "教学资源表", "服务贡献表", "国际影响表", "落实政策表"] as const;
 
 /** A regular expression source matching a standard table's name (计分卡 for the first). */
 export const STANDARD_TABLE_SOURCE = `(?:人才培养质量)?计分卡|${STANDARD_TABLES.slice(1).join("|")}`;
+
+/** How people shorten them when they ask for one (满意度表, 资源表). */
+export const STANDARD_TABLE_SHORT_SOURCE = ["满意度表", "资源表", "贡献表", "影响表", "政策表"].join("|");

@@ -1,6 +1,7 @@
 import type { Intent } from "../../types.js";
 import { placeAt } from "../../places/gazetteer.js";
 import { normalizeQuestion } from "../../text/normalize.js";
+import { CHANGE_VERB_SOURCE, STANDARD_TABLE_SHORT_SOURCE, STANDARD_TABLE_SOURCE } from "../../text/vocabulary.js";
 
 /**
  * What kind of answer a question wants: a figure, a comparison, a change, a ranking, case
@@ -39,8 +40,10 @@ const RANK =
 /** A ranking of two named entities is a comparison of them; these words keep it a ranking. */
 const RANK_ALWAYS = /排名|排行|排序|排第几|\brank(?:s|ed|ing)?\b/i;
 
-const CHANGE =
-  /变化|变动|增长|增加|减少|下降|上升|提高|提升|降低|增幅|降幅|增速|增减|涨|跌|同比|环比|比上年|比去年|较上年|较去年|多了多少|少了多少|趋势|\bchang(?:e|ed|es|ing)\b|\bgr[eo]w(?:th|n|s)?\b|\bincreas|\bdecreas|\bdeclin|\bdrop(?:ped)?\b|\brise\b|\brose\b|\bfell\b|\btrend/i;
+const CHANGE = new RegExp(
+  `变化|变动|${CHANGE_VERB_SOURCE}|增幅|降幅|增速|增减|涨|跌|同比|环比|比上年|比去年|较上年|较去年|多了多少|少了多少|趋势|\\bchang(?:e|ed|es|ing)\\b|\\bgr[eo]w(?:th|n|s)?\\b|\\bincreas|\\bdecreas|\\bdeclin|\\bdrop(?:ped)?\\b|\\brise\\b|\\brose\\b|\\bfell\\b|\\btrend`,
+  "i",
+);
 
 const COMPARE =
   /对比|比较|比一下|比比|相比|比起|比对|差距|差异|区别|差别|分别|各是|各自|哪个高|哪个多|哪个大|哪个低|哪个少|谁高|谁多|谁大|\bvs\.?(?=\s|\d|$)|\bversus\b|\bcompar|\bdifference\b|\bbetween\b/i;
@@ -58,7 +61,7 @@ const DOMAIN =
 const SHOW = /看|查看|显示|列出|展示|打开|调出|给我|发我|发一下|来一份|出示|\bshow\b|\bdisplay\b|\blist\b|\bopen\b|\bview\b|\bsee\b|\bgive me\b|\bprint\b/i;
 
 /** The six standard appendix tables and the short names people use for them. */
-const STANDARD_TABLE = /(?:人才培养质量)?计分卡|满意度调查表|教学资源表|服务贡献表|国际影响表|落实政策表|满意度表|资源表|贡献表|影响表|政策表/;
+const STANDARD_TABLE = new RegExp(`${STANDARD_TABLE_SOURCE}|${STANDARD_TABLE_SHORT_SOURCE}`);
 const ENGLISH_TABLE: [RegExp, string][] = [
   [/\bscore\s*card\b/i, "计分卡"],
   [/\bteaching resources?\s+table\b/i, "教学资源表"],

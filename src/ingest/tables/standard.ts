@@ -2,10 +2,10 @@
  * The six standard appendix tables every report is asked to publish: recognising them (by title,
  * or by header and indicator names when the title is missing) and building their indicator paths.
  */
+import { STANDARD_TABLES } from "../../text/vocabulary.js";
 import type { StandardTable } from "../../types.js";
 
-/** The six standard tables, in the order the reports print them. */
-export const STANDARD_TABLES: readonly StandardTable[] = ["人才培养质量计分卡", "满意度调查表", "教学资源表", "服务贡献表", "国际影响表", "落实政策表"];
+export { STANDARD_TABLES };
 
 // Indicator names only one standard table has; two hits are enough to tell a table without a title.
 const SIGNATURES: Record<StandardTable, RegExp[]> = {

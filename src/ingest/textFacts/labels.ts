@@ -4,6 +4,7 @@
  * (`为`, `达到`, `共有`) taken off. A label that cannot be read with confidence is rejected:
  * a figure without a clear label is never stated.
  */
+import { CHANGE_VERB_SOURCE } from "../../text/vocabulary.js";
 
 /** A label as read from the text before a figure. */
 export interface LabelReading {
@@ -27,8 +28,8 @@ const QUALIFIER = /(?:大约|约为|约有|约|接近|将近|近|超过|超|逾|
 const BASE = "(?:上一?年度?|上年同期|去年同期|去年|上一学年|前一?年|上届|第[一二三四五六七八九十]+届|20\\d{2}\\s*(?:年度|学年|年)?)";
 const COMPARISON = new RegExp(`(?:较|同比|相比)(?:于)?${BASE}?|比${BASE}|与${BASE}相比`, "g");
 /** A change verb, alone once the comparison base is gone. */
-const CHANGE_ONLY = /^(?:增加|增长|提高|提升|上升|下降|减少|降低|高出|回落|增幅|降幅|增|减)了?$/;
-const CHANGE_END = /(?:增加|增长|提高|提升|上升|下降|减少|降低|高出|回落)了?$/;
+const CHANGE_ONLY = new RegExp(`^(?:${CHANGE_VERB_SOURCE}|增幅|降幅|增|减)了?$`);
+const CHANGE_END = new RegExp(`${CHANGE_VERB_SOURCE}了?$`);
 /** Words that alone say nothing about what was counted. */
 const STOP = new Set([
   "生均",
