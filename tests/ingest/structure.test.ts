@@ -5,7 +5,7 @@
  */
 
 import { describe, expect, it } from "vitest";
-import { parseStructure, readReportTitle } from "../../src/ingest/structure/index.js";
+import { parseCaseMarker, parseStructure, readReportTitle } from "../../src/ingest/structure/index.js";
 import type { Passage, Section } from "../../src/types.js";
 import { fixture, type Fixture } from "./helpers/fixtures.js";
 
@@ -493,5 +493,24 @@ describe("never throws", () => {
       throw new Error("boom");
     });
     expect(r.passages.filter((p) => p.kind === "case")).toHaveLength(2);
+  });
+});
+
+describe("parseCaseMarker: case headings as Word prints them", () => {
+  it.each<[string, { label: string; title: string } | null]>([
+    ["### 案例1 订单班里走出的数控能手", { label: "案例1", title: "订单班里走出的数控能手" }],
+    ["### 案例12、校企共建实训中心", { label: "案例12", title: "校企共建实训中心" }],
+    ["### 【案例】夜校里的老年智能手机课", { label: "【案例】", title: "夜校里的老年智能手机课" }],
+    ["【案例三】茶艺进乡村", { label: "【案例3】", title: "茶艺进乡村" }],
+    ["### 典型案例一 技能大师工作室带徒传艺", { label: "典型案例 1", title: "技能大师工作室带徒传艺" }],
+    ["典型案例十二：茶艺专业助力乡村振兴", { label: "典型案例 12", title: "茶艺专业助力乡村振兴" }],
+    // Running text and table titles that start like a marker are none.
+    ["案例1中，学校通过订单班培养了86名学生。", null],
+    ["案例1 订单班里走出的数控能手", null],
+    ["典型案例一览表", null],
+  ])("%s", (raw, want) => {
+    const got = parseCaseMarker(raw);
+    if (want === null) expect(got).toBeNull();
+    else expect(got).toMatchObject({ ...want, bare: false });
   });
 });

@@ -18,7 +18,7 @@ import { ReportParseError } from "../../errors.js";
 import { gridRows, joinWrapped, type Grid } from "./grid.js";
 import { findAlignedTables } from "./pdfColumns.js";
 import { extractPdf, type PdfPage } from "./pdfExtract.js";
-import { findTables } from "./pdfTables.js";
+import { commonSize, findTables } from "./pdfTables.js";
 import { itemLines, type PdfLine } from "./pdfText.js";
 
 /** The rebuilt text, and the page each of its lines comes from. */
@@ -176,7 +176,8 @@ function joinContinuedTables(blocks: Block[]): Block[] {
 
 /** The pages as blocks in reading order: tables (ruled, then aligned), headings and paragraphs. */
 function pageBlocksOf(pages: PdfPage[]): Block[] {
-  const tables = pages.map((p) => findTables(p.rules, p.items));
+  const itemSize = commonSize(pages.flatMap((p) => p.items));
+  const tables = pages.map((p) => findTables(p.rules, p.items, itemSize));
   const rawLines = pages.map((p, i) => itemLines(p.items.filter((_, k) => !tables[i].some((t) => t.items.has(k)))));
   const lines = withoutPageFurniture(pages, rawLines);
   const all = lines.flat();

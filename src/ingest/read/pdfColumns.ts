@@ -21,7 +21,8 @@ const ROW_GAP = 4;
 /** A line without column gaps inside a run is a wrapped cell only when this short. */
 const MAX_WRAP_CHARS = 16;
 
-const isFigure = (s: string) => /^[-+]?\d[\d,，.]*\s*(%|％|‰|[\u4e00-\u9fff]{1,2})?$/.test(s.replace(/\s+/g, "")) && !/^(19|20)\d{2}年?$/.test(s.trim());
+/** A cell's text that is a figure (`1089`, `68.3%`, `12项`), never a year label (`2023年`). */
+export const isFigure = (s: string) => /^[-+]?\d[\d,，.]*\s*(%|％|‰|[\u4e00-\u9fff]{1,2})?$/.test(s.replace(/\s+/g, "")) && !/^(19|20)\d{2}年?$/.test(s.trim());
 
 /** A line without column gaps that can be part of a cell: short, inside the table, no caption or sentence. */
 function isWrappedCell(l: PdfLine, left: number, right: number): boolean {

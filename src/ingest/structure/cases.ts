@@ -2,15 +2,18 @@
  * Case-study markers, in every form the reports print them:
  * 乐山 `## 典型案例 N` / `### 典型案例5` / plain `典型案例 12` (title on the next lines),
  * 遂宁 `【案例N】title`, 璧山 `案例N` alone (title on the next non-blank line),
- * 江门 `\t案例X-Y title` (number sometimes glued to the title: `案例2-4以武韵培育匠才`).
+ * 江门 `\t案例X-Y title` (number sometimes glued to the title: `案例2-4以武韵培育匠才`),
+ * and as Word headings: `### 案例1 title`, `### 【案例】title` (no number), `### 典型案例一 title`
+ * (a Chinese numeral, read as 1).
  */
 
 import type { Passage, Section } from "../../types.js";
-import { titleText } from "./lineKinds.js";
+import { chineseNumber } from "./headings.js";
+import { hasHeadingMark, titleText } from "./lineKinds.js";
 
 /** A case marker read from one line. */
 export interface CaseMarker {
-  /** Label as printed, normalised: "典型案例 5", "【案例3】", "案例2-4", "案例12". */
+  /** Label as printed, normalised: "典型案例 5", "【案例3】", "【案例】", "案例2-4", "案例12". */
   label: string;
   /** Title printed on the marker line itself, or "" when it follows on the next lines. */
   title: string;
@@ -18,16 +21,24 @@ export interface CaseMarker {
   bare: boolean;
 }
 
-const TYPICAL_RE = /^典型案例\s*(\d{1,3})\s*[:：]?\s*(.*)$/;
-const BRACKET_RE = /^【\s*(?:典型)?案例\s*(\d{1,3})\s*】\s*(.*)$/;
+/** A case number: digits, or a Chinese numeral followed by a separator or the end (never `典型案例一览表`). */
+const NUM = "(\\d{1,3}|[一二三四五六七八九十]{1,3}(?=[\\s:：、.．】]|$))";
+const TYPICAL_RE = new RegExp(`^典型案例\\s*${NUM}\\s*[:：、.．]?\\s*(.*)$`);
+const BRACKET_RE = new RegExp(`^【\\s*(?:典型)?案例\\s*${NUM}?\\s*】\\s*(.*)$`);
 const DASHED_RE = /^案例\s*(\d{1,2})\s*[-－—–]\s*(\d{1,2})\s*(.*)$/;
-const BARE_RE = /^案例\s*(\d{1,3})\s*(?:[:：]\s*(.*))?$/;
+const BARE_RE = new RegExp(`^案例\\s*${NUM}\\s*(?:[:：]\\s*(.*))?$`);
+/** `案例1 title` on one line: only as a heading, where running text (`案例1中，…`) never stands. */
+const TITLED_RE = new RegExp(`^案例\\s*${NUM}\\s*[、.．]?\\s*(.+)$`);
+
+/** A case number as printed (`3`, `三`) as a number. */
+const caseNumber = (n: string) => (/^\d+$/.test(n) ? Number(n) : chineseNumber(n));
 
 /**
  * Reads a case marker from a raw line, or null. Only a line that starts with the marker
  * counts, and a title on the same line must read as a title (short, no full stop inside).
  *
  * @example parseCaseMarker("\t[bookmark: _Toc1]案例2-4以武韵培育匠才") // { label: "案例2-4", title: "以武韵培育匠才", bare: false }
+ * @example parseCaseMarker("### 典型案例一 技能大师工作室带徒传艺") // { label: "典型案例 1", title: "技能大师工作室带徒传艺", bare: false }
  */
 export function parseCaseMarker(raw: string): CaseMarker | null {
   if (raw.length > 5000) return null;
@@ -35,10 +46,11 @@ export function parseCaseMarker(raw: string): CaseMarker | null {
   if (!text.includes("案例") || text.length > 90) return null;
   let m: RegExpExecArray | null;
   let marker: CaseMarker | null = null;
-  if ((m = TYPICAL_RE.exec(text))) marker = { label: `典型案例 ${Number(m[1])}`, title: m[2], bare: false };
-  else if ((m = BRACKET_RE.exec(text))) marker = { label: `【案例${Number(m[1])}】`, title: m[2], bare: false };
+  if ((m = TYPICAL_RE.exec(text))) marker = { label: `典型案例 ${caseNumber(m[1])}`, title: m[2], bare: false };
+  else if ((m = BRACKET_RE.exec(text))) marker = { label: m[1] ? `【案例${caseNumber(m[1])}】` : "【案例】", title: m[2], bare: false };
   else if ((m = DASHED_RE.exec(text))) marker = { label: `案例${Number(m[1])}-${Number(m[2])}`, title: m[3], bare: false };
-  else if ((m = BARE_RE.exec(text))) marker = { label: `案例${Number(m[1])}`, title: m[2] ?? "", bare: true };
+  else if ((m = BARE_RE.exec(text))) marker = { label: `案例${caseNumber(m[1])}`, title: m[2] ?? "", bare: true };
+  else if ((m = TITLED_RE.exec(text)) && hasHeadingMark(raw)) marker = { label: `案例${caseNumber(m[1])}`, title: m[2], bare: false };
   if (!marker) return null;
   marker.title = marker.title.trim();
   if (/[。；]/.test(marker.title.slice(0, -1))) return null;

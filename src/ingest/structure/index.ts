@@ -170,7 +170,8 @@ export function parseStructure(lines: string[], report: string, entity: string, 
       }
       if (!title) warn(n, `case ${marker.label} has no title`);
     }
-    if (labels.has(marker.label)) warn(n, `case label ${marker.label} appears more than once`);
+    // An unnumbered 【案例】 may stand before every case.
+    if (labels.has(marker.label) && /\d/.test(marker.label)) warn(n, `case label ${marker.label} appears more than once`);
     labels.add(marker.label);
     openCase = { label: marker.label, title, line: n, endLine, path: tracker.path(), parts: [] };
   };

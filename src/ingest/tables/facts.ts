@@ -4,7 +4,7 @@
  */
 import type { Fact, Table } from "../../types.js";
 import { rowLabelColumn, labelName } from "./build.js";
-import { columnRoles } from "./roles.js";
+import { columnRoles, isYearAxisHeader } from "./roles.js";
 import { isNoUnit, parseCellValue, splitUnit, titleYear, yearOf } from "./values.js";
 
 /** Columns that describe the figures rather than hold a year's figure: no year of their own. */
@@ -33,11 +33,21 @@ function extraUnit(header: string): string | null {
 }
 
 /**
- * Years of the columns: a column's own year (`2024年`, `2023学年 · 金额（万元）`), else, for an
- * 占比/比例 column, the year of the column before it (璧山 表3: `2022 / 占比（%）`).
+ * Years of the columns: a column's own year (`2024年`, `2023学年 · 金额（万元）`, also under a
+ * merged `年度` cell: `年度 · 2024年`), else, for an 占比/比例 column, the year of the column before it
+ * (璧山 表3: `2022 / 占比（%）`).
  */
 function columnYears(header: string[]): (number | null)[] {
-  const own = header.map((h) => yearOf(h));
+  const own = header.map(
+    (h) =>
+      yearOf(h) ??
+      yearOf(
+        h
+          .split(/\s*·\s*/)
+          .filter((level) => !isYearAxisHeader(level))
+          .join(" · "),
+      ),
+  );
   return own.map((y, c) => (y === null && c > 0 && /^(占比|比例|百分比)/.test(header[c].replace(/\s+/g, "")) ? own[c - 1] : y));
 }
 

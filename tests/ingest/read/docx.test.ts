@@ -204,3 +204,28 @@ describe("an old binary Word report (.doc, tests/fixtures/reports)", () => {
     expect(() => readOldWord(new Uint8Array([0xd0, 0xcf]), "x.doc", null)).toThrow(/x\.doc: this is an old binary Word file.*save it as \.docx/);
   });
 });
+
+describe("a Word report whose cases are headings (tests/fixtures/office/cases-under-headings.docx)", () => {
+  const file = "cases-under-headings.docx";
+  const report = ingestReport(file, readFileSync(join(import.meta.dirname, "..", "..", "fixtures", "office", file)));
+  const cases = report.passages.filter((p) => p.kind === "case");
+
+  it("makes each case heading its own case, with its number and title, in every form", () => {
+    expect(cases.map((c) => [c.caseLabel, c.title])).toEqual([
+      ["案例1", "订单班里走出的数控能手"],
+      ["案例2", "“村播”课堂带火山货"],
+      ["案例3", "校企共建新能源汽车实训中心"],
+      ["【案例】", "夜校里的老年智能手机课"],
+      ["典型案例 1", "技能大师工作室带徒传艺"],
+      ["典型案例 2", "茶艺专业助力乡村振兴"],
+    ]);
+    expect(report.warnings.filter((w) => /case/.test(w.message))).toEqual([]);
+  });
+
+  it("gives each case its own paragraphs only, and ends it at the next chapter heading", () => {
+    expect(cases[0].text).toBe("案例1 订单班里走出的数控能手\n学校与本地机床企业共建订单班，2024年订单班学生86人，企业导师每周驻校授课两天。\n毕业生全部进入合作企业，岗位适应期由半年缩短到两个月。");
+    expect(cases[1].text).not.toContain("订单班");
+    expect(cases[5].text).not.toContain("实训设备更新");
+    expect(cases[4].sectionPath).toEqual(["服务贡献"]);
+  });
+});

@@ -168,6 +168,68 @@ describe("layoutPdf: ruled tables", () => {
     expect(text([page(items, rules)])).toEqual(["类别\t项目\t2023年", "技能\t获奖\t18", "\t证书\t940", "备注：截至2023年8月\t"]);
   });
 
+  it("reads an open-sided table (no left or right border) to its first and last columns", () => {
+    // The rules across end where the missing outer borders would stand.
+    const open = [...ys.map((y) => h(y)), v(160), v(260)];
+    const items = [item("指标", 65, 685), item("2023年", 165, 685), item("2024年", 265, 685), item("专任教师数", 65, 652), item("171", 165, 652), item("183", 265, 652)];
+    expect(text([page(items, open)])).toEqual(["指标\t2023年\t2024年", "专任教师数\t171\t183"]);
+  });
+
+  it("reads a 三线表 by its rules and its text: columns where the figures line up, a 年度 label over the year columns, several rows under one rule", () => {
+    const three = [h(720), h(680), h(620)];
+    const items = [
+      // 年度 spans the two year columns, set across the gap between them; 指标 is centred on both header rows.
+      item("年度", 249.5, 705),
+      item("指标", 65, 695),
+      item("2023年", 185, 686),
+      item("2024年", 285, 686),
+      item("全日制在校生数", 65, 662),
+      item("2860", 190, 662),
+      item("3015", 290, 662),
+      item("专任教师数", 65, 640),
+      item("171", 195, 640),
+      item("183", 295, 640),
+    ];
+    expect(text([page(items, three)])).toEqual(["指标\t年度 · 2023年\t年度 · 2024年", "全日制在校生数\t2860\t3015", "专任教师数\t171\t183"]);
+  });
+
+  it("reads a table ruled only between rows, a header cell spanning two rows where the rule under it is missing", () => {
+    const rows = [h(720), h(690, 160, 360), h(660), h(630), h(600)];
+    const items = [
+      item("2024年", 233.75, 700),
+      item("去向", 65, 682),
+      item("人数", 200, 670),
+      item("占比", 300, 670),
+      item("升学", 65, 640),
+      item("431", 195, 640),
+      item("45.5%", 285, 640),
+      item("就业", 65, 610),
+      item("496", 195, 610),
+      item("52.3%", 285, 610),
+    ];
+    expect(text([page(items, rows)])).toEqual(["去向\t2024年 · 人数\t2024年 · 占比", "升学\t431\t45.5%", "就业\t496\t52.3%"]);
+  });
+
+  it("keeps two 三线表 of the same width apart when a caption or running text stands between them", () => {
+    const rules = [h(760), h(740), h(700), h(640), h(620), h(580)];
+    const items = [
+      item("指标", 65, 747),
+      item("2024年", 265, 747),
+      item("在校生数", 65, 726),
+      item("3015", 265, 726),
+      item("专任教师数", 65, 708),
+      item("183", 265, 708),
+      item("表2 校企合作情况", 150, 670),
+      item("项目", 65, 627),
+      item("2024年", 265, 627),
+      item("合作企业数", 65, 605),
+      item("39", 265, 605),
+      item("订单班学生数", 65, 588),
+      item("262", 265, 588),
+    ];
+    expect(text([page(items, rules)])).toEqual(["指标\t2024年", "在校生数\t3015", "专任教师数\t183", "表2校企合作情况", "项目\t2024年", "合作企业数\t39", "订单班学生数\t262"]);
+  });
+
   it("joins a table continued at the top of the next page and drops its repeated header", () => {
     const top = [item("指标", 65, 685), item("2023年", 165, 685), item("在校生数", 65, 655), item("3256", 165, 655)];
     const two = [h(700, 60, 260), h(670, 60, 260), h(640, 60, 260), v(60, 640, 700), v(160, 640, 700), v(260, 640, 700)];

@@ -307,3 +307,15 @@ describe("table numbers in Chinese numerals", () => {
     ]);
   });
 });
+
+describe("years under a merged 年度 header cell", () => {
+  it("reads `年度 · 2024年` (a Word or PDF header whose 年度 spans the year columns) as 2024", () => {
+    const lines = ["表1 学校发展计分卡", "指标\t单位\t年度 · 2023年\t年度 · 2024年", "全日制在校生数\t人\t2860\t3015", "专任教师数\t人\t171\t183", "", "下文说明。"];
+    const t = extractTables(lines, "x.txt").tables[0]!;
+    const facts = tableFacts(t, "某校", null).filter((f) => f.indicator === "全日制在校生数");
+    expect(facts.map((f) => [f.year, f.value])).toEqual([
+      [2023, 2860],
+      [2024, 3015],
+    ]);
+  });
+});
