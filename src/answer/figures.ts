@@ -2,6 +2,7 @@ import type { AnswerFact, Fact, ReportMeta } from "../types.js";
 import type { IndicatorEntry, IndicatorMatch } from "./indicators.js";
 import { MATCH_PARAMS, type MatchParams } from "./matchParams.js";
 import { CHANGE_VERB_SOURCE } from "../text/vocabulary.js";
+import { slotConflicts } from "./indicatorModel.js";
 
 /**
  * Picks the figures that answer a question once its indicator candidates are known:
@@ -133,6 +134,8 @@ export function findVariants(picked: Picked, catalog: IndicatorEntry[], meta: Re
     if (CHANGE_LABEL.test(e.leaf)) continue;
     if (e.path.length > 1 && e.source === "table" && e.path[0] !== picked.entry.path[0]) continue;
     if (!sameMeaning(e.leaf, picked.entry.leaf)) continue;
+    // A figure with other qualifiers (生均民办公用经费 beside 生均公用经费) is another measure, never a conflict.
+    if (slotConflicts(e.slots, picked.entry.slots).length) continue;
     const { fact } = valueFor(e, year, meta);
     if (!fact || !compatible(fact, picked.fact) || sameValue(fact.value, picked.fact.value) || roundsTo(fact, picked.fact) || roundsTo(picked.fact, fact)) continue;
     if (!out.some((f) => sameValue(f.value, fact.value))) out.push(fact);

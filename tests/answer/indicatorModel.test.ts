@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { findVariants } from "../../src/answer/figures.js";
+import { buildCatalog } from "../../src/answer/indicators.js";
 import { refuses, rowSlots, slotConflicts } from "../../src/answer/indicatorModel.js";
 import { readSlots } from "../../src/text/qualifiers.js";
+import { catalogFact } from "./catalogFacts.js";
 
 const conflicts = (asked: string, printed: string) => slotConflicts(readSlots(asked), readSlots(printed)).map((c) => [c.dimension, c.kind, c.word]);
 
@@ -44,5 +47,21 @@ describe("rowSlots", () => {
   it("takes no time scope from a title: 近两年…比较 has a column per year, no total", () => {
     expect(rowSlots(["升学总人数"], "近两年江门市中职学生升学情况比较", "2024年").timeScope).toBeUndefined();
     expect(rowSlots(["近三年累计培训人次"], "", "").timeScope?.value).toBe("近几年");
+  });
+});
+
+describe("the same measure printed twice is a conflict; two measures are not", () => {
+  // Three rows of one report: the same 生均公用经费 in a table and in a sentence, and the 民办 schools' own.
+  const facts = [
+    catalogFact(["生均公用经费"], 2000, { unit: "元", table: "经费情况表" }),
+    catalogFact(["生均公用经费"], 2100, { unit: "元", table: null }),
+    catalogFact(["生均民办公用经费"], 700, { unit: "元", table: null }),
+  ];
+  const catalog = buildCatalog(facts, []);
+  const tableRow = catalog.find((e) => e.source === "table")!;
+
+  it("shows the sentence's figure beside the table's, and not the 民办 schools'", () => {
+    const variants = findVariants({ fact: tableRow.facts[0]!, entry: tableRow, score: 1 }, catalog, undefined);
+    expect(variants.map((f) => f.value)).toEqual([2100]);
   });
 });
