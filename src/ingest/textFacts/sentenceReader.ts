@@ -1,0 +1,496 @@
+/**
+ * Reads the figures of one sentence of running text, left to right, as named steps: where the
+ * sentence's clauses and groups start (its layout), the digits that are no figure (years, names,
+ * dates, codes), the label text before a figure and how it is read (a from/to, a 分别 run, a
+ * contest, a verb's examples, a multi-year total), the noun a count comes before, the qualifiers
+ * of the figure's own clause chain, and its year. The state between figures (the last label, the
+ * group's topic, contest and 分别 items) lives in one reader per sentence.
+ */
+
+import type { Fact, Passage } from "../../types.js";
+import { cleanText } from "../clean.js";
+import { CHANGE_VERB_SOURCE } from "../../text/vocabulary.js";
+import { contestOf, isUsableLabel, labelBase, type LabelReading, readLabel } from "./labels.js";
+import { type Figure, readFigure, yearMentions } from "./numbers.js";
+import { GENERIC_LABELS, lacksListHead, namedSubject, NARROW_TOPIC, narrowingPlace } from "./scope.js";
+import { lineAt, maskedRanges, type Sentence, yearFor, yearInfos, type YearInfo } from "./sentences.js";
+
+/** Report context a text fact needs. */
+export interface TextFactMeta {
+  entity: string;
+  report: string;
+  /** Year for a figure whose sentence names none (the report's latest data year). */
+  defaultYear: number | null;
+  /** Raw lines of the report; when given, every fact's line is checked to hold its digits. */
+  lines?: string[];
+  /** Told of a paragraph whose figures could not be read (default: nowhere). */
+  warn?: (line: number, message: string) => void;
+}
+
+/** Words after a figure that make it an attribute of the next noun (`97人的队伍`) or part of a date. */
+const DATE_AFTER = /^\s*(?:月|日|号|时|点|分钟|秒钟|级|届|周年|年|学年|世纪|多年|岁)/;
+/** Minutes and seconds of a time (`9时30分`): 分 after anything else is a score (`693分`). */
+const TIME_AFTER = /^\s*[分秒]/;
+/** A noun right after a figure's unit, up to the clause end: `全市共7535名毕业生，`. */
+const NOUN_AFTER = /^([\u4e00-\u9fff“”]{1,8})(?=[，,。；;！？）)]|$)/;
+/** The same, where a verb or a contest before the figure says a list of counts follows (`获得5个一等奖、9个二等奖`). */
+const NOUN_IN_LIST = /^([\u4e00-\u9fff“”]{1,8})(?=[，,。；;！？）)、]|$)/;
+/** Verbs whose object is the noun after the figure: `新增20个紧缺专业` → 新增紧缺专业. */
+const VERB_BEFORE_NOUN = /^(?:新增|新设|新建|建成|组建|共建|开设|开发|建设|培养|引进|选出|评出|立项|优化调整|调整|淘汰|撤销|停招|荣获|获得|发展|帮带|派驻|设立|创建|出版|编写|建有)$/;
+/** A verb then a list of examples (`开设机电技术应用、会计事务等`): the figure after counts what the verb did. */
+const VERB_THEN_EXAMPLES = new RegExp(`(${VERB_BEFORE_NOUN.source.slice(4, -2)})[^，,；;。]*等$`);
+/** `招生、在校生、毕业生分别为`: the items a run of figures after it stands for, in order, and a change verb if any. */
+const RESPECTIVELY = /^(.*?[\u4e00-\u9fff])分别(?:为|是|达到|达|有|(?:比|较)(?:上一?年度?|去年|20\d{2}年)((?:增加|减少|提高|下降|增长|降低|提升)了?))?$/;
+/** The words before a from-value: `升学率从2021年的`, `由` (the label, the year it is of). */
+const FROM_START = /^[，,\s]*(.*?[\u4e00-\u9fff])(?:从|由)(?:((?:19|20)\d{2})\s*(?:年度|学年|年)的?)?$/;
+/** A change verb into its new value: `提高到`, `增至`, `拓展至`. */
+const TO_VERB = "(?:(?:提高|提升|增加|增长|上升|下降|降低|减少|扩大|拓展|扩展|发展)(?:到|至)|增至|降至|升至|减至)";
+/**
+ * The words before a to-value: `升学率从2021年的78%提高到`, `由1个拓展至`, `…提高到2024年的` (the label, and
+ * the to-year when one is named).
+ */
+const TO_END = new RegExp(
+  `^[，,\\s]*(.*?[\\u4e00-\\u9fff])(?:从|由)(?:(?:19|20)\\d{2}\\s*(?:年度|学年|年)的?)?\\d+(?:\\.\\d+)?\\s*[^\\d，,；;。]{0,5}?${TO_VERB}(?:((?:19|20)\\d{2})\\s*(?:年度|学年|年)的?)?$`,
+);
+
+/** A label ending in a change verb (`全日制在校生数增加`) is a change, not a stock. */
+const CHANGE_END_RE = new RegExp(`${CHANGE_VERB_SOURCE}$`);
+
+/** Units that count people. */
+const PEOPLE = /^(?:人|名|人次)$/;
+/** After a count of people, what they got or did, to the clause end: `学子获得国家奖学金`, `学生参加技能大赛`. */
+const ACT_AFTER = /^[\u4e00-\u9fff]{1,4}?(获得|荣获|获|取得|考取|享受|领取|参加|参与|通过)([\u4e00-\u9fff“”]{2,12}?)(?=共|[，,。；;！？]|$)/;
+/** `…693分的成绩`, `…的好成绩`: the figure is a score, its label is before it. */
+const SCORE_AFTER = /^的(?:优异|好)?成绩/;
+
+/**
+ * The words that narrow a clause group to part of the population (NARROW_TOPIC), as a label's prefix:
+ * a quoted programme name if there is one (“9+3”), else the narrowing words in order (民办, 藏彝),
+ * else a county the group is about that is not the report's own (美姑).
+ */
+function narrowingWords(group: string, entity: string): string {
+  const found = [...group.matchAll(new RegExp(NARROW_TOPIC.source, "g"))].map((m) => m[0]);
+  const quoted = found.find((w) => w.startsWith("“"));
+  return quoted ?? ([...new Set(found)].join("") || narrowingPlace(group, entity) || "");
+}
+
+/** Multi-year words (`近三年`, `近年来`, `累计`, `历年`, `至今`): figures after them are totals over years. */
+const CUMULATIVE = /近\s*([二两三四五六七八九十几\d]+)\s*年来?|近年来|累计|历年|至今/g;
+/**
+ * 截至 with 共 or 已 after it (`截至2024年，…已招收8届共857名`) counts up to a date, but over what is left
+ * unsaid: no figure of it is read. Without them it dates a stock (`截至2024年底有14所`).
+ */
+const UP_TO_DATE = /(?:截至|截止)(?=[^；;。]*?(?:共|已))/g;
+
+/** Where a sentence speaks of several years at once, with the scope word its figures are labelled with (null: unreadable). */
+function cumulativeMarks(s: string): { at: number; scope: string | null }[] {
+  const marks = [...s.matchAll(CUMULATIVE)].map((m) => ({ at: m.index ?? 0, scope: m[1] ? `近${m[1]}年` : m[0] === "近年来" ? "近年来" : "累计" }));
+  const dates = [...s.matchAll(UP_TO_DATE)].map((m) => ({ at: m.index ?? 0, scope: null }));
+  return [...dates, ...marks].sort((a, b) => a.at - b.at);
+}
+
+/** The label text without its multi-year words, which the scope prefix says (`近三年，学校累计开展社会培训` → `学校开展社会培训`). */
+function withoutCumulative(text: string): string {
+  return text.replace(new RegExp(CUMULATIVE.source, "g"), "");
+}
+
+/** The year before the report's (`上年度全区…招收2864人`), unless it is a comparison base (`较上年度`, `比上年`). */
+const LAST_YEAR = /(?<![较比与])(?:上一?年度|上一学年|上学年|去年)(?!同期|相比)/;
+
+/** Words of a target or plan: what a sentence after them counts is not done yet (力争, 预计, 计划到2026年). */
+const TARGET = /力争|争取|预计|目标|计划(?:到|至|于)|拟(?!招)|将(?=[^，,。；;]{0,8}(?:达到|建成|实现|突破|新增|完成))/g;
+
+/** Where a sentence turns to a target: its target words, and a year after 到/至 later than the report's data. */
+function targetMarks(s: string, years: YearInfo[], defaultYear: number | null): number[] {
+  const marks = [...s.matchAll(TARGET)].map((m) => m.index ?? 0);
+  for (const y of years) if (y.future && defaultYear !== null && y.year > defaultYear) marks.push(y.start);
+  return marks;
+}
+
+/** What the digits before the current figure were: it decides whether the words between can be a label. */
+type Prev = "none" | "fact" | "year" | "date" | "code" | "failed" | "approx";
+
+/** Where a sentence's clauses and `；` groups start at each offset, its years, names, multi-year words and targets. */
+interface Layout {
+  masks: [number, number][];
+  years: YearInfo[];
+  clauseFrom: Int32Array;
+  groupFrom: Int32Array;
+  cumulativeAt: { at: number; scope: string | null }[];
+  targetAt: number[];
+}
+
+/** A sentence's layout, found in one pass: a long paragraph must not be rescanned for every figure. */
+function layoutOf(s: string, defaultYear: number | null): Layout {
+  const years = yearInfos(s, yearMentions(s.replace(/《[^》]*》/g, (x) => "＃".repeat(x.length))));
+  const clauseFrom = new Int32Array(s.length + 1);
+  const groupFrom = new Int32Array(s.length + 1);
+  for (let i = 0, c = 0, g = 0; i <= s.length; i++) {
+    clauseFrom[i] = c;
+    groupFrom[i] = g;
+    if (i === s.length) break;
+    if ("，,：:；;".includes(s[i])) c = i + 1;
+    if ("；;".includes(s[i])) g = i + 1;
+  }
+  return { masks: maskedRanges(s), years, clauseFrom, groupFrom, cumulativeAt: cumulativeMarks(s), targetAt: targetMarks(s, years, defaultYear) };
+}
+
+/** How the words before a figure were read, with what the next steps need of that reading. */
+interface LabelRead {
+  reading: LabelReading | null;
+  labelText: string;
+  clauseStart: number;
+  fromStart: RegExpExecArray | null;
+  toEnd: RegExpExecArray | null;
+  /** The figure stands in a 分别 run (`620人和1350人`). */
+  inRun: boolean;
+  /** A contest or a verb before the figure counts the noun after it (`获得5个一等奖`). */
+  counting: boolean;
+}
+
+/** Reads the figures of one sentence of a paragraph (see the module comment). */
+export class SentenceReader {
+  readonly facts: Fact[] = [];
+  private readonly s: string;
+  private readonly layout: Layout;
+  private segmentStart = 0;
+  private subject: string | null;
+  private prevBase: string | null = null;
+  /** The first figure of a clause group: what its headline figures are about. */
+  private topic: { label: string } | null = null;
+  private prevEnd = 0;
+  /** Where the words scoping the next figure start: the group's start, or the end of the last fact read in it. */
+  private scopeFrom = 0;
+  private prev: Prev = "none";
+  /** The contest the group's awards are from, and the items a 分别 run stands for. */
+  private contest: string | null = null;
+  private respectively: { items: string[]; verb: string; next: number } | null = null;
+
+  constructor(
+    private readonly p: Passage,
+    private readonly sent: Sentence,
+    /** The sentence before sets the scene (`在…技能大赛中，学校学生表现优异。并以团体总分693分…`). */
+    private readonly sceneBefore: string,
+    private readonly meta: TextFactMeta,
+  ) {
+    this.s = sent.text;
+    this.layout = layoutOf(this.s, meta.defaultYear);
+    this.subject = namedSubject(this.s, meta.entity);
+  }
+
+  /** Every figure of the sentence, in order. */
+  read(): Fact[] {
+    const digits = /\d+(?:\.\d+)?/g;
+    let m: RegExpExecArray | null;
+    while ((m = digits.exec(this.s))) {
+      const at = m.index;
+      if (at < this.prevEnd) continue;
+      this.enterGroupAt(at);
+      const runEnd = at + m[0].length;
+      const skipTo = this.noFigure(at, runEnd);
+      if (skipTo !== null) {
+        digits.lastIndex = Math.max(digits.lastIndex, skipTo);
+        continue;
+      }
+      this.figureAt(at, runEnd);
+    }
+    return this.facts;
+  }
+
+  private prevIs(...kinds: Prev[]): boolean {
+    return kinds.includes(this.prev);
+  }
+
+  private fail(end: number): void {
+    this.prevEnd = end;
+    this.prev = "failed";
+    this.prevBase = null;
+  }
+
+  /** A new clause group (after ；) has its own subject; a relative figure does not reach back over it. */
+  private enterGroupAt(at: number): void {
+    const start = this.layout.groupFrom[at]!;
+    if (start <= this.segmentStart) return;
+    this.segmentStart = start;
+    this.scopeFrom = start;
+    this.subject = namedSubject(this.s.slice(start), this.meta.entity);
+    this.prevBase = null;
+    this.topic = null;
+    this.contest = null;
+    this.respectively = null;
+  }
+
+  /**
+   * Digits that are no figure: a year, a quoted name, a date or time, a code, range, ordinal or list
+   * number. Returns where reading goes on, or null for a figure.
+   */
+  private noFigure(at: number, runEnd: number): number | null {
+    const s = this.s;
+    const year = this.layout.years.find((y) => y.start === at);
+    if (year) {
+      // A comparison base stays in the label text (`本地就业率较2023年上升`), where it is read as such.
+      if (!year.comparison) {
+        this.prevEnd = year.end;
+        this.prev = "year";
+      }
+      return year.end;
+    }
+    // Digits inside a quoted name (`“9+3”`, `《…2023—2025年…》`) are no figure; the name stays in the label.
+    const mask = this.layout.masks.find(([a, b]) => at >= a && at < b);
+    if (mask) return mask[1];
+    const before = s.slice(Math.max(0, at - 2), at);
+    const after = s.slice(runEnd, runEnd + 4);
+    const date = DATE_AFTER.exec(after) ?? (this.prevIs("date") ? TIME_AFTER.exec(after) : null);
+    if (date) {
+      this.prevEnd = runEnd + date[0].length;
+      this.prev = "date";
+      return runEnd;
+    }
+    // Codes, ranges, formulas, ordinals, list numbers: `0833-2433301`, `3+2`, `4.15`, `第3次`, `前10强`, `1.`.
+    if (/[\d.\-－—~～/:：+＋A-Za-z#]$/.test(before) || /^\s*(?:[-－—~～/]\s*\d|[+＋])/.test(after) || /^[.．、](?!\d)/.test(after) || /(?:第|前|后)$/.test(before)) {
+      this.prevEnd = runEnd;
+      this.prev = "code";
+      this.prevBase = null;
+      return runEnd;
+    }
+    return null;
+  }
+
+  /** Reads the figure whose digits start at `at` into a fact, or notes why it is none. */
+  private figureAt(at: number, runEnd: number): void {
+    // A target or plan (`力争到2027年建成…5个`) is no figure of what was done.
+    if (this.layout.targetAt.some((k) => k >= this.segmentStart && k < at)) {
+      this.fail(runEnd);
+      return;
+    }
+    const read = this.labelBefore(at);
+    const { reading } = read;
+    const fig = readFigure(this.s, at, Boolean(reading && /比$/.test(reading.label)));
+    if (!fig) {
+      this.fail(runEnd);
+      return;
+    }
+    // `2500余人`, `30多个`, `500人左右` are approximate: kept with their word, never stated as exact.
+    // `500人以上`, `以内`, `以下` are bounds: no fact.
+    const approxAfter = fig.approximate ? /^\s*(以上|左右|上下|以内|以下|多)/.exec(this.s.slice(fig.end))?.[1] : undefined;
+    if (fig.approximate && (!reading || /^以/.test(approxAfter ?? ""))) {
+      this.fail(fig.end);
+      this.prev = "approx";
+      return;
+    }
+    const approxWord = fig.approximate ? (approxAfter ?? (/余/.test(fig.raw) ? "余" : "多")) : undefined;
+    if (!reading || (fig.fractional && !/均/.test(reading.label))) {
+      this.fail(fig.end);
+      return;
+    }
+    const counted = this.countedNoun(fig, read);
+    if (!counted) {
+      this.fail(fig.end);
+      return;
+    }
+    const label = this.qualified(counted.label, reading, read, at);
+    if (label === null) {
+      this.fail(fig.end);
+      return;
+    }
+    const change = reading.kind === "change" || CHANGE_END_RE.test(label);
+    const fromYear = read.fromStart?.[2] ? Number(read.fromStart[2]) : null;
+    if (read.fromStart && fromYear === null) {
+      this.fail(fig.end);
+      return;
+    }
+    const y = fromYear ?? this.yearOf(at, read, change);
+    const offset = this.sent.start + at;
+    const line = lineAt(this.p, offset);
+    if (this.meta.lines && !cleanText(this.meta.lines[line - 1] ?? "").includes(fig.number.split(":")[0]!)) {
+      this.fail(fig.end);
+      return;
+    }
+    this.facts.push(this.textFact(label, fig, reading, approxAfter, approxWord, y, line, offset, at));
+    this.prevEnd = counted.saidTo;
+    this.scopeFrom = counted.saidTo;
+    // A part after an approximate count (`500余项，其中…67项`) has lost what it is part of; after 约16:1 it has not.
+    this.prev = approxWord ? "approx" : "fact";
+    this.prevBase = label;
+    this.topic ??= { label };
+  }
+
+  /** The words before the figure at `at` and how they read as its label. */
+  private labelBefore(at: number): LabelRead {
+    const s = this.s;
+    // Brackets do not end a clause: `专业（含专业方向）布点148个` is one label.
+    const clauseStart = Math.max(this.segmentStart, this.layout.clauseFrom[at]!);
+    const labelStart = Math.max(clauseStart, this.prevEnd);
+    let labelText = s.slice(labelStart, at);
+    // Words glued to skipped digits belong to them (`全球前10强光伏企业`, `25个团队75人`), unless a
+    // total restarts the phrase (`17所中职学校共有校内专任教师1886人`) or it reads as a phrase of its own.
+    const glued = labelStart === this.prevEnd && !/^[、，,；;（(\s]/.test(labelText) && !/共有|共计|合计|总计|现有/.test(labelText);
+    // `66个工种共培训6659人`: after a figure not read, 共 starts what this one counts.
+    const restart = glued && this.prevIs("failed") ? labelText.search(/(?<!公)共(?![有计青建享同性])/) : -1;
+    if (restart >= 0) labelText = labelText.slice(restart + 1);
+    const tainted = glued && restart < 0 && (this.prevIs("code", "fact") || (this.prevIs("failed", "approx") && (labelText.length <= 3 || labelText.includes("、") || /^[中内里外]/.test(labelText))));
+    // `…20余项（含一等奖2项）`: a part of an approximate figure has lost what it is part of.
+    const orphan = this.prevIs("approx") && /^[，,（(\s]*(?:其中|含|包括)/.test(labelText);
+    // A total over years or up to a date (`近三年…共优化调整47个专业`, `截至2024年底累计发放`) is kept under
+    // its time scope (近三年…, 累计…): only a question that says so gets it. A multi-year word decides over
+    // an earlier 截至 (`截至2024年底，累计发放…`); 近三年…累计: the years say more than 累计.
+    const inGroup = this.layout.cumulativeAt.filter((c) => c.at >= this.segmentStart && c.at < at);
+    const cumulative = inGroup.find((c) => c.scope?.startsWith("近")) ?? inGroup.filter((c) => c.scope !== null).pop() ?? inGroup.pop() ?? null;
+    // `升学率从2021年的78%提高到80％`: 78% is the named year's value of 升学率, 80% the sentence's year's.
+    const clauseText = s.slice(clauseStart, at);
+    const fromStart = cumulative ? null : FROM_START.exec(clauseText);
+    const toEnd = cumulative || fromStart ? null : TO_END.exec(clauseText);
+    const moving = fromStart ?? toEnd;
+    const unreadable = cumulative !== null && cumulative.scope === null;
+    // `在省级职业院校技能大赛中获得5个一等奖`: the contest names the award; list items after it share it.
+    const contestHere = contestOf(labelText);
+    if (contestHere) this.contest = contestHere.contest;
+    const inContestList = !contestHere && this.contest !== null && this.prevIs("fact") && /^[、，,和及]$/.test(labelText.trim());
+    // `开设机电技术应用、会计事务等7个专业`: the examples go, the verb counts the noun after the figure.
+    const examples = VERB_THEN_EXAMPLES.exec(labelText);
+    const item = this.respectivelyItem(labelText);
+    const plain = moving
+      ? readLabel(moving[1]!, this.meta.entity)
+      : item !== undefined
+        ? readLabel(item, this.meta.entity)
+        : contestHere
+          ? { label: contestHere.contest + contestHere.award, kind: "plain" as const }
+          : inContestList
+            ? { label: this.contest!, kind: "plain" as const }
+            : examples
+              ? { label: examples[1]!, kind: "plain" as const }
+              : tainted || orphan || unreadable
+                ? null
+                : readLabel(cumulative ? withoutCumulative(labelText) : labelText, this.meta.entity);
+    const reading = plain && cumulative ? { ...plain, label: `${cumulative.scope}${plain.label}` } : plain;
+    const counting = Boolean(reading && (VERB_BEFORE_NOUN.test(reading.label) || ((contestHere || inContestList) && !contestHere?.award)));
+    return { reading, labelText, clauseStart, fromStart, toEnd, inRun: item !== undefined, counting };
+  }
+
+  /**
+   * `招生、在校生、毕业生分别为11840人、31526人、9377人`: each figure of the run takes its item (with the
+   * run's change verb: `招生和在校生分别比上年增加620人和1350人`). undefined outside a run.
+   */
+  private respectivelyItem(labelText: string): string | undefined {
+    const each = RESPECTIVELY.exec(labelText.replace(/\s+/g, ""));
+    if (each) {
+      const items = each[1]!.split(/[、和及与]/).filter(Boolean);
+      this.respectively = items.length >= 2 ? { items, verb: each[2]?.replace(/了$/, "") ?? "", next: 0 } : null;
+    }
+    const run = this.respectively;
+    if (!run || !(each || (this.prevIs("fact") && /^[、，,和及]$/.test(labelText.trim())))) return undefined;
+    const item = run.items[run.next++];
+    if (run.next >= run.items.length) this.respectively = null;
+    return item === undefined ? undefined : item + run.verb;
+  }
+
+  /**
+   * After the figure: a clause end, or the noun it counts (`全市共7535名毕业生，`, `新增20个紧缺专业，`,
+   * `获得5个一等奖、`). The label with that noun, and where what the figure says ends; null when the
+   * words after it make it no figure of its own (`97人的队伍`).
+   */
+  private countedNoun(fig: Figure, read: LabelRead): { label: string; saidTo: number } | null {
+    const reading = read.reading!;
+    const next = this.s.slice(fig.end).replace(/^\s*(?:左右|上下)/, "");
+    let label = reading.label;
+    let saidTo = fig.end;
+    // (In a 分别 run, `620人和1350人`: the next figure follows, no noun.)
+    if (!next || read.fromStart || (read.inRun && /^[和及与]/.test(next)) || /^[，,。；;！？!?、）)（(：:\s]/.test(next)) return { label, saidTo };
+    // `62名学子获得国家奖学金`: the people counted, then what they got or did — that is what is counted.
+    const act = label === "" && reading.kind === "plain" && PEOPLE.test(fig.unit ?? "") ? ACT_AFTER.exec(next) : null;
+    const noun = act ? null : (read.counting ? NOUN_IN_LIST : NOUN_AFTER).exec(next);
+    // `以团体总分693分的成绩`: the figure is the score the label names.
+    const score = reading.kind === "plain" && label !== "" && SCORE_AFTER.test(next);
+    if (act) label = act[1]! + act[2]!;
+    else if (score) label = label.replace(/^(?:再次|再|又|仍|均)?以/, "");
+    else if (!noun || /^的/.test(next) || reading.kind !== "plain") return null;
+    else if (label === "") label = noun[1]!;
+    else if (read.counting) label += noun[1]!;
+    else return null;
+    if (noun) saidTo = fig.end + (this.s.length - fig.end - next.length) + noun[1]!.length;
+    return { label, saidTo };
+  }
+
+  /**
+   * The label with what its own clause chain says of it: the figure before it for a share or a change,
+   * the rate's count, the group's narrowing topic, a named institution, a county of the region. null
+   * when no usable label is left.
+   */
+  private qualified(counted: string, reading: LabelReading, read: LabelRead, at: number): string | null {
+    const s = this.s;
+    let label = counted;
+    if (reading.kind !== "plain") {
+      // `占专任教师比例为50.8%` and `增长61.3%` are about the figure just before.
+      if (!this.prevBase) return null;
+      label = `${labelBase(this.prevBase)}${label}`;
+    }
+    // A list item after `、` may lack the head of the item before (`生均公用经费公办学校2000元、民办学校700元`).
+    if (this.prevIs("fact") && this.prevBase && /^、/.test(read.labelText) && reading.kind === "plain" && lacksListHead(this.prevBase, label)) return null;
+    // `直接就业544人，就业率96.8%`: a rate right after the count it is the rate of.
+    const rateStem = /^(.{2,4})率$/.exec(label)?.[1];
+    if (rateStem && this.prevIs("fact") && this.prevBase && this.prevBase !== rateStem && this.prevBase.endsWith(rateStem) && !this.prevBase.includes("率")) label = `${this.prevBase}率`;
+    // A clause that names the whole place again (`全市实际完成招生11900人`) is about all of it.
+    const wholePlace = /(?:全市|全区|全县|全州|全省|全校)/.test(s.slice(read.clauseStart, at));
+    const narrowing = GENERIC_LABELS.has(label) && !wholePlace ? narrowingWords(s.slice(this.segmentStart, at), this.meta.entity) : "";
+    if (narrowing) {
+      // `参加对口高考1103人，1094人上线，上线率为99.18%`: the group's first figure names what 上线 is of.
+      const head = this.topic?.label ?? "";
+      // Otherwise the words that narrow the group name the figure (民办完成率, “9+3”升学率): a question must say them.
+      label = /^参加./.test(head) ? head.slice(2) + label : narrowing + label;
+    }
+    if (this.subject && !label.includes(this.subject)) label = `${this.subject}${label}`;
+    if (!isUsableLabel(label)) return null;
+    // `其中，…下达五通桥区2023年…补贴资金2.78万元`: a county of the report's region named in the figure's own
+    // clause, even before its year, makes the figure that county's (the prefix may lengthen a usable label).
+    const ownPlace = narrowing ? null : narrowingPlace(s.slice(read.clauseStart, at), this.meta.entity);
+    if (ownPlace && !label.includes(ownPlace)) label = `${ownPlace}${label}`;
+    return label;
+  }
+
+  /**
+   * The year of a figure with no from-year: a to-value's named year, else the nearest year before it
+   * (see yearFor; the to-value's is the sentence's, not the from-year inside its clause). 上年度 (not as a
+   * comparison base: 较上年度) moves the report's year back by one when no year is named.
+   */
+  private yearOf(at: number, read: LabelRead, change: boolean): number | null {
+    const { defaultYear } = this.meta;
+    const lastYear = defaultYear !== null && LAST_YEAR.test(this.s.slice(this.segmentStart, at)) ? defaultYear - 1 : defaultYear;
+    const toYear = read.toEnd?.[2] ? Number(read.toEnd[2]) : null;
+    const years = this.layout.years;
+    return toYear ?? yearFor(read.toEnd ? years.filter((x) => x.start < read.clauseStart || x.start >= at) : years, at, this.segmentStart, change, lastYear);
+  }
+
+  private textFact(
+    label: string,
+    fig: Figure,
+    reading: LabelReading,
+    approxAfter: string | undefined,
+    approxWord: string | undefined,
+    y: number | null,
+    line: number,
+    offset: number,
+    at: number,
+  ): Fact {
+    const { meta } = this;
+    return {
+      id: `${meta.report}:${line}:text:${offset}`,
+      entity: meta.entity,
+      report: meta.report,
+      table: null,
+      tableNumber: null,
+      tableId: null,
+      indicator: label,
+      path: [label],
+      unit: fig.unit,
+      column: y === null ? "" : `${y}年`,
+      year: y,
+      value: fig.value,
+      raw: `${reading.qualifier ?? ""}${fig.raw}${approxAfter && !/余|多/.test(approxAfter) ? approxAfter : ""}`,
+      ...(reading.qualifier || approxWord ? { qualifier: reading.qualifier ?? approxWord } : {}),
+      line,
+      source: "text",
+      context: this.s.trim(),
+      scope: `${this.p.title} ${this.sceneBefore} ${this.s.slice(this.scopeFrom, at)}`.replace(/\s+/g, " ").trim(),
+    };
+  }
+}
