@@ -77,8 +77,47 @@ export function parseYears(question: string, ref: YearRef): ParsedYears {
   const q = normalizeQuestion(question);
   // Every form below holds a digit, 年 or "year": most questions (a search, 璧山 宿舍 案例) have none.
   if (!YEAR_SIGN.test(q)) return { years: [], explicit: false, spans: [], relative: false, reportYears: [] };
+  const sc = yearScan(q);
+  // In this order: a span an earlier form took is not read again.
+  schoolYears(sc);
+  yearRanges(sc);
+  chineseNumeralYears(sc);
+  fourDigitYears(sc);
+  yearsOutsideTheEra(sc);
+  shortSchoolYears(sc);
+  twoDigitYears(sc);
+  listedTwoDigitYears(sc);
+  yearCounts(sc, ref);
+  relativeYears(sc, ref);
+  const { found } = sc;
+  const relativeAsked = found.some((f) => f.relative);
+  found.sort((a, b) => a.start - b.start);
+  // 吕梁2023年报告里的毕业生人数: 2023 is which report, its figures are of the years it covers.
+  const editions = found.filter((f) => !f.relative && f.years.length === 1 && REPORT_AFTER.test(q.slice(f.end)));
+  const data = found.filter((f) => !editions.includes(f));
+  const years = [...new Set(data.flatMap((f) => f.years))].sort((a, b) => a - b);
+  return {
+    years,
+    explicit: data.length > 0,
+    spans: found.map((f) => [f.start, f.end] as [number, number]),
+    relative: relativeAsked,
+    reportYears: [...new Set(editions.flatMap((f) => f.years))],
+  };
+}
+
+/** The spans of a question taken by a year form so far, and how forms take more. */
+interface YearScan {
+  q: string;
+  found: { start: number; end: number; years: number[]; relative: boolean }[];
+  free(s: number, e: number): boolean;
+  take(s: number, e: number, years: number[], relative?: boolean): void;
+  /** Takes every free match of `re` that `f` reads as years (a relative phrase even with none). */
+  scan(re: RegExp, f: (m: RegExpExecArray) => number[] | null, relative?: boolean): void;
+}
+
+function yearScan(q: string): YearScan {
   const taken = new Uint8Array(q.length);
-  const found: { start: number; end: number; years: number[]; relative: boolean }[] = [];
+  const found: YearScan["found"] = [];
   const free = (s: number, e: number): boolean => {
     for (let i = s; i < e; i++) if (taken[i]) return false;
     return true;
@@ -97,7 +136,12 @@ export function parseYears(question: string, ref: YearRef): ParsedYears {
       if (ys && (ys.length > 0 || relative)) take(s, e, ys, relative);
     }
   };
+  return { q, found, free, take, scan };
+}
 
+/** The school year a span like 2023-2024学年 names: the year it ends. */
+function schoolYears(sc: YearScan): void {
+  const { scan } = sc;
   // School years: the year the school year ends.
   scan(/(?<![\d.])((?:19|20)?\d{2})\s*(?:-|—|–|~|至|到|\/)\s*((?:19|20)?\d{2})\s*(?:学年度|学年|年度)/g, (m) => {
     const a = fullYear(m[1]!.length === 2 ? m[1]! : m[1]!);
@@ -106,6 +150,11 @@ export function parseYears(question: string, ref: YearRef): ParsedYears {
     if (b < a && m[2]!.length === 2) b = Math.floor(a / 100) * 100 + Number(m[2]);
     return b >= a && b - a <= 1 ? [b] : null;
   });
+}
+
+/** A plain range (2021-2023, 2021 to 2023): every year from one to the other. */
+function yearRanges(sc: YearScan): void {
+  const { scan } = sc;
   // Plain ranges: every year from one to the other.
   scan(/(?<![\d.])((?:19|20)\d{2})\s*(?:年\s*)?(?:-|—|–|~|至|到|\bto\b|\bthrough\b)\s*((?:19|20)\d{2})(?!\d)(?:\s*年(?!度))?/gi, (m) => {
     const a = fullYear(m[1]!);
@@ -113,11 +162,21 @@ export function parseYears(question: string, ref: YearRef): ParsedYears {
     if (a === null || b === null || b < a || b - a > 10) return null;
     return Array.from({ length: b - a + 1 }, (_, i) => a + i);
   });
+}
+
+/** Years in Chinese numerals (二〇二二年). */
+function chineseNumeralYears(sc: YearScan): void {
+  const { scan } = sc;
   // Years in Chinese numerals.
   scan(/([〇零○O一二三四五六七八九]{4})\s*年/g, (m) => {
     const y = fullYear([...m[1]!].map((c) => CN_DIGIT[c]).join(""));
     return y === null ? null : [y];
   });
+}
+
+/** Four-digit years, with or without 年; another year after a space is a list (2023 2024), not a quantity. */
+function fourDigitYears(sc: YearScan): void {
+  const { q, free, take } = sc;
   // Four-digit years, with or without 年; another year after a space is a list (2023 2024), not a quantity.
   for (const m of q.matchAll(/(?<![\d.])((?:19[5-9]|20[0-4])\d)(?!\d)/g)) {
     const s = m.index;
@@ -129,6 +188,11 @@ export function parseYears(question: string, ref: YearRef): ParsedYears {
     if (!nian && QUANTITY_AFTER.test(after) && !/^\s+(?:19[5-9]|20[0-4])\d(?!\d)/.test(after)) continue;
     take(s, e + (nian ? nian[0].length : 0), [Number(m[1])]);
   }
+}
+
+/** A year outside the era these reports can cover (2099年, 1900): still a year asked for. */
+function yearsOutsideTheEra(sc: YearScan): void {
+  const { q, free, take } = sc;
   // A year outside the era these reports can cover (2099年, 1900) is still a year asked for: the
   // answer then says which years the report has, rather than answering for another.
   for (const m of q.matchAll(/(?<![\d.])((?:1[0-9]|2[0-9])\d{2})(?!\d)(\s*(?:年度|学年|年))?/g)) {
@@ -140,12 +204,22 @@ export function parseYears(question: string, ref: YearRef): ParsedYears {
     if (!m[2] && (Number(m[1]) < 2050 || (!/^(?:\s|$)/.test(q.slice(s + 4)) && !/(?:^|\s)$/.test(q.slice(0, s))))) continue;
     take(s, e, [Number(m[1])]);
   }
+}
+
+/** Two school years written short: 23/24, 2023/24 (both years: a person comparing them). */
+function shortSchoolYears(sc: YearScan): void {
+  const { scan } = sc;
   // Two school years written short: 23/24, 2023/24 (both years: a person comparing them).
   scan(/(?<![\d.])(\d{2})\s*[/／]\s*(\d{2})(?![\d.%])(?!\s*(?:学年|年度))/g, (m) => {
     const a = fullYear(m[1]!);
     const b = fullYear(m[2]!);
     return a !== null && b === a + 1 ? [a, b] : null;
   });
+}
+
+/** Two-digit years with 年 (24年). */
+function twoDigitYears(sc: YearScan): void {
+  const { q, free, take } = sc;
   // Two-digit years with 年.
   for (const m of q.matchAll(/(?<![\d.])(\d{2})\s*(?:年度|学年|年)(?!代|龄|级|限|以来|来|间|内|后|前|里|多(?!多少|了|出)|左右|制|以上)/g)) {
     const s = m.index;
@@ -154,6 +228,11 @@ export function parseYears(question: string, ref: YearRef): ParsedYears {
     const y = fullYear(m[1]!);
     if (y !== null) take(s, e, [y]);
   }
+}
+
+/** A bare two-digit number listed before a year: 23和24年, 22、23、24年. */
+function listedTwoDigitYears(sc: YearScan): void {
+  const { q, free, take, found } = sc;
   // A bare two-digit number listed before a year is one too: 23和24年, 22、23、24年.
   for (let changed = true; changed; ) {
     changed = false;
@@ -168,7 +247,11 @@ export function parseYears(question: string, ref: YearRef): ParsedYears {
       changed = true;
     }
   }
+}
 
+/** A count of years (两年对比, 三年各多少): after years it repeats them; alone, the last N data years. */
+function yearCounts(sc: YearScan, ref: YearRef): void {
+  const { q, free, take, found } = sc;
   // "两年对比", "三年各多少", "2022、2023、2024三年": a count of years. After years it only repeats
   // them; alone it asks for the last N data years. 毕业三年, 三年级, 三年制 are not years asked for.
   for (const m of q.matchAll(/([两二三四五]|[2-5])\s*个?\s*(?:学年|年)(?!级|制|内|以上|以来|来|间|后|前|中|里|多|左右|期|计划|行动)/g)) {
@@ -185,7 +268,11 @@ export function parseYears(question: string, ref: YearRef): ParsedYears {
     if (n === null || n < 2) continue;
     take(s, e, last === null ? [] : Array.from({ length: n }, (_, i) => last - n + 1 + i), true);
   }
+}
 
+/** Years relative to the report (去年, this year) and the last N data years (近三年). */
+function relativeYears(sc: YearScan, ref: YearRef): void {
+  const { scan } = sc;
   // Relative to the report's year.
   const base = ref.reportYear ?? ref.latestDataYear;
   const RELATIVE: [RegExp, number][] = [
@@ -204,18 +291,4 @@ export function parseYears(question: string, ref: YearRef): ParsedYears {
   };
   scan(/(?:近|最近|过去|这)\s*([两二三四五六七八九十\d]{1,2})\s*个?\s*(?:学年|年度|年)/g, (m) => recent(smallNumber(m[1]!)), true);
   scan(/\b(?:last|past|recent|previous)\s+(two|three|four|five|six|\d{1,2})\s+(?:school\s+)?years\b/gi, (m) => recent(smallNumber(m[1]!)), true);
-
-  const relativeAsked = found.some((f) => f.relative);
-  found.sort((a, b) => a.start - b.start);
-  // 吕梁2023年报告里的毕业生人数: 2023 is which report, its figures are of the years it covers.
-  const editions = found.filter((f) => !f.relative && f.years.length === 1 && REPORT_AFTER.test(q.slice(f.end)));
-  const data = found.filter((f) => !editions.includes(f));
-  const years = [...new Set(data.flatMap((f) => f.years))].sort((a, b) => a - b);
-  return {
-    years,
-    explicit: data.length > 0,
-    spans: found.map((f) => [f.start, f.end] as [number, number]),
-    relative: relativeAsked,
-    reportYears: [...new Set(editions.flatMap((f) => f.years))],
-  };
 }
