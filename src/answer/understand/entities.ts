@@ -446,14 +446,13 @@ export function createEntityResolver(reports: ResolverReport[], extra?: { school
     return nameList;
   };
 
-  function resolve(question: string): { matches: EntityMatch[]; unknown: UnknownEntity[] } {
-    const q = normalizeQuestion(question);
-    const n = q.length;
-    const covered = new Uint8Array(n);
-    type Hit = { start: number; end: number; t: Target; via?: Via };
-    const hits: Hit[] = [];
+  /** A name found in a question: where, what it names, and how it was found when not by its own form. */
+  type Hit = { start: number; end: number; t: Target; via?: Via };
 
-    // Chinese names: leftmost, longest. The length of the form taken at i, 0 for none.
+  /** Chinese names and aliases, leftmost and longest first; marks the characters they cover. */
+  function chineseHits(q: string, covered: Uint8Array, hits: Hit[]): void {
+    const n = q.length;
+    // The length of the form taken at i, 0 for none.
     const formAt = (i: number, lens: number[] | undefined): number => {
       for (const len of lens ?? []) {
         if (i + len > n) continue;
@@ -473,9 +472,14 @@ export function createEntityResolver(reports: ResolverReport[], extra?: { school
         i += taken;
       } else i++;
     }
+  }
 
-    // Homophone typos of a short name (壁山 → 璧山): one character differs and reads the same,
-    // tone included (a different tone lets in words and names: 乐善, 吕亮).
+  /**
+   * Homophone typos of a short name (壁山 → 璧山): one character differs and reads the same, tone
+   * included (a different tone lets in words and names: 乐善, 吕亮).
+   */
+  function homophoneHits(q: string, covered: Uint8Array, hits: Hit[]): void {
+    const n = q.length;
     // Windows sharing a character with a name, in (name, position) order as a scan of every window
     // would visit them: an earlier name's match covers what a later one may not take.
     const windows: number[] = [];
@@ -518,8 +522,10 @@ export function createEntityResolver(reports: ResolverReport[], extra?: { school
       hits.push({ start: w, end, t: { kind: "report", report: h.info.report, entity: h.info.entity, via: "homophone", rank: RANK.homophone } });
       covered.fill(1, w, end);
     }
+  }
 
-    // Latin names: whole words, up to a few words run together ("Suining Vocational and Technical School").
+  /** Latin names: whole words, up to a few words run together ("Suining Vocational and Technical School"). */
+  function latinHits(question: string, q: string, hits: Hit[]): void {
     if (/[A-Za-zÀ-ɏ]/.test(q)) {
       const { latin, maxLatinWords, maxLatinKey, latinPrefixes, fuzzy, otherCounties } = latinPart();
       const low = foldLatin(q);
@@ -554,7 +560,21 @@ export function createEntityResolver(reports: ResolverReport[], extra?: { school
         i += taken;
       }
     }
+  }
 
+  /** The names a question holds: reports (a shared name once per report) and places without one. */
+  function resolve(question: string): { matches: EntityMatch[]; unknown: UnknownEntity[] } {
+    const q = normalizeQuestion(question);
+    const covered = new Uint8Array(q.length);
+    const hits: Hit[] = [];
+    chineseHits(q, covered, hits);
+    homophoneHits(q, covered, hits);
+    latinHits(question, q, hits);
+    return matchesOf(question, q, hits);
+  }
+
+  /** Hits as matches, in the question's order; a province or city around a matched report only qualifies it. */
+  function matchesOf(question: string, q: string, hits: Hit[]): { matches: EntityMatch[]; unknown: UnknownEntity[] } {
     hits.sort((a, b) => a.start - b.start);
     const matches: EntityMatch[] = [];
     const unknownHits: { hit: Hit; places: Place[] }[] = [];
