@@ -144,6 +144,9 @@ function canonicalTerms(s: string): string {
     .replace(/双师素质/g, "双师型")
     // 双师教师 and 双师型教师 are printed both ways.
     .replace(/双师(?!型)/g, "双师型")
+    // Short forms and verbs the reports write both ways: 对口率 is the 对口就业率; 新设 (新开设) 专业 is 新增专业.
+    .replace(/对口率/g, "对口就业率")
+    .replace(/(?:新开设|新设|新开)(?=[\u4e00-\u9fff]{0,6}专业)/g, "新增")
     .replace(/[普职]{2}(?:招生)?比(?:例)?/g, "普职招生比例");
   const unscoped = out.replace(SCOPE, "");
   // "中职学校3所" in running text, "全市有几所中职学校" in a question: the number of schools.

@@ -18,6 +18,7 @@ const YUNLING = `云岭县中等职业教育质量年度报告（2024年）
 全县中职毕业生3100人，通过普通高考录取488人，全县中职招生1200人。本地就业毕业生412人。
 四、师资与投入
 全县双师教师236人，纸质图书和电子图书共计18.6万册。全县有国家级重点中等职业学校2所。
+全县新设护理、电子商务等3个专业。全县对口就业1200人，对口率80.5%。
 `;
 
 let engine: Engine;
@@ -78,6 +79,10 @@ describe("short forms, light verbs and generic words", () => {
     ["云岭 双师型教师评了多少人", 236],
     // A generic word at the end (共计, 合计) is no head the row must explain.
     ["云岭 纸质图书和电子图书合计多少册", 186000],
+    // Short forms and verbs printed both ways: 对口率 is 对口就业率, 新设专业 is 新增专业.
+    ["云岭 对口率", 80.5],
+    ["云岭 对口就业率", 80.5],
+    ["云岭 新增专业数", 3],
   ])("%s → %d", (q, v) => {
     expect(values(q)[0]).toBe(v);
   });

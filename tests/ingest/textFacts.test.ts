@@ -177,7 +177,8 @@ const TABLE: [string, string, [string, number | string, string | null, number][]
       ["直接就业", 544, "人", 2024],
       ["直接就业率", 96.8, "%", 2024],
       ["专业对口就业", 476, "人", 2024],
-      ["对口率", 84.7, "%", 2024],
+      // 对口率 right after 专业对口就业: the rate of that count, its short form.
+      ["专业对口就业率", 84.7, "%", 2024],
     ],
   ],
   // the people counted, then what they got: what they got is counted.

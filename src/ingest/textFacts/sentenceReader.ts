@@ -426,9 +426,17 @@ export class SentenceReader {
     }
     // A list item after `、` may lack the head of the item before (`生均公用经费公办学校2000元、民办学校700元`).
     if (this.prevIs("fact") && this.prevBase && /^、/.test(read.labelText) && reading.kind === "plain" && lacksListHead(this.prevBase, label)) return null;
-    // `直接就业544人，就业率96.8%`: a rate right after the count it is the rate of.
+    // `直接就业544人，就业率96.8%`, `专业对口就业476人，对口率84.7%`: a rate right after the count it is the rate of.
     const rateStem = /^(.{2,4})率$/.exec(label)?.[1];
-    if (rateStem && this.prevIs("fact") && this.prevBase && this.prevBase !== rateStem && this.prevBase.endsWith(rateStem) && !this.prevBase.includes("率")) label = `${this.prevBase}率`;
+    if (
+      rateStem &&
+      this.prevIs("fact") &&
+      this.prevBase &&
+      this.prevBase !== rateStem &&
+      (this.prevBase.endsWith(rateStem) || this.prevBase.endsWith(`${rateStem}就业`)) &&
+      !this.prevBase.includes("率")
+    )
+      label = `${this.prevBase}率`;
     // A clause that names the whole place again (`全市实际完成招生11900人`) is about all of it.
     const wholePlace = /(?:全市|全区|全县|全州|全省|全校)/.test(s.slice(read.clauseStart, at));
     const narrowing = GENERIC_LABELS.has(label) && !wholePlace ? narrowingWords(s.slice(this.segmentStart, at), this.meta.entity) : "";
