@@ -89,6 +89,7 @@ export const OPTIONAL_WORDS = [
   "这里",
   // light verbs: what was done to the thing counted (发放助学金, 开展培训), not what is counted
   "发放",
+  "开设",
   "开展",
   "举办",
   "组织",

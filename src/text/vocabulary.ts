@@ -92,7 +92,8 @@ export const DIMENSIONS: readonly DimensionSpec[] = [
     values: [
       { value: "本省", zh: ["本省", "省内"], en: ["(?:in|within)\\s+(?:the\\s+)?province", "in[-\\s]province"], pinyin: ["bensheng", "shengnei"] },
       { value: "省外", zh: ["省外", "外省"], en: ["outside\\s+(?:the\\s+)?province", "out[-\\s]of[-\\s]province"], pinyin: ["shengwai"] },
-      { value: "市内", zh: ["市内"], en: ["(?:in|within)\\s+the\\s+city"], pinyin: ["shinei"] },
+      // 市内中职学校 are the city's own schools, the report's scope: no narrowing.
+      { value: "市内", zh: ["市内(?![\\u4e00-\\u9fff]{0,4}(?:学校|院校))"], en: ["(?:in|within)\\s+the\\s+city"], pinyin: ["shinei"] },
       { value: "市外", zh: ["市外"], en: ["outside\\s+the\\s+city"], pinyin: ["shiwai"] },
       { value: "区外", zh: ["区外", "县外"], pinyin: ["quwai", "xianwai"] },
       { value: "本地", zh: ["本地", "当地"], en: ["local(?:ly)?"], pinyin: ["bendi"] },

@@ -67,7 +67,7 @@ const FLOORS: Record<string, number> = {
   "number-after-noun": 11,
   "number-before-noun": 10,
   "qizhong-chain": 19,
-  "paren-breakdown": 5,
+  "paren-breakdown": 9,
   "dun-list": 5,
   respectively: 5,
   "share-of": 5,
@@ -151,5 +151,29 @@ describe("a paragraph whose figures cannot be read", () => {
     expect(facts.map((f) => f.value)).toEqual([43018]);
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatch(/^3: .*line 3/);
+  });
+});
+
+describe("breakdowns, lists of names and places", () => {
+  const read = (sentence: string, entity = "青川市") => factsOf({ form: "", sentence, entity, defaultYear: 2024, facts: [], none: [] }).map((f) => [f.indicator, f.value]);
+
+  it("a bracket after a figure breaks it down, and a share after the bracket is the figure's again", () => {
+    expect(read("全市认定双师型教师412人（初级155人、中级231人、高级26人），占专任教师的36.2%。")).toEqual([
+      ["认定双师型教师", 412],
+      ["初级认定双师型教师", 155],
+      ["中级认定双师型教师", 231],
+      ["高级认定双师型教师", 26],
+      ["认定双师型教师占专任教师比例", 36.2],
+    ]);
+  });
+
+  it("a list of the names counted, then the count and its noun (共有A、B和C3所中等职业学校)", () => {
+    expect(read("全市共有青川中等专业学校、云岭县职业高级中学和河西县职业技术学校3所中等职业学校。")).toEqual([["中等职业学校", 3]]);
+  });
+
+  it("a county of the region named in the figure's own clause makes the figure that county's", () => {
+    expect(read("其中，市财政局下达沐川县2024年技能人才培养补贴资金2.5万元。", "乐山市")).toEqual([["沐川县技能人才培养补贴资金", 2.5]]);
+    // In a list of the names counted, the counties are parts of school names.
+    expect(read("全市共有沐川县职业高级中学、井研县职业高级中学和马边县职业高级中学3所中等职业学校。", "乐山市")).toEqual([["中等职业学校", 3]]);
   });
 });

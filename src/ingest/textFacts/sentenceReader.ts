@@ -9,6 +9,7 @@
 
 import type { Fact, Passage } from "../../types.js";
 import { cleanText } from "../clean.js";
+import { withoutSlotWords } from "../../text/qualifiers.js";
 import { CHANGE_VERB_SOURCE } from "../../text/vocabulary.js";
 import { contestOf, isUsableLabel, labelBase, type LabelReading, readLabel } from "./labels.js";
 import { type Figure, readFigure, yearMentions } from "./numbers.js";
@@ -37,8 +38,11 @@ const NOUN_AFTER = /^([\u4e00-\u9fff“”]{1,8})(?=[，,。；;！？）)]|$)/;
 const NOUN_IN_LIST = /^([\u4e00-\u9fff“”]{1,8})(?=[，,。；;！？）)、]|$)/;
 /** Verbs whose object is the noun after the figure: `新增20个紧缺专业` → 新增紧缺专业. */
 const VERB_BEFORE_NOUN = /^(?:新增|新设|新建|建成|组建|共建|开设|开发|建设|培养|引进|选出|评出|立项|优化调整|调整|淘汰|撤销|停招|荣获|获得|发展|帮带|派驻|设立|创建|出版|编写|建有)$/;
-/** A verb then a list of examples (`开设机电技术应用、会计事务等`): the figure after counts what the verb did. */
-const VERB_THEN_EXAMPLES = new RegExp(`(${VERB_BEFORE_NOUN.source.slice(4, -2)})[^，,；;。]*等$`);
+/**
+ * A verb then a list of examples (`开设机电技术应用、会计事务等`): the figure after counts what the verb did.
+ * `共有A、B和C5所中等职业学校`: a having verb and the names counted; the noun after the figure says what.
+ */
+const VERB_THEN_EXAMPLES = new RegExp(`(${VERB_BEFORE_NOUN.source.slice(4, -2)})[^，,；;。]*等$|(?:共有|现有|拥有)[^，,；;。]*[、和及][^，,；;。]+$`);
 /** `招生、在校生、毕业生分别为`: the items a run of figures after it stands for, in order, and a change verb if any. */
 const RESPECTIVELY = /^(.*?[\u4e00-\u9fff])分别(?:为|是|达到|达|有|(?:比|较)(?:上一?年度?|去年|20\d{2}年)((?:增加|减少|提高|下降|增长|降低|提升)了?))?$/;
 /** The words before a from-value: `升学率从2021年的`, `由` (the label, the year it is of). */
@@ -165,6 +169,8 @@ export class SentenceReader {
   /** The contest the group's awards are from, and the items a 分别 run stands for. */
   private contest: string | null = null;
   private respectively: { items: string[]; verb: string; next: number } | null = null;
+  /** The figure a bracket after it breaks down (`双师型教师348人（初级130人、中级208人）`), while the bracket is open. */
+  private bracketParent: string | null = null;
 
   constructor(
     private readonly p: Passage,
@@ -218,6 +224,7 @@ export class SentenceReader {
     this.topic = null;
     this.contest = null;
     this.respectively = null;
+    this.bracketParent = null;
   }
 
   /**
@@ -263,6 +270,7 @@ export class SentenceReader {
       this.fail(runEnd);
       return;
     }
+    this.trackBracket(at);
     const read = this.labelBefore(at);
     const { reading } = read;
     const fig = readFigure(this.s, at, Boolean(reading && /比$/.test(reading.label)));
@@ -315,6 +323,20 @@ export class SentenceReader {
     this.topic ??= { label };
   }
 
+  /**
+   * A bracket opened right after a figure breaks it down (`348人（初级130人、中级208人、高级10人）`); once it
+   * closes, a share or change after it (`，占专任教师比例为30.71%`) is again about that figure.
+   */
+  private trackBracket(at: number): void {
+    const between = this.s.slice(this.prevEnd, at);
+    if (this.bracketParent !== null && /[）)]/.test(between)) {
+      this.prevBase = this.bracketParent;
+      this.bracketParent = null;
+    } else if (this.bracketParent === null && this.prevIs("fact") && this.prevBase && /^\s*[（(]/.test(between)) {
+      this.bracketParent = this.prevBase;
+    }
+  }
+
   /** The words before the figure at `at` and how they read as its label. */
   private labelBefore(at: number): LabelRead {
     const s = this.s;
@@ -358,7 +380,7 @@ export class SentenceReader {
           : inContestList
             ? { label: this.contest!, kind: "plain" as const }
             : examples
-              ? { label: examples[1]!, kind: "plain" as const }
+              ? { label: examples[1] ?? "", kind: "plain" as const }
               : tainted || orphan || unreadable
                 ? null
                 : readLabel(cumulative ? withoutCumulative(labelText) : labelText, this.meta.entity);
@@ -424,6 +446,8 @@ export class SentenceReader {
       if (!this.prevBase) return null;
       label = `${labelBase(this.prevBase)}${label}`;
     }
+    // Inside a breakdown, an item that only qualifies (初级, 民办) is the parent figure's part: 初级…“双师型”教师.
+    if (this.bracketParent !== null && reading.kind === "plain" && withoutSlotWords(label) === "" && label !== "") label = `${label}${this.bracketParent}`;
     // A list item after `、` may lack the head of the item before (`生均公用经费公办学校2000元、民办学校700元`).
     if (this.prevIs("fact") && this.prevBase && /^、/.test(read.labelText) && reading.kind === "plain" && lacksListHead(this.prevBase, label)) return null;
     // `直接就业544人，就业率96.8%`, `专业对口就业476人，对口率84.7%`: a rate right after the count it is the rate of.
@@ -450,8 +474,11 @@ export class SentenceReader {
     if (!isUsableLabel(label)) return null;
     // `其中，…下达五通桥区2023年…补贴资金2.78万元`: a county of the report's region named in the figure's own
     // clause, even before its year, makes the figure that county's (the prefix may lengthen a usable label).
-    const ownPlace = narrowing ? null : narrowingPlace(s.slice(read.clauseStart, at), this.meta.entity);
-    if (ownPlace && !label.includes(ownPlace)) label = `${ownPlace}${label}`;
+    // (A county in a school's name, or in a list of names counted, is no such place: 施甸县职业高级中学、…5所.)
+    const clause = s.slice(read.clauseStart, at);
+    const ownPlace = narrowing || /[、]/.test(clause) ? null : narrowingPlace(clause, this.meta.entity);
+    const inName = ownPlace !== null && new RegExp(`${ownPlace}(?:第[一二三四五六七八九十]|民族)?(?:职|技|卫|中等|高级|综合|师范|农业|财经|艺术)`).test(clause);
+    if (ownPlace && !inName && !label.includes(ownPlace)) label = `${ownPlace}${label}`;
     return label;
   }
 
