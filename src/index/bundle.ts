@@ -6,6 +6,7 @@ import { collectSchoolNames } from "../places/schools.js";
 import { linePassages } from "../search/linePassages.js";
 import { segmentPassages, type SegmentedPassage } from "../search/passages.js";
 import type { Fact, IngestWarning, ManifestEntry, Passage, ReportMeta, Section, Table } from "../types.js";
+import { BUNDLE_VERSION } from "./bundleVersion.js";
 
 /**
  * One report as every store keeps it: what ingestion made of its file, its passages (running text,
@@ -35,11 +36,7 @@ export interface ReportContent {
   tokens: SegmentedPassage[];
 }
 
-/**
- * Bump when what a bundle holds, or how it is made, changes: every report is then re-read.
- * (The index's own format version, src/index/store.ts, covers how bundles are saved.)
- */
-export const BUNDLE_VERSION = 2;
+export { BUNDLE_VERSION };
 
 /** Domain terms nodejieba's dictionary splits but users mean whole. */
 export const DOMAIN_WORDS = [

@@ -8,6 +8,7 @@ import { lazyVocabulary, type Vocabulary } from "../search/passages.js";
 import { decodePassageIndex, encodePassageIndex, openPassageIndex, type PackedPassageIndex, type PassageIndex } from "../search/passageIndex.js";
 import type { Fact, IngestWarning, Passage, ReportMeta, Section, Table, TableHead, ExampleTopic } from "../types.js";
 import type { ReportBundle, ReportContent } from "./bundle.js";
+import { BUNDLE_VERSION } from "./bundleVersion.js";
 
 /**
  * The built index on disk: what ingestion produced for the whole corpus plus the lunr passage
@@ -127,7 +128,8 @@ export interface BuiltIndexData extends IndexData {
  * Cheap (the corpus is read once, ~2 ms) so every start can check the index is current.
  */
 export function corpusFingerprint(corpusDir: string): string {
-  const hash = createHash("sha256");
+  // The code that reads the reports is part of what the index was made from.
+  const hash = createHash("sha256").update(`zhibao bundle ${BUNDLE_VERSION}\0`);
   const files = [...listReportFiles(corpusDir), ...(existsSync(join(corpusDir, MANIFEST_FILE)) ? [MANIFEST_FILE] : [])].sort();
   for (const f of files) {
     hash
@@ -145,7 +147,7 @@ export function corpusFingerprint(corpusDir: string): string {
  * every start). Equal means unchanged; different means "look at the bytes" (a fresh clone, a touch).
  */
 export function corpusStatFingerprint(corpusDir: string): string {
-  const hash = createHash("sha256");
+  const hash = createHash("sha256").update(`zhibao bundle ${BUNDLE_VERSION}\0`);
   const files = [...listReportFiles(corpusDir), ...(existsSync(join(corpusDir, MANIFEST_FILE)) ? [MANIFEST_FILE] : [])].sort();
   for (const f of files) {
     const st = statSync(join(corpusDir, f));
