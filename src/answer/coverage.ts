@@ -12,6 +12,7 @@
  * row's text, so abbreviations and reordered words still count (双师型教师 ~ “双师型”教师).
  */
 
+import { LIGHT_VERBS } from "../text/vocabulary.js";
 import { readings } from "./understand/latin.js";
 
 /** Characters that carry no meaning on their own in what is left of a question (particles, measure words). */
@@ -87,24 +88,8 @@ export const OPTIONAL_WORDS = [
   "这边",
   "那里",
   "这里",
-  // light verbs: what was done to the thing counted (发放助学金, 开展培训), not what is counted
-  "发放",
-  "开设",
-  "开展",
-  "举办",
-  "组织",
-  "实施",
-  "参加",
-  "参与",
-  "享受",
-  "获得",
-  "拿到",
-  "拿了",
-  "拿",
-  "通过",
-  "得到",
-  "达到",
-  "得出",
+  // light verbs (vocabulary LIGHT_VERBS)
+  ...LIGHT_VERBS,
   "调查",
   "查下",
   "看看",

@@ -4,7 +4,7 @@ import { MATCH_PARAMS, type MatchParams } from "./matchParams.js";
 import { coverTextOf, leftoverWords, withoutOptional, type CoverText } from "./coverage.js";
 import { refuses, rowSlots, slotConflicts } from "./indicatorModel.js";
 import { readSlots, withoutSlotWords, type Slots } from "../text/qualifiers.js";
-import { GENERIC_MEASURE_WORDS, STANDARD_TABLE_SOURCE, UNITS } from "../text/vocabulary.js";
+import { GENERIC_MEASURE_WORDS, LIGHT_VERBS, STANDARD_TABLE_SOURCE, UNITS } from "../text/vocabulary.js";
 
 /**
  * The catalogue of indicators a question can ask for, and the scoring that matches a question's
@@ -317,13 +317,15 @@ const UNSEEN = "\u0000unseen";
  */
 const MEASURE_SUFFIX = /(?:人数|人次|数量|个数|总数|总量|总额|金额|面积|数)$/;
 
+const LEADING_LIGHT_VERB = new RegExp(`^(?:${LIGHT_VERBS.join("|")})(?=[\\u4e00-\\u9fff]{2})`);
+
 /**
  * What a label measures: without its qualifier words (the slots compare those apart) and its
  * measure word, when at least two characters remain (占地面积 → 占地, 实际完成招生 → 招生,
  * 省级专业教学资源库数 → 专业教学资源库). null when that is the label itself.
  */
 export function coreOf(leaf: string): string | null {
-  const bare = withoutSlotWords(leaf);
+  const bare = withoutSlotWords(leaf).replace(LEADING_LIGHT_VERB, "");
   const core = (bare.length >= 2 ? bare : leaf).replace(MEASURE_SUFFIX, "");
   return core !== leaf && [...core].length >= 2 ? core : null;
 }

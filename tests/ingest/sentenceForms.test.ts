@@ -167,6 +167,11 @@ describe("breakdowns, lists of names and places", () => {
     ]);
   });
 
+  it("the city's own schools (市内中职学校) are the report's scope, no part of a label; 市内生源 is", () => {
+    expect(read("当年市内中职学校实际招生9511人。")).toEqual([["实际招生", 9511]]);
+    expect(read("其中市内生源学生9054人。")).toEqual([["市内生源学生", 9054]]);
+  });
+
   it("a list of the names counted, then the count and its noun (共有A、B和C3所中等职业学校)", () => {
     expect(read("全市共有青川中等专业学校、云岭县职业高级中学和河西县职业技术学校3所中等职业学校。")).toEqual([["中等职业学校", 3]]);
   });
