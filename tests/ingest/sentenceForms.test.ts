@@ -66,7 +66,7 @@ function modelSlots(q: Record<string, string>): Partial<Record<Dimension, string
 const FLOORS: Record<string, number> = {
   "number-after-noun": 11,
   "number-before-noun": 10,
-  "qizhong-chain": 19,
+  "qizhong-chain": 20,
   "paren-breakdown": 9,
   "dun-list": 5,
   respectively: 5,
@@ -165,6 +165,22 @@ describe("breakdowns, lists of names and places", () => {
       ["高级认定双师型教师", 26],
       ["认定双师型教师占专任教师比例", 36.2],
     ]);
+  });
+
+  it("the schools as the subject counted (全州中等职业学校共有20所)", () => {
+    expect(read("全州中等职业学校共有20所，全日制在校生30771人。", "青川州")).toEqual([
+      ["中等职业学校", 20],
+      ["全日制在校生", 30771],
+    ]);
+  });
+
+  it("a 其中 part named only by a status takes its whole's noun; where from is no part of a label", () => {
+    expect(read("全市职业教育教师1576人，其中，正式在编1331人，外聘教师245人。")).toEqual([
+      ["职业教育教师", 1576],
+      ["正式在编教师", 1331],
+      ["外聘教师", 245],
+    ]);
+    expect(read("2024年，从职业技术本科大学引进专业教师10名。")).toEqual([["引进专业教师", 10]]);
   });
 
   it("the city's own schools (市内中职学校) are the report's scope, no part of a label; 市内生源 is", () => {

@@ -94,6 +94,8 @@ export function readLabel(text: string, entity = ""): LabelReading | null {
   let s = text.replace(/\s+/g, "");
   // A total over several years is no year's value (`近三年来合计培训人数1585人`).
   if (/近\s*[二两三四五六七八九十几\d]+\s*年|至今|历年/.test(s)) return null;
+  // `从职业技术本科大学引进专业教师`: where from is no part of what was counted; the verb and its object are.
+  s = s.replace(/^(?:从|自)[\u4e00-\u9fff“”]{2,20}?(?=引进|招聘|录用|选聘|聘请|调入)/, "");
   // The report's own entity is the subject of every figure, not part of a label (`江门市毕业学生`).
   if (entity.length >= 2 && s.startsWith(entity)) s = s.slice(entity.length);
   const short = entity.replace(/(?:市|区|县)$/, "");

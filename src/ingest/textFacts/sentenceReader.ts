@@ -60,6 +60,13 @@ const TO_END = new RegExp(
 /** A label ending in a change verb (`全日制在校生数增加`) is a change, not a stock. */
 const CHANGE_END_RE = new RegExp(`${CHANGE_VERB_SOURCE}$`);
 
+/** The schools a count of 所 is of, when they are its clause's subject (`全州中等职业学校共有20所`). */
+const SCHOOL_NOUN = /中等职业学校|中职学校|职业院校|职业学校/;
+/** A part named only by a status, no noun (正式在编, 在岗, 兼职): it takes its whole's head noun. */
+const STATUS_ONLY = /^(?:正式|专职|兼职|外聘|聘用|临时)?(?:在编|在岗|在职|编外|编内|专职|兼职|外聘|聘用)$/;
+/** Head nouns a 其中 part may leave unsaid (`教师1576人，其中正式在编1331人`). */
+const PART_HEAD = /(?:教师|学生|毕业生|学校|专业|班级|基地|企业)$/;
+
 /** Units that count people. */
 const PEOPLE = /^(?:人|名|人次)$/;
 /** After a count of people, what they got or did, to the clause end: `学子获得国家奖学金`, `学生参加技能大赛`. */
@@ -171,6 +178,8 @@ export class SentenceReader {
   private respectively: { items: string[]; verb: string; next: number } | null = null;
   /** The figure a bracket after it breaks down (`双师型教师348人（初级130人、中级208人）`), while the bracket is open. */
   private bracketParent: string | null = null;
+  /** The figure a 其中 in this group breaks down (`教师1576人，其中，正式在编1331人`). */
+  private partsOf: string | null = null;
 
   constructor(
     private readonly p: Passage,
@@ -225,6 +234,7 @@ export class SentenceReader {
     this.contest = null;
     this.respectively = null;
     this.bracketParent = null;
+    this.partsOf = null;
   }
 
   /**
@@ -296,6 +306,8 @@ export class SentenceReader {
       this.fail(fig.end);
       return;
     }
+    // `全州中等职业学校共有20所`: the schools are the subject and what is counted.
+    if (counted.label === "" && fig.unit === "所") counted.label = SCHOOL_NOUN.exec(read.labelText)?.[0] ?? "";
     const label = this.qualified(counted.label, reading, read, at);
     if (label === null) {
       this.fail(fig.end);
@@ -329,6 +341,7 @@ export class SentenceReader {
    */
   private trackBracket(at: number): void {
     const between = this.s.slice(this.prevEnd, at);
+    if (this.partsOf === null && this.prevIs("fact") && this.prevBase && /^[\s，,：:]*其中/.test(between)) this.partsOf = this.prevBase;
     if (this.bracketParent !== null && /[）)]/.test(between)) {
       this.prevBase = this.bracketParent;
       this.bracketParent = null;
@@ -445,6 +458,11 @@ export class SentenceReader {
       // `占专任教师比例为50.8%` and `增长61.3%` are about the figure just before.
       if (!this.prevBase) return null;
       label = `${labelBase(this.prevBase)}${label}`;
+    }
+    // `其中，正式在编1331人`: a part that names no head takes its whole's (教师): 正式在编教师.
+    if (this.partsOf !== null && reading.kind === "plain") {
+      const head = PART_HEAD.exec(this.partsOf)?.[0];
+      if (head && STATUS_ONLY.test(label) && !label.includes(head)) label = `${label}${head}`;
     }
     // Inside a breakdown, an item that only qualifies (初级, 民办) is the parent figure's part: 初级…“双师型”教师.
     if (this.bracketParent !== null && reading.kind === "plain" && withoutSlotWords(label) === "" && label !== "") label = `${label}${this.bracketParent}`;
