@@ -167,6 +167,14 @@ describe("breakdowns, lists of names and places", () => {
     ]);
   });
 
+  it("截至 dates a stock unless 共 or 已 counts a figure up to it", () => {
+    expect(read("截至2024年底，全市有中职学校13所（含已合并办学的财经学校），在校学生22916人。")).toEqual([
+      ["中职学校", 13],
+      ["在校学生", 22916],
+    ]);
+    expect(read("截至2024年，“春蕾班”已招收8届共857名学生。")).toEqual([]);
+  });
+
   it("the schools as the subject counted (全州中等职业学校共有20所)", () => {
     expect(read("全州中等职业学校共有20所，全日制在校生30771人。", "青川州")).toEqual([
       ["中等职业学校", 20],

@@ -88,10 +88,11 @@ function narrowingWords(group: string, entity: string): string {
 /** Multi-year words (`近三年`, `近年来`, `累计`, `历年`, `至今`): figures after them are totals over years. */
 const CUMULATIVE = /近\s*([二两三四五六七八九十几\d]+)\s*年来?|近年来|累计|历年|至今/g;
 /**
- * 截至 with 共 or 已 after it (`截至2024年，…已招收8届共857名`) counts up to a date, but over what is left
- * unsaid: no figure of it is read. Without them it dates a stock (`截至2024年底有14所`).
+ * 截至 with 共 or 已 and a figure after it (`截至2024年，…已招收8届共857名`) counts up to a date, but over
+ * what is left unsaid: no figure of it is read. Without them it dates a stock (`截至2024年底有14所`, also
+ * `…13所（含已合并办学的…）`).
  */
-const UP_TO_DATE = /(?:截至|截止)(?=[^；;。]*?(?:共|已))/g;
+const UP_TO_DATE = /(?:截至|截止)(?=[^；;。]*?(?:共|已)[^；;。]{0,12}\d)/g;
 
 /** Where a sentence speaks of several years at once, with the scope word its figures are labelled with (null: unreadable). */
 function cumulativeMarks(s: string): { at: number; scope: string | null }[] {
