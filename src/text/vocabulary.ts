@@ -161,7 +161,8 @@ export const DIMENSIONS: readonly DimensionSpec[] = [
     about: "which schools the figure counts: the report's 中职, or a wider or other population",
     implied: "中职",
     values: [
-      { value: "中职", zh: ["中职", "中等职业"], en: ["secondary\\s+vocational"], pinyin: ["zhongzhi"] },
+      // (职业教育 in a 中职 report is its own subject: 全市职业教育教师 are the report's teachers.)
+      { value: "中职", zh: ["中职", "中等职业", "职业教育"], en: ["secondary\\s+vocational"], pinyin: ["zhongzhi"] },
       { value: "各级各类", zh: ["各级各类", "全社会"], en: ["all\\s+(?:levels\\s+and\\s+)?(?:kinds\\s+of\\s+)?schools"] },
       { value: "普通高中", zh: ["普通高中", "普高"], en: ["general\\s+(?:senior\\s+)?high\\s+schools?", "academic\\s+high\\s+schools?"], pinyin: ["putonggaozhong", "pugao"] },
       { value: "义务教育", zh: ["义务教育"], en: ["compulsory\\s+education"], pinyin: ["yiwujiaoyu"] },
