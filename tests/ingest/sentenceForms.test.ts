@@ -76,7 +76,7 @@ const FLOORS: Record<string, number> = {
   "percentage-points": 2,
   "from-to": 5,
   cumulative: 7,
-  money: 3,
+  money: 5,
   "wan-count": 4,
   "plan-actual": 11,
   ownership: 5,
@@ -88,7 +88,7 @@ const FLOORS: Record<string, number> = {
   ratio: 5,
   "per-capita": 4,
   area: 3,
-  "printed-format": 2,
+  "printed-format": 3,
   "chinese-numeral": 0,
 };
 
@@ -173,6 +173,13 @@ describe("breakdowns, lists of names and places", () => {
       ["在校学生", 22916],
     ]);
     expect(read("截至2024年，“春蕾班”已招收8届共857名学生。")).toEqual([]);
+  });
+
+  it("thousands separators are printed, not part of the value", () => {
+    expect(read("学校占地面积61,208.4平方米，全市中职教育经费投入132,907.26万元。")).toEqual([
+      ["占地面积", 61208.4],
+      ["中职教育经费投入", 132907.26],
+    ]);
   });
 
   it("the schools as the subject counted (全州中等职业学校共有20所)", () => {

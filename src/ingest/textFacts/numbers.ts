@@ -69,6 +69,10 @@ const UNITS = [
 const COUNT_UNITS = new Set(["人", "人次", "个", "所", "家", "项", "门", "册", "本", "篇", "次", "场", "件", "套", "台", "间", "份", "种", "支", "户", "条", "期", "批", "张", "座", "位", "辆"]);
 const UNIT_ALIASES: Record<string, string> = { 名: "人", "％": "%" };
 
+/** A number as printed: with thousands separators (`132,907.26`: groups of three after the first), or plain. */
+export const NUMBER_SOURCE = "\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?(?![\\d,])|\\d+(?:\\.\\d+)?";
+const NUMBER_AT = new RegExp(`^(?:${NUMBER_SOURCE})`);
+
 /** Multiplies a printed decimal by 10^k without float noise ("1.26", 4 → 12600). */
 export function shiftDecimal(num: string, k: number): number {
   const [int, frac = ""] = num.split(".");
@@ -83,7 +87,7 @@ export function shiftDecimal(num: string, k: number): number {
  * 生师比). `fractional` flags a count that is not whole (`1.02人`: 万 was lost in print).
  */
 export function readFigure(s: string, at: number, bareOk: boolean): (Figure & { fractional: boolean }) | null {
-  const m = /^\d+(?:\.\d+)?/.exec(s.slice(at, at + 40));
+  const m = NUMBER_AT.exec(s.slice(at, at + 40));
   if (!m) return null;
   const number = m[0];
   const i = at + number.length;
@@ -100,10 +104,12 @@ export function readFigure(s: string, at: number, bareOk: boolean): (Figure & { 
   if (!unit && (scale || !bareOk)) return null;
   const end = unit ? i + mid[0].length + unit.length : i;
   const approximate = Boolean(mid[1] || mid[3]) || /^\s*(以上|左右|上下|以内|以下|多)/.test(s.slice(end, end + 4));
-  let value: number = Number(number);
+  // Thousands separators (61,208.4) are printed, not part of the value.
+  const plain = number.replace(/,/g, "");
+  let value: number = Number(plain);
   let normUnit = unit ? (UNIT_ALIASES[unit] ?? unit) : null;
   if (scale && normUnit === "元") normUnit = `${scale}元`;
-  else if (scale) value = shiftDecimal(number, scale === "万" ? 4 : 8);
+  else if (scale) value = shiftDecimal(plain, scale === "万" ? 4 : 8);
   const fractional = normUnit !== null && COUNT_UNITS.has(normUnit) && !Number.isInteger(value);
   const raw = s.slice(at, end);
   return { start: at, end, number, raw, value, unit: normUnit, approximate, fractional };

@@ -12,7 +12,7 @@ import { cleanText } from "../clean.js";
 import { withoutSlotWords } from "../../text/qualifiers.js";
 import { CHANGE_VERB_SOURCE } from "../../text/vocabulary.js";
 import { contestOf, isUsableLabel, labelBase, type LabelReading, readLabel } from "./labels.js";
-import { type Figure, readFigure, yearMentions } from "./numbers.js";
+import { type Figure, NUMBER_SOURCE, readFigure, yearMentions } from "./numbers.js";
 import { GENERIC_LABELS, lacksListHead, namedSubject, NARROW_TOPIC, narrowingPlace } from "./scope.js";
 import { lineAt, maskedRanges, type Sentence, yearFor, yearInfos, type YearInfo } from "./sentences.js";
 
@@ -196,7 +196,7 @@ export class SentenceReader {
 
   /** Every figure of the sentence, in order. */
   read(): Fact[] {
-    const digits = /\d+(?:\.\d+)?/g;
+    const digits = new RegExp(NUMBER_SOURCE, "g");
     let m: RegExpExecArray | null;
     while ((m = digits.exec(this.s))) {
       const at = m.index;
