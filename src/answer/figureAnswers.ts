@@ -312,7 +312,7 @@ export function rankAnswer(state: Loaded, u: Understood): Answer {
 }
 
 /** A number to rank by: the value itself, or x for a ratio printed "x:1" (生师比 17.6:1). */
-function sortKey(v: AnswerFact["value"]): number | null {
+export function sortKey(v: AnswerFact["value"]): number | null {
   if (typeof v === "number") return v;
   const m = typeof v === "string" ? /^(\d+(?:\.\d+)?)[:：]1$/.exec(v) : null;
   return m ? Number(m[1]) : null;
