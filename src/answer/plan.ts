@@ -43,8 +43,7 @@ export function planAnswer(state: Loaded, question: string, context?: AskContext
   const shown = splitPresentation(question);
   // 画个图, 更多, 只看乐山, 从高到低, 乐山呢 after cases: the last answer's question again, changed (onPrevious.ts).
   const act = onPrevious(state, shown.question, shown.wants, context);
-  const asked: AskedQuestion =
-    act?.kind === "replay" ? act.asked : { question: act?.question ?? shown.question, ...(context ? { context: slotsOf(context) } : {}) };
+  const asked: AskedQuestion = act?.kind === "replay" ? act.asked : { question: act?.question ?? shown.question, ...(context ? { context: slotsOf(context) } : {}) };
   const u = act?.kind === "replay" ? replayed(state, asked) : understand(state, asked.question, scopeContext(state, asked.question, context));
   // "画一个图表" alone leaves no Chinese to tell the reply's language by.
   if (shown.wants && replyLang(question) === "zh" && act?.kind !== "replay") u.lang = "zh";

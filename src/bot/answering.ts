@@ -43,9 +43,12 @@ export async function answerQuestion(ctx: BotContext, question: string, context?
 
   if (answer.facts.length === 0 && answer.passages.length > 0 && (answer.intent === "passage" || answer.intent === "case")) {
     ctx.zb.result = answer.intent === "case" ? "cases" : "passages";
+    // 更多 or 乐山呢 acting on the last search is titled with what was searched, not with the follow-up's words.
+    const asked = answer.understood.asked;
+    const replayed = !!asked && asked.question.trim() !== question.trim();
     await sendPassageList(ctx, {
       kind: "search",
-      query: question,
+      query: replayed ? [...answer.understood.entities, ...answer.understood.keywords].join(" ") : question,
       casesOnly: answer.intent === "case",
       hits: answer.passages,
       page: 0,

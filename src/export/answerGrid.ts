@@ -23,7 +23,13 @@ export function answerGrid(answer: Answer, lang: "zh" | "en" = "zh"): TableGrid 
   }));
   const extra = (text: string): GridRow => ({ cells: [text, null, null, null, null, null] as GridCell[], depth: 0, line: 0 });
   for (const c of answer.changes)
-    rows.push(extra(zh ? `变化（${c.entity} ${c.fromYear}→${c.toYear}）：${c.delta > 0 ? "+" : ""}${c.delta}${c.pct === null ? "" : `，${c.pct}%`}` : `Change (${c.entity} ${c.fromYear}→${c.toYear}): ${c.delta > 0 ? "+" : ""}${c.delta}${c.pct === null ? "" : `, ${c.pct}%`}`));
+    rows.push(
+      extra(
+        zh
+          ? `变化（${c.entity} ${c.fromYear}→${c.toYear}）：${c.delta > 0 ? "+" : ""}${c.delta}${c.pct === null ? "" : `，${c.pct}%`}`
+          : `Change (${c.entity} ${c.fromYear}→${c.toYear}): ${c.delta > 0 ? "+" : ""}${c.delta}${c.pct === null ? "" : `, ${c.pct}%`}`,
+      ),
+    );
   for (const n of answer.notes ?? []) rows.push(extra(n));
   const reports = [...new Set(answer.facts.map((f) => f.report))];
   return {
