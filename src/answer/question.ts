@@ -262,7 +262,9 @@ export function scopeContext(state: Loaded, question: string, previous: AskConte
   if (!previous) return previous;
   const fresh = understand(state, question, undefined);
   if (!fresh.reports.length) return previous;
-  if (fresh.matches.length && !previous.isReply) return undefined;
+  // 民办的呢 only qualifies the previous indicator: that is no indicator of its own.
+  const qualifiesOnly = Object.keys(readSlots(fresh.indicatorQuery)).length > 0 && withoutSlotWords(normalizeLabel(fresh.indicatorQuery)).length <= 1;
+  if (fresh.matches.length && !qualifiesOnly) return undefined;
   if (fresh.years.length || !previous.years.length) return previous;
   const covered = fresh.reports.every((r) => {
     const has = state.metaByReport.get(r)?.dataYears ?? [];

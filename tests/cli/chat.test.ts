@@ -177,3 +177,36 @@ describe("no context leaks", () => {
     expect(await c.turn("乐山呢")).toMatch(/^乐山市 2023年/);
   });
 });
+
+describe("after a single figure and after a table", () => {
+  it("画个图 after one figure says why there is no chart, not the greeting", async () => {
+    const c = chat();
+    await c.turn("遂宁 2024 升学人数");
+    const reply = (await c.turn("画个图"))!;
+    expect(reply).toMatch(/^遂宁市职业技术学校 2024年 升学人数：803 人/);
+    expect(reply).not.toMatch(GREETING);
+  });
+
+  it("导出Excel after one figure writes the table it stands in", async () => {
+    const c = chat();
+    await c.turn("遂宁 2024 升学人数");
+    const reply = (await c.turn("导出Excel"))!;
+    expect(reply).not.toMatch(GREETING);
+    expect(fileIn(reply)).toMatch(/\.xlsx$/);
+  });
+
+  it("更多 after one figure lists the passages about it, not passages containing 更", async () => {
+    const c = chat();
+    await c.turn("遂宁 2024 升学人数");
+    const reply = (await c.turn("更多"))!;
+    expect(reply).toMatch(/^遂宁市职业技术学校：找到 \d+ 条相关内容/);
+    expect(reply).toMatch(/升学/);
+  });
+
+  it("a follow-up that only qualifies (民办的呢) still asks for the previous indicator", async () => {
+    const c = chat();
+    await c.turn("乐山 2024 在校生");
+    await c.turn("江门呢");
+    expect(await c.turn("民办的呢")).toMatch(/民办全日制在校生人数|民办/);
+  });
+});
