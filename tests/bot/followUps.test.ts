@@ -122,3 +122,17 @@ describe("as a reply in a group", () => {
     expect(h.since(mark, "sendDocument")).toHaveLength(1);
   });
 });
+
+describe("not found", () => {
+  it("shows the best passage inline, under what was not found, as the CLI does", async () => {
+    const h = harness();
+    const a = engine.ask("江门 接收国外留学生人数");
+    expect(a.facts).toHaveLength(0);
+    expect(a.passages.length).toBeGreaterThan(0);
+    await h.say("江门 接收国外留学生人数");
+    const said = texts(h.since(0)).join("\n");
+    expect(said).toMatch(/^报告中没有找到/);
+    expect(said).toContain("最相关的段落：");
+    expect(said).toContain(`${a.passages[0]!.report} 第${a.passages[0]!.line}行`);
+  });
+});
