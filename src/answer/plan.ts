@@ -50,6 +50,7 @@ export function planAnswer(state: Loaded, question: string, context?: AskContext
   let answer = act?.kind === "replay" && asked.page ? pagedAnswer(state, u, asked.page) : route(state, u);
   if (asked.order) answer = reorder(answer, asked.order, u.lang);
   answer.understood.asked = asked;
+  if (u.lang === "en") answer.reply = englishNames(state, answer);
   // 成都和乐山…: the report named is answered, and the place without one is said to have none.
   if (u.unknown.length && u.reports.length) answer.reply = `${noReportSentence(state, u)}\n${answer.reply}`;
   // The published originals of what is cited, when the manifest gives them: a reader in a meeting opens the report.
@@ -76,6 +77,24 @@ export function planAnswer(state: Loaded, question: string, context?: AskContext
 function pagedAnswer(state: Loaded, u: Understood, page: number): Answer {
   if (u.intent === "passage" || u.intent === "case") return passageAnswer(state, u, page);
   return passageAnswer(state, { ...u, intent: "passage" }, page - 1);
+}
+
+/**
+ * An English reply names the reports in English (the manifest's `english`: Jiangmen, Leshan), not 江门市; the
+ * tables and indicators stay as printed, for the citation. Snippets (indented lines) are the reports' own words.
+ *
+ * @example "Change (江门市 2023→2024): +41" → "Change (Jiangmen 2023→2024): +41"
+ */
+function englishNames(state: Loaded, answer: Answer): string {
+  const names = [...new Set([...answer.facts.map((f) => f.report), ...answer.passages.map((p) => p.report), ...state.reportNames])]
+    .map((r) => state.metaByReport.get(r))
+    .filter((m): m is NonNullable<typeof m> => !!m?.english && !!m.entity)
+    .sort((a, b) => b.entity.length - a.entity.length);
+  if (!names.length) return answer.reply;
+  return answer.reply
+    .split("\n")
+    .map((line) => (/^\s{3}/.test(line) ? line : names.reduce((l, m) => l.replaceAll(m.entity, m.english!), line)))
+    .join("\n");
 }
 
 /** A context's slots, without the question it answered: what a replayed question is read in. */

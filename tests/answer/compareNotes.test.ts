@@ -17,7 +17,7 @@ describe("a comparison of two reports", () => {
   });
 
   it("in English too", () => {
-    expect(engine.ask("Leshan vs Jiangmen monthly income 2024").reply).toContain("Difference (2024 乐山市 over 江门市): 97.75 元, 1.03 times (computed, not printed in the reports)");
+    expect(engine.ask("Leshan vs Jiangmen monthly income 2024").reply).toContain("Difference (2024 Leshan over Jiangmen): 97.75 元, 1.03 times (computed, not printed in the reports)");
   });
 
   it("a school's report beside a region's gets the caveat rankings give", () => {
@@ -40,5 +40,21 @@ describe("a comparison of two reports", () => {
     const a = engine.ask("江门 月收入 2023 vs 2024");
     expect(a.reply).toContain("变化（江门市 2023→2024）：+41，+1.24%");
     expect(a.reply).not.toContain("差距");
+  });
+});
+
+describe("English replies to English questions", () => {
+  it("name the reports in English (the manifest's english), keeping the tables and indicators as printed for the citation", () => {
+    const a = engine.ask("Jiangmen monthly income 2023 vs 2024");
+    expect(a.reply).toContain("• Jiangmen 2023 月收入: 3319 元");
+    expect(a.reply).toContain("表1 人才培养质量计分卡 › 月收入 (jiangmen-2024.txt, line 461)");
+    expect(a.reply).toContain("Change (Jiangmen 2023→2024): +41, +1.24%");
+    expect(a.reply).not.toContain("江门市");
+    // The facts keep the reports' own names: the JSON contract and the citations are in the reports' words.
+    expect(a.facts[0]!.entity).toBe("江门市");
+  });
+
+  it("a Chinese question keeps the Chinese names", () => {
+    expect(engine.ask("江门 月收入 2023 vs 2024").reply).toContain("变化（江门市 2023→2024）");
   });
 });

@@ -92,7 +92,7 @@ describe("paging, narrowing and ordering the last answer", () => {
       const c = chat();
       await c.turn(first);
       const reply = (await c.turn(ask))!;
-      expect(reply).toMatch(/江门市 2024年? 月收入[:：] ?3360 元/);
+      expect(reply).toMatch(/(?:江门市 2024年|Jiangmen 2024) 月收入[:：] ?3360 元/);
       expect(reply).not.toMatch(/3319/);
     }
   });
@@ -137,7 +137,7 @@ describe("the same search for another place or year", () => {
     const c = chat();
     await c.turn("Bishan dormitory case");
     const reply = (await c.turn("what about Leshan?"))!;
-    expect(reply).toMatch(/^乐山市: \d+ matching case/);
+    expect(reply).toMatch(/^Leshan: \d+ matching case/);
   });
 
   it("那2023年呢 after a ranking ranks again for 2023, with the caveat; and in 2023? too", async () => {
