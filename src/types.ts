@@ -282,6 +282,27 @@ export interface AskContext {
   intent: Intent;
   /** True when the question replies to the answer this context is of (a Telegram reply): it continues it, however it is worded. */
   isReply?: boolean;
+  /**
+   * What the answer this context is of answered, so a follow-up can act on that answer again (画个图, 导出Excel,
+   * 更多, 只看乐山, 从高到低, 乐山呢 after passages): the question as asked (presentation words taken out), the slots
+   * of the context it was asked in, and the changes follow-ups have made since. See understand/followUp.ts.
+   */
+  asked?: AskedQuestion;
+}
+
+/** A question as it was asked, with what follow-ups acting on its answer have changed (see {@link AskContext.asked}). */
+export interface AskedQuestion {
+  question: string;
+  /** The slots of the context it was asked in (never itself carrying `asked`). */
+  context?: AskContext;
+  /** Reports (file names) that replace the question's own: 乐山呢 after passages, 只看乐山 after a comparison. */
+  reports?: string[];
+  /** Years that replace the question's own: 那2023年呢 after a ranking, 只要2024年. */
+  years?: number[];
+  /** Page of a passage list shown (0 is the first): 更多, 下一页. */
+  page?: number;
+  /** Order of the figures: 从高到低 ("desc"), 从低到高 ("asc"). */
+  order?: "asc" | "desc";
 }
 
 /** The one answer object every interface renders. */
@@ -303,6 +324,8 @@ export interface Answer {
   ms: number;
   /** How the question asked to be shown ("画个图表" → chart, "导出成Excel" → export); absent when it did not say. */
   wants?: "chart" | "export";
+  /** The file an export asked for: "csv" when the question said CSV, else "xlsx". */
+  exportAs?: "csv" | "xlsx";
   /** Id of the table a table answer shows, so an interface can render or export it. */
   tableId?: string;
   /** What the reply says beside the figures, for interfaces that render the facts themselves: caveats (a school among regions, years that differ), reports or years without the figure. */

@@ -61,6 +61,7 @@ export function figureAnswer(state: Loaded, u: Understood): Answer {
   answer.understood.years = [...new Set(picked.map((p) => p.fact.year).filter((y): y is number => y !== null))];
   answer.alternatives = alternativesFor(state, u, picked[0]);
   const gapLines = gaps.map((g) => gapSentence(state, u, g));
+  const across: string[] = [];
   if (!multi) {
     answer.variants = findVariants(picked[0], state.catalogOf([picked[0].entry.report]), metaOf(state, picked[0].entry.report)).map(toAnswerFact);
     answer.reply = figureReply(answer.facts[0], answer.variants, { lang: u.lang, yearDefaulted: !u.yearsExplicit });
@@ -86,7 +87,10 @@ export function figureAnswer(state: Loaded, u: Understood): Answer {
           ...c,
         });
     }
-    answer.reply = compareReply(answer.facts, answer.changes, u.lang, gapLines);
+    // A comparison of reports carries what a ranking carries: the difference and ratio, the caveats.
+    const caveat = schoolAmongRegions(state, [...new Set(picked.map((p) => p.entry.report))], u.lang);
+    across.push(...acrossReports(answer.facts, u.lang), ...(caveat ? [caveat] : []));
+    answer.reply = compareReply(answer.facts, answer.changes, u.lang, [...gapLines, ...across]);
   }
   // "比上一年增加多少": a change the report prints itself comes first, before the one computed from two stocks.
   const printed = u.intent === "change" ? printedChanges(state, u, reports) : [];
@@ -94,7 +98,7 @@ export function figureAnswer(state: Loaded, u: Understood): Answer {
     answer.facts = [...printed.map((p) => toAnswerFact(p.fact)), ...answer.facts];
     answer.reply = `${printed.map((p) => figureReply(toAnswerFact(p.fact), [], { lang: u.lang, yearDefaulted: false })).join("\n")}\n${answer.reply}`;
   }
-  const notes = [...(multi ? gapLines : []), ...subjectNotes];
+  const notes = [...(multi ? gapLines : []), ...across, ...subjectNotes];
   if (notes.length) answer.notes = notes;
   if (subjectNotes.length) answer.reply += `\n${subjectNotes.join("\n")}`;
   if (u.unknown.length) answer.reply += `\n${u.lang === "zh" ? `（没有「${u.unknown.join("、")}」的报告。）` : `(There is no report for ${u.unknown.join(", ")}.)`}`;
@@ -292,17 +296,13 @@ export function rankAnswer(state: Loaded, u: Understood): Answer {
   const ascending = /最少|最低|最小|最差|倒数|least|lowest|fewest|smallest/i.test(u.text);
   rows.sort((a, b) => (sortKey(a.fact.value)! - sortKey(b.fact.value)!) * (ascending ? 1 : -1));
   answer.facts = rows.map((p) => toAnswerFact(p.fact));
-  const kinds = new Set(rows.map((p) => metaOf(state, p.entry.report)?.kind));
   const notes: string[] = [];
-  if (kinds.has("school") && kinds.size > 1) {
-    // Named from the reports ranked: which are a single school's, and how many.
-    const schools = rows.filter((p) => metaOf(state, p.entry.report)?.kind === "school").map((p) => metaOf(state, p.entry.report)?.entity ?? p.entry.report);
-    notes.push(
-      u.lang === "zh"
-        ? `注意：${schools.join("、")}是${schools.length > 1 ? "学校" : "一所学校"}的报告，其他是全市（区、县）的数字，不宜直接比较。`
-        : `Note: ${schools.join(", ")} ${schools.length > 1 ? "are single schools'" : "is a single school's"} report${schools.length > 1 ? "s" : ""}, the others are whole regions: not like for like.`,
-    );
-  }
+  const caveat = schoolAmongRegions(
+    state,
+    rows.map((p) => p.entry.report),
+    u.lang,
+  );
+  if (caveat) notes.push(caveat);
   if (missing.length) notes.push(u.lang === "zh" ? `没有这项数字的报告：${missing.join("、")}。` : `No such figure in: ${missing.join(", ")}.`);
   const years = new Set(rows.map((p) => p.fact.year));
   if (years.size > 1) notes.push(u.lang === "zh" ? "各报告的年份不同，见括号。" : "The reports' years differ (in brackets).");
@@ -311,8 +311,66 @@ export function rankAnswer(state: Loaded, u: Understood): Answer {
   return answer;
 }
 
+/**
+ * The school-vs-region caveat, one rule for rankings and comparisons: figures of a single school's report beside
+ * whole regions' are not like for like. Null when the reports are all of one kind.
+ */
+export function schoolAmongRegions(state: Loaded, reports: readonly string[], lang: "zh" | "en"): string | null {
+  const unique = [...new Set(reports)];
+  const kinds = new Set(unique.map((r) => metaOf(state, r)?.kind));
+  if (!kinds.has("school") || kinds.size < 2) return null;
+  // Named from the reports compared: which are a single school's, and how many.
+  const schools = unique.filter((r) => metaOf(state, r)?.kind === "school").map((r) => metaOf(state, r)?.entity ?? r);
+  return lang === "zh"
+    ? `注意：${schools.join("、")}是${schools.length > 1 ? "学校" : "一所学校"}的报告，其他是全市（区、县）的数字，不宜直接比较。`
+    : `Note: ${schools.join(", ")} ${schools.length > 1 ? "are single schools'" : "is a single school's"} report${schools.length > 1 ? "s" : ""}, the others are whole regions: not like for like.`;
+}
+
+/**
+ * What a comparison of reports says beside its figures, as a ranking does: the difference and the ratio of two
+ * reports' figures (per year, or across the two years given when each report has one), and a note when the
+ * years compared differ (吕梁 2022 beside 江门 2024). Only figures in the same unit are set against each other.
+ */
+export function acrossReports(facts: readonly AnswerFact[], lang: "zh" | "en"): string[] {
+  const reports = [...new Set(facts.map((f) => f.report))];
+  if (reports.length !== 2) return [];
+  const lines: string[] = [];
+  const own = reports.map((r) => facts.filter((f) => f.report === r && typeof f.value === "number"));
+  const pairs: [AnswerFact, AnswerFact][] = [];
+  for (const a of own[0]!) {
+    const b = own[1]!.find((f) => f.year === a.year);
+    if (b) pairs.push([a, b]);
+  }
+  if (!pairs.length && own[0]!.length === 1 && own[1]!.length === 1) {
+    const [a, b] = [own[0]![0]!, own[1]![0]!];
+    pairs.push([a, b]);
+    if (a.year !== b.year)
+      lines.push(
+        lang === "zh"
+          ? `注意：年份不同（${a.entity} ${a.year ?? "?"}年，${b.entity} ${b.year ?? "?"}年），两者报告中没有同一年的数字。`
+          : `Note: the years differ (${a.entity} ${a.year ?? "?"}, ${b.entity} ${b.year ?? "?"}); the reports give no figure of the same year for both.`,
+      );
+  }
+  for (const [a, b] of pairs) {
+    if (a.unit !== b.unit) continue;
+    const x = a.value as number;
+    const y = b.value as number;
+    const [hi, lo] = x >= y ? [a, b] : [b, a];
+    const diff = Math.round(Math.abs(x - y) * 10000) / 10000;
+    const ratio = (lo.value as number) > 0 ? Math.round(((hi.value as number) / (lo.value as number)) * 100) / 100 : null;
+    const unit = a.unit === "%" ? " 个百分点" : a.unit ? ` ${a.unit}` : "";
+    const year = a.year === b.year && a.year ? (lang === "zh" ? `${a.year}年 ` : `${a.year} `) : "";
+    lines.push(
+      lang === "zh"
+        ? `差距（${year}${hi.entity} 比 ${lo.entity}）：多 ${diff}${unit}${ratio !== null && a.unit !== "%" ? `，是其 ${ratio} 倍` : ""}（计算，报告未直接给出）`
+        : `Difference (${year}${hi.entity} over ${lo.entity}): ${diff}${a.unit === "%" ? " percentage points" : unit}${ratio !== null && a.unit !== "%" ? `, ${ratio} times` : ""} (computed, not printed in the reports)`,
+    );
+  }
+  return lines;
+}
+
 /** A number to rank by: the value itself, or x for a ratio printed "x:1" (生师比 17.6:1). */
-function sortKey(v: AnswerFact["value"]): number | null {
+export function sortKey(v: AnswerFact["value"]): number | null {
   if (typeof v === "number") return v;
   const m = typeof v === "string" ? /^(\d+(?:\.\d+)?)[:：]1$/.exec(v) : null;
   return m ? Number(m[1]) : null;

@@ -1,7 +1,8 @@
-import type { Answer, AskContext, PassageHit } from "../types.js";
+import type { Answer, AskContext, AskedQuestion, PassageHit } from "../types.js";
 import type { Loaded } from "./state.js";
 import { figureAnswer, notFoundAnswer, rankAnswer } from "./figureAnswers.js";
-import { blankSpans, bySubject, CASE_WORDS, keywordText, understand, type Understood } from "./question.js";
+import { blankSpans, bySubject, CASE_WORDS, keywordText, scopeContext, understand, type Understood } from "./question.js";
+import { onPrevious, reorder, replayed } from "./onPrevious.js";
 import { helpAnswer, noReportAnswer, noReportSentence, passageAnswer, tableAnswer } from "./textAnswers.js";
 import { cleanTyped, parseYears, toHalfWidth, toSimplified } from "./understand/index.js";
 import { splitPresentation } from "./understand/presentation.js";
@@ -40,10 +41,16 @@ export function planAnswer(state: Loaded, question: string, context?: AskContext
   const t0 = performance.now();
   // "画个图表" / "导出成Excel" say how to show the answer, not what to look up.
   const shown = splitPresentation(question);
-  const u = understand(state, shown.question, context);
+  // 画个图, 更多, 只看乐山, 从高到低, 乐山呢 after cases: the last answer's question again, changed (onPrevious.ts).
+  const act = onPrevious(state, shown.question, shown.wants, context);
+  const asked: AskedQuestion = act?.kind === "replay" ? act.asked : { question: act?.question ?? shown.question, ...(context ? { context: slotsOf(context) } : {}) };
+  const u = act?.kind === "replay" ? replayed(state, asked) : understand(state, asked.question, scopeContext(state, asked.question, context));
   // "画一个图表" alone leaves no Chinese to tell the reply's language by.
-  if (shown.wants && replyLang(question) === "zh") u.lang = "zh";
-  const answer = route(state, u);
+  if (shown.wants && replyLang(question) === "zh" && act?.kind !== "replay") u.lang = "zh";
+  let answer = act?.kind === "replay" && asked.page ? pagedAnswer(state, u, asked.page) : route(state, u);
+  if (asked.order) answer = reorder(answer, asked.order, u.lang);
+  answer.understood.asked = asked;
+  if (u.lang === "en") answer.reply = englishNames(state, answer);
   // 成都和乐山…: the report named is answered, and the place without one is said to have none.
   if (u.unknown.length && u.reports.length) answer.reply = `${noReportSentence(state, u)}\n${answer.reply}`;
   // The published originals of what is cited, when the manifest gives them: a reader in a meeting opens the report.
@@ -58,10 +65,42 @@ export function planAnswer(state: Loaded, question: string, context?: AskContext
   }
   if (shown.wants) {
     answer.wants = shown.wants;
-    answer.question = cleanTyped(question);
+    if (shown.wants === "export") answer.exportAs = /csv/i.test(question) ? "csv" : "xlsx";
+    // A chart or file of the last answer keeps its question: the file's title and the reply's language.
+    if (act?.kind !== "replay") answer.question = cleanTyped(question);
   }
   answer.ms = Math.round((performance.now() - t0) * 1000) / 1000;
   return answer;
+}
+
+/** 更多 after passages or cases: their next page; after figures: the passages about them, a page at a time. */
+function pagedAnswer(state: Loaded, u: Understood, page: number): Answer {
+  if (u.intent === "passage" || u.intent === "case") return passageAnswer(state, u, page);
+  return passageAnswer(state, { ...u, intent: "passage" }, page - 1);
+}
+
+/**
+ * An English reply names the reports in English (the manifest's `english`: Jiangmen, Leshan), not 江门市; the
+ * tables and indicators stay as printed, for the citation. Snippets (indented lines) are the reports' own words.
+ *
+ * @example "Change (江门市 2023→2024): +41" → "Change (Jiangmen 2023→2024): +41"
+ */
+function englishNames(state: Loaded, answer: Answer): string {
+  const names = [...new Set([...answer.facts.map((f) => f.report), ...answer.passages.map((p) => p.report), ...state.reportNames])]
+    .map((r) => state.metaByReport.get(r))
+    .filter((m): m is NonNullable<typeof m> => !!m?.english && !!m.entity)
+    .sort((a, b) => b.entity.length - a.entity.length);
+  if (!names.length) return answer.reply;
+  return answer.reply
+    .split("\n")
+    .map((line) => (/^\s{3}/.test(line) ? line : names.reduce((l, m) => l.replaceAll(m.entity, m.english!), line)))
+    .join("\n");
+}
+
+/** A context's slots, without the question it answered: what a replayed question is read in. */
+function slotsOf(context: AskContext): AskContext {
+  const { asked: _asked, ...slots } = context;
+  return slots;
 }
 
 function route(state: Loaded, u: Understood): Answer {

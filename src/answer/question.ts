@@ -248,6 +248,32 @@ export function understand(state: Loaded, question: string, previous: AskContext
 }
 
 /**
+ * The context a follow-up is read in, with what would leak into it taken out (the rule, docs/DESIGN.md
+ * "Follow-ups"):
+ * - a question that names a place and an indicator of its own (江门的月收入呢 after 吕梁2022年在校生) is a new
+ *   question: it inherits nothing, not even the year;
+ * - a follow-up that names another place (江门的, 江门呢) keeps the previous year only when that place's report
+ *   has figures for it; otherwise it asks for the place's latest year, and the answer says the year was not given.
+ *   A year the follow-up types itself (江门2022年的) is always the one asked.
+ *
+ * @example scopeContext(state, "江门的", { entities: ["吕梁市"], years: [2022], … }) // { …, years: [] }
+ */
+export function scopeContext(state: Loaded, question: string, previous: AskContext | undefined): AskContext | undefined {
+  if (!previous) return previous;
+  const fresh = understand(state, question, undefined);
+  if (!fresh.reports.length) return previous;
+  // 民办的呢 only qualifies the previous indicator: that is no indicator of its own.
+  const qualifiesOnly = Object.keys(readSlots(fresh.indicatorQuery)).length > 0 && withoutSlotWords(normalizeLabel(fresh.indicatorQuery)).length <= 1;
+  if (fresh.matches.length && !qualifiesOnly) return undefined;
+  if (fresh.years.length || !previous.years.length) return previous;
+  const covered = fresh.reports.every((r) => {
+    const has = state.metaByReport.get(r)?.dataYears ?? [];
+    return previous.years.every((y) => has.includes(y));
+  });
+  return covered ? previous : { ...previous, years: [] };
+}
+
+/**
  * The places a question names that have no report: the gazetteer's (成都, Hong Kong) and place-like
  * words it does not know (火星市, 某职业学校, Atlantis). Beside a named report, one is a thing compared
  * only when it is conjoined with it (成都和乐山); otherwise it is a topic of that report (江门 赴港 交流).

@@ -7,14 +7,28 @@ import { renderTable } from "./tableView.js";
 
 /** Answers that are text: passages and cases, a table, "no report for …", help. */
 
-export function passageAnswer(state: Loaded, u: Understood): Answer {
+/** Passages shown at a time; 更多 shows the next ones. */
+export const PASSAGE_PAGE = 5;
+
+/** Passages or cases for what the question asks; `page` 1 and on (更多, 下一页) are the next hits of the same search. */
+export function passageAnswer(state: Loaded, u: Understood, page = 0): Answer {
   const answer = base(u, state, u.intent === "case" ? "case" : "passage");
   const text = u.casesOnly || u.intent === "case" ? u.searchText.replace(CASE_WORDS, " ") : u.searchText;
-  const opts = { reports: u.reports, limit: 5 };
+  const opts = { reports: u.reports, limit: PASSAGE_PAGE * (page + 1) };
   let hits: PassageHit[] = [];
   if (u.intent === "case") hits = state.search.search(text, { ...opts, casesOnly: true });
   if (!hits.length) hits = state.search.search(text, { ...opts, preferCases: u.intent === "case" });
+  const found = hits.length;
+  hits = hits.slice(PASSAGE_PAGE * page);
   answer.passages = hits;
+  if (page > 0 && !hits.length && found) {
+    // The whole list was shown already: say so, not "nothing matches".
+    answer.reply =
+      u.lang === "zh"
+        ? `没有更多了：与「${text.trim()}」相关的${u.intent === "case" ? "案例" : "内容"}一共 ${found} 条，都已列出。`
+        : `No more: all ${found} ${u.intent === "case" ? "case studies" : "passages"} matching "${text.trim()}" were shown.`;
+    return answer;
+  }
   const names = u.reports.map((r) => metaOf(state, r)?.entity ?? r);
   // A name many reports share lists a few of them, and how many.
   const who =

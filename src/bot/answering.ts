@@ -10,7 +10,7 @@ import type { Messages } from "./i18n.js";
 import { noChartSentence } from "../chart/chartData.js";
 import { smallTalkLead } from "../answer/smallTalk.js";
 import { linesFromText, i as italic, t, textLength, type Line } from "./markup.js";
-import { chartFor, drawChart, fitsCaption, sendPhoto, sendTableFile } from "./media.js";
+import { chartFor, drawChart, fitsCaption, sendAnswerFile, sendPhoto, sendTableFile } from "./media.js";
 import { clip, pageCount, renderAnswer, renderPassagePage, renderTable, SNIPPET_MAX } from "./render.js";
 import { editLines, sendLines, typing } from "./reply.js";
 import { MESSAGE_LIMIT } from "./split.js";
@@ -25,7 +25,7 @@ const MAX_ALTERNATIVES = 4;
 /** The AskContext part of an answer's `understood`: what a follow-up inherits. */
 export function contextOf(a: Answer): AskContext {
   const u = a.understood;
-  return { entities: [...u.entities], years: [...u.years], indicator: u.indicator, intent: u.intent };
+  return { entities: [...u.entities], years: [...u.years], indicator: u.indicator, intent: u.intent, ...(u.asked ? { asked: u.asked } : {}) };
 }
 
 /**
@@ -43,9 +43,12 @@ export async function answerQuestion(ctx: BotContext, question: string, context?
 
   if (answer.facts.length === 0 && answer.passages.length > 0 && (answer.intent === "passage" || answer.intent === "case")) {
     ctx.zb.result = answer.intent === "case" ? "cases" : "passages";
+    // 更多 or 乐山呢 acting on the last search is titled with what was searched, not with the follow-up's words.
+    const asked = answer.understood.asked;
+    const replayed = !!asked && asked.question.trim() !== question.trim();
     await sendPassageList(ctx, {
       kind: "search",
-      query: question,
+      query: replayed ? [...answer.understood.entities, ...answer.understood.keywords].join(" ") : question,
       casesOnly: answer.intent === "case",
       hits: answer.passages,
       page: 0,
@@ -65,12 +68,14 @@ export async function answerQuestion(ctx: BotContext, question: string, context?
     ...(answer.facts.length === 0 && answer.passages.length > 0 ? { passages: answer.passages } : {}),
   });
   const lines = answerLines(ctx, answer);
-  const exportId = answer.tableId ?? (answer.wants === "export" && answer.facts[0]?.source === "table" ? answer.facts[0].tableId : null);
+  // One figure exports the table it stands in; several (a comparison, a ranking) export themselves (sendAnswerFile).
+  const exportId = answer.tableId ?? (answer.wants === "export" && answer.intent === "figure" && answer.facts[0]?.source === "table" ? answer.facts[0].tableId : null);
   const exportKey = exportId ? store.put({ kind: "tables", ids: [exportId] }) : null;
   const keyboard = answerKeyboard(answer, key, m, exportKey);
   const chart = chartFor(answer);
   if (chart && !chart.ok && answer.wants === "chart") lines.push([], [italic(noChartSentence(chart.reason, ctx.zb.lang))]);
-  if (answer.wants === "export" && !exportId) lines.push([], [italic(m.exportOnlyTables)]);
+  // Any answer with figures exports them (a comparison, a ranking); only text has nothing to export.
+  if (answer.wants === "export" && !exportId && !answer.facts.length) lines.push([], [italic(m.exportOnlyTables)]);
   const png = chart?.ok ? await drawChart(ctx, chart.chart) : null;
   if (png && fitsCaption(lines)) {
     // The chart with the answer as its caption: one message, the buttons under it.
@@ -86,8 +91,8 @@ export async function answerQuestion(ctx: BotContext, question: string, context?
   }
   if (answer.wants === "export" && exportId) {
     const table = engine.table(exportId);
-    if (table) await sendTableFile(ctx, table, entityOf(ctx, table.report), "xlsx");
-  }
+    if (table) await sendTableFile(ctx, table, entityOf(ctx, table.report), answer.exportAs ?? "xlsx");
+  } else if (answer.wants === "export") await sendAnswerFile(ctx, answer, answer.exportAs ?? "xlsx");
   return contextOf(answer);
 }
 

@@ -34,6 +34,8 @@ export interface Messages {
   yearDefaulted: (year: number) => string;
   unknownEntities: (names: string) => string;
   notFound: string;
+  /** Heads the best passage shown under a not-found reply. */
+  bestPassage: string;
   btnRow: string;
   btnTable: string;
   btnRelated: string;
@@ -124,6 +126,7 @@ const zh: Messages = {
   yearDefaulted: (y) => `未指定年份，按报告最新数据年份 ${y} 回答。`,
   unknownEntities: (names) => `报告中没有：${names}`,
   notFound: "报告里没有找到这个数字。换个说法试试，或用 /search 搜索原文。",
+  bestPassage: "最相关的段落：",
   btnRow: "📋 整行",
   btnTable: "📊 整张表",
   btnCsv: "📄 CSV",
@@ -211,6 +214,7 @@ const en: Messages = {
   yearDefaulted: (y) => `No year given: answered for the latest data year, ${y}.`,
   unknownEntities: (names) => `Not in the reports: ${names}`,
   notFound: "The reports do not state this figure. Try other words, or /search the text.",
+  bestPassage: "The closest passage:",
   btnRow: "📋 Whole row",
   btnTable: "📊 Whole table",
   btnCsv: "📄 CSV",

@@ -8,6 +8,7 @@ import { InputFile, type InlineKeyboard } from "grammy";
 import type { Message } from "grammy/types";
 import { chartOf, type ChartData, type ChartResult } from "../chart/chartData.js";
 import { toCsv } from "../export/csv.js";
+import { answerFileName, answerGrid } from "../export/answerGrid.js";
 import { exportFileName } from "../export/fileName.js";
 import { tableGrid } from "../export/tableGrid.js";
 import type { Answer, Table } from "../types.js";
@@ -76,6 +77,21 @@ export async function sendPhoto(ctx: BotContext, png: Buffer, lines: Line[], key
 export type ExportFormat = "csv" | "xlsx";
 
 /** Sends a table as a CSV (UTF-8 with BOM) or Excel document, captioned with its title and source. */
+/** Sends an answer's figures (a comparison, a ranking) as a CSV or Excel document, with their sources; null when it has none or is too large. */
+export async function sendAnswerFile(ctx: BotContext, answer: Answer, format: ExportFormat): Promise<Message.DocumentMessage | null> {
+  const grid = answerGrid(answer, ctx.zb.lang);
+  if (!grid) return null;
+  const data = format === "csv" ? Buffer.from(toCsv(grid, { sourceRow: true }), "utf8") : await (await import("../export/xlsx.js")).toXlsx(grid);
+  if (data.length > MEDIA_LIMITS.document) {
+    ctx.deps.logger.warn("export too large to send", { bytes: data.length });
+    return null;
+  }
+  return ctx.replyWithDocument(new InputFile(data, answerFileName(answer, format)), {
+    caption: toHtml(fitLines([[t(`📊 ${grid.title}`)], [t(grid.source)]], MEDIA_LIMITS.caption)),
+    parse_mode: "HTML",
+  });
+}
+
 export async function sendTableFile(ctx: BotContext, table: Table, entity: string, format: ExportFormat): Promise<Message.DocumentMessage | null> {
   const grid = tableGrid(table, entity);
   const data = format === "csv" ? Buffer.from(toCsv(grid), "utf8") : await (await import("../export/xlsx.js")).toXlsx(grid);

@@ -64,9 +64,11 @@ export function renderAnswer(a: Answer, m: Messages): Line[] {
   const lines: Line[] = [];
   if (a.facts.length === 0) {
     const reply = a.reply.trim();
-    // With passages to offer (behind a button), say only the lead: what was not found.
+    // With passages to offer, say what was not found, then the best passage inline (it often holds the figure in
+    // its words, as the CLI shows it); the others stay behind the button.
     const text = a.passages.length > 0 ? (reply.split("\n")[0] ?? "") : reply;
     lines.push(...linesFromText(text || m.notFound));
+    if (a.passages.length > 0) lines.push([], [b(m.bestPassage)], ...renderHit(a.passages[0]!, m));
     return lines;
   }
   if (a.facts.length === 1) {

@@ -6,7 +6,7 @@ import { type BundleCache, buildIndex } from "../index/build.js";
 import { saveIndex, savedBundles } from "../index/store.js";
 import { chooseStore, defaultFolders, sqlitePath } from "../index/storeChoice.js";
 import { listReportFiles } from "../ingest/files.js";
-import type { IngestWarning } from "../types.js";
+import type { IngestWarning, ReportMeta } from "../types.js";
 
 /**
  * `zhibao index [--check] [--full]`: builds index/ from corpus/, re-reading only the reports whose
@@ -103,7 +103,19 @@ export async function runRemove(names: string[], folders: Folders = PACKAGE_FOLD
   const { corpusDir } = folders;
   const known = listReportFiles(corpusDir);
   const removed: string[] = [];
-  for (const name of names) {
+  // 雅安, 遂宁职校, Leshan: a report's name (entity, alias, English name) as well as its file name.
+  const byName = names.some((n) => !known.includes(n)) ? await reportsByName(folders) : [];
+  const files = names.flatMap((name) => {
+    if (known.includes(name)) return [name];
+    const named = filesNamed(name, byName);
+    if (named.length > 1) {
+      process.stderr.write(`${name}: names ${named.length} reports (${named.join(", ")}): give the file name of the one to remove\n`);
+      process.exitCode = 1;
+      return [];
+    }
+    return named.length ? named : [name];
+  });
+  for (const name of [...new Set(files)]) {
     if (!known.includes(name)) {
       process.stderr.write(`${name}: no such report file in corpus/ (there are: ${known.join(", ")})\n`);
       process.exitCode = 1;
@@ -116,6 +128,36 @@ export async function runRemove(names: string[], folders: Folders = PACKAGE_FOLD
   const t0 = performance.now();
   await updateIndex([], folders);
   process.stderr.write(`removed ${removed.join(", ")}: index updated in ${Math.round(performance.now() - t0)} ms\n`);
+}
+
+/** The reports the index holds (file, entity, aliases, English name), for `remove` by name; [] when it cannot be read. */
+async function reportsByName(folders: Folders): Promise<ReportMeta[]> {
+  try {
+    const { createEngine } = await import("../answer/engine.js");
+    const engine = await createEngine({ ...folders, rebuild: "never" });
+    const reports = engine.reports();
+    engine.close?.();
+    return reports;
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * The report files a name a person types stands for: the file name without its extension, the entity (乐山 or
+ * 乐山市), an alias or the English name (any case).
+ *
+ * @example filesNamed("雅安", reports) // ["yaan-2024.txt"] when 雅安市's report is yaan-2024.txt
+ */
+export function filesNamed(name: string, reports: readonly ReportMeta[]): string[] {
+  const want = name.trim().toLowerCase();
+  const bare = (s: string) => s.replace(/(?:市|区|县|自治州|州)$/, "");
+  return reports
+    .filter((r) => {
+      const names = [r.report.replace(/\.[^.]+$/, ""), r.entity, bare(r.entity), ...(r.aliases ?? []), r.english ?? ""].map((s) => s.toLowerCase());
+      return names.includes(want) || names.includes(bare(want));
+    })
+    .map((r) => r.report);
 }
 
 /** Files under a folder, as paths relative to it. */

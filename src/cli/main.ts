@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
 
 /**
@@ -15,6 +16,7 @@ export async function main(argv: string[]): Promise<void> {
   const program = new Command()
     .name("zhibao")
     .description("职报问答 — answers questions about vocational-education annual quality reports, with the table and line each figure comes from")
+    .version(packageVersion(), "-V, --version", "print the version")
     .showHelpAfterError()
     .exitOverride();
 
@@ -25,11 +27,13 @@ export async function main(argv: string[]): Promise<void> {
     .option("--json", "print the whole Answer object as JSON")
     .option("--explain", "first print how the question was read (indicator words, qualifier slots) and why each near row answers or not")
     .option("--jsonl", "read questions from stdin, one per line; print one JSON answer per line")
-    .option("--chart <file>", "also draw the answer as a bar chart: <file>.png (or .svg)")
+    .option("--chart <file>", "also draw the answer as a bar chart: <file>.png (or .svg; any other type is refused)")
+    .option("--xlsx <file>", "also write the answer's figures (a comparison, a ranking) to an Excel workbook, with their sources")
+    .option("--csv <file>", "also write the answer's figures to a CSV file (UTF-8 with BOM), with their sources")
     // A question may start with "-" ("-5% 的学校…", a pasted bullet): anything that is not one of
     // the options above is part of the question, not an error.
     .allowUnknownOption()
-    .action(async (words: string[], opts: { json?: boolean; jsonl?: boolean; chart?: string }) => (await import("./ask.js")).runAsk(words.join(" "), opts));
+    .action(async (words: string[], opts: { json?: boolean; jsonl?: boolean; chart?: string; xlsx?: string; csv?: string }) => (await import("./ask.js")).runAsk(words.join(" "), opts));
 
   program
     .command("search")
@@ -64,7 +68,7 @@ export async function main(argv: string[]): Promise<void> {
   program
     .command("remove")
     .description("take report files out of corpus/ and update the index")
-    .argument("<name...>", "file names in corpus/, e.g. suining-2024.txt")
+    .argument("<name...>", "file names in corpus/ (suining-2024.txt) or report names (雅安, 遂宁职校, Leshan)")
     .action(async (names: string[]) => (await import("./indexCmd.js")).runRemove(names));
 
   program
@@ -90,5 +94,14 @@ export async function main(argv: string[]): Promise<void> {
     }
     console.error(`zhibao: ${(err as Error).message}`);
     process.exitCode = 1;
+  }
+}
+
+/** The package's version, from its package.json (two folders up from dist/cli/ or src/cli/). */
+function packageVersion(): string {
+  try {
+    return (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }).version;
+  } catch {
+    return "unknown";
   }
 }

@@ -3,6 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { replyLang } from "../answer/reply.js";
 import { chartOf, noChartSentence } from "../chart/chartData.js";
+import { answerFileName, answerGrid } from "../export/answerGrid.js";
+import { toCsv } from "../export/csv.js";
 import { exportFileName } from "../export/fileName.js";
 import { tableGrid } from "../export/tableGrid.js";
 import type { Answer, Engine } from "../types.js";
@@ -24,6 +26,17 @@ export async function writeChart(answer: Answer, file: string): Promise<string[]
   return [];
 }
 
+/** Writes an answer's figures (a comparison, a ranking) as .xlsx or CSV (as `answer.exportAs`) into `dir`; returns the line naming it. */
+export async function writeAnswerFile(answer: Answer, dir: string, file?: string): Promise<string> {
+  const zh = replyLang(answer.question) === "zh";
+  const grid = answerGrid(answer, zh ? "zh" : "en")!;
+  const format = file ? (/\.csv$/i.test(file) ? "csv" : "xlsx") : (answer.exportAs ?? "xlsx");
+  const path = file ?? join(dir, answerFileName(answer, format));
+  if (format === "csv") writeFileSync(path, toCsv(grid, { sourceRow: true }));
+  else writeFileSync(path, await (await import("../export/xlsx.js")).toXlsx(grid));
+  return format === "csv" ? (zh ? `CSV 文件：${path}` : `CSV file: ${path}`) : zh ? `Excel 文件：${path}` : `Excel file: ${path}`;
+}
+
 /** What to add when the question asked for a chart or a file the terminal cannot show. */
 export function presentationNotes(answer: Answer, engine: Engine): string[] {
   const zh = replyLang(answer.question) === "zh";
@@ -34,7 +47,8 @@ export function presentationNotes(answer: Answer, engine: Engine): string[] {
   }
   if (answer.wants === "export") {
     const table = answer.tableId ? engine.table(answer.tableId) : null;
-    if (!table) return [zh ? "只有表格可以导出，例如「遂宁 计分卡 导出Excel」。" : 'Only tables can be exported, e.g. "Suining score card export to Excel".'];
+    if (!table && answer.facts.length) return [zh ? "（导出：加 --xlsx 文件.xlsx 或 --csv 文件.csv 写出这些数字。）" : "(Export: add --xlsx FILE.xlsx or --csv FILE.csv to write these figures.)"];
+    if (!table) return [zh ? "只有表格和数字可以导出，例如「遂宁 计分卡 导出Excel」。" : 'Only tables and figures can be exported, e.g. "Suining score card export to Excel".'];
     const cmd = `zhibao tables ${table.report} ${table.number ?? table.title ?? ""}`.trim();
     return [zh ? `（导出：${cmd} --csv > 表.csv，或 --xlsx 表.xlsx）` : `(Export: ${cmd} --csv > table.csv, or --xlsx table.xlsx)`];
   }
@@ -56,6 +70,7 @@ export async function chatPresentation(answer: Answer, engine: Engine, dir: stri
     return [zh ? `图表：${file}` : `Chart: ${file}`];
   }
   const table = answer.wants === "export" && answer.tableId ? engine.table(answer.tableId) : null;
+  if (answer.wants === "export" && !table && answer.facts.length) return [await writeAnswerFile(answer, dir)];
   if (table) {
     const entity = engine.reports().find((r) => r.report === table.report)?.entity ?? table.report;
     const { toXlsx } = await import("../export/xlsx.js");

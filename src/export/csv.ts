@@ -13,8 +13,10 @@ export const BOM = "\uFEFF";
  *
  * @example toCsv(grid).slice(0, 20) // "\uFEFF序号,指标,单位,2023年,2024年\r\n…"
  */
-export function toCsv(grid: TableGrid): string {
+export function toCsv(grid: TableGrid, opts: { sourceRow?: boolean } = {}): string {
   const lines = [grid.columns.map((c) => field(c.header)), ...grid.rows.map((r) => r.cells.map(field))];
+  // An answer's export says where it came from under the data, as the .xlsx does.
+  if (opts.sourceRow) lines.push([], [field(`出处：${grid.source}`)]);
   return `${BOM + lines.map((l) => l.join(",")).join("\r\n")}\r\n`;
 }
 

@@ -4,7 +4,8 @@ import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { createEngine } from "../../src/answer/engine.js";
 import { runAdd } from "../../src/cli/add.js";
-import { runRemove } from "../../src/cli/indexCmd.js";
+import { filesNamed, runRemove } from "../../src/cli/indexCmd.js";
+import type { ReportMeta } from "../../src/types.js";
 import { readIndexMeta } from "../../src/index/store.js";
 
 /** `zhibao add` and `zhibao remove`, in either store: the index follows, reading only the files named. */
@@ -73,10 +74,11 @@ describe.each(["files", "sqlite"] as const)("zhibao add / remove (%s store)", (s
     expect(engine.reports()).toHaveLength(3);
   }, 60_000);
 
-  it("removes a report by file name; an unknown name lists those there", async () => {
+  it("removes a report by its name or file name; an unknown name lists those there", async () => {
     process.env.ZHIBAO_STORE = store;
     captureStderr();
-    await runRemove(["jiangmen-2024.txt"], folders());
+    // By the report's name (江门 for 江门市), as well as by file name.
+    await runRemove(["江门"], folders());
     expect(stderr.join("")).toMatch(/removed jiangmen-2024\.txt/);
     captureStderr();
     await runRemove(["nope.txt"], folders());
@@ -85,4 +87,20 @@ describe.each(["files", "sqlite"] as const)("zhibao add / remove (%s store)", (s
     expect(engine.reports().map((r) => r.report)).toEqual(["bishan-2024.txt", "suining-2024.txt"]);
     if (store === "files") expect(readIndexMeta(folders().indexDir)?.bundles.map((b) => b.file)).toEqual(["bishan-2024.txt", "suining-2024.txt"]);
   }, 60_000);
+});
+
+describe("zhibao remove by report name (issue 23)", () => {
+  const reports = [
+    { report: "leshan-2024.txt", entity: "乐山市", aliases: ["嘉州"], english: "Leshan" },
+    { report: "suining-2024.txt", entity: "遂宁市职业技术学校", aliases: ["遂宁职校"], english: "Suining Vocational and Technical School" },
+    { report: "anju-2024.txt", entity: "遂宁市安居职业高级中学", aliases: ["遂宁"], english: null },
+  ] as unknown as ReportMeta[];
+  it("finds the file by entity (with or without 市), alias, English name or file stem", () => {
+    expect(filesNamed("乐山", reports)).toEqual(["leshan-2024.txt"]);
+    expect(filesNamed("乐山市", reports)).toEqual(["leshan-2024.txt"]);
+    expect(filesNamed("嘉州", reports)).toEqual(["leshan-2024.txt"]);
+    expect(filesNamed("leshan", reports)).toEqual(["leshan-2024.txt"]);
+    expect(filesNamed("suining-2024", reports)).toEqual(["suining-2024.txt"]);
+    expect(filesNamed("雅安", reports)).toEqual([]);
+  });
 });

@@ -69,3 +69,37 @@ describe("zhibao ask", () => {
     60_000,
   );
 });
+
+describe("zhibao --version, --chart types, file errors after the answer (issue 23)", () => {
+  it("--version prints the package's version", () => {
+    const r = cli(["--version"]);
+    expect(r.status).toBe(0);
+    expect(r.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+  });
+
+  it("--chart x.jpg is refused before anything is drawn or answered", () => {
+    const r = cli(["ask", "江门 月收入 2023 vs 2024", "--chart", "/tmp/zhibao-never.jpg"]);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toMatch(/\.png or \.svg/);
+  });
+
+  it("an unwritable chart path prints the answer first, then a clear error", () => {
+    const r = cli(["ask", "江门 月收入 2023 vs 2024", "--chart", "/nonexistent-zhibao/dir/x.png"]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain("江门市 2024年 月收入：3360 元");
+    expect(r.stderr).toContain("cannot write /nonexistent-zhibao/dir/x.png: its folder does not exist");
+    expect(r.stderr).not.toMatch(/ENOENT|at .*\.js/);
+  });
+
+  it("--csv writes a comparison's figures with a source row", async () => {
+    const { mkdtempSync, readFileSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const file = `${mkdtempSync(`${tmpdir()}/zhibao-ask-`)}/cmp.csv`;
+    const r = cli(["ask", "乐山和江门2024年月收入比一下", "--csv", file]);
+    expect(r.status).toBe(0);
+    const csv = readFileSync(file, "utf8");
+    expect(csv).toContain("乐山市,2024,月收入,3457.75,元,");
+    expect(csv).toContain("出处：乐山市、江门市");
+  });
+});

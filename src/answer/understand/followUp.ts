@@ -29,3 +29,48 @@ export function continuesPrevious({ text, residual, isReply }: FollowUpInput): b
   if (!residual.replace(/[\s\p{P}\p{S}]/gu, "")) return true;
   return ELLIPTICAL.test(text);
 }
+
+/**
+ * What a follow-up asks to be done with the previous answer itself, beside showing it again as a chart or a
+ * file (understand/presentation.ts): the next page (更多, 下一页, 还有别的案例吗, more), an order (从高到低,
+ * 按…排序, sort), or a narrowing (只看乐山, 只要2024年, only 2024). `rest` is the text with those words blanked
+ * (same length), for reading the places and years it names.
+ */
+export interface FollowUpAction {
+  rest: string;
+  more: boolean;
+  order: "asc" | "desc" | null;
+  narrow: boolean;
+}
+
+// 还有 alone is "and" (还有江门呢): only 还有 + 别的/其他/更多, or 还有 ending the question, asks for more.
+const MORE =
+  /还有(?:没有)?(?:别的|其他|其它|更多)的?(?:案例|内容|段落|结果)?(?:吗|么|没有)?|还有(?:吗|么|没有)|还有(?=\s*[？?]?\s*$)|(?:更多|别的|其他|其它)的?(?:案例|内容|段落|结果)?|下一页|下页|继续|再来(?:几|一些)?(?:条|个)?|\b(?:show\s+)?more\b|\bnext(?:\s+page)?\b|\bany\s+others?\b|\bothers?\b/gi;
+const DESC = /(?:从|由)(?:高到低|大到小|多到少)|降序|\bhigh(?:est)?\s+(?:to|first)(?:\s+low(?:est)?)?|\bdescending\b|\blargest\s+first\b/gi;
+const ASC = /(?:从|由)(?:低到高|小到大|少到多)|升序|\blow(?:est)?\s+(?:to|first)(?:\s+high(?:est)?)?|\bascending\b|\bsmallest\s+first\b/gi;
+const SORT = /按.{0,10}?(?:排序|排列|排一下|排)|排(?:个|一下|下)?序|\bsort(?:ed)?(?:\s+(?:it|them))?(?:\s+by\s+\w+)?|\border(?:ed)?\s+by\s+\w+/gi;
+const NARROW = /只(?:看|要|显示|留|列|说)?|仅(?:看|要)?|\bonly\b|\bjust\b/gi;
+
+/**
+ * Reads the words of a follow-up that act on the previous answer.
+ *
+ * @example readAction("还有别的案例吗") // { more: true, order: null, narrow: false, rest: "       " }
+ * @example readAction("从低到高") // { order: "asc", … }
+ * @example readAction("只看乐山") // { narrow: true, rest: "  乐山" }
+ */
+export function readAction(text: string): FollowUpAction {
+  const blank = (m: string) => " ".repeat(m.length);
+  let rest = text;
+  let order: FollowUpAction["order"] = null;
+  if (ASC.test(rest)) order = "asc";
+  else if (DESC.test(rest)) order = "desc";
+  rest = rest.replace(ASC, blank).replace(DESC, blank);
+  if (SORT.test(rest)) order ??= "desc";
+  rest = rest.replace(SORT, blank);
+  const more = MORE.test(rest);
+  rest = rest.replace(MORE, blank);
+  const narrow = NARROW.test(rest);
+  rest = rest.replace(NARROW, blank);
+  for (const re of [MORE, DESC, ASC, SORT, NARROW]) re.lastIndex = 0;
+  return { rest, more, order, narrow };
+}
