@@ -4,7 +4,7 @@ import type { ExampleTopic, ReportMeta, Table, TableHead } from "../types.js";
 import { exampleRows, exampleTopic } from "./exampleRow.js";
 import { buildCatalog, catalogLookup, grams, indexByLeafGram, leafIdf, type CatalogLookup, type IndicatorEntry } from "./indicators.js";
 import { createEntityResolver } from "./understand/index.js";
-import { pinyinVocabulary, vocabularyOf, type PinyinVocabulary } from "./understand/pinyinWords.js";
+import { pinyinLabels, pinyinWordList, vocabularyOf, type PinyinVocabulary } from "./understand/pinyinWords.js";
 
 /**
  * The state every answering function takes: a loaded index with its indicator catalogue, entity
@@ -31,7 +31,7 @@ export interface Loaded {
   search: PassageSearch;
   /** What the example questions ask about (a store on disk chose it when it was built). */
   exampleTopic: ExampleTopic | null;
-  /** Pinyin of the catalogue's words, read back to Chinese (built on the first question with Latin letters). */
+  /** Pinyin of the catalogue's words, read back to Chinese (saved with the index, else built on the first question with Latin letters). */
   pinyin: PinyinVocabulary;
   resolver: ReturnType<typeof createEntityResolver>;
   metaByReport: Map<string, ReportMeta>;
@@ -84,8 +84,7 @@ export function prepare(data: IndexView): Loaded {
   let pinyin: PinyinVocabulary | null = null;
   Object.defineProperty(loaded, "pinyin", {
     enumerable: true,
-    get: () =>
-      (pinyin ??= data.entries ? vocabularyOf(data.entries.pinyinWords()) : pinyinVocabulary([...new Set(access.catalogOf([]).map((e) => e.leaf)), ...tablesOf([]).map((t) => t.title ?? "")])),
+    get: () => (pinyin ??= data.entries ? vocabularyOf(data.entries.pinyinWords()) : vocabularyOf(data.savedPinyinWords?.() ?? pinyinWordList(pinyinLabels(access.catalogOf([]), tablesOf([]))))),
   });
   Object.defineProperty(loaded, "search", {
     enumerable: true,

@@ -16,9 +16,19 @@ import type { ReportBundle, ReportContent } from "./bundle.js";
  */
 
 /** Bump when the shape of anything saved changes: an index of another version is rebuilt, never misread. */
-export const INDEX_FORMAT_VERSION = 7;
+export const INDEX_FORMAT_VERSION = 8;
 
-export const FILES = { meta: "meta.json", vocab: "vocab.json" } as const;
+export const FILES = { meta: "meta.json", vocab: "vocab.json", pinyin: "pinyin.json" } as const;
+
+/**
+ * What the answer layer makes of every report at once, made when the index is built and saved with
+ * it (the index layer never imports answer code: its caller hands this over, see
+ * src/answer/databaseBuild.ts `filesDerived`). Without it, the first question that needs it makes it.
+ */
+export interface SavedDerived {
+  /** The pinyin vocabulary's words, [pinyin key, word] (src/answer/understand/pinyinWords.ts pinyinWordList). */
+  pinyinWords: [string, string][];
+}
 
 /** The passage index (see src/search/passageIndex.ts), read on the first search. */
 export const PASSAGE_INDEX_FILE = "passages.bin";
@@ -100,6 +110,8 @@ export interface IndexView {
   passageCount: number;
   /** The passage index over every report; read on first use. */
   passageIndex(): PassageIndex;
+  /** The pinyin vocabulary's words as the build saved them (read on first use), or null: none saved, make them from the catalogue. */
+  savedPinyinWords?(): [string, string][] | null;
 }
 
 /** An index held in memory: the view, and every report's content at hand. */
@@ -155,7 +167,7 @@ export function corpusStatFingerprint(corpusDir: string): string {
 }
 
 /** Writes the index into `indexDir`. Atomic: meta.json, renamed into place last, names the bundles of the new index, so a half-written one is never read. */
-export function saveIndex(data: BuiltIndexData, indexDir: string): void {
+export function saveIndex(data: BuiltIndexData, indexDir: string, derived?: SavedDerived): void {
   const bundleDir = join(indexDir, BUNDLE_DIR);
   mkdirSync(bundleDir, { recursive: true });
   const tmp = (name: string) => `${name}.tmp-${process.pid}`;
@@ -173,6 +185,8 @@ export function saveIndex(data: BuiltIndexData, indexDir: string): void {
     writeAtomic(path, json({ key: b.key, file: b.file, content: b.content ? content : null, warnings: b.warnings }));
   }
   writeAtomic(join(indexDir, FILES.vocab), json(data.vocabCounts));
+  if (derived) writeAtomic(join(indexDir, FILES.pinyin), json(derived.pinyinWords));
+  else rmSync(join(indexDir, FILES.pinyin), { force: true });
   writeAtomic(join(indexDir, PASSAGE_INDEX_FILE), encodePassageIndex(data.packedPassageIndex));
   // meta.json last: it says the rest is there. (vocab and passages.bin are renamed in first: a crash
   // between them leaves the old meta over the new search files, which answers as the new corpus
@@ -245,12 +259,17 @@ export function loadIndex(indexDir: string): IndexData {
       }
       return passages;
     };
-    return inMemoryView(
+    const view = inMemoryView(
       meta,
       contents,
       passageIndex,
       lazyVocabulary(() => read(FILES.vocab) as Record<string, number>),
     );
+    // Saved by the build that wrote meta.json (or by none): a later build without it removes it.
+    const pinyinPath = join(indexDir, FILES.pinyin);
+    let pinyin: { words: [string, string][] | null } | null = null;
+    view.savedPinyinWords = () => (pinyin ??= { words: existsSync(pinyinPath) ? (JSON.parse(readFileSync(pinyinPath, "utf8")) as [string, string][]) : null }).words;
+    return view;
   } catch (err) {
     throw new IndexVersionError(`the index in ${indexDir} is damaged (${(err as Error).message}): run \`zhibao index\``);
   }
