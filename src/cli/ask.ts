@@ -53,6 +53,6 @@ export async function runAsk(question: string, opts: { json?: boolean; jsonl?: b
   }
   const answer = engine.ask(question);
   if (opts.explain) process.stdout.write(`${engine.explain(question)}\n\n`);
-  const notes = opts.chart ? await writeChart(answer, opts.chart) : presentationNotes(answer, engine);
+  const notes = opts.chart ? await writeChart(answer, opts.chart) : await presentationNotes(answer, engine);
   process.stdout.write(opts.json ? `${JSON.stringify(answerJson(answer), null, 2)}\n` : `${[answer.reply, ...notes].join("\n")}\n`);
 }
