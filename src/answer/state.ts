@@ -106,7 +106,17 @@ function catalogInMemory(data: IndexView, reportNames: string[]): CatalogAccess 
     if (list) list.push(e);
     else byReport.set(e.report, [e]);
   }
-  const gramIndexes = new Map([...byReport].map(([report, entries]) => [report, indexByLeafGram(entries)]));
+  // A report's bigram index is made when a question first looks into it: one naming a report makes one.
+  const gramIndexes = new Map<string, Map<string, IndicatorEntry[]>>();
+  const gramIndexOf = (report: string): Map<string, IndicatorEntry[]> | undefined => {
+    let index = gramIndexes.get(report);
+    if (!index) {
+      const entries = byReport.get(report);
+      if (!entries) return undefined;
+      gramIndexes.set(report, (index = indexByLeafGram(entries)));
+    }
+    return index;
+  };
   return {
     catalogOf: (reports) => (reports.length ? reports.flatMap((r) => byReport.get(r) ?? []) : catalog),
     tableRowsLabelled(reports, test) {
@@ -119,7 +129,7 @@ function catalogInMemory(data: IndexView, reportNames: string[]): CatalogAccess 
     },
     lookup: (reports, accept) =>
       catalogLookup(
-        (reports.length ? reports : [...gramIndexes.keys()]).flatMap((r) => gramIndexes.get(r) ?? []),
+        (reports.length ? reports : [...byReport.keys()]).flatMap((r) => gramIndexOf(r) ?? []),
         accept,
       ),
   };

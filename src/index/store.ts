@@ -16,7 +16,7 @@ import type { ReportBundle, ReportContent } from "./bundle.js";
  */
 
 /** Bump when the shape of anything saved changes: an index of another version is rebuilt, never misread. */
-export const INDEX_FORMAT_VERSION = 8;
+export const INDEX_FORMAT_VERSION = 9;
 
 export const FILES = { meta: "meta.json", vocab: "vocab.json", pinyin: "pinyin.json" } as const;
 
@@ -35,7 +35,9 @@ export const PASSAGE_INDEX_FILE = "passages.bin";
 
 /**
  * Each report's bundle (src/index/bundle.ts), named by its key: reports/<key>.json (what answering
- * reads) and reports/<key>.tokens.json (its passages' tokens, read only by the next build). A build
+ * reads), reports/<key>.passages.json (its passages, read on the first search or citation that needs
+ * them: a figure question never parses them) and reports/<key>.tokens.json (its passages' tokens,
+ * read only by the next build). A build
  * writes only the bundles that changed, and meta.json, written last, says which are the index.
  */
 export const BUNDLE_DIR = "reports";
@@ -177,11 +179,12 @@ export function saveIndex(data: BuiltIndexData, indexDir: string, derived?: Save
   };
   const json = (value: unknown) => `${JSON.stringify(value)}\n`;
   for (const b of data.bundles) {
-    const { tokens, ...content } = b.content ?? { tokens: null };
+    const { tokens, passages, ...content } = b.content ?? { tokens: null, passages: null };
     const path = join(bundleDir, `${b.key}.json`);
     // A bundle's name is its key: a reused one, read back intact from there, is not written again.
-    if (data.reused.has(b.key) && existsSync(path)) continue;
+    if (data.reused.has(b.key) && existsSync(path) && existsSync(join(bundleDir, `${b.key}.passages.json`))) continue;
     writeAtomic(join(bundleDir, `${b.key}.tokens.json`), json(tokens));
+    writeAtomic(join(bundleDir, `${b.key}.passages.json`), json(passages));
     writeAtomic(path, json({ key: b.key, file: b.file, content: b.content ? content : null, warnings: b.warnings }));
   }
   writeAtomic(join(indexDir, FILES.vocab), json(data.vocabCounts));
@@ -193,7 +196,7 @@ export function saveIndex(data: BuiltIndexData, indexDir: string, derived?: Save
   // would for the reports both share; the next start sees the corpus fingerprint differ and rebuilds.)
   writeAtomic(join(indexDir, FILES.meta), json(data.meta));
   // Bundles no longer named, and what earlier formats saved.
-  const keep = new Set(data.bundles.flatMap((b) => [`${b.key}.json`, `${b.key}.tokens.json`]));
+  const keep = new Set(data.bundles.flatMap((b) => [`${b.key}.json`, `${b.key}.passages.json`, `${b.key}.tokens.json`]));
   for (const name of readdirSync(bundleDir)) if (!keep.has(name)) rmSync(join(bundleDir, name), { force: true });
   for (const name of ["lunr.json", "reports.json", "facts.json", "passages.json", "tables.json"]) rmSync(join(indexDir, name), { force: true });
   for (const dir of ["lunr", "passages"]) rmSync(join(indexDir, dir), { recursive: true, force: true });
@@ -210,11 +213,28 @@ export function readIndexMeta(indexDir: string): IndexMeta | null {
   }
 }
 
-/** A saved bundle, without its tokens unless asked for. */
+/**
+ * A saved bundle, without its tokens unless asked for. Its passages are read when first asked for
+ * (a getter, replaced by the value once read), unless `withTokens`: a build reuses them whole.
+ */
 export function readBundle(indexDir: string, key: string, withTokens = false): ReportBundle {
   const dir = join(indexDir, BUNDLE_DIR);
   const bundle = JSON.parse(readFileSync(join(dir, `${key}.json`), "utf8")) as ReportBundle;
-  if (bundle.content) bundle.content.tokens = withTokens ? (JSON.parse(readFileSync(join(dir, `${key}.tokens.json`), "utf8")) as ReportContent["tokens"]) : [];
+  const content = bundle.content;
+  if (!content) return bundle;
+  content.tokens = withTokens ? (JSON.parse(readFileSync(join(dir, `${key}.tokens.json`), "utf8")) as ReportContent["tokens"]) : [];
+  const readPassages = () => JSON.parse(readFileSync(join(dir, `${key}.passages.json`), "utf8")) as Passage[];
+  if (withTokens) content.passages = readPassages();
+  else
+    Object.defineProperty(content, "passages", {
+      enumerable: true,
+      configurable: true,
+      get() {
+        const passages = readPassages();
+        Object.defineProperty(content, "passages", { value: passages, enumerable: true, writable: true, configurable: true });
+        return passages;
+      },
+    });
   return bundle;
 }
 
@@ -278,8 +298,9 @@ export function loadIndex(indexDir: string): IndexData {
 /** The view over reports' contents held in memory (a loaded index folder, or one just built). */
 export function inMemoryView(meta: IndexMeta, contents: ReportContent[], passageIndex: () => PassageIndex, vocab: Vocabulary): IndexData {
   const byReport = new Map(contents.map((c) => [c.meta.report, c]));
-  const passages = contents.flatMap((c) => c.passages);
-  return {
+  // Every report's passages, read (from a saved index) when first asked for: answering reads a report's own.
+  let passages: Passage[] | null = null;
+  const view: IndexData = {
     meta,
     reports: contents.map((c) => c.meta),
     schools: contents.flatMap((c) => c.schools),
@@ -287,11 +308,13 @@ export function inMemoryView(meta: IndexMeta, contents: ReportContent[], passage
     passagesOf: (report) => byReport.get(report)?.passages ?? [],
     entries: null,
     vocab,
-    passageCount: passages.length,
+    passageCount: meta.counts.passages,
     passageIndex,
     facts: contents.flatMap((c) => c.facts),
-    passages,
+    passages: [],
     tables: contents.flatMap((c) => c.tables),
     sections: Object.fromEntries(contents.map((c) => [c.meta.report, c.sections])),
   };
+  Object.defineProperty(view, "passages", { enumerable: true, get: () => (passages ??= contents.flatMap((c) => c.passages)) });
+  return view;
 }
