@@ -22,5 +22,5 @@ export function filesDerived(data: IndexView): SavedDerived {
     contents.flatMap((c) => c.facts),
     tables,
   );
-  return { pinyinWords: pinyinWordList(pinyinLabels(catalog, tables)) };
+  return { pinyinWords: pinyinWordList(pinyinLabels(catalog, tables)), leaves: [...new Set(catalog.map((e) => e.leaf))] };
 }

@@ -18,7 +18,7 @@ import type { ReportBundle, ReportContent } from "./bundle.js";
 /** Bump when the shape of anything saved changes: an index of another version is rebuilt, never misread. */
 export const INDEX_FORMAT_VERSION = 9;
 
-export const FILES = { meta: "meta.json", vocab: "vocab.json", pinyin: "pinyin.json" } as const;
+export const FILES = { meta: "meta.json", vocab: "vocab.json", pinyin: "pinyin.json", leaves: "leaves.json" } as const;
 
 /**
  * What the answer layer makes of every report at once, made when the index is built and saved with
@@ -28,6 +28,8 @@ export const FILES = { meta: "meta.json", vocab: "vocab.json", pinyin: "pinyin.j
 export interface SavedDerived {
   /** The pinyin vocabulary's words, [pinyin key, word] (src/answer/understand/pinyinWords.ts pinyinWordList). */
   pinyinWords: [string, string][];
+  /** Every report's distinct catalogue labels (for the label grams' IDF), so a report's catalogue can be made alone. */
+  leaves: string[];
 }
 
 /** The passage index (see src/search/passageIndex.ts), read on the first search. */
@@ -114,6 +116,8 @@ export interface IndexView {
   passageIndex(): PassageIndex;
   /** The pinyin vocabulary's words as the build saved them (read on first use), or null: none saved, make them from the catalogue. */
   savedPinyinWords?(): [string, string][] | null;
+  /** Every report's distinct catalogue labels as the build saved them, or null: none saved, make every report's catalogue to know them. */
+  savedLeaves?(): string[] | null;
 }
 
 /** An index held in memory: the view, and every report's content at hand. */
@@ -188,8 +192,13 @@ export function saveIndex(data: BuiltIndexData, indexDir: string, derived?: Save
     writeAtomic(path, json({ key: b.key, file: b.file, content: b.content ? content : null, warnings: b.warnings }));
   }
   writeAtomic(join(indexDir, FILES.vocab), json(data.vocabCounts));
-  if (derived) writeAtomic(join(indexDir, FILES.pinyin), json(derived.pinyinWords));
-  else rmSync(join(indexDir, FILES.pinyin), { force: true });
+  for (const [file, value] of [
+    [FILES.pinyin, derived?.pinyinWords],
+    [FILES.leaves, derived?.leaves],
+  ] as const) {
+    if (value) writeAtomic(join(indexDir, file), json(value));
+    else rmSync(join(indexDir, file), { force: true });
+  }
   writeAtomic(join(indexDir, PASSAGE_INDEX_FILE), encodePassageIndex(data.packedPassageIndex));
   // meta.json last: it says the rest is there. (vocab and passages.bin are renamed in first: a crash
   // between them leaves the old meta over the new search files, which answers as the new corpus
@@ -289,6 +298,8 @@ export function loadIndex(indexDir: string): IndexData {
     const pinyinPath = join(indexDir, FILES.pinyin);
     let pinyin: { words: [string, string][] | null } | null = null;
     view.savedPinyinWords = () => (pinyin ??= { words: existsSync(pinyinPath) ? (JSON.parse(readFileSync(pinyinPath, "utf8")) as [string, string][]) : null }).words;
+    const leavesPath = join(indexDir, FILES.leaves);
+    view.savedLeaves = () => (existsSync(leavesPath) ? (JSON.parse(readFileSync(leavesPath, "utf8")) as string[]) : null);
     return view;
   } catch (err) {
     throw new IndexVersionError(`the index in ${indexDir} is damaged (${(err as Error).message}): run \`zhibao index\``);
