@@ -114,7 +114,7 @@ export async function createEngine(opts: EngineOptions = {}): Promise<Engine> {
         (old as SqliteView).close();
       } else {
         const data = await build(corpusDir, indexDir, log);
-        trySave(data, indexDir, log);
+        await trySave(data, indexDir, log);
         state = prepare((view = data));
       }
       return statusOf(view);
@@ -157,7 +157,7 @@ async function loadOrBuild(corpusDir: string, indexDir: string, rebuild: "auto" 
     );
   }
   const data = await build(corpusDir, indexDir, log);
-  trySave(data, indexDir, log);
+  await trySave(data, indexDir, log);
   return data;
 }
 
@@ -211,9 +211,11 @@ async function build(corpusDir: string, indexDir: string, log: (m: string) => vo
   return buildIndex(corpusDir, log, savedBundles(indexDir));
 }
 
-function trySave(data: BuiltIndexData, indexDir: string, log: (m: string) => void): void {
+/** Saves a built index with what the answer layer makes of it (databaseBuild.ts filesDerived), loaded only to build. */
+async function trySave(data: BuiltIndexData, indexDir: string, log: (m: string) => void): Promise<void> {
   try {
-    saveIndex(data, indexDir);
+    const { filesDerived } = await import("./databaseBuild.js");
+    saveIndex(data, indexDir, filesDerived(data));
     log(`index saved to ${indexDir} (${data.reports.length} reports, ${data.facts.length} facts, ${data.passages.length} passages)`);
   } catch (err) {
     log(`could not save the index to ${indexDir} (${(err as Error).message}); using it from memory`);

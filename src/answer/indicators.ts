@@ -188,6 +188,93 @@ function overlap(a: Set<string>, b: Set<string>): number {
   return n;
 }
 
+/** What an entry's derived fields are made from, kept until each is first read. */
+interface EntrySource {
+  fact: Fact;
+  table: CatalogTableHead | undefined;
+  ancestors: string[];
+  norm: (s: string) => string;
+  gramsOf: (s: string) => Set<string>;
+}
+
+type EagerFields = Omit<IndicatorEntry, "coreGrams" | "contextGrams" | "columnGrams" | "measureGrams" | "cover" | "slots">;
+
+/**
+ * A catalogue entry whose scoring fields (cover text, slots, context, column and measure grams) are
+ * made on first read: a question scores the few entries sharing a bigram with it, and a one-shot
+ * `zhibao ask` used to spend most of its start-up making them for every row of every report.
+ * The values are exactly those made eagerly before; each is made once.
+ */
+class CatalogEntry implements IndicatorEntry {
+  key!: string;
+  report!: string;
+  table!: string | null;
+  tableNumber!: string | null;
+  tableId!: string | null;
+  standard!: boolean;
+  indicator!: string;
+  path!: string[];
+  leaf!: string;
+  rowLabel!: string;
+  scoped!: boolean;
+  columnLabel!: string;
+  source!: "table" | "text";
+  facts!: Fact[];
+  leafGrams!: Set<string>;
+  idf!: Map<string, number>;
+  #from: EntrySource;
+  #core: Set<string> | null | undefined;
+  #context: Set<string> | undefined;
+  #column: Set<string> | undefined;
+  #measure: Set<string> | undefined;
+  #cover: CoverText | undefined;
+  #slots: Slots | undefined;
+
+  constructor(fields: EagerFields, from: EntrySource) {
+    Object.assign(this, fields);
+    this.#from = from;
+  }
+  get coreGrams(): Set<string> | null {
+    if (this.#core === undefined) {
+      const core = coreOf(this.leaf);
+      this.#core = core ? this.#from.gramsOf(core) : null;
+    }
+    return this.#core;
+  }
+  get contextGrams(): Set<string> {
+    // The parent rows and the table's own title (…各专业在校生分年级规模表) explain words of a question too.
+    const { ancestors, table, norm, gramsOf } = this.#from;
+    return (this.#context ??= gramsOf(ancestors.map(norm).join("") + (table && !table.standard ? norm(table.title ?? "") : "")));
+  }
+  get columnGrams(): Set<string> {
+    return (this.#column ??= this.#from.gramsOf(this.columnLabel));
+  }
+  get measureGrams(): Set<string> {
+    return (this.#measure ??= coverTextOf(MEASURE_WORDS[this.#from.fact.unit ?? ""] ?? "").grams);
+  }
+  get cover(): CoverText {
+    if (!this.#cover) {
+      const { fact: f, table, norm } = this.#from;
+      this.#cover = coverTextOf(
+        [...f.path.map(norm), this.leaf, table?.title ? norm(table.title) : "", this.columnLabel, MEASURE_WORDS[f.unit ?? ""] ?? "", ...(f.scope ?? "").split(/[，,：:；;\s]+/).map(norm)].join(" "),
+      );
+    }
+    return this.#cover;
+  }
+  get slots(): Slots {
+    if (!this.#slots) {
+      const { fact: f, table, norm } = this.#from;
+      this.#slots = rowSlots(f.path.map(norm), table?.title ? norm(table.title) : "", this.columnLabel);
+    }
+    return this.#slots;
+  }
+  /** The fields as plain data (JSON.stringify of an entry shows them all). */
+  toJSON(): IndicatorEntry {
+    const { coreGrams, contextGrams, columnGrams, measureGrams, cover, slots } = this;
+    return { ...this, coreGrams, contextGrams, columnGrams, measureGrams, cover, slots };
+  }
+}
+
 /** What a catalogue entry takes from its table: its title and whether it is a standard one. */
 export type CatalogTableHead = Pick<Table, "id" | "title" | "standard">;
 
@@ -230,33 +317,27 @@ export function buildCatalog(facts: Fact[], tables: readonly CatalogTableHead[],
       const qualifier = parent && !generic ? QUALIFIER_ROW.exec(own)?.[1] : undefined;
       const leaf = generic ? parent + own : qualifier ? qualifier + parent : own;
       const ancestors = f.path.slice(0, generic ? -2 : -1);
-      e = {
-        key,
-        report: f.report,
-        table: f.table,
-        tableNumber: f.tableNumber,
-        tableId: f.tableId,
-        standard: !!table?.standard || STANDARD.test(f.table ?? ""),
-        indicator: f.indicator,
-        path: f.path,
-        leaf,
-        rowLabel: own,
-        scoped: hasScopeWord(f.path[f.path.length - 1] ?? ""),
-        columnLabel,
-        source: f.source,
-        facts: [],
-        leafGrams: gramsOf(leaf),
-        coreGrams: coreOf(leaf) ? gramsOf(coreOf(leaf)!) : null,
-        // The parent rows and the table's own title (…各专业在校生分年级规模表) explain words of a question too.
-        contextGrams: gramsOf(ancestors.map(norm).join("") + (table && !table.standard ? norm(table.title ?? "") : "")),
-        columnGrams: gramsOf(columnLabel),
-        measureGrams: coverTextOf(MEASURE_WORDS[f.unit ?? ""] ?? "").grams,
-        cover: coverTextOf(
-          [...f.path.map(norm), leaf, table?.title ? norm(table.title) : "", columnLabel, MEASURE_WORDS[f.unit ?? ""] ?? "", ...(f.scope ?? "").split(/[，,：:；;\s]+/).map(norm)].join(" "),
-        ),
-        slots: rowSlots(f.path.map(norm), table?.title ? norm(table.title) : "", columnLabel),
-        idf: shared,
-      };
+      e = new CatalogEntry(
+        {
+          key,
+          report: f.report,
+          table: f.table,
+          tableNumber: f.tableNumber,
+          tableId: f.tableId,
+          standard: !!table?.standard || STANDARD.test(f.table ?? ""),
+          indicator: f.indicator,
+          path: f.path,
+          leaf,
+          rowLabel: own,
+          scoped: hasScopeWord(f.path[f.path.length - 1] ?? ""),
+          columnLabel,
+          source: f.source,
+          facts: [],
+          leafGrams: gramsOf(leaf),
+          idf: shared,
+        },
+        { fact: f, table, ancestors, norm, gramsOf },
+      );
       entries.set(key, e);
     }
     e.facts.push(f);

@@ -4,7 +4,7 @@ import type { ExampleTopic, ReportMeta, Table, TableHead } from "../types.js";
 import { exampleRows, exampleTopic } from "./exampleRow.js";
 import { buildCatalog, catalogLookup, grams, indexByLeafGram, leafIdf, type CatalogLookup, type IndicatorEntry } from "./indicators.js";
 import { createEntityResolver } from "./understand/index.js";
-import { pinyinVocabulary, vocabularyOf, type PinyinVocabulary } from "./understand/pinyinWords.js";
+import { pinyinLabels, pinyinWordList, vocabularyOf, type PinyinVocabulary } from "./understand/pinyinWords.js";
 
 /**
  * The state every answering function takes: a loaded index with its indicator catalogue, entity
@@ -31,7 +31,7 @@ export interface Loaded {
   search: PassageSearch;
   /** What the example questions ask about (a store on disk chose it when it was built). */
   exampleTopic: ExampleTopic | null;
-  /** Pinyin of the catalogue's words, read back to Chinese (built on the first question with Latin letters). */
+  /** Pinyin of the catalogue's words, read back to Chinese (saved with the index, else built on the first question with Latin letters). */
   pinyin: PinyinVocabulary;
   resolver: ReturnType<typeof createEntityResolver>;
   metaByReport: Map<string, ReportMeta>;
@@ -84,8 +84,7 @@ export function prepare(data: IndexView): Loaded {
   let pinyin: PinyinVocabulary | null = null;
   Object.defineProperty(loaded, "pinyin", {
     enumerable: true,
-    get: () =>
-      (pinyin ??= data.entries ? vocabularyOf(data.entries.pinyinWords()) : pinyinVocabulary([...new Set(access.catalogOf([]).map((e) => e.leaf)), ...tablesOf([]).map((t) => t.title ?? "")])),
+    get: () => (pinyin ??= data.entries ? vocabularyOf(data.entries.pinyinWords()) : vocabularyOf(data.savedPinyinWords?.() ?? pinyinWordList(pinyinLabels(access.catalogOf([]), tablesOf([]))))),
   });
   Object.defineProperty(loaded, "search", {
     enumerable: true,
@@ -94,8 +93,27 @@ export function prepare(data: IndexView): Loaded {
   return loaded;
 }
 
-/** A small index's catalogue: built whole, once, with a bigram index per report. */
+/**
+ * A small index's catalogue, held in memory with a bigram index per report. With the labels the
+ * build saved (their IDF is over every report's), a report's catalogue is made when a question first
+ * needs it, as a database store makes it: the same entries, in the same order, as the whole catalogue
+ * made at once (which is what an index saved without them makes at start).
+ */
 function catalogInMemory(data: IndexView, reportNames: string[]): CatalogAccess {
+  const leaves = data.savedLeaves?.() ?? null;
+  if (leaves) {
+    const idf = leafIdf(new Set(leaves));
+    const made = new Map<string, IndicatorEntry[]>();
+    return catalogAccess(reportNames, (report) => {
+      let entries = made.get(report);
+      if (!entries) {
+        const c = data.content(report);
+        if (!c) return [];
+        made.set(report, (entries = buildCatalog(c.facts, c.tables, idf)));
+      }
+      return entries;
+    });
+  }
   const contents = reportNames.map((r) => data.content(r)!);
   const catalog = buildCatalog(
     contents.flatMap((c) => c.facts),
@@ -107,22 +125,30 @@ function catalogInMemory(data: IndexView, reportNames: string[]): CatalogAccess 
     if (list) list.push(e);
     else byReport.set(e.report, [e]);
   }
-  const gramIndexes = new Map([...byReport].map(([report, entries]) => [report, indexByLeafGram(entries)]));
+  return catalogAccess([...byReport.keys()], (r) => byReport.get(r) ?? []);
+}
+
+/** Lookups over reports' catalogues (`reportNames` in catalogue order), each report's got from `entriesOf`. */
+function catalogAccess(reportNames: string[], entriesOf: (report: string) => IndicatorEntry[]): CatalogAccess {
+  let whole: IndicatorEntry[] | null = null;
+  // A report's bigram index is made when a question first looks into it: one naming a report makes one.
+  const gramIndexes = new Map<string, Map<string, IndicatorEntry[]>>();
+  const gramIndexOf = (report: string): Map<string, IndicatorEntry[]> => {
+    let index = gramIndexes.get(report);
+    if (!index) gramIndexes.set(report, (index = indexByLeafGram(entriesOf(report))));
+    return index;
+  };
   return {
-    catalogOf: (reports) => (reports.length ? reports.flatMap((r) => byReport.get(r) ?? []) : catalog),
+    catalogOf: (reports) => (reports.length ? reports.flatMap(entriesOf) : (whole ??= reportNames.flatMap(entriesOf))),
     tableRowsLabelled(reports, test) {
       const out = new Map<string, IndicatorEntry[]>();
       for (const report of reports) {
-        const rows = (byReport.get(report) ?? []).filter((e) => e.source === "table" && e.path.some(test));
+        const rows = entriesOf(report).filter((e) => e.source === "table" && e.path.some(test));
         if (rows.length) out.set(report, rows);
       }
       return out;
     },
-    lookup: (reports, accept) =>
-      catalogLookup(
-        (reports.length ? reports : [...gramIndexes.keys()]).flatMap((r) => gramIndexes.get(r) ?? []),
-        accept,
-      ),
+    lookup: (reports, accept) => catalogLookup((reports.length ? reports : reportNames).map(gramIndexOf), accept),
   };
 }
 

@@ -23,6 +23,8 @@ function asSubjectRow(e: IndicatorEntry): IndicatorEntry {
   const leafGrams = grams(what);
   return {
     ...e,
+    // An entry's scoring fields are getters (indicators.ts CatalogEntry): a spread copies no getter.
+    measureGrams: e.measureGrams,
     leaf: what,
     rowLabel: what,
     leafGrams,

@@ -61,7 +61,7 @@ export async function runAsk(question: string, opts: { json?: boolean; jsonl?: b
   const answer = engine.ask(question);
   if (opts.explain) process.stdout.write(`${engine.explain(question)}\n\n`);
   // The answer first: a file that cannot be written is said after it, never instead of it.
-  const notes = opts.chart || opts.xlsx || opts.csv ? [] : presentationNotes(answer, engine);
+  const notes = opts.chart || opts.xlsx || opts.csv ? [] : await presentationNotes(answer, engine);
   process.stdout.write(opts.json ? `${JSON.stringify(answerJson(answer), null, 2)}\n` : `${[answer.reply, ...notes].join("\n")}\n`);
   const files: [string | undefined, () => Promise<string[]>][] = [
     [opts.chart, () => writeChart(answer, opts.chart!)],

@@ -30,7 +30,8 @@ export async function runIndex(opts: { check?: boolean; full?: boolean; store?: 
   endProgress();
   for (const w of data.meta.warnings) process.stderr.write(`${formatWarning(w)}\n`);
   const target = opts.check ? mkdtempSync(join(tmpdir(), "zhibao-index-")) : indexDir;
-  saveIndex(data, target);
+  const { filesDerived } = await import("../answer/databaseBuild.js");
+  saveIndex(data, target, filesDerived(data));
   const { counts } = data.meta;
   process.stderr.write(
     `built in ${Math.round(performance.now() - t0)} ms (${data.read} of ${data.bundles.length} report files read): ${counts.reports} reports, ${counts.tables} tables, ${counts.facts} facts, ${counts.passages} passages\n`,
@@ -94,7 +95,8 @@ export async function updateIndex(
   }
   const data = buildIndex(corpusDir, o.onProgress ?? progress, o.cache ?? savedBundles(indexDir));
   endProgress();
-  saveIndex(data, indexDir);
+  const { filesDerived } = await import("../answer/databaseBuild.js");
+  saveIndex(data, indexDir, filesDerived(data));
   return { read: data.read, warnings: data.meta.warnings.filter(mine), unused: unusedOf(data.meta.bundles) };
 }
 

@@ -1,5 +1,4 @@
 import { readFileSync } from "node:fs";
-import { Command, CommanderError } from "commander";
 
 /**
  * The `zhibao` command line: ask, search, chat, index, add, remove, tables, start. Each command's module is loaded
@@ -13,6 +12,12 @@ export async function main(argv: string[]): Promise<void> {
     if (err.code === "EPIPE") process.exit(0);
     throw err;
   });
+  // `zhibao ask 遂宁 2024 升学人数`, no option: nothing for commander to parse, and loading it is a
+  // tenth of a one-shot question's start-up. Anything else (an option, a word starting with "-",
+  // another command) goes through commander.
+  const [command, ...words] = argv;
+  if (command === "ask" && words.length && words.every((w) => !w.startsWith("-"))) return runCommand(async () => (await import("./ask.js")).runAsk(words.join(" "), {}));
+  const { Command, CommanderError } = await import("commander");
   const program = new Command()
     .name("zhibao")
     .description("职报问答 — answers questions about vocational-education annual quality reports, with the table and line each figure comes from")
@@ -85,13 +90,22 @@ export async function main(argv: string[]): Promise<void> {
     .description("run the Telegram bot when TELEGRAM_BOT_TOKEN is set, else the local chat (what `npm start` runs)")
     .action(async () => (await import("./start.js")).runStart());
 
-  try {
-    await program.parseAsync(argv, { from: "user" });
-  } catch (err) {
-    if (err instanceof CommanderError) {
+  await runCommand(
+    () => program.parseAsync(argv, { from: "user" }),
+    (err) => {
+      if (!(err instanceof CommanderError)) return false;
       process.exitCode = err.exitCode;
-      return;
-    }
+      return true;
+    },
+  );
+}
+
+/** Runs a command; an error it throws is one line on stderr and exit code 1, unless `handled` took it. */
+async function runCommand(run: () => Promise<unknown>, handled: (err: unknown) => boolean = () => false): Promise<void> {
+  try {
+    await run();
+  } catch (err) {
+    if (handled(err)) return;
     console.error(`zhibao: ${(err as Error).message}`);
     process.exitCode = 1;
   }

@@ -17,16 +17,30 @@ import { BUNDLE_VERSION } from "./bundleVersion.js";
  */
 
 /** Bump when the shape of anything saved changes: an index of another version is rebuilt, never misread. */
-export const INDEX_FORMAT_VERSION = 7;
+export const INDEX_FORMAT_VERSION = 9;
 
-export const FILES = { meta: "meta.json", vocab: "vocab.json" } as const;
+export const FILES = { meta: "meta.json", vocab: "vocab.json", pinyin: "pinyin.json", leaves: "leaves.json" } as const;
+
+/**
+ * What the answer layer makes of every report at once, made when the index is built and saved with
+ * it (the index layer never imports answer code: its caller hands this over, see
+ * src/answer/databaseBuild.ts `filesDerived`). Without it, the first question that needs it makes it.
+ */
+export interface SavedDerived {
+  /** The pinyin vocabulary's words, [pinyin key, word] (src/answer/understand/pinyinWords.ts pinyinWordList). */
+  pinyinWords: [string, string][];
+  /** Every report's distinct catalogue labels (for the label grams' IDF), so a report's catalogue can be made alone. */
+  leaves: string[];
+}
 
 /** The passage index (see src/search/passageIndex.ts), read on the first search. */
 export const PASSAGE_INDEX_FILE = "passages.bin";
 
 /**
  * Each report's bundle (src/index/bundle.ts), named by its key: reports/<key>.json (what answering
- * reads) and reports/<key>.tokens.json (its passages' tokens, read only by the next build). A build
+ * reads), reports/<key>.passages.json (its passages, read on the first search or citation that needs
+ * them: a figure question never parses them) and reports/<key>.tokens.json (its passages' tokens,
+ * read only by the next build). A build
  * writes only the bundles that changed, and meta.json, written last, says which are the index.
  */
 export const BUNDLE_DIR = "reports";
@@ -101,6 +115,10 @@ export interface IndexView {
   passageCount: number;
   /** The passage index over every report; read on first use. */
   passageIndex(): PassageIndex;
+  /** The pinyin vocabulary's words as the build saved them (read on first use), or null: none saved, make them from the catalogue. */
+  savedPinyinWords?(): [string, string][] | null;
+  /** Every report's distinct catalogue labels as the build saved them, or null: none saved, make every report's catalogue to know them. */
+  savedLeaves?(): string[] | null;
 }
 
 /** An index held in memory: the view, and every report's content at hand. */
@@ -157,7 +175,7 @@ export function corpusStatFingerprint(corpusDir: string): string {
 }
 
 /** Writes the index into `indexDir`. Atomic: meta.json, renamed into place last, names the bundles of the new index, so a half-written one is never read. */
-export function saveIndex(data: BuiltIndexData, indexDir: string): void {
+export function saveIndex(data: BuiltIndexData, indexDir: string, derived?: SavedDerived): void {
   const bundleDir = join(indexDir, BUNDLE_DIR);
   mkdirSync(bundleDir, { recursive: true });
   const tmp = (name: string) => `${name}.tmp-${process.pid}`;
@@ -167,21 +185,29 @@ export function saveIndex(data: BuiltIndexData, indexDir: string): void {
   };
   const json = (value: unknown) => `${JSON.stringify(value)}\n`;
   for (const b of data.bundles) {
-    const { tokens, ...content } = b.content ?? { tokens: null };
+    const { tokens, passages, ...content } = b.content ?? { tokens: null, passages: null };
     const path = join(bundleDir, `${b.key}.json`);
     // A bundle's name is its key: a reused one, read back intact from there, is not written again.
-    if (data.reused.has(b.key) && existsSync(path)) continue;
+    if (data.reused.has(b.key) && existsSync(path) && existsSync(join(bundleDir, `${b.key}.passages.json`))) continue;
     writeAtomic(join(bundleDir, `${b.key}.tokens.json`), json(tokens));
+    writeAtomic(join(bundleDir, `${b.key}.passages.json`), json(passages));
     writeAtomic(path, json({ key: b.key, file: b.file, content: b.content ? content : null, warnings: b.warnings }));
   }
   writeAtomic(join(indexDir, FILES.vocab), json(data.vocabCounts));
+  for (const [file, value] of [
+    [FILES.pinyin, derived?.pinyinWords],
+    [FILES.leaves, derived?.leaves],
+  ] as const) {
+    if (value) writeAtomic(join(indexDir, file), json(value));
+    else rmSync(join(indexDir, file), { force: true });
+  }
   writeAtomic(join(indexDir, PASSAGE_INDEX_FILE), encodePassageIndex(data.packedPassageIndex));
   // meta.json last: it says the rest is there. (vocab and passages.bin are renamed in first: a crash
   // between them leaves the old meta over the new search files, which answers as the new corpus
   // would for the reports both share; the next start sees the corpus fingerprint differ and rebuilds.)
   writeAtomic(join(indexDir, FILES.meta), json(data.meta));
   // Bundles no longer named, and what earlier formats saved.
-  const keep = new Set(data.bundles.flatMap((b) => [`${b.key}.json`, `${b.key}.tokens.json`]));
+  const keep = new Set(data.bundles.flatMap((b) => [`${b.key}.json`, `${b.key}.passages.json`, `${b.key}.tokens.json`]));
   for (const name of readdirSync(bundleDir)) if (!keep.has(name)) rmSync(join(bundleDir, name), { force: true });
   for (const name of ["lunr.json", "reports.json", "facts.json", "passages.json", "tables.json"]) rmSync(join(indexDir, name), { force: true });
   for (const dir of ["lunr", "passages"]) rmSync(join(indexDir, dir), { recursive: true, force: true });
@@ -198,11 +224,28 @@ export function readIndexMeta(indexDir: string): IndexMeta | null {
   }
 }
 
-/** A saved bundle, without its tokens unless asked for. */
+/**
+ * A saved bundle, without its tokens unless asked for. Its passages are read when first asked for
+ * (a getter, replaced by the value once read), unless `withTokens`: a build reuses them whole.
+ */
 export function readBundle(indexDir: string, key: string, withTokens = false): ReportBundle {
   const dir = join(indexDir, BUNDLE_DIR);
   const bundle = JSON.parse(readFileSync(join(dir, `${key}.json`), "utf8")) as ReportBundle;
-  if (bundle.content) bundle.content.tokens = withTokens ? (JSON.parse(readFileSync(join(dir, `${key}.tokens.json`), "utf8")) as ReportContent["tokens"]) : [];
+  const content = bundle.content;
+  if (!content) return bundle;
+  content.tokens = withTokens ? (JSON.parse(readFileSync(join(dir, `${key}.tokens.json`), "utf8")) as ReportContent["tokens"]) : [];
+  const readPassages = () => JSON.parse(readFileSync(join(dir, `${key}.passages.json`), "utf8")) as Passage[];
+  if (withTokens) content.passages = readPassages();
+  else
+    Object.defineProperty(content, "passages", {
+      enumerable: true,
+      configurable: true,
+      get() {
+        const passages = readPassages();
+        Object.defineProperty(content, "passages", { value: passages, enumerable: true, writable: true, configurable: true });
+        return passages;
+      },
+    });
   return bundle;
 }
 
@@ -247,12 +290,19 @@ export function loadIndex(indexDir: string): IndexData {
       }
       return passages;
     };
-    return inMemoryView(
+    const view = inMemoryView(
       meta,
       contents,
       passageIndex,
       lazyVocabulary(() => read(FILES.vocab) as Record<string, number>),
     );
+    // Saved by the build that wrote meta.json (or by none): a later build without it removes it.
+    const pinyinPath = join(indexDir, FILES.pinyin);
+    let pinyin: { words: [string, string][] | null } | null = null;
+    view.savedPinyinWords = () => (pinyin ??= { words: existsSync(pinyinPath) ? (JSON.parse(readFileSync(pinyinPath, "utf8")) as [string, string][]) : null }).words;
+    const leavesPath = join(indexDir, FILES.leaves);
+    view.savedLeaves = () => (existsSync(leavesPath) ? (JSON.parse(readFileSync(leavesPath, "utf8")) as string[]) : null);
+    return view;
   } catch (err) {
     throw new IndexVersionError(`the index in ${indexDir} is damaged (${(err as Error).message}): run \`zhibao index\``);
   }
@@ -261,8 +311,9 @@ export function loadIndex(indexDir: string): IndexData {
 /** The view over reports' contents held in memory (a loaded index folder, or one just built). */
 export function inMemoryView(meta: IndexMeta, contents: ReportContent[], passageIndex: () => PassageIndex, vocab: Vocabulary): IndexData {
   const byReport = new Map(contents.map((c) => [c.meta.report, c]));
-  const passages = contents.flatMap((c) => c.passages);
-  return {
+  // Every report's passages, read (from a saved index) when first asked for: answering reads a report's own.
+  let passages: Passage[] | null = null;
+  const view: IndexData = {
     meta,
     reports: contents.map((c) => c.meta),
     schools: contents.flatMap((c) => c.schools),
@@ -270,11 +321,13 @@ export function inMemoryView(meta: IndexMeta, contents: ReportContent[], passage
     passagesOf: (report) => byReport.get(report)?.passages ?? [],
     entries: null,
     vocab,
-    passageCount: passages.length,
+    passageCount: meta.counts.passages,
     passageIndex,
     facts: contents.flatMap((c) => c.facts),
-    passages,
+    passages: [],
     tables: contents.flatMap((c) => c.tables),
     sections: Object.fromEntries(contents.map((c) => [c.meta.report, c.sections])),
   };
+  Object.defineProperty(view, "passages", { enumerable: true, get: () => (passages ??= contents.flatMap((c) => c.passages)) });
+  return view;
 }

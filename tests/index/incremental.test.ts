@@ -64,8 +64,8 @@ describe("incremental builds", () => {
     expect(data.read).toBe(1);
     expect(data.reports.map((r) => r.report).sort()).toEqual(["bishan-2024.txt", "jiangmen-2024.txt"]);
     expect(data.facts.some((f) => f.report === "bishan-2024.txt" && f.value === 3008)).toBe(true);
-    // Two files per report (its content and its tokens), none for the one removed.
-    expect(readdirSync(join(indexDir(), BUNDLE_DIR))).toHaveLength(4);
+    // Three files per report (its content, passages and tokens), none for the one removed.
+    expect(readdirSync(join(indexDir(), BUNDLE_DIR))).toHaveLength(6);
     expect(snapshot(indexDir())).toEqual(fromScratch());
     expect(loadIndex(indexDir()).facts).toEqual(data.facts);
   }, 60_000);

@@ -38,7 +38,8 @@ describe("index save → load", () => {
     const again = join(dir, "again");
     saveIndex(buildIndex(join(dir, "corpus")), again);
     const files = ["vocab.json", "meta.json", "passages.bin", ...readdirSync(join(dir, "index", "reports")).map((f) => `reports/${f}`)];
-    expect(files.length).toBe(5);
+    // One report: its content, passages and tokens.
+    expect(files.length).toBe(6);
     for (const f of files) expect(readFileSync(join(again, f)).equals(readFileSync(join(dir, "index", f))), f).toBe(true);
   });
 

@@ -25,6 +25,11 @@ export function pinyinVocabulary(labels: Iterable<string>): PinyinVocabulary {
   return vocabularyOf(pinyinWordList(labels));
 }
 
+/** The labels the vocabulary is made from: the catalogue's distinct row labels, then every table's title. */
+export function pinyinLabels(catalog: readonly { leaf: string }[], tables: readonly { title?: string | null }[]): string[] {
+  return [...new Set(catalog.map((e) => e.leaf)), ...tables.map((t) => t.title ?? "")];
+}
+
 /**
  * The vocabulary's words, [pinyin key, word], from labels: what pinyinVocabulary reads, and what a
  * database index keeps from its build (pinyin for thousands of labels costs ~0.5 s, too much for a first question).
