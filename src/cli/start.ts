@@ -33,6 +33,9 @@ export async function runStart(): Promise<void> {
   let signals = 0;
   const onSignal = (sig: NodeJS.Signals): void => {
     if (++signals === 1) {
+      // A /reload or an add in a child process is killed now, never waited for: its update then
+      // ends at once (the admin is told to send it again), so the stop is not held by a build.
+      engine.abandonChildren();
       setTimeout(() => {
         logger.warn("stop took too long; exiting now", { signal: sig, deadlineMs: STOP_DEADLINE_MS });
         process.exit(0);

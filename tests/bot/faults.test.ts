@@ -187,9 +187,16 @@ describe.concurrent("row 5: signals", () => {
     expect(reply.at).toBeLessThan(done.at);
     api.push(textUpdate("/reload", 3));
     await api.waitFor((c) => c.method === "sendMessage" && /正在从/.test(String(c.body.text)), 10_000, api.calls.indexOf(done) + 1);
+    const before = api.calls.length;
     const { code, ms } = await bot.stop("SIGTERM");
     expect(code).toBe(0);
-    expect(ms).toBeLessThan(2000);
+    // The rebuild is killed at once, not waited for: the stop is not held by the /reload in flight
+    // (it used to wait out the whole 1.5 s drain, 2.4 s and 6.8 s on a loaded machine).
+    expect(ms).toBeLessThan(1200);
+    expect(bot.logs().some((l) => l.msg === "reload abandoned: the bot is stopping")).toBe(true);
+    expect(bot.logs().some((l) => l.msg === "shutdown: updates still in flight abandoned")).toBe(false);
+    // The admin is told the rebuild was stopped and to send it again.
+    expect(api.calls.slice(before).some((c) => c.method === "sendMessage" && /stopping|停止/.test(String(c.body.text)))).toBe(true);
     // The rebuild killed mid-way leaves no half-written index folder behind.
     expect(readdirSync(ROOT).filter((f) => f.startsWith("index.tmp-"))).toEqual([]);
   }, 40_000);
