@@ -12,13 +12,14 @@
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { autoRetry } from "@grammyjs/auto-retry";
+import { sequentialize } from "@grammyjs/runner";
 import { Bot, type BotError, Composer, HttpError, type Transformer } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { BotConfig } from "../config.js";
 import type { Logger } from "../log.js";
 import type { Engine } from "../types.js";
 import { setCommandMenu } from "./commands.js";
-import type { BotContext, BotDeps, ReportAdder } from "./context.js";
+import type { BotContext, BotDeps, OffThread, ReportAdder } from "./context.js";
 import { addReportFeature } from "./features/addReport.js";
 import { adminFeature } from "./features/admin.js";
 import { askFeature } from "./features/ask.js";
@@ -41,7 +42,7 @@ import { fileSettings } from "./settings.js";
 import { createMemoryStore, type BotStore } from "./store.js";
 import { serveWebhook } from "./webhook.js";
 
-export type { AddReply, AddRequest, BotContext, BotDeps, ReportAdder } from "./context.js";
+export type { AddReply, AddRequest, BotContext, BotDeps, OffThread, ReportAdder } from "./context.js";
 export type { BotStore } from "./store.js";
 export { createMemoryStore } from "./store.js";
 
@@ -63,6 +64,8 @@ export interface CreateBotOptions {
   transformers?: Transformer[];
   /** Adds a report an admin sends (a file or a link); without it the bot says it cannot. */
   addReport?: ReportAdder;
+  /** Answering, search and charts in worker threads; without it they run on the update loop. */
+  offThread?: OffThread;
 }
 
 /**
@@ -91,9 +94,17 @@ export function createBot(opts: CreateBotOptions): Bot<BotContext> {
   bot.api.config.use(retryExceptPolling());
   bot.api.config.use(apiFailureLogger(logger));
 
-  const deps: BotDeps = { config, engine, logger, store: opts.store ?? createMemoryStore(), ...(opts.addReport ? { addReport: opts.addReport } : {}) };
+  const deps: BotDeps = {
+    config,
+    engine,
+    logger,
+    store: opts.store ?? createMemoryStore(),
+    ...(opts.addReport ? { addReport: opts.addReport } : {}),
+    ...(opts.offThread ? { offThread: opts.offThread } : {}),
+  };
 
-  bot.use(updateLogger(deps), answerEveryCallback());
+  // Each chat is served in its own order (a follow-up after its question); chats run side by side.
+  bot.use(sequentialize(chatOrder), updateLogger(deps), answerEveryCallback());
 
   const features = new Composer<BotContext>();
   features
@@ -132,6 +143,8 @@ export interface RunBotOptions {
   transformers?: Transformer[];
   /** Passed on to createBot. */
   addReport?: ReportAdder;
+  /** Passed on to createBot. */
+  offThread?: OffThread;
   /** How long an unreachable Bot API is retried at start before giving up (default 60 s). */
   connectTimeoutMs?: number;
   /** How long a stop waits for updates in flight (default 1.5 s: the process ends within 2 s). */
@@ -240,6 +253,17 @@ function updateLogger(deps: BotDeps): (ctx: BotContext, next: () => Promise<void
       deps.logger.info("update", fields);
     }
   };
+}
+
+/**
+ * The order an update keeps: its chat's (messages and button presses); inline queries none. A
+ * `/reload`, a sent document and a bare link (an admin adding a report) take seconds in a child
+ * process and say so first: they keep no order, so the chat is answered meanwhile.
+ */
+function chatOrder(ctx: BotContext): string | undefined {
+  const msg = ctx.message;
+  if (msg?.document || (msg?.text && /^\s*(?:\/reload(?:@\w+)?(?:\s|$)|https?:\/\/\S+(?:\s+--?\w+)*\s*$)/i.test(msg.text))) return undefined;
+  return ctx.chat ? String(ctx.chat.id) : undefined;
 }
 
 function updateType(ctx: BotContext): string {

@@ -17,11 +17,12 @@ const PACKAGE_ROOT = resolve(import.meta.dirname, "..", "..");
  * keep being answered meanwhile. `abandonChildren` (called on SIGTERM/SIGINT) kills a running child
  * at once and makes its reload or add reject with a ChildAbandonedError, so the stop never waits for
  * a build (it used to hold the update in flight for the whole 1.5 s drain, and more on a loaded
- * machine). Every other call goes to the current engine.
+ * machine). Every other call goes to the current engine. `onSwap` runs after a new index is loaded
+ * (the bot's answer pool loads it too).
  *
  * @example const engine = reloadingInChild(await cliEngine());
  */
-export function reloadingInChild(initial: Engine, log: (m: string) => void = () => {}): Engine & { addReport: ReportAdder; abandonChildren: () => void } {
+export function reloadingInChild(initial: Engine, log: (m: string) => void = () => {}, onSwap: () => Promise<void> = async () => {}): Engine & { addReport: ReportAdder; abandonChildren: () => void } {
   let current = initial;
   // Children running now, and whether the bot is stopping (then no new child is started).
   const children = new Set<RunningChild>();
@@ -52,6 +53,7 @@ export function reloadingInChild(initial: Engine, log: (m: string) => void = () 
       current = await createEngine({ rebuild: "never", log });
       // Its database connection, if it has one: each /reload would otherwise keep one more open.
       previous.close?.();
+      await onSwap();
       return result;
     });
   const addReport = (request: AddRequest): Promise<AddReply> =>
@@ -62,6 +64,7 @@ export function reloadingInChild(initial: Engine, log: (m: string) => void = () 
         const previous = current;
         current = await createEngine({ rebuild: "never", log });
         previous.close?.();
+        await onSwap();
       }
       return result;
     });
