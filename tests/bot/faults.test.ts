@@ -231,3 +231,31 @@ describe("never exit 0 by accident", () => {
     expect(r.stderr).toMatch(/"level":"error".*nothing left to wait for/);
   });
 });
+
+describe.concurrent("issue 25: a bad item in a getUpdates batch", () => {
+  it.each([
+    ["an item whose update_id is a string", { update_id: "2", message: { message_id: 2, date: 0, chat: { id: 4242, type: "private" }, text: "x" } }],
+    ["an item without an update_id", { message: { message_id: 2, date: 0, chat: { id: 4242, type: "private" }, text: "x" } }],
+    ["null", null],
+    ["an item repeating the first one's id", { update_id: 1, message: { message_id: 2, date: 0, chat: { id: 4242, type: "private" }, text: "x" } }],
+  ])(
+    "%s: it is skipped with a warning; the rest of the batch and later updates are answered",
+    async (_what, bad) => {
+      const api = await fakeApi();
+      // Telegram keeps sending the same batch until the offset moves past it.
+      const batch = [{ update_id: 1, ...textUpdate(QUESTION, 1) }, bad, { update_id: 3, ...textUpdate(QUESTION, 3) }];
+      api.script((method, body) => (method === "getUpdates" && Number(body.offset ?? 0) <= 1 ? { json: { ok: true, result: batch } } : undefined));
+      const bot = startBot(api.apiRoot);
+      const first = await answered(api);
+      await api.waitFor((c) => c !== first && c.method === "sendMessage" && /803/.test(String(c.body.text)), 15_000);
+      await bot.waitForLog((l) => l.msg === "getUpdates: bad items skipped" && l.level === "warn");
+      const from = api.calls.length;
+      api.push({ update_id: 10, ...textUpdate(QUESTION, 10) });
+      await answered(api, from);
+      // Each good update is answered once.
+      expect(api.calls.filter((c) => c.method === "sendMessage" && /803/.test(String(c.body.text)))).toHaveLength(3);
+      expect((await bot.stop()).code).toBe(0);
+    },
+    40_000,
+  );
+});
