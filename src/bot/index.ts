@@ -147,7 +147,7 @@ export interface RunBotOptions {
   offThread?: OffThread;
   /** How long an unreachable Bot API is retried at start before giving up (default 60 s). */
   connectTimeoutMs?: number;
-  /** How long a stop waits for updates in flight (default 1.5 s: the process ends within 2 s). */
+  /** How long a stop waits for updates in flight (default 1.2 s: the process ends within 2 s, confirming the offset included). */
   drainMs?: number;
 }
 
@@ -293,7 +293,10 @@ async function onHandlerError(err: BotError<BotContext>): Promise<void> {
  * poll retry themselves with a short, capped backoff that a stop request interrupts.
  */
 function retryExceptPolling(): Transformer {
-  const retry = autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60, rethrowHttpErrors: true });
+  // No cap on retry_after: a flood wait of minutes still delivers the answer (with a cap of 60 s a
+  // longer wait threw, and the answer was dropped). A stop cuts the wait short; the update is then
+  // abandoned at the drain deadline.
+  const retry = autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: Number.POSITIVE_INFINITY, rethrowHttpErrors: true });
   return async (prev, method, payload, signal) => {
     if (method === "getUpdates" || method === "getMe") return prev(method, payload, signal);
     // A network error (a reset keep-alive socket, a blip) is retried twice, 0.25 s then 1 s later:

@@ -76,7 +76,7 @@ export async function runStart(): Promise<void> {
     pool.close();
   }
   // Done: sockets of abandoned calls must not keep the process alive (the log is written synchronously).
-  setTimeout(() => process.exit(), 200).unref();
+  setTimeout(() => process.exit(), 100).unref();
 }
 
 /**

@@ -146,6 +146,25 @@ describe.concurrent("429, a reset connection and a revoked token", () => {
     expect((await bot.stop()).code).toBe(0);
   }, 30_000);
 
+  it("issue 25: sendMessage answered 429 with retry_after over 60 s: the answer waits, it is not dropped", async () => {
+    const api = await fakeApi();
+    let flood = 1;
+    api.script((method) =>
+      method === "sendMessage" && flood-- > 0 ? { status: 429, json: { ok: false, error_code: 429, description: "Too Many Requests: retry after 61", parameters: { retry_after: 61 } } } : undefined,
+    );
+    const bot = startBot(api.apiRoot);
+    api.push(textUpdate(QUESTION));
+    await api.waitFor((c) => c.method === "sendMessage");
+    await new Promise((r) => setTimeout(r, 4000));
+    // Before: retry_after over autoRetry's 60 s cap threw at once, the handler failed and sent an apology instead.
+    expect(bot.logs().some((l) => l.msg === "handler failed")).toBe(false);
+    expect(api.calls.filter((c) => c.method === "sendMessage")).toHaveLength(1);
+    expect(bot.child.exitCode).toBeNull();
+    const { code, ms } = await bot.stop();
+    expect(code).toBe(0);
+    expect(ms).toBeLessThan(2000);
+  }, 30_000);
+
   it("exits 1 with a line naming TELEGRAM_BOT_TOKEN when getUpdates says 401", async () => {
     const api = await fakeApi();
     api.script((method) => (method === "getUpdates" ? { status: 401, json: { ok: false, error_code: 401, description: "Unauthorized" } } : undefined));
