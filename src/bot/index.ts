@@ -18,6 +18,7 @@ import type { UserFromGetMe } from "grammy/types";
 import type { BotConfig } from "../config.js";
 import type { Logger } from "../log.js";
 import type { Engine } from "../types.js";
+import { type AnsweredIds, fileAnswered, memoryAnswered } from "./answered.js";
 import { setCommandMenu } from "./commands.js";
 import type { BotContext, BotDeps, OffThread, ReportAdder } from "./context.js";
 import { addReportFeature } from "./features/addReport.js";
@@ -66,6 +67,8 @@ export interface CreateBotOptions {
   addReport?: ReportAdder;
   /** Answering, search and charts in worker threads; without it they run on the update loop. */
   offThread?: OffThread;
+  /** Update ids already answered, skipped when delivered again (default: in memory). */
+  answered?: AnsweredIds;
 }
 
 /**
@@ -104,7 +107,7 @@ export function createBot(opts: CreateBotOptions): Bot<BotContext> {
   };
 
   // Each chat is served in its own order (a follow-up after its question); chats run side by side.
-  bot.use(sequentialize(chatOrder), updateLogger(deps), answerEveryCallback());
+  bot.use(onlyOnce(opts.answered ?? memoryAnswered(), logger), sequentialize(chatOrder), updateLogger(deps), answerEveryCallback());
 
   const features = new Composer<BotContext>();
   features
@@ -161,10 +164,13 @@ export interface RunBotOptions {
 export async function runBot(opts: RunBotOptions): Promise<void> {
   const { config, logger } = opts;
   const stop = stopSignal(opts.signal, logger);
+  let answered: AnsweredIds | null = null;
   try {
     // Languages survive a restart: saved under DATA_DIR (tests and embedders may pass a store).
     const store = opts.store ?? (config.dataDir ? createMemoryStore({ settings: fileSettings(join(config.dataDir, "settings.json"), logger) }) : undefined);
-    const bot = createBot({ ...opts, ...(store ? { store } : {}) });
+    // Answered update ids survive a restart too: none is answered twice.
+    answered = fileAnswered(config.dataDir ? join(config.dataDir, "answered.json") : null, logger);
+    const bot = createBot({ ...opts, answered, ...(store ? { store } : {}) });
     const me = await connect(bot, {
       apiRoot: config.apiRoot,
       ...(config.proxy ? { proxyHost: config.proxy.host } : {}),
@@ -194,6 +200,7 @@ export async function runBot(opts: RunBotOptions): Promise<void> {
     else await serveWebhook(bot, { config, logger, stopped: stop.promise, ...drain });
     logger.info("bot stopped", { mode: config.mode });
   } finally {
+    answered?.flush();
     stop.dispose();
   }
 }
@@ -251,6 +258,28 @@ function updateLogger(deps: BotDeps): (ctx: BotContext, next: () => Promise<void
       };
       if (deps.logger.level === "debug") fields.text = ctx.message?.text ?? ctx.inlineQuery?.query ?? ctx.callbackQuery?.data;
       deps.logger.info("update", fields);
+    }
+  };
+}
+
+/**
+ * An update id already answered (or being answered) is skipped: a webhook posted twice, or an
+ * update Telegram delivers again after a restart whose offset it never heard of.
+ */
+function onlyOnce(answered: AnsweredIds, logger: Logger): (ctx: BotContext, next: () => Promise<void>) => Promise<void> {
+  return async (ctx, next) => {
+    const id = ctx.update.update_id;
+    if (answered.seen(id)) {
+      logger.info("update already answered; skipped", { update_id: id });
+      return;
+    }
+    answered.start(id);
+    try {
+      await next();
+    } finally {
+      // A failed handler has answered politely (the error boundary): that counts as answered too.
+      // An update abandoned at a stop never gets here, so it is answered when delivered again.
+      answered.done(id);
     }
   };
 }

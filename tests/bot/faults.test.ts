@@ -9,7 +9,9 @@ import { createServer } from "node:net";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { spawnSync } from "node:child_process";
-import { readdirSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { ensureBuilt, killAll, ROOT, startBot } from "./botProcess.js";
 import { startFakeApi, textUpdate, type FakeApi } from "./fakeApi.js";
 
@@ -277,4 +279,24 @@ describe.concurrent("issue 25: a bad item in a getUpdates batch", () => {
     },
     40_000,
   );
+});
+
+describe("issue 25: exactly once across a restart", () => {
+  it("an update Telegram delivers again after a restart is not answered again (answered ids are kept in DATA_DIR)", async () => {
+    const api = await fakeApi();
+    const dataDir = mkdtempSync(join(tmpdir(), "zhibao-once-"));
+    const first = startBot(api.apiRoot, { DATA_DIR: dataDir });
+    api.push(textUpdate(QUESTION, 1));
+    await answered(api);
+    expect((await first.stop()).code).toBe(0);
+    // The fake API, like Telegram when the offset was never confirmed, delivers update 1 again.
+    const second = startBot(api.apiRoot, { DATA_DIR: dataDir });
+    await second.waitForLog((l) => l.msg === "update already answered; skipped", 20_000);
+    const from = api.calls.length;
+    api.push(textUpdate(QUESTION, 2));
+    await answered(api, from);
+    expect(api.calls.filter((c) => c.method === "sendMessage" && /803/.test(String(c.body.text)))).toHaveLength(2);
+    expect((await second.stop()).code).toBe(0);
+    rmSync(dataDir, { recursive: true, force: true });
+  }, 60_000);
 });
