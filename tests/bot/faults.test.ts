@@ -13,6 +13,7 @@ import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ensureBuilt, killAll, ROOT, startBot } from "./botProcess.js";
+import { TOKEN } from "./harness.js";
 import { startFakeApi, textUpdate, type FakeApi } from "./fakeApi.js";
 
 const QUESTION = "遂宁 2024 升学人数";
@@ -299,4 +300,15 @@ describe("issue 25: exactly once across a restart", () => {
     expect((await second.stop()).code).toBe(0);
     rmSync(dataDir, { recursive: true, force: true });
   }, 60_000);
+});
+
+describe("issue 25: secrets", () => {
+  it("TELEGRAM_API_ROOT without a scheme, holding the token: exit 1 naming the variable, the token not printed", async () => {
+    const bot = startBot(`api.telegram.org/bot${TOKEN}`);
+    const { code } = await bot.exited;
+    expect(code).toBe(1);
+    expect(bot.output()).toMatch(/TELEGRAM_API_ROOT/);
+    // Before: the whole value, token included, was printed to stderr.
+    expect(bot.output()).not.toContain(TOKEN.split(":")[1]!);
+  }, 30_000);
 });
