@@ -1,5 +1,7 @@
 /**
- * Update ids already answered, so none is answered twice: Telegram delivers an update again when
+ * Updates already answered, so none is answered twice (each by its id and what identifies its
+ * content — chat, message id and date, or the callback or inline query id — so a bot whose update
+ * ids start again, or another bot sharing the DATA_DIR, is never silenced): Telegram delivers an update again when
  * the offset was not confirmed before a restart, and a webhook may be posted the same update twice.
  * Kept in memory (the most recent {@link MAX_IDS}) and, with a DATA_DIR, in
  * `<DATA_DIR>/answered.json`, written atomically (a temporary file renamed over the old one) at
@@ -17,11 +19,11 @@ export const MAX_IDS = 20_000;
 /** Answered update ids. */
 export interface AnsweredIds {
   /** True when the update was answered, or is being answered now. */
-  seen(id: number): boolean;
+  seen(id: string): boolean;
   /** The update is being handled (a duplicate arriving meanwhile is skipped). */
-  start(id: number): void;
+  start(id: string): void;
   /** The update was answered. */
-  done(id: number): void;
+  done(id: string): void;
   /** Writes what is pending now. */
   flush(): void;
 }
@@ -33,8 +35,8 @@ export function memoryAnswered(): AnsweredIds {
 
 /** Answered ids kept in memory and in `path` (null: memory only). */
 export function fileAnswered(path: string | null, logger: Logger | null): AnsweredIds {
-  const ids = new Set<number>(path ? read(path, logger) : []);
-  const inFlight = new Set<number>();
+  const ids = new Set<string>(path ? read(path, logger) : []);
+  const inFlight = new Set<string>();
   let timer: NodeJS.Timeout | null = null;
   const write = (): void => {
     timer = null;
@@ -68,11 +70,11 @@ export function fileAnswered(path: string | null, logger: Logger | null): Answer
   };
 }
 
-function read(path: string, logger: Logger | null): number[] {
+function read(path: string, logger: Logger | null): string[] {
   if (!existsSync(path)) return [];
   try {
     const data = JSON.parse(readFileSync(path, "utf8")) as { ids?: unknown };
-    return Array.isArray(data.ids) ? data.ids.filter((x): x is number => Number.isSafeInteger(x)) : [];
+    return Array.isArray(data.ids) ? data.ids.filter((x): x is string => typeof x === "string") : [];
   } catch (err) {
     logger?.warn("answered update ids unreadable; starting afresh", { path, err });
     return [];

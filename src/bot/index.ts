@@ -268,9 +268,9 @@ function updateLogger(deps: BotDeps): (ctx: BotContext, next: () => Promise<void
  */
 function onlyOnce(answered: AnsweredIds, logger: Logger): (ctx: BotContext, next: () => Promise<void>) => Promise<void> {
   return async (ctx, next) => {
-    const id = ctx.update.update_id;
+    const id = updateKey(ctx);
     if (answered.seen(id)) {
-      logger.info("update already answered; skipped", { update_id: id });
+      logger.info("update already answered; skipped", { update_id: ctx.update.update_id });
       return;
     }
     answered.start(id);
@@ -282,6 +282,12 @@ function onlyOnce(answered: AnsweredIds, logger: Logger): (ctx: BotContext, next
       answered.done(id);
     }
   };
+}
+
+/** An update's id with what identifies its content: the same update delivered again has the same key. */
+function updateKey(ctx: BotContext): string {
+  const what = ctx.callbackQuery?.id ?? ctx.inlineQuery?.id ?? `${ctx.chat?.id ?? ""}/${ctx.msg?.message_id ?? ""}/${ctx.msg?.date ?? ""}`;
+  return `${ctx.update.update_id}:${what}`;
 }
 
 /**

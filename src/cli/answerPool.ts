@@ -4,6 +4,11 @@ import type { OffThread } from "../bot/context.js";
 import type { ChartData } from "../chart/chartData.js";
 import type { Answer, AskContext, PassageHit } from "../types.js";
 
+/** A question this long (characters) starts the workers. */
+const LONG_QUESTION = 200;
+/** This many requests start the workers. */
+const TRAFFIC = 30;
+
 /** A request to a worker of the pool (src/cli/answerWorker.ts). */
 export type AnswerRequest =
   | { id: number; op: "ask"; question: string; context?: AskContext }
@@ -46,8 +51,8 @@ export interface AnswerPool extends OffThread {
  * hold up everyone else's replies (a chat's own updates stay in order: src/bot/index.ts
  * sequentializes by chat). Requests wait in one first-in, first-out queue and go to the first idle
  * worker. A worker that dies is replaced and its request rejected. The first worker starts with the
- * first request, and more (up to `size`) when requests have to wait; until one is ready, `inline`
- * does the work here.
+ * first chart, long question or the 30th request, and more (up to `size`) when requests have to
+ * wait; until one is ready, `inline` does the work here.
  *
  * @example const pool = answerPool(); const answer = await pool.ask("遂宁 2024 升学人数");
  */
@@ -66,6 +71,7 @@ export function answerPool(opts: AnswerPoolOptions = {}): AnswerPool {
   let quiescing = false;
   let everReady = false;
   let startedAt = 0;
+  let requests = 0;
 
   const spawnWorker = (): void => {
     const w = new Worker(script);
@@ -116,9 +122,12 @@ export function answerPool(opts: AnswerPoolOptions = {}): AnswerPool {
   };
   const run = <T>(req: DistributiveOmit<AnswerRequest, "id">, inline?: () => Promise<T>): Promise<T> => {
     if (closed) return Promise.reject(new Error("the answer pool is closed"));
-    // The first worker starts with the first request (a bot nobody asks costs no threads); more
-    // start when requests have to wait.
-    if (!started && !quiescing) {
+    // The first worker starts with the first work worth moving off the thread: a chart, a long
+    // question, or sustained traffic (a quiet bot costs no threads, and no CPU to load the index
+    // again); more start when requests have to wait.
+    requests++;
+    const worthIt = req.op === "chart" || (req.op === "ask" && req.question.length > LONG_QUESTION) || requests >= TRAFFIC;
+    if (!started && !quiescing && (worthIt || !inline)) {
       started = true;
       startedAt = Date.now();
       spawnWorker();

@@ -53,7 +53,8 @@ describe("fairness: one heavy user does not hold up the others", () => {
     await bot.waitForLog((l) => l.msg === "bot started", 30_000);
     api.push(from(8000, QUESTION, 1));
     await sentTo(api, 8000, (t) => /803/.test(t));
-    // The first question started the answer workers (answered on the bot's own thread meanwhile).
+    // A first chart starts the answer workers (drawn on the bot's own thread meanwhile).
+    api.push(from(8000, "乐山和江门2024年月收入比一下", 2));
     await bot.waitForLog((l) => l.msg === "answer workers ready", 30_000);
 
     const start = api.calls.length;
