@@ -22,7 +22,8 @@
  * run ends at most 60 s after the deadline whatever happens.
  */
 import { spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { createServer } from "node:http";
 import { join } from "node:path";
 import { root } from "./lib.js";
@@ -153,6 +154,9 @@ const bot = spawn(process.execPath, ["bin/zhibao.js", "start"], {
     LOG_LEVEL: "warn",
     TELEGRAM_PROXY: "",
     HTTPS_PROXY: "",
+    // A fresh one per run: answered updates are kept there, and this emulator's ids and button
+    // press ids are the same in every run (Telegram's never repeat).
+    DATA_DIR: mkdtempSync(join(tmpdir(), "zhibao-soak-")),
   },
   stdio: ["ignore", "inherit", "pipe"],
 });
