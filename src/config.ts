@@ -135,7 +135,20 @@ export function loadConfig(env?: NodeJS.ProcessEnv, opts: LoadConfigOptions = {}
   if (result.success) return result.data;
   // The first issue is the one to fix first; its path starts with the variable.
   const issue = result.error.issues[0]!;
-  throw new ConfigError(String(issue.path[0]), issue.message);
+  throw new ConfigError(String(issue.path[0]), scrubSecrets(issue.message, (env ?? process.env).TELEGRAM_BOT_TOKEN));
+}
+
+/**
+ * A message with anything that may be the token replaced by `<token>`: the configured token, any
+ * token-shaped text (digits, a colon, 20+ token characters), and what follows `/bot` in a URL
+ * (`api.telegram.org/bot<token>`). Every configuration error passes through it.
+ *
+ * @example scrubSecrets('got "api.telegram.org/bot123:AAx…"') // → 'got "api.telegram.org/bot<token>"'
+ */
+export function scrubSecrets(message: string, token?: string): string {
+  let out = token && token.length >= 6 ? message.replaceAll(token, "<token>") : message;
+  out = out.replace(/\d{3,}:[A-Za-z0-9_-]{10,}/g, "<token>");
+  return out.replace(/\/bot(?!<token>)[^/\s"'?#]+/gi, "/bot<token>");
 }
 
 /** Whether a config runs the Telegram bot (polling or webhook) rather than the local chat. */
@@ -247,11 +260,13 @@ const botSchema = <M extends "polling" | "webhook">(mode: M) =>
     TELEGRAM_BOT_TOKEN: z
       .string({ required_error: `BOT_MODE=${mode} needs a bot token: ${TOKEN_HELP}.` })
       .regex(/^\d+:[A-Za-z0-9_-]{20,}$/, `does not look like a bot token (digits, a colon, then 20+ letters, digits, "_" or "-"; no quotes or spaces): ${TOKEN_HELP}.`),
-    TELEGRAM_API_ROOT: fullUrl()
+    // Never echoed either: `api.telegram.org/bot<token>` holds the token.
+    TELEGRAM_API_ROOT: z
+      .string()
       .refine(
-        (raw) => /^https?:$/.test(new URL(raw).protocol),
-        (raw) => ({
-          message: `must be an http(s) URL such as http://127.0.0.1:8081; got "${raw}".`,
+        (raw) => URL.canParse(raw) && /^https?:$/.test(new URL(raw).protocol),
+        () => ({
+          message: "must be an http(s) URL with its scheme, such as http://127.0.0.1:8081 or https://api.telegram.org (the value is not shown: it may hold the token).",
           fatal: true,
         }),
       )

@@ -123,6 +123,16 @@ describe("loadConfig", () => {
     expect(configError({ TELEGRAM_BOT_TOKEN: TOKEN, RATE_LIMIT: "1e3" }).message).toMatch(/"1e3" is not a whole number between 0 and 10000/);
   });
 
+  it("issue 25: never echoes a TELEGRAM_API_ROOT or URL that holds the token", () => {
+    for (const root of [`api.telegram.org/bot${TOKEN}`, `https://api.telegram.org/bot${TOKEN}`, `ftp://api.telegram.org/bot${TOKEN}`, `api.telegram.org/bot${TOKEN.replace(":", "")}`]) {
+      const err = configError({ TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: root });
+      expect(err.variable).toBe("TELEGRAM_API_ROOT");
+      expect(err.message).not.toContain(TOKEN.split(":")[1]!);
+    }
+    const hook = configError({ TELEGRAM_BOT_TOKEN: TOKEN, WEBHOOK_URL: `bot.example.org/bot${TOKEN}` });
+    expect(hook.message).not.toContain(TOKEN.split(":")[1]!);
+  });
+
   it("never echoes a malformed token", () => {
     const bad = "123456789:short";
     expect(configError({ TELEGRAM_BOT_TOKEN: bad }).message).not.toContain(bad);

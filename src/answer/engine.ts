@@ -97,7 +97,11 @@ export async function createEngine(opts: EngineOptions = {}): Promise<Engine> {
       const byId = state.tableById(query);
       if (byId) return byId;
       const wanted = report ? resolveReport(state, report) : null;
+      // A report named that nobody has is no table, never another report's.
+      if (report && !wanted) return null;
       const resolved = state.resolver.resolve(query);
+      // `/table 成都 表1`: a place with no report names no table (before: 璧山's 表1).
+      if (!wanted && resolved.matches.length === 0 && resolved.unknown.length > 0) return null;
       const inReport = wanted ?? resolved.matches[0]?.report ?? null;
       let words = query;
       // Right to left, each span once (a name several reports share is one span with a match per report).

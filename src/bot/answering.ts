@@ -8,6 +8,7 @@ import type { Answer, AskContext, PassageHit } from "../types.js";
 import type { BotContext } from "./context.js";
 import type { Messages } from "./i18n.js";
 import { noChartSentence } from "../chart/chartData.js";
+import { tooLong } from "../answer/questionLimit.js";
 import { smallTalkLead } from "../answer/smallTalk.js";
 import { linesFromText, i as italic, t, textLength, type Line } from "./markup.js";
 import { chartFor, drawChart, fitsCaption, sendAnswerFile, sendPhoto, sendTableFile } from "./media.js";
@@ -36,10 +37,17 @@ export function contextOf(a: Answer): AskContext {
  * @returns this answer's context, for the next question
  */
 export async function answerQuestion(ctx: BotContext, question: string, context?: AskContext): Promise<AskContext> {
-  const { engine, store } = ctx.deps;
+  const { engine, store, offThread } = ctx.deps;
   const m = ctx.zb.t;
+  const notice = tooLong(question);
+  if (notice) {
+    // The CLI's limit: a pasted page gets a short notice, not seconds of work and an echo of itself.
+    ctx.zb.result = "too-long";
+    await sendLines(ctx, linesFromText(notice));
+    return context ?? { entities: [], years: [], indicator: null, intent: "unknown" };
+  }
   await typing(ctx);
-  const answer = engine.ask(question, context);
+  const answer = offThread ? await offThread.ask(question, context) : engine.ask(question, context);
 
   if (answer.facts.length === 0 && answer.passages.length > 0 && (answer.intent === "passage" || answer.intent === "case")) {
     ctx.zb.result = answer.intent === "case" ? "cases" : "passages";
@@ -144,8 +152,15 @@ export function answerKeyboard(a: Answer, key: string, m: Messages, exportKey: s
 
 /** Runs a passage (or case) search and sends the first page, or says nothing matched. */
 export async function searchAndSend(ctx: BotContext, query: string, casesOnly: boolean): Promise<void> {
+  const notice = tooLong(query);
+  if (notice) {
+    ctx.zb.result = "too-long";
+    await sendLines(ctx, linesFromText(notice));
+    return;
+  }
   await typing(ctx);
-  const hits = ctx.deps.engine.search(query, { casesOnly, limit: SEARCH_LIMIT });
+  const { engine, offThread } = ctx.deps;
+  const hits = offThread ? await offThread.search(query, { casesOnly, limit: SEARCH_LIMIT }) : engine.search(query, { casesOnly, limit: SEARCH_LIMIT });
   if (hits.length === 0) {
     ctx.zb.result = casesOnly ? "cases:none" : "passages:none";
     const m = ctx.zb.t;

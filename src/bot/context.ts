@@ -7,7 +7,8 @@ import type { Context } from "grammy";
 import type { BotConfig } from "../config.js";
 import type { Logger } from "../log.js";
 import type { Receipt } from "../index/receipt.js";
-import type { Engine } from "../types.js";
+import type { ChartData } from "../chart/chartData.js";
+import type { Answer, AskContext, Engine, PassageHit } from "../types.js";
 import type { Lang, Messages } from "./i18n.js";
 import type { BotStore } from "./store.js";
 
@@ -34,6 +35,17 @@ export interface AddReply {
  */
 export type ReportAdder = (request: AddRequest) => Promise<AddReply>;
 
+/**
+ * The slow calls (answering, passage search, chart drawing) done off the update loop, in worker
+ * threads (src/cli/answerPool.ts). Absent: the bot calls the engine and draws charts itself
+ * (tests with a fake engine, embedders).
+ */
+export interface OffThread {
+  ask(question: string, context?: AskContext): Promise<Answer>;
+  search(query: string, opts?: { casesOnly?: boolean; limit?: number }): Promise<PassageHit[]>;
+  drawChart(chart: ChartData): Promise<Buffer>;
+}
+
 /** What every handler may use. */
 export interface BotDeps {
   config: BotConfig;
@@ -41,6 +53,7 @@ export interface BotDeps {
   logger: Logger;
   store: BotStore;
   addReport?: ReportAdder;
+  offThread?: OffThread;
 }
 
 /** Per-update state, set by the first middleware. */

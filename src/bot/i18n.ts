@@ -61,6 +61,8 @@ export interface Messages {
   reloading: string;
   reloaded: (reports: number, facts: number, passages: number, warnings: number) => string;
   reloadFailed: (msg: string) => string;
+  /** A stop signal cut a /reload short. */
+  reloadStopped: string;
   /** Said to anyone but an admin who sends a report (a file, or a bare link). */
   addAdminsOnly: string;
   addUnavailable: string;
@@ -150,6 +152,7 @@ const zh: Messages = {
   reloading: "正在从 corpus/ 重建索引…",
   reloaded: (r, f, p, w) => `索引已重建：${r} 份报告，${f} 个数字，${p} 个段落，${w} 条警告。`,
   reloadFailed: (m) => `重建失败，仍在使用原索引：${m}`,
+  reloadStopped: "机器人正在停止（重启），重建已中止，原索引未变；重启后请重新发送 /reload。",
   addAdminsOnly: "抱歉，只有管理员可以在这里添加报告。想收录一份质量年度报告，请把它的链接或文件（PDF、Word、网页）发给本机器人的管理员，由管理员转发给我即可。",
   addUnavailable: "这个机器人现在不能添加报告：请把文件放进 corpus/ 后发送 /reload。",
   addTooBig: (mb) => `文件有 ${mb} MB，Telegram 只允许机器人下载 20 MB 以内的文件。请发送报告的链接。`,
@@ -238,6 +241,7 @@ const en: Messages = {
   reloading: "Rebuilding the index from corpus/…",
   reloaded: (r, f, p, w) => `Index rebuilt: ${r} reports, ${f} figures, ${p} passages, ${w} warnings.`,
   reloadFailed: (m) => `Rebuild failed; still serving the old index: ${m}`,
+  reloadStopped: "The bot is stopping (a restart): the rebuild was cut short and the index is unchanged; send /reload again after the restart.",
   addAdminsOnly: "Sorry, only this bot's admins can add reports. To get a quality report added, send its link or file (PDF, Word, web page) to an admin of this bot, who forwards it to me.",
   addUnavailable: "This bot cannot add reports right now: put the file in corpus/ and send /reload.",
   addTooBig: (mb) => `The file is ${mb} MB; Telegram lets bots download files up to 20 MB. Send the report's link instead.`,

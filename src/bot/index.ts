@@ -12,13 +12,15 @@
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { autoRetry } from "@grammyjs/auto-retry";
+import { sequentialize } from "@grammyjs/runner";
 import { Bot, type BotError, Composer, HttpError, type Transformer } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { BotConfig } from "../config.js";
 import type { Logger } from "../log.js";
 import type { Engine } from "../types.js";
+import { type AnsweredIds, fileAnswered, memoryAnswered } from "./answered.js";
 import { setCommandMenu } from "./commands.js";
-import type { BotContext, BotDeps, ReportAdder } from "./context.js";
+import type { BotContext, BotDeps, OffThread, ReportAdder } from "./context.js";
 import { addReportFeature } from "./features/addReport.js";
 import { adminFeature } from "./features/admin.js";
 import { askFeature } from "./features/ask.js";
@@ -41,7 +43,7 @@ import { fileSettings } from "./settings.js";
 import { createMemoryStore, type BotStore } from "./store.js";
 import { serveWebhook } from "./webhook.js";
 
-export type { AddReply, AddRequest, BotContext, BotDeps, ReportAdder } from "./context.js";
+export type { AddReply, AddRequest, BotContext, BotDeps, OffThread, ReportAdder } from "./context.js";
 export type { BotStore } from "./store.js";
 export { createMemoryStore } from "./store.js";
 
@@ -63,6 +65,10 @@ export interface CreateBotOptions {
   transformers?: Transformer[];
   /** Adds a report an admin sends (a file or a link); without it the bot says it cannot. */
   addReport?: ReportAdder;
+  /** Answering, search and charts in worker threads; without it they run on the update loop. */
+  offThread?: OffThread;
+  /** Update ids already answered, skipped when delivered again (default: in memory). */
+  answered?: AnsweredIds;
 }
 
 /**
@@ -91,9 +97,17 @@ export function createBot(opts: CreateBotOptions): Bot<BotContext> {
   bot.api.config.use(retryExceptPolling());
   bot.api.config.use(apiFailureLogger(logger));
 
-  const deps: BotDeps = { config, engine, logger, store: opts.store ?? createMemoryStore(), ...(opts.addReport ? { addReport: opts.addReport } : {}) };
+  const deps: BotDeps = {
+    config,
+    engine,
+    logger,
+    store: opts.store ?? createMemoryStore(),
+    ...(opts.addReport ? { addReport: opts.addReport } : {}),
+    ...(opts.offThread ? { offThread: opts.offThread } : {}),
+  };
 
-  bot.use(updateLogger(deps), answerEveryCallback());
+  // Each chat is served in its own order (a follow-up after its question); chats run side by side.
+  bot.use(onlyOnce(opts.answered ?? memoryAnswered(), logger), sequentialize(chatOrder), updateLogger(deps), answerEveryCallback());
 
   const features = new Composer<BotContext>();
   features
@@ -132,9 +146,11 @@ export interface RunBotOptions {
   transformers?: Transformer[];
   /** Passed on to createBot. */
   addReport?: ReportAdder;
+  /** Passed on to createBot. */
+  offThread?: OffThread;
   /** How long an unreachable Bot API is retried at start before giving up (default 60 s). */
   connectTimeoutMs?: number;
-  /** How long a stop waits for updates in flight (default 1.5 s: the process ends within 2 s). */
+  /** How long a stop waits for updates in flight (default 1.2 s: the process ends within 2 s, confirming the offset included). */
   drainMs?: number;
 }
 
@@ -148,10 +164,13 @@ export interface RunBotOptions {
 export async function runBot(opts: RunBotOptions): Promise<void> {
   const { config, logger } = opts;
   const stop = stopSignal(opts.signal, logger);
+  let answered: AnsweredIds | null = null;
   try {
     // Languages survive a restart: saved under DATA_DIR (tests and embedders may pass a store).
     const store = opts.store ?? (config.dataDir ? createMemoryStore({ settings: fileSettings(join(config.dataDir, "settings.json"), logger) }) : undefined);
-    const bot = createBot({ ...opts, ...(store ? { store } : {}) });
+    // Answered update ids survive a restart too: none is answered twice.
+    answered = fileAnswered(config.dataDir ? join(config.dataDir, "answered.json") : null, logger);
+    const bot = createBot({ ...opts, answered, ...(store ? { store } : {}) });
     const me = await connect(bot, {
       apiRoot: config.apiRoot,
       ...(config.proxy ? { proxyHost: config.proxy.host } : {}),
@@ -181,6 +200,7 @@ export async function runBot(opts: RunBotOptions): Promise<void> {
     else await serveWebhook(bot, { config, logger, stopped: stop.promise, ...drain });
     logger.info("bot stopped", { mode: config.mode });
   } finally {
+    answered?.flush();
     stop.dispose();
   }
 }
@@ -242,6 +262,45 @@ function updateLogger(deps: BotDeps): (ctx: BotContext, next: () => Promise<void
   };
 }
 
+/**
+ * An update id already answered (or being answered) is skipped: a webhook posted twice, or an
+ * update Telegram delivers again after a restart whose offset it never heard of.
+ */
+function onlyOnce(answered: AnsweredIds, logger: Logger): (ctx: BotContext, next: () => Promise<void>) => Promise<void> {
+  return async (ctx, next) => {
+    const id = updateKey(ctx);
+    if (answered.seen(id)) {
+      logger.info("update already answered; skipped", { update_id: ctx.update.update_id });
+      return;
+    }
+    answered.start(id);
+    try {
+      await next();
+    } finally {
+      // A failed handler has answered politely (the error boundary): that counts as answered too.
+      // An update abandoned at a stop never gets here, so it is answered when delivered again.
+      answered.done(id);
+    }
+  };
+}
+
+/** An update's id with what identifies its content: the same update delivered again has the same key. */
+function updateKey(ctx: BotContext): string {
+  const what = ctx.callbackQuery?.id ?? ctx.inlineQuery?.id ?? `${ctx.chat?.id ?? ""}/${ctx.msg?.message_id ?? ""}/${ctx.msg?.date ?? ""}`;
+  return `${ctx.update.update_id}:${what}`;
+}
+
+/**
+ * The order an update keeps: its chat's (messages and button presses); inline queries none. A
+ * `/reload`, a sent document and a bare link (an admin adding a report) take seconds in a child
+ * process and say so first: they keep no order, so the chat is answered meanwhile.
+ */
+function chatOrder(ctx: BotContext): string | undefined {
+  const msg = ctx.message;
+  if (msg?.document || (msg?.text && /^\s*(?:\/reload(?:@\w+)?(?:\s|$)|https?:\/\/\S+(?:\s+--?\w+)*\s*$)/i.test(msg.text))) return undefined;
+  return ctx.chat ? String(ctx.chat.id) : undefined;
+}
+
 function updateType(ctx: BotContext): string {
   return Object.keys(ctx.update).find((k) => k !== "update_id") ?? "unknown";
 }
@@ -269,7 +328,10 @@ async function onHandlerError(err: BotError<BotContext>): Promise<void> {
  * poll retry themselves with a short, capped backoff that a stop request interrupts.
  */
 function retryExceptPolling(): Transformer {
-  const retry = autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60, rethrowHttpErrors: true });
+  // No cap on retry_after: a flood wait of minutes still delivers the answer (with a cap of 60 s a
+  // longer wait threw, and the answer was dropped). A stop cuts the wait short; the update is then
+  // abandoned at the drain deadline.
+  const retry = autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: Number.POSITIVE_INFINITY, rethrowHttpErrors: true });
   return async (prev, method, payload, signal) => {
     if (method === "getUpdates" || method === "getMe") return prev(method, payload, signal);
     // A network error (a reset keep-alive socket, a blip) is retried twice, 0.25 s then 1 s later:

@@ -41,8 +41,9 @@ export function chartFor(answer: Answer): ChartResult | null {
 /** Draws a chart to PNG, or null (logged) when it cannot be drawn or is too large to send. */
 export async function drawChart(ctx: BotContext, chart: ChartData): Promise<Buffer | null> {
   try {
-    const { renderChart } = await import("../chart/render.js");
-    const { png } = await renderChart(chart);
+    // In a worker thread when the bot has them: drawing takes a few hundred ms of synchronous work.
+    const offThread = ctx.deps.offThread;
+    const png = offThread ? await offThread.drawChart(chart) : (await (await import("../chart/render.js")).renderChart(chart)).png;
     if (png.length > MEDIA_LIMITS.photo) {
       ctx.deps.logger.warn("chart too large to send", { bytes: png.length });
       return null;

@@ -26,7 +26,7 @@ export interface ServeWebhookOptions {
   stopped: Promise<string>;
   /** Largest body accepted, in bytes (default {@link WEBHOOK_BODY_LIMIT}). */
   bodyLimit?: number;
-  /** How long a stop waits for open requests (default 1.5 s). */
+  /** How long a stop waits for open requests (default 1.2 s). */
   drainMs?: number;
 }
 
@@ -98,7 +98,7 @@ export async function serveWebhook(bot: Bot<BotContext>, opts: ServeWebhookOptio
   // The webhook stays registered: Telegram keeps updates until the next start.
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));
   server.closeIdleConnections();
-  const t = setTimeout(() => server.closeAllConnections(), opts.drainMs ?? 1_500);
+  const t = setTimeout(() => server.closeAllConnections(), opts.drainMs ?? 1_200);
   await closed;
   clearTimeout(t);
 }

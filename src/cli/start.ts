@@ -28,11 +28,32 @@ export async function runStart(): Promise<void> {
   const proxyPassword = config.proxy ? decodeURIComponent(new URL(config.proxy.url).password) : "";
   const logger = createLogger({ level: config.logLevel, redact: [config.token, proxyPassword] });
   const { reloadingInChild } = await import("./childReload.js");
-  const engine = reloadingInChild(await cliEngine(), (m) => logger.info("index", { message: m }));
+  const { answerPool } = await import("./answerPool.js");
+  const initial = await cliEngine();
+  // Started after the engine, which brings the saved index up to date: the workers load it as is.
+  const pool = answerPool({
+    onError: (err) => logger.error("answer worker failed", { err }),
+    onReady: (ms) => logger.info("answer workers ready", { afterMs: ms }),
+    // Until a worker has loaded the index, the bot's own engine answers.
+    inline: {
+      ask: async (question, context) => engine.ask(question, context),
+      search: async (query, o) => engine.search(query, o),
+      drawChart: async (chart) => (await (await import("../chart/render.js")).renderChart(chart)).png,
+    },
+  });
+  const engine = reloadingInChild(
+    initial,
+    (m) => logger.info("index", { message: m }),
+    () => pool.reload(),
+  );
 
   let signals = 0;
   const onSignal = (sig: NodeJS.Signals): void => {
     if (++signals === 1) {
+      // A /reload or an add in a child process is killed now, never waited for: its update then
+      // ends at once (the admin is told to send it again), so the stop is not held by a build.
+      engine.abandonChildren();
+      pool.quiesce();
       setTimeout(() => {
         logger.warn("stop took too long; exiting now", { signal: sig, deadlineMs: STOP_DEADLINE_MS });
         process.exit(0);
@@ -46,15 +67,16 @@ export async function runStart(): Promise<void> {
   process.on("SIGINT", onSignal);
   process.on("SIGTERM", onSignal);
   try {
-    await runBot({ config, engine, logger, addReport: engine.addReport });
+    await runBot({ config, engine, logger, addReport: engine.addReport, offThread: pool });
   } catch (err) {
     logger.error("bot failed", { error: err instanceof Error ? err.message : String(err), name: err instanceof Error ? err.name : null });
     process.exitCode = 1;
   } finally {
     stopWatching();
+    pool.close();
   }
   // Done: sockets of abandoned calls must not keep the process alive (the log is written synchronously).
-  setTimeout(() => process.exit(), 200).unref();
+  setTimeout(() => process.exit(), 100).unref();
 }
 
 /**

@@ -20,9 +20,20 @@ function reportNamed(reports: ReportMeta[], name: string): ReportMeta | null {
   return reports.find((r) => r.report === n || r.report.replace(/\.[^.]+$/, "") === n || r.entity === n) ?? null;
 }
 
+/** "no report for 成都; reports: …" */
+function noReport(report: string, reports: ReportMeta[]): string {
+  return `no report for ${report}; reports: ${reports.map((r) => r.report).join(", ")}`;
+}
+
 /** `zhibao tables [report] [table]`: lists tables, or prints one so a person can check it against the report (or exports it). */
 export async function runTables(report: string | undefined, table: string, opts: TablesOptions = {}): Promise<void> {
   const engine = await cliEngine();
+  // A report nobody has (成都) is said so, never answered with another report's table.
+  if (report && engine.tables(report).length === 0 && !reportNamed(engine.reports(), report)) {
+    process.stderr.write(`${noReport(report, engine.reports())}\n`);
+    process.exitCode = 1;
+    return;
+  }
   if (table) {
     const t = engine.table(table, report);
     if (!t) {
@@ -52,13 +63,7 @@ export async function runTables(report: string | undefined, table: string, opts:
   if (!list.length) {
     const named = report ? reportNamed(engine.reports(), report) : null;
     if (named) process.stderr.write(`${named.report} (${named.entity}): no tables were read from this report; \`zhibao index\` prints why, if a block of figures could not be read\n`);
-    else
-      process.stderr.write(
-        `no report matches "${report}"; reports: ${engine
-          .reports()
-          .map((r) => r.report)
-          .join(", ")}\n`,
-      );
+    else process.stderr.write(`${noReport(report ?? "", engine.reports())}\n`);
     process.exitCode = 1;
     return;
   }

@@ -4,7 +4,7 @@
  * Runs the compiled CLI from dist/; `ensureBuilt` recompiles it when src/ is newer.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -65,7 +65,8 @@ export function startBot(apiRoot: string, env: Record<string, string> = {}, args
       ALLOWED_CHAT_IDS: "",
       RATE_LIMIT: "0",
       LOG_LEVEL: "info",
-      DATA_DIR: join(tmpdir(), `zhibao-test-data-${process.pid}`),
+      // Its own: answered update ids are kept there, and the fake API's ids start at 1 in every test.
+      DATA_DIR: mkdtempSync(join(tmpdir(), "zhibao-test-data-")),
       TELEGRAM_PROXY: "",
       ...env,
     },

@@ -3,6 +3,9 @@
  * small servers on 127.0.0.1 written here, in front of the fake Bot API. The bot must start, answer
  * a question, and every connection must have gone through the proxy.
  */
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { createServer as createHttpServer } from "node:http";
 import { connect as netConnect, createServer, type Server, type Socket } from "node:net";
 import type { AddressInfo } from "node:net";
@@ -98,7 +101,14 @@ describe.each([
     const proxy = await makeProxy();
     cleanup.push(() => proxy.close());
     // As a user configures it: TELEGRAM_PROXY in the environment.
-    const config = loadConfig({ TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: api.apiRoot, TELEGRAM_PROXY: proxy.url, RATE_LIMIT: "0", LOG_LEVEL: "silent" }) as BotConfig;
+    const config = loadConfig({
+      TELEGRAM_BOT_TOKEN: TOKEN,
+      TELEGRAM_API_ROOT: api.apiRoot,
+      TELEGRAM_PROXY: proxy.url,
+      RATE_LIMIT: "0",
+      LOG_LEVEL: "silent",
+      DATA_DIR: mkdtempSync(join(tmpdir(), "zhibao-proxy-")),
+    }) as BotConfig;
     expect(config.proxy?.variable).toBe("TELEGRAM_PROXY");
     const stop = new AbortController();
     const running = runBot({ config, engine: createFakeEngine(), logger: createLogger({ level: "silent" }), signal: stop.signal });

@@ -53,19 +53,20 @@ describe("a restart", () => {
   it("/lang en, stop, start again on the same DATA_DIR: replies are still in English", async () => {
     const dataDir = tempDir();
     const en = messages("en");
-    const run = async (text: string) => {
+    // Each a new message (Telegram's message ids grow): a repeat of the first would be skipped as already answered.
+    const run = async (text: string, messageId: number) => {
       const api = await startFakeApi();
       const config: BotConfig = { mode: "polling", token: TOKEN, apiRoot: api.apiRoot, allowedChatIds: null, adminIds: [], logLevel: "silent", rateLimit: { limit: 0, windowMs: 1000 }, dataDir };
       const stop = new AbortController();
       const running = runBot({ config, engine: createFakeEngine(), logger: createLogger({ level: "silent" }), signal: stop.signal });
-      api.push(textUpdate(text));
+      api.push(textUpdate(text, messageId));
       const sent = await api.waitFor((c) => c.method === "sendMessage");
       stop.abort();
       await running;
       await api.stop();
       return String(sent.body.text);
     };
-    expect(await run("/lang en")).toContain(en.langSet);
-    expect(await run("/start")).toContain(en.examplesTitle);
+    expect(await run("/lang en", 1)).toContain(en.langSet);
+    expect(await run("/start", 2)).toContain(en.examplesTitle);
   }, 20_000);
 });

@@ -77,6 +77,24 @@ describe("webhook mode", () => {
     expect(hook.reloads()).toBe(1);
   }, 20_000);
 
+  it("issue 25: the same update posted twice (one after the other, and at once) is answered once", async () => {
+    const hook = await startWebhook("s3cret-s3cret-s3cret-s3cret-s3cret");
+    const headers = { "x-telegram-bot-api-secret-token": "s3cret-s3cret-s3cret-s3cret-s3cret" };
+    const update = JSON.stringify({ update_id: 77, ...textUpdate("/help") });
+    expect((await hook.post(update, headers)).status).toBe(200);
+    await api.waitFor((c) => c.method === "sendMessage");
+    const answers = () => api.calls.filter((c) => c.method === "sendMessage").length;
+    const once = answers();
+    expect((await hook.post(update, headers)).status).toBe(200);
+    const twin = JSON.stringify({ update_id: 78, ...textUpdate("/help") });
+    await Promise.all([hook.post(twin, headers), hook.post(twin, headers)]);
+    for (let k = 0; k < 100 && answers() < 2 * once; k++) await new Promise((r) => setTimeout(r, 50));
+    await new Promise((r) => setTimeout(r, 500));
+    // Before: every delivery was answered (2 and 2).
+    expect(answers()).toBe(2 * once);
+    expect(hook.logs.filter((l) => l.msg === "update already answered; skipped")).toHaveLength(2);
+  }, 20_000);
+
   it("answers 413 to a body over the limit and 400 to one that is not an update", async () => {
     const hook = await startWebhook("s3cret_s3cret");
     const auth = { "x-telegram-bot-api-secret-token": "s3cret_s3cret" };

@@ -30,9 +30,12 @@ export function adminFeature(): Composer<BotContext> {
       for (const w of r.warnings.slice(0, 5)) lines.push([{ text: `• ${w.report}${w.line ? `:${w.line}` : ""} ${w.message}`, italic: true }]);
       await sendLines(ctx, lines);
     } catch (err) {
-      ctx.zb.result = "reload:failed";
-      logger.error("reload failed", { err });
-      await sendLines(ctx, linesFromText(m.reloadFailed(err instanceof Error ? err.message : String(err))));
+      // A stop signal killed the rebuild (ChildAbandonedError): the admin is told to send it again.
+      const stopped = err instanceof Error && err.name === "ChildAbandonedError";
+      ctx.zb.result = stopped ? "reload:stopped" : "reload:failed";
+      if (stopped) logger.warn("reload abandoned: the bot is stopping");
+      else logger.error("reload failed", { err });
+      await sendLines(ctx, linesFromText(stopped ? m.reloadStopped : m.reloadFailed(err instanceof Error ? err.message : String(err))));
     }
   });
 

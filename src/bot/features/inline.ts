@@ -30,7 +30,7 @@ export function inlineFeature(): Composer<BotContext> {
       await ctx.answerInlineQuery([], { cache_time: 300, button: { text: m.inlineHelp, start_parameter: "help" } });
       return;
     }
-    const results = inlineResults(ctx, q);
+    const results = await inlineResults(ctx, q);
     ctx.zb.result = `inline:${results.length}`;
     await ctx.answerInlineQuery(results, {
       cache_time: 60,
@@ -42,8 +42,10 @@ export function inlineFeature(): Composer<BotContext> {
 }
 
 /** The results for one inline query, best first, at most {@link INLINE_LIMIT}. */
-export function inlineResults(ctx: BotContext, q: string): InlineQueryResultArticle[] {
-  const { engine } = ctx.deps;
+export async function inlineResults(ctx: BotContext, q: string): Promise<InlineQueryResultArticle[]> {
+  const { engine, offThread } = ctx.deps;
+  // In the answer pool's worker threads when the bot has them, so the update loop is never held.
+  const ask = (question: string): Promise<Answer> => (offThread ? offThread.ask(question) : Promise.resolve(engine.ask(question)));
   const m = ctx.zb.t;
   const out: InlineQueryResultArticle[] = [];
   const seen = new Set<string>();
@@ -56,19 +58,19 @@ export function inlineResults(ctx: BotContext, q: string): InlineQueryResultArti
     out.push(article(id, clip(factTitle(f, m), 120), clip(`${tableLabel(f, m)} · ${sourceLabel(f, m)}`, 120), renderAnswer(a, m), m));
   };
 
-  const answer = engine.ask(q);
+  const answer = await ask(q);
   addAnswer(answer, "a");
   if (answer.facts.length === 0 && answer.passages.length === 0 && answer.reply.trim()) {
     out.push(article("r", clip(answer.reply.split("\n")[0] ?? q, 120), q, renderAnswer(answer, m), m));
   }
-  answer.alternatives.slice(0, INLINE_ALTERNATIVES).forEach((alt, k) => {
+  for (const [k, alt] of answer.alternatives.slice(0, INLINE_ALTERNATIVES).entries()) {
     try {
-      addAnswer(engine.ask(alt.question), `alt${k}`);
+      addAnswer(await ask(alt.question), `alt${k}`);
     } catch (err) {
       ctx.deps.logger.debug("inline alternative failed", { err });
     }
-  });
-  const hits = answer.passages.length > 0 ? answer.passages : engine.search(q, { limit: INLINE_LIMIT });
+  }
+  const hits = answer.passages.length > 0 ? answer.passages : offThread ? await offThread.search(q, { limit: INLINE_LIMIT }) : engine.search(q, { limit: INLINE_LIMIT });
   hits.forEach((h, k) => {
     out.push(article(`p${k}`, clip(h.title || h.caseLabel || h.entity, 120), clip(`${h.entity} · ${h.snippet || h.text}`, 160), renderHit(h, m, 3500, undefined, true), m));
   });
