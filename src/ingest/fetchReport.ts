@@ -8,7 +8,8 @@
  * went wrong, in a sentence.
  */
 import { extname } from "node:path";
-import { looksLikeHtml, readHtml } from "./read/html.js";
+import { readHtml } from "./read/html.js";
+import { sniff } from "./read/index.js";
 
 /** A download that failed: the address and what went wrong. */
 export class FetchError extends Error {
@@ -176,14 +177,9 @@ function networkProblem(url: URL, err: unknown): string {
   }
 }
 
-/** What the bytes are: `%PDF-`, a zip (a .docx), an OLE file (.doc), or a web page. */
+/** What the bytes are (the readers' own sniffing): `%PDF-`, a zip (a .docx), an OLE file (.doc), or a web page. */
 function sniffKind(bytes: Uint8Array): FetchedKind | null {
-  const head = new TextDecoder("latin1").decode(bytes.subarray(0, 1024));
-  if (head.includes("%PDF-")) return "pdf";
-  if (head.startsWith("PK\x03\x04")) return "docx";
-  if (head.startsWith("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")) return "doc";
-  if (looksLikeHtml(bytes)) return "html";
-  return null;
+  return (sniff(bytes)?.slice(1) as FetchedKind | undefined) ?? null;
 }
 
 /** Declared types: what each stands for; a type not here is no report. */

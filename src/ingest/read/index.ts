@@ -74,7 +74,7 @@ const READERS: Record<string, (bytes: Uint8Array, report: string, options: ReadO
  * The reader a file's first bytes call for, whatever its name says: `%PDF-`, a zip (a .docx is one),
  * an OLE compound file (old .doc, .wps), or an HTML document (`<!DOCTYPE html`, `<html`). Null for anything else.
  */
-function sniff(bytes: Uint8Array): string | null {
+export function sniff(bytes: Uint8Array): string | null {
   const head = new TextDecoder("latin1").decode(bytes.subarray(0, 1024));
   if (head.includes("%PDF-")) return ".pdf";
   if (head.startsWith("PK\x03\x04")) return ".docx";
