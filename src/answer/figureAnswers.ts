@@ -21,7 +21,7 @@ export function figureAnswer(state: Loaded, u: Understood): Answer {
     const ys = top ? yearsWithValues(top.entry, metaOf(state, reports[0])) : [];
     if (ys.length >= 2) years = ys.slice(-2);
   }
-  const picked: Picked[] = [];
+  let picked: Picked[] = [];
   const gaps: Gap[] = [];
   const subjectNotes: string[] = [];
   for (const report of reports) {
@@ -55,6 +55,10 @@ export function figureAnswer(state: Loaded, u: Understood): Answer {
   const multi = reports.length > 1 || years.length > 1;
   const intent: Intent = multi ? (u.intent === "change" ? "change" : "compare") : "figure";
   const answer = base(u, state, intent);
+  // "比上年增加多少": a change the report prints itself comes first, before the one computed from two stocks;
+  // it answers even when no stock is printed for the years asked.
+  let printed = u.intent === "change" ? printedChanges(state, u, reports) : [];
+  if (!picked.length && printed.length) [picked, printed] = [printed, []];
   if (!picked.length) return notFoundAnswer(state, u, gaps, subjectNotes);
   answer.facts = picked.map((p) => toAnswerFact(p.fact));
   answer.understood.indicator = picked[0].entry.indicator;
@@ -92,8 +96,6 @@ export function figureAnswer(state: Loaded, u: Understood): Answer {
     across.push(...acrossReports(answer.facts, u.lang), ...(caveat ? [caveat] : []));
     answer.reply = compareReply(answer.facts, answer.changes, u.lang, [...gapLines, ...across]);
   }
-  // "比上一年增加多少": a change the report prints itself comes first, before the one computed from two stocks.
-  const printed = u.intent === "change" ? printedChanges(state, u, reports) : [];
   if (printed.length) {
     answer.facts = [...printed.map((p) => toAnswerFact(p.fact)), ...answer.facts];
     answer.reply = `${printed.map((p) => figureReply(toAnswerFact(p.fact), [], { lang: u.lang, yearDefaulted: false })).join("\n")}\n${answer.reply}`;
@@ -202,10 +204,13 @@ export function notFoundAnswer(state: Loaded, u: Understood, gaps: Gap[], notes:
  * something changed: rows answering the question's words with its change verb (增加 when it names none),
  * in the question's last year.
  */
+const BASE_YEAR_ONLY = /[比较](?:上一?年度?|去年|上一?学年|前一年)/;
+
 function printedChanges(state: Loaded, u: Understood, reports: readonly string[]): Picked[] {
   const verb = new RegExp(CHANGE_VERB_SOURCE).exec(u.text)?.[0] ?? "增加";
   const endsInChange = new RegExp(`${CHANGE_VERB_SOURCE}(?:人数|人次|数)?$`);
-  const year = u.years[u.years.length - 1] ?? null;
+  // "比上年增加多少" names the base year (上年), not the year asked: the change is the latest one.
+  const year = BASE_YEAR_ONLY.test(u.text) && u.years.length < 2 ? null : (u.years[u.years.length - 1] ?? null);
   const out: Picked[] = [];
   for (const report of reports) {
     const matches = answering(matchIndicators(`${u.indicatorQuery}${verb}`, state.lookup([report]))).filter((m) => endsInChange.test(m.entry.leaf));

@@ -15,7 +15,7 @@ const QINGCHUAN = `青川市中等职业教育质量年度报告（2024年）
 全市各级各类学校在校学生94.7万人。
 二、招生与毕业
 全市中职招生计划5200人，实际完成招生3748人。
-全市中职毕业生12000人，就业率为96.1%，对口就业率为82.5%。
+全市中职毕业生12000人，就业率为96.1%，对口就业率为82.5%。毕业生人数较上年增加800人。
 `;
 const HEXI = `河西区中等职业教育质量年度报告（2024年）
 一、基本情况
@@ -56,6 +56,14 @@ describe("a single figure", () => {
 
   it("names the missing qualifier when nothing answers", () => {
     expect(engine.ask("青川 民办学校在校生").reply).toMatch(/民办/);
+  });
+});
+
+describe("a change the report prints", () => {
+  it("answers 增加多少 first, before anything computed", () => {
+    const a = engine.ask("青川 毕业生比上年增加多少人");
+    expect(a.facts[0]?.value).toBe(800);
+    expect(a.facts[0]?.indicator).toMatch(/增加/);
   });
 });
 
