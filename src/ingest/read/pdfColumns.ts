@@ -59,17 +59,25 @@ function tableRuns(lines: PdfLine[]): number[][] {
   return runs;
 }
 
-/** Column boundaries (x between two columns) from the rows with the most cells. */
-function columnBounds(rows: PdfLine[]): number[] {
-  const width = Math.max(...rows.map((l) => l.cells.length));
-  const widest = rows.filter((l) => l.cells.length === width);
+/**
+ * Column boundaries (x between two columns) from the rows with the most cells: each boundary halfway
+ * across the gap they all share (or the first row's gap when they share none). A row is its cells' spans.
+ */
+export function boundsOfWidest(rows: readonly (readonly { x0: number; x1: number }[])[]): number[] {
+  const width = Math.max(0, ...rows.map((cells) => cells.length));
+  const widest = rows.filter((cells) => cells.length === width);
   const bounds: number[] = [];
   for (let k = 0; k + 1 < width; k++) {
-    const right = Math.max(...widest.map((l) => l.cells[k].x1));
-    const left = Math.min(...widest.map((l) => l.cells[k + 1].x0));
-    bounds.push(right <= left ? (right + left) / 2 : (widest[0].cells[k].x1 + widest[0].cells[k + 1].x0) / 2);
+    const right = Math.max(...widest.map((cells) => cells[k]!.x1));
+    const left = Math.min(...widest.map((cells) => cells[k + 1]!.x0));
+    bounds.push(right <= left ? (right + left) / 2 : (widest[0]![k]!.x1 + widest[0]![k + 1]!.x0) / 2);
   }
   return bounds;
+}
+
+/** Column boundaries from the lines with the most cells. */
+function columnBounds(rows: PdfLine[]): number[] {
+  return boundsOfWidest(rows.map((l) => l.cells));
 }
 
 function columnOf(bounds: number[], x: number): number {

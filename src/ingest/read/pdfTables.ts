@@ -17,7 +17,7 @@
  * in, and a cell's lines are joined as wrapped text (`毕业生去向落` / `实人数` → `毕业生去向落实人数`).
  */
 import { joinWrapped, type Grid, type GridCell } from "./grid.js";
-import { isFigure } from "./pdfColumns.js";
+import { boundsOfWidest, isFigure } from "./pdfColumns.js";
 import type { PdfItem, PdfRule } from "./pdfExtract.js";
 import { itemLines } from "./pdfText.js";
 
@@ -138,16 +138,7 @@ const hasFigure = (l: TextLine) => l.runs.slice(1).some((r) => isFigure(r.text))
  */
 function textColumns(lines: TextLine[]): number[] {
   const body = lines.filter(hasFigure);
-  const pool = body.length > 0 ? body : lines;
-  const width = Math.max(0, ...pool.map((l) => l.runs.length));
-  const widest = pool.filter((l) => l.runs.length === width);
-  const bounds: number[] = [];
-  for (let k = 0; k + 1 < width; k++) {
-    const right = Math.max(...widest.map((l) => l.runs[k].x1));
-    const left = Math.min(...widest.map((l) => l.runs[k + 1].x0));
-    bounds.push(right <= left ? (right + left) / 2 : (widest[0].runs[k].x1 + widest[0].runs[k + 1].x0) / 2);
-  }
-  return bounds;
+  return boundsOfWidest((body.length > 0 ? body : lines).map((l) => l.runs));
 }
 
 /** The columns a run covers: one, or several when it is set across column gaps (a spanning label). */
