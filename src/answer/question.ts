@@ -175,7 +175,10 @@ export function understand(state: Loaded, question: string, previous: AskContext
     fromContext.years = true;
   }
 
-  const spans: [number, number][] = [...resolved.matches.map((m): [number, number] => [m.start, m.end]), ...places.all.map((u): [number, number] => [u.start, u.end]), ...parsedYears.spans];
+  // A place-like word the gazetteer does not know, beside a named report (藏彝区 in 乐山藏彝区9+3在校学生), is part
+  // of what is asked: it stays in the indicator words, so only a row that names it answers.
+  const indicatorPlaces = places.all.filter((u) => !places.wordTopics.includes(u));
+  const spans: [number, number][] = [...resolved.matches.map((m): [number, number] => [m.start, m.end]), ...indicatorPlaces.map((u): [number, number] => [u.start, u.end]), ...parsedYears.spans];
   let residual = blankSpans(text, spans);
   // Search keeps the words naming a school or county (鹤山职校, 孝义): the report filter has the region,
   // those words find the passage; the region's own name would only match everything in its report.
@@ -278,13 +281,22 @@ export function scopeContext(state: Loaded, question: string, previous: AskConte
  * words it does not know (火星市, 某职业学校, Atlantis). Beside a named report, one is a thing compared
  * only when it is conjoined with it (成都和乐山); otherwise it is a topic of that report (江门 赴港 交流).
  */
-function placesWithoutReport(text: string, resolved: ReturnType<Loaded["resolver"]["resolve"]>): { all: UnknownEntity[]; unknown: UnknownEntity[]; topics: UnknownEntity[] } {
+function placesWithoutReport(
+  text: string,
+  resolved: ReturnType<Loaded["resolver"]["resolve"]>,
+): { all: UnknownEntity[]; unknown: UnknownEntity[]; topics: UnknownEntity[]; wordTopics: UnknownEntity[] } {
   const named: [number, number][] = resolved.matches.map((m) => [m.start, m.end]);
   const read: [number, number][] = [...named, ...resolved.unknown.map((u): [number, number] => [u.start, u.end]), ...parseYears(text, { reportYear: null, latestDataYear: null }).spans];
-  const all = [...resolved.unknown, ...unknownPlaceWords(text, read)];
-  if (!named.length) return { all, unknown: all, topics: [] };
-  const unknown = all.filter((u) => conjoinedWith(text, u, named));
-  return { all, unknown, topics: all.filter((u) => !unknown.includes(u)) };
+  const words = unknownPlaceWords(text, read);
+  const all = [...resolved.unknown, ...words];
+  if (!named.length) return { all, unknown: all, topics: [], wordTopics: [] };
+  // A place-like word right after a report's name (乐山藏彝区, 乐山 藏彝区) names a part of it, not a second
+  // place: places compared are joined by 和, 与, vs.
+  const partOfNamed = (u: UnknownEntity) => words.includes(u) && named.some(([, e]) => e <= u.start && !text.slice(e, u.start).trim());
+  const unknown = all.filter((u) => conjoinedWith(text, u, named) && !partOfNamed(u));
+  const topics = all.filter((u) => !unknown.includes(u));
+  // Of the topics, those only shaped like a place name (no gazetteer place): words of the indicator.
+  return { all, unknown, topics, wordTopics: topics.filter((u) => words.includes(u)) };
 }
 
 /** The words to search for: the question's Chinese, plus Chinese for its English words. */
