@@ -65,8 +65,8 @@ function modelSlots(q: Record<string, string>): Partial<Record<Dimension, string
  */
 const FLOORS: Record<string, number> = {
   "number-after-noun": 11,
-  "number-before-noun": 10,
-  "qizhong-chain": 20,
+  "number-before-noun": 13,
+  "qizhong-chain": 23,
   "paren-breakdown": 9,
   "dun-list": 5,
   respectively: 5,

@@ -32,12 +32,14 @@ const TABLE: [string, string, [string, number | string, string | null, number][]
       ["面向全市初中毕业生职普招生比", "3.4:6.6", null, 2024],
     ],
   ],
-  // 6003名 and 较2021年增加882人 stand for a subset and a change whose subject is not printed; 78%→80％ is a range.
+  // 6003名 counts the graduates by what they did after (升入…高一级学校), and 较2021年增加882人 is that count's change.
   [
     "lvliang",
     "2022年，全市共7535名毕业生，其中6003名通过普通高考、对口升学、五年一贯制、贯通培养等方式升入各类高一级学校深造，较2021年增加882人，升学率从2021年的78%提高到80％，其中：对口升学2617人、普通高考录取2488人。",
     [
       ["毕业生", 7535, "人", 2022],
+      ["升入高一级学校", 6003, "人", 2022],
+      ["升入高一级学校增加", 882, "人", 2022],
       ["升学率", 78, "%", 2021],
       ["升学率", 80, "%", 2022],
       ["对口升学", 2617, "人", 2022],
@@ -285,11 +287,15 @@ const TABLE: [string, string, [string, number | string, string | null, number][]
       ["校外实习实训基地增加", 34, "%", 2024],
     ],
   ],
-  // totals over three years are no year's value.
+  // totals over three years are no year's value: they keep their 近三年, so only a question that says so gets them.
   [
     "jiangmen",
     "近三年，各中职学校围绕江门市八大产业集群和15条重点产业链对高素质技术技能人才的需求进行专业优化调整，共优化调整47个专业，其中新增20个紧缺专业，淘汰27个不符合产业发展需求的专业；2024年市中等职业教育招生专业中服务于包含制造业、交通运输业等领域第二产业专业占50.5%，比2023年提升12%。",
-    [],
+    [
+      ["近三年优化调整专业", 47, "个", 2024],
+      ["近三年新增紧缺专业", 20, "个", 2024],
+      ["近三年淘汰专业", 27, "个", 2024],
+    ],
   ],
   [
     "jiangmen",

@@ -9,7 +9,7 @@
 
 import type { Fact, Passage } from "../../types.js";
 import { cleanText } from "../clean.js";
-import { withoutSlotWords } from "../../text/qualifiers.js";
+import { readSlots, withoutSlotWords } from "../../text/qualifiers.js";
 import { CHANGE_VERB_SOURCE } from "../../text/vocabulary.js";
 import { contestOf, isUsableLabel, labelBase, type LabelReading, readLabel } from "./labels.js";
 import { type Figure, NUMBER_SOURCE, readFigure, yearMentions } from "./numbers.js";
@@ -37,7 +37,7 @@ const NOUN_AFTER = /^([\u4e00-\u9fff“”]{1,8})(?=[，,。；;！？）)]|$)/;
 /** The same, where a verb or a contest before the figure says a list of counts follows (`获得5个一等奖、9个二等奖`). */
 const NOUN_IN_LIST = /^([\u4e00-\u9fff“”]{1,8})(?=[，,。；;！？）)、]|$)/;
 /** Verbs whose object is the noun after the figure: `新增20个紧缺专业` → 新增紧缺专业. */
-const VERB_BEFORE_NOUN = /^(?:新增|新设|新建|建成|组建|共建|开设|开发|建设|培养|引进|选出|评出|立项|优化调整|调整|淘汰|撤销|停招|荣获|获得|发展|帮带|派驻|设立|创建|出版|编写|建有)$/;
+const VERB_BEFORE_NOUN = /^(?:新增|新设|新建|建成|组建|共建|开设|开发|建设|培养|引进|选出|评出|立项|优化调整|调整|淘汰|撤销|停招|荣获|获得|发展|帮带|派驻|设立|成立|新建|创建|出版|编写|建有)$/;
 /**
  * A verb then a list of examples (`开设机电技术应用、会计事务等`): the figure after counts what the verb did.
  * `共有A、B和C5所中等职业学校`: a having verb and the names counted; the noun after the figure says what.
@@ -67,10 +67,30 @@ const STATUS_ONLY = /^(?:正式|专职|兼职|外聘|聘用|临时)?(?:在编|�
 /** Head nouns a 其中 part may leave unsaid (`教师1576人，其中正式在编1331人`). */
 const PART_HEAD = /(?:教师|学生|毕业生|学校|专业|班级|基地|企业)$/;
 
+/**
+ * After a counting verb's figure, a modifier ending in 的 before the noun counted, to the clause end:
+ * `设立了15个涵盖思政、心理等类型的社团`, `淘汰27个不符合产业发展需求的专业`. No digits: the next item of a list
+ * (`5个一等奖、9个…`) is no modifier.
+ */
+const MODIFIED_NOUN = /^[^，,。；;！？!?\d（）()]{1,30}的([\u4e00-\u9fff“”]{1,8})(?=[，,。；;！？）)]|$)/;
+
+/** The noun of a MODIFIED_NOUN match with the modifier's qualifier words (省级示范的实训基地 → 省级实训基地). */
+function modifiedNoun(m: RegExpExecArray): string {
+  const modifier = m[0].slice(0, m[0].length - m[1]!.length - 1);
+  return Object.values(readSlots(modifier))
+    .map((slot) => slot.word)
+    .join("") + m[1]!;
+}
+
 /** Units that count people. */
 const PEOPLE = /^(?:人|名|人次)$/;
 /** After a count of people, what they got or did, to the clause end: `学子获得国家奖学金`, `学生参加技能大赛`. */
 const ACT_AFTER = /^[\u4e00-\u9fff]{1,4}?(获得|荣获|获|取得|考取|享受|领取|参加|参与|通过)([\u4e00-\u9fff“”]{2,12}?)(?=共|[，,。；;！？]|$)/;
+/**
+ * After a count of people, the way they went on, to the school they entered: `其中6003名通过普通高考、
+ * 对口升学等方式升入各类高一级学校深造` → 升入高一级学校 (各类 and 各级 only say "of every kind").
+ */
+const ENTERED_AFTER = /^[^，,。；;！？!?\d]{0,30}?(升入|考入)(?:各类|各级)?([\u4e00-\u9fff“”]{2,12}?)(?=深造|就读|学习|继续|[，,。；;！？]|$)/;
 /** `…693分的成绩`, `…的好成绩`: the figure is a score, its label is before it. */
 const SCORE_AFTER = /^的(?:优异|好)?成绩/;
 
@@ -399,7 +419,8 @@ export class SentenceReader {
                 ? null
                 : readLabel(cumulative ? withoutCumulative(labelText) : labelText, this.meta.entity);
     const reading = plain && cumulative ? { ...plain, label: `${cumulative.scope}${plain.label}` } : plain;
-    const counting = Boolean(reading && (VERB_BEFORE_NOUN.test(reading.label) || ((contestHere || inContestList) && !contestHere?.award)));
+    // (The verb decides before a multi-year prefix: 近年来停招9个专业.)
+    const counting = Boolean(reading && (VERB_BEFORE_NOUN.test(plain?.label ?? "") || ((contestHere || inContestList) && !contestHere?.award)));
     return { reading, labelText, clauseStart, fromStart, toEnd, inRun: item !== undefined, counting };
   }
 
@@ -433,8 +454,9 @@ export class SentenceReader {
     // (In a 分别 run, `620人和1350人`: the next figure follows, no noun.)
     if (!next || read.fromStart || (read.inRun && /^[和及与]/.test(next)) || /^[，,。；;！？!?、）)（(：:\s]/.test(next)) return { label, saidTo };
     // `62名学子获得国家奖学金`: the people counted, then what they got or did — that is what is counted.
-    const act = label === "" && reading.kind === "plain" && PEOPLE.test(fig.unit ?? "") ? ACT_AFTER.exec(next) : null;
-    const noun = act ? null : (read.counting ? NOUN_IN_LIST : NOUN_AFTER).exec(next);
+    const act = label === "" && reading.kind === "plain" && PEOPLE.test(fig.unit ?? "") ? (ACT_AFTER.exec(next) ?? ENTERED_AFTER.exec(next)) : null;
+    const modified = act || !read.counting ? null : MODIFIED_NOUN.exec(next);
+    const noun = act ? null : modified ? [modified[0], modifiedNoun(modified)] : (read.counting ? NOUN_IN_LIST : NOUN_AFTER).exec(next);
     // `以团体总分693分的成绩`: the figure is the score the label names.
     const score = reading.kind === "plain" && label !== "" && SCORE_AFTER.test(next);
     if (act) label = act[1]! + act[2]!;
@@ -443,7 +465,7 @@ export class SentenceReader {
     else if (label === "") label = noun[1]!;
     else if (read.counting) label += noun[1]!;
     else return null;
-    if (noun) saidTo = fig.end + (this.s.length - fig.end - next.length) + noun[1]!.length;
+    if (noun) saidTo = fig.end + (this.s.length - fig.end - next.length) + (modified ? modified[0].length : noun[1]!.length);
     return { label, saidTo };
   }
 
