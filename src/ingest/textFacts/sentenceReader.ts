@@ -77,9 +77,8 @@ const MODIFIED_NOUN = /^[^，,。；;！？!?\d（）()]{1,30}的([\u4e00-\u9fff
 /** The noun of a MODIFIED_NOUN match with the modifier's qualifier words (省级示范的实训基地 → 省级实训基地). */
 function modifiedNoun(m: RegExpExecArray): string {
   const modifier = m[0].slice(0, m[0].length - m[1]!.length - 1);
-  return Object.values(readSlots(modifier))
-    .map((slot) => slot.word)
-    .join("") + m[1]!;
+  const qualifiers = Object.values(readSlots(modifier)).map((slot) => slot.word);
+  return qualifiers.join("") + m[1]!;
 }
 
 /** Units that count people. */
