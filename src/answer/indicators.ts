@@ -393,10 +393,10 @@ const MEASURE_WORDS: Record<string, string> = Object.fromEntries(Object.entries(
 const UNSEEN = "\u0000unseen";
 
 /**
- * A count's, an area's or a sum's measure word at the end of a label (人数, 数量, 面积, 金额…). A rate's
+ * A count's, an area's or a sum's measure word at the end of a label (人数, 数量, 面积, 金额, 资金…). A rate's
  * (比例, 率) is not one: it is what tells a rate from a count when the question says neither.
  */
-const MEASURE_SUFFIX = /(?:人数|人次|数量|个数|总数|总量|总额|金额|面积|数)$/;
+const MEASURE_SUFFIX = /(?:人数|人次|数量|个数|总数|总量|总额|金额|资金|面积|数)$/;
 
 const LEADING_LIGHT_VERB = new RegExp(`^(?:${LIGHT_VERBS.join("|")})(?=[\\u4e00-\\u9fff]{2})`);
 

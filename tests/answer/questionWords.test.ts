@@ -19,7 +19,7 @@ const YUNLING = `云岭县中等职业教育质量年度报告（2024年）
 四、师资与投入
 全县双师教师236人，纸质图书和电子图书共计18.6万册。全县有国家级重点中等职业学校2所。
 全县新设护理、电子商务等3个专业。全县中职学校开设专业24个。全县职业教育教师860人。全县对口就业1200人，对口率80.5%。
-全年共办结编印《督查通报》21期，完成羌汉双语教材编写9本。
+全年共办结编印《督查通报》21期，完成羌汉双语教材编写9本。全年在设施设备和基础建设方面进行了多项改善，总投入资金达560万元。
 `;
 
 let engine: Engine;
@@ -89,6 +89,8 @@ describe("short forms, light verbs and generic words", () => {
     ["云岭 专业数", 24],
     ["云岭 督查通报编印了多少期", 21],
     ["云岭 羌汉双语教材编写了几本", 9],
+    // 资金 at a label's end is what its unit (万元) says: 总投入资金 answers …总投入 (the clause before names the rest).
+    ["云岭 设施设备和基础建设总投入多少", 560],
     // 职业教育 in a 中职 report is the report's own subject, no part of what is measured.
     ["云岭 教师总数", 860],
   ])("%s → %d", (q, v) => {
