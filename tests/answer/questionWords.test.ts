@@ -20,6 +20,7 @@ const YUNLING = `云岭县中等职业教育质量年度报告（2024年）
 全县双师教师236人，纸质图书和电子图书共计18.6万册。全县有国家级重点中等职业学校2所。
 全县新设护理、电子商务等3个专业。全县中职学校开设专业24个。全县职业教育教师860人。全县对口就业1200人，对口率80.5%。
 全年共办结编印《督查通报》21期，完成羌汉双语教材编写9本。全年在设施设备和基础建设方面进行了多项改善，总投入资金达560万元。
+通过“甲乙丙”三县职业教育联盟，开展技能大赛3次，互派裁判176人次；开展教研活动49次。
 `;
 
 let engine: Engine;
@@ -100,6 +101,16 @@ describe("short forms, light verbs and generic words", () => {
   it("English: the reports' own subject, key schools, jobs found", () => {
     expect(values("How many national key secondary vocational schools does Yunling have")[0]).toBe(2);
     expect(values("How many Yunling graduates found jobs locally")[0]).toBe(412);
+  });
+});
+
+describe("the frame of a clause group", () => {
+  it("explains the words of a question for every figure in the group, not only the first", () => {
+    expect(values("云岭 三县职教联盟互派裁判多少人次")).toEqual([176]);
+  });
+
+  it("ends with its group: the next group's figures stand outside it", () => {
+    expect(values("云岭 三县职教联盟教研活动多少次")).toEqual([]);
   });
 });
 

@@ -189,6 +189,8 @@ export class SentenceReader {
   private prevBase: string | null = null;
   /** The first figure of a clause group: what its headline figures are about. */
   private topic: { label: string } | null = null;
+  /** The clauses before the group's first figure (`通过…七市职业教育联盟，`): the frame every figure of it stands in. */
+  private frame = "";
   private prevEnd = 0;
   /** Where the words scoping the next figure start: the group's start, or the end of the last fact read in it. */
   private scopeFrom = 0;
@@ -346,6 +348,7 @@ export class SentenceReader {
       this.fail(fig.end);
       return;
     }
+    if (!this.topic) this.frame = this.s.slice(this.segmentStart, read.clauseStart);
     this.facts.push(this.textFact(label, fig, reading, approxAfter, approxWord, y, line, offset, at));
     this.prevEnd = counted.saidTo;
     this.scopeFrom = counted.saidTo;
@@ -565,7 +568,8 @@ export class SentenceReader {
       line,
       source: "text",
       context: this.s.trim(),
-      scope: `${this.p.title} ${this.sceneBefore} ${this.s.slice(this.scopeFrom, at)}`.replace(/\s+/g, " ").trim(),
+      // A frame already inside the words since the last figure is not said twice.
+      scope: `${this.p.title} ${this.sceneBefore} ${this.scopeFrom > this.segmentStart ? this.frame : ""} ${this.s.slice(this.scopeFrom, at)}`.replace(/\s+/g, " ").trim(),
     };
   }
 }
