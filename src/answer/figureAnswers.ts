@@ -2,8 +2,8 @@ import type { Alternative, Answer, AnswerFact, Intent } from "../types.js";
 import type { Loaded } from "./state.js";
 import { base, metaOf } from "./answerBase.js";
 import { change, findVariants, pickFigure, preferCoverage, toAnswerFact, yearsWithValues, type Gap, type Picked } from "./figures.js";
-import { CHANGE_VERB_SOURCE } from "../text/vocabulary.js";
-import { answering, grams, matchIndicators, normalizeLabel, type IndicatorEntry } from "./indicators.js";
+import { CHANGE_VERB_SOURCE, COUNTERS } from "../text/vocabulary.js";
+import { answering, grams, matchIndicators, narrowerMatches, normalizeLabel, type IndicatorEntry } from "./indicators.js";
 import type { Understood } from "./question.js";
 import { compareReply, figureReply, formatSource, formatValue, passagesReply, rankReply } from "./reply.js";
 
@@ -152,6 +152,14 @@ function gapSentence(state: Loaded, u: Understood, g: Gap): string {
   return `${entity}：报告中没有「${what}」的数字。`;
 }
 
+/** The counter left after 多少 (双师型教师多少人 → 双师型教师人) says how it is counted, not what: not repeated back. */
+const TRAILING_COUNTER = new RegExp(`(?<=[\\u4e00-\\u9fff]{2})(?:人|${COUNTERS.join("|")})$`);
+
+/** What the question asked for, as said back in a not-found reply. */
+function askedWhat(u: Understood): string {
+  return u.indicatorQuery.replace(TRAILING_COUNTER, "");
+}
+
 export function notFoundAnswer(state: Loaded, u: Understood, gaps: Gap[], notes: string[] = []): Answer {
   const answer = base(u, state, u.intent === "rank" || u.intent === "compare" || u.intent === "change" ? u.intent : "figure");
   const lines: string[] = [];
@@ -163,8 +171,8 @@ export function notFoundAnswer(state: Loaded, u: Understood, gaps: Gap[], notes:
     const words = u.leftover.map((w) => `「${w}」`).join(u.lang === "zh" ? "、" : ", ");
     lines.push(
       u.lang === "zh"
-        ? `报告中没有找到 ${who}${u.years.length ? ` ${u.years.join("、")}年` : ""} 的「${u.indicatorQuery}」：没有哪一项指标说到${words}。`
-        : `Not in the reports: ${who}${u.years.length ? ` ${u.years.join(", ")}` : ""} "${u.indicatorQuery}" — no figure there says ${words}.`,
+        ? `报告中没有找到 ${who}${u.years.length ? ` ${u.years.join("、")}年` : ""} 的「${askedWhat(u)}」：没有哪一项指标说到${words}。`
+        : `Not in the reports: ${who}${u.years.length ? ` ${u.years.join(", ")}` : ""} "${askedWhat(u)}" — no figure there says ${words}.`,
     );
   } else if (broad.length >= 2 && !notes.length) {
     // "江门 满意度" names several rows at once: ask which, rather than say it is missing.
@@ -172,12 +180,14 @@ export function notFoundAnswer(state: Loaded, u: Understood, gaps: Gap[], notes:
   } else if (!notes.length) {
     lines.push(
       u.lang === "zh"
-        ? `报告中没有找到 ${who}${u.years.length ? ` ${u.years.join("、")}年` : ""} 的「${u.indicatorQuery || u.searchText}」。`
-        : `Not in the reports: ${who}${u.years.length ? ` ${u.years.join(", ")}` : ""} "${u.indicatorQuery || u.searchText}".`,
+        ? `报告中没有找到 ${who}${u.years.length ? ` ${u.years.join("、")}年` : ""} 的「${askedWhat(u) || u.searchText}」。`
+        : `Not in the reports: ${who}${u.years.length ? ` ${u.years.join(", ")}` : ""} "${askedWhat(u) || u.searchText}".`,
     );
   }
   lines.push(...notes);
-  // Broader rows that left a word unexplained are offered to choose from, never as the answer.
+  // Broader rows that left a word unexplained are offered to choose from, never as the answer; so are
+  // narrower ones (省级认定“双师型”教师 for 双师型教师), with the words that make them narrower.
+  const narrower = broad.length >= 2 || u.partial.length ? [] : narrowerIndicators(state, u);
   const near =
     broad.length >= 2 && !u.leftover.length
       ? broad
@@ -187,9 +197,12 @@ export function notFoundAnswer(state: Loaded, u: Understood, gaps: Gap[], notes:
             u.partial.map((m) => m.entry),
             3,
           )
-        : nearestIndicators(state, u);
+        : narrower.length
+          ? narrower
+          : nearestIndicators(state, u);
   if (near.length) {
-    if (near !== broad) lines.push(u.lang === "zh" ? "相近的指标：" : "Nearest indicators:");
+    if (near === narrower) lines.push(u.lang === "zh" ? "报告只给出更窄口径的数字：" : "The reports give only narrower figures:");
+    else if (near !== broad) lines.push(u.lang === "zh" ? "相近的指标：" : "Nearest indicators:");
     for (const n of near) lines.push(`• ${n.label}`);
     answer.alternatives = near;
   }
@@ -230,6 +243,16 @@ function nearestIndicators(state: Loaded, u: Understood): Alternative[] {
       state.lookup(u.reports, (e) => e.source === "table"),
       0.25,
     ).map((m) => m.entry),
+    3,
+  );
+}
+
+/** Rows narrower than asked (a qualifier the question did not say), as suggestions. */
+function narrowerIndicators(state: Loaded, u: Understood): Alternative[] {
+  if (!u.indicatorQuery) return [];
+  return asAlternatives(
+    state,
+    narrowerMatches(u.indicatorQuery, state.lookup(u.reports)).map((m) => m.entry),
     3,
   );
 }
@@ -275,7 +298,7 @@ function asAlternatives(state: Loaded, entries: IndicatorEntry[], limit: number)
     seen.add(key);
     const years = yearsWithValues(e, meta);
     out.push({
-      label: `${meta?.entity ?? ""} ${name}（${e.table ?? ""}${years.length ? `，${years.join("、")}年` : ""}）`,
+      label: `${meta?.entity ?? ""} ${name}（${e.table ?? "正文"}${years.length ? `，${years.join("、")}年` : ""}）`,
       question: `${meta?.entity ?? ""} ${years[years.length - 1] ?? ""}年 ${e.table ?? ""} ${name}`,
     });
     if (out.length >= limit) break;

@@ -637,6 +637,32 @@ export function matchIndicators(query: string, entries: IndicatorEntry[] | Catal
 }
 
 /**
+ * Rows that would answer the question but for a qualifier the row sets and the question does not
+ * (省级认定“双师型”教师 for 双师型教师): narrower than asked, so never the answer, but worth naming in a
+ * not-found reply. Each carries the row's qualifier words as its `leftover`.
+ */
+export function narrowerMatches(query: string, entries: CatalogLookup, p: MatchParams = MATCH_PARAMS): IndicatorMatch[] {
+  const q = indicatorText(query);
+  const qg = grams(q);
+  const asked = readSlots(q);
+  const out: IndicatorMatch[] = [];
+  // The row's own qualifier words may be most of its label (民办学校招生计划): look wider than an answer would.
+  const wider = { ...p, minLeafCover: p.minLeafCover / 2 };
+  for (const entry of entries.sharingGrams(qg, (leaf, idf) => labelMayMatch(leaf, qg, idf, wider))) {
+    const conflicts = slotConflicts(asked, entry.slots).filter(refuses);
+    if (!conflicts.length) continue;
+    // Asked as if the question had said the row's qualifiers, the row must be a full answer. (A row
+    // that says another value than the question, 省级 for 国家级, then names two: their total, no slot.)
+    const q2 = conflicts.map((c) => c.word).join("") + q;
+    const asked2 = readSlots(q2);
+    if (unexplained(q2, asked2, entry).length) continue;
+    const score = scoreEntry(q2, grams(q2), entry, true, p, asked2);
+    if (score >= p.minScore) out.push({ entry, score, leftover: conflicts.map((c) => c.word) });
+  }
+  return out.sort((a, b) => b.score - a.score || a.entry.key.localeCompare(b.entry.key));
+}
+
+/**
  * The question's words a row leaves unexplained: those its text does not cover (coverage.ts), and
  * every qualifier the question sets that the row's own slots lack — a sentence's scope may explain
  * a topic word, never a qualifier (民办 from `其中…民办学校2所` is not the 在校生 after it).

@@ -199,7 +199,7 @@ export const GENERIC_MEASURE_WORDS: readonly string[] = [
 const COMPLETION_VERBS = ["完成", "办结", "实现"];
 
 /** Verbs of doing to the thing counted (发放助学金, 开设专业, 开展培训). */
-const DOING_VERBS = ["发放", "开设", "开展", "举办", "组织", "实施", "参加", "参与", "享受", "获得", "拿到", "拿了", "拿", "通过", "得到", "达到", "得出"];
+const DOING_VERBS = ["认定", "发放", "开设", "开展", "举办", "组织", "实施", "参加", "参与", "享受", "获得", "拿到", "拿了", "拿", "通过", "得到", "达到", "得出"];
 /**
  * Light verbs: that something was done or what was done to the thing counted, not what is counted.
  * A question need not say them, and a label's measure is read without them.
