@@ -15,8 +15,8 @@
 import { GENERIC_MEASURE_WORDS, LIGHT_VERBS } from "../text/vocabulary.js";
 import { readings } from "./understand/latin.js";
 
-/** Characters that carry no meaning on their own in what is left of a question (particles, measure words). */
-const FILLER_CHARS = new Set([..."的了是有在中里各共其该等们啥吗呢啊呀吧么哪些位总量值额项次数个多才就都还又也比去到"]);
+/** Characters that carry no meaning on their own in what is left of a question (particles, measure words, 给/为/向 before whom). */
+const FILLER_CHARS = new Set([..."的了是有在中里各共其该等们啥吗呢啊呀吧么哪些位总量值额项次数个多才就都还又也比去到给为向"]);
 
 /**
  * Words that may stand in a question without the row printing them: measure and unit words (a

@@ -140,7 +140,7 @@ function canonicalTerms(s: string): string {
     .replace(/毕业去向/g, "毕业生去向")
     .replace(/在校(?:学生|生)?(?:人数|数量|数)|在校学生(?!满意)|在校生(?![数满人规])/g, "在校生数")
     .replace(/招生(?:人数|数量|数)/g, "招生人数")
-    .replace(/毕业(?:生)?(?:人数|数量|数)|毕业生(?![人数满去就本省面对升留在三届])/g, "毕业生人数")
+    .replace(/毕业(?:生)?(?:人数|数量|数)|毕业生(?![人数满去就本省面对升留在三届专])/g, "毕业生人数")
     .replace(/双师素质/g, "双师型")
     // 双师教师 and 双师型教师 are printed both ways.
     .replace(/双师(?!型)/g, "双师型")
@@ -398,15 +398,23 @@ const UNSEEN = "\u0000unseen";
  */
 const MEASURE_SUFFIX = /(?:人数|人次|数量|个数|总数|总量|总额|金额|资金|面积|数)$/;
 
+/**
+ * 毕业生 opening a measure of where graduates went (毕业生专业对口就业率, 毕业生升学人数): such a measure is
+ * of graduates by definition, so the word says nothing a question must repeat. (Before 满意度 it does:
+ * 毕业生满意度 is not 家长满意度.)
+ */
+const LEADING_SUBJECT = /^(?:应届)?毕业生(?=[\u4e00-\u9fff]*(?:就业|升学|去向))/;
+
 const LEADING_LIGHT_VERB = new RegExp(`^(?:${LIGHT_VERBS.join("|")})(?=[\\u4e00-\\u9fff]{2})`);
 
 /**
  * What a label measures: without its qualifier words (the slots compare those apart) and its
- * measure word, when at least two characters remain (占地面积 → 占地, 实际完成招生 → 招生,
- * 省级专业教学资源库数 → 专业教学资源库). null when that is the label itself.
+ * measure word, and without the report's own subject before it, when at least two characters remain
+ * (占地面积 → 占地, 实际完成招生 → 招生, 省级专业教学资源库数 → 专业教学资源库, 毕业生专业对口就业率 → 就业率
+ * with 对口 in its slots). null when that is the label itself.
  */
 export function coreOf(leaf: string): string | null {
-  const bare = withoutSlotWords(leaf).replace(LEADING_LIGHT_VERB, "");
+  const bare = withoutSlotWords(leaf).replace(LEADING_SUBJECT, "").replace(LEADING_LIGHT_VERB, "");
   const core = (bare.length >= 2 ? bare : leaf).replace(MEASURE_SUFFIX, "");
   return core !== leaf && [...core].length >= 2 ? core : null;
 }

@@ -23,10 +23,16 @@ const YUNLING = `云岭县中等职业教育质量年度报告（2024年）
 通过“甲乙丙”三县职业教育联盟，开展技能大赛3次，互派裁判176人次；开展教研活动49次。
 `;
 
+/** A second report that prints 对口 as 专业对口. */
+const BAISHUI = `白水县中等职业教育质量年度报告（2024年）
+一、毕业去向
+2024届毕业生专业对口就业率为81.2%。
+`;
+
 let engine: Engine;
 let dispose = () => {};
 beforeAll(async () => {
-  ({ engine, dispose } = await tinyEngine({ "yunling-2024.txt": YUNLING }));
+  ({ engine, dispose } = await tinyEngine({ "yunling-2024.txt": YUNLING, "baishui-2024.txt": BAISHUI }));
 }, 60_000);
 afterAll(() => dispose());
 
@@ -84,6 +90,11 @@ describe("short forms, light verbs and generic words", () => {
     // Short forms and verbs printed both ways: 对口率 is 对口就业率, 新设专业 is 新增专业.
     ["云岭 对口率", 80.5],
     ["云岭 对口就业率", 80.5],
+    // 专业对口 is 对口: "matching the major" says it twice.
+    ["白水 对口率", 81.2],
+    ["白水 对口就业率", 81.2],
+    // 给/为 before whom (给学生发放…) names the report's own subject, not a narrower figure.
+    ["云岭 给学生发放国家助学金多少万元", 129],
     ["云岭 新增专业数", 3],
     // A light verb at a label's start (开设专业) is no part of what it measures, nor is a verb of
     // completion (办结编印, 完成…编写).
