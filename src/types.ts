@@ -330,6 +330,8 @@ export interface Answer {
   tableId?: string;
   /** What the reply says beside the figures, for interfaces that render the facts themselves: caveats (a school among regions, years that differ), reports or years without the figure. */
   notes?: string[];
+  /** The English names of the entities it cites (江门市 → Jiangmen), for English charts, files and messages drawn from `facts`. */
+  entityNames?: Record<string, string>;
   /** The published originals of the reports the answer cites, when the manifest gives them ("原文"). */
   sources?: { report: string; entity: string; url: string }[];
   /** Set when the message was not a question about the reports (谢谢, 再见, the weather, random letters): `alternatives` are example questions. */

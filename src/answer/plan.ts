@@ -51,6 +51,14 @@ export function planAnswer(state: Loaded, question: string, context?: AskContext
   if (asked.order) answer = reorder(answer, asked.order, u.lang);
   answer.understood.asked = asked;
   if (u.lang === "en") answer.reply = englishNames(state, answer);
+  {
+    const names = Object.fromEntries(
+      [...new Set([...answer.facts.map((f) => f.report), ...answer.passages.map((p) => p.report)])]
+        .map((r) => state.metaByReport.get(r))
+        .flatMap((m) => (m?.english ? [[m.entity, m.english] as const] : [])),
+    );
+    if (Object.keys(names).length) answer.entityNames = names;
+  }
   // 成都和乐山…: the report named is answered, and the place without one is said to have none.
   if (u.unknown.length && u.reports.length) answer.reply = `${noReportSentence(state, u)}\n${answer.reply}`;
   // The published originals of what is cited, when the manifest gives them: a reader in a meeting opens the report.

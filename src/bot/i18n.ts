@@ -9,6 +9,8 @@ export type Lang = "zh" | "en";
 
 /** Every string the bot says, per language. Functions take the dynamic parts (plain text, escaped later). */
 export interface Messages {
+  /** The language these messages are in. */
+  lang: Lang;
   /** Trusted HTML lines; `bot` is the bot's username (letters, digits, _ only). */
   intro: (bot: string) => string[];
   examplesTitle: string;
@@ -89,6 +91,7 @@ export interface Messages {
 }
 
 const zh: Messages = {
+  lang: "zh",
   intro: (bot) => [
     "你好！我是<b>职报问答</b>：回答关于中职教育年度质量报告的问题，给出报告原文中的准确数字，并注明出处（报告、表格、行号）。",
     "",
@@ -178,6 +181,7 @@ const zh: Messages = {
 };
 
 const en: Messages = {
+  lang: "en",
   intro: (bot) => [
     "Hi! I am <b>ZhiBao Q&amp;A</b>: I answer questions about China's vocational-education annual quality reports with the exact figures the reports print, and cite the source (report, table, line).",
     "",

@@ -22,6 +22,7 @@ const RANKING: ChartData = {
     { label: "遂宁市职业技术学校", group: null, value: 4, shown: "4" },
   ],
   footnotes: ["乐山市 2024年：leshan-2024.txt 第1160行 · 表1 人才培养质量计分卡 › 毕业去向落实人数 › 升入本科人数"],
+  notes: [],
 };
 
 /** The pixels one character renders to in `font`, alone on a small canvas. */
