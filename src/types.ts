@@ -245,7 +245,8 @@ export interface IngestedReport {
 // ---------------------------------------------------------------------------------------------
 // Answers
 
-export type Intent = "figure" | "compare" | "change" | "rank" | "passage" | "case" | "table" | "help" | "unknown";
+/** `snapshot`: a report's key indicators in one answer (遂宁 2024 概况, answer/snapshot.ts). */
+export type Intent = "figure" | "compare" | "change" | "rank" | "snapshot" | "passage" | "case" | "table" | "help" | "unknown";
 
 /** A fact as the answer contract (shared/eval/README.md) prints it, plus display fields and its table's id. */
 export type AnswerFact = Pick<Fact, "entity" | "report" | "table" | "tableNumber" | "tableId" | "indicator" | "year" | "column" | "value" | "raw" | "unit" | "line" | "page" | "source">;

@@ -1,6 +1,7 @@
 import type { Answer, AskContext, AskedQuestion, PassageHit } from "../types.js";
 import type { Loaded } from "./state.js";
-import { figureAnswer, notFoundAnswer, rankAnswer } from "./figureAnswers.js";
+import { derivedAnswer, figureAnswer, notFoundAnswer, rankAnswer, withDerivedNote } from "./figureAnswers.js";
+import { asksToDerive, derivedSentence, printedShare, withoutDeriveWords } from "./derived.js";
 import { blankSpans, bySubject, CASE_WORDS, keywordText, scopeContext, understand, type Understood } from "./question.js";
 import { onPrevious, reorder, replayed } from "./onPrevious.js";
 import { helpAnswer, noReportAnswer, noReportSentence, passageAnswer, tableAnswer } from "./textAnswers.js";
@@ -8,6 +9,7 @@ import { cleanTyped, parseYears, toHalfWidth, toSimplified } from "./understand/
 import { splitPresentation } from "./understand/presentation.js";
 import { replyLang } from "./reply.js";
 import { smallTalkAnswer } from "./smallTalk.js";
+import { asksSnapshot, snapshotAnswer } from "./snapshot.js";
 import { smallTalkKind } from "./understand/smallTalk.js";
 
 /**
@@ -41,13 +43,23 @@ export function planAnswer(state: Loaded, question: string, context?: AskContext
   const t0 = performance.now();
   // "画个图表" / "导出成Excel" say how to show the answer, not what to look up.
   const shown = splitPresentation(question);
+  // 推算, 算一下: the question may be answered by a figure computed from printed ones (derived.ts), marked so.
+  const derive = asksToDerive(shown.question);
+  if (derive) shown.question = withoutDeriveWords(shown.question);
   // 画个图, 更多, 只看乐山, 从高到低, 乐山呢 after cases: the last answer's question again, changed (onPrevious.ts).
   const act = onPrevious(state, shown.question, shown.wants, context);
   const asked: AskedQuestion = act?.kind === "replay" ? act.asked : { question: act?.question ?? shown.question, ...(context ? { context: slotsOf(context) } : {}) };
   const u = act?.kind === "replay" ? replayed(state, asked) : understand(state, asked.question, scopeContext(state, asked.question, context));
   // "画一个图表" alone leaves no Chinese to tell the reply's language by.
   if (shown.wants && replyLang(question) === "zh" && act?.kind !== "replay") u.lang = "zh";
+  if (derive) u.derive = true;
   let answer = act?.kind === "replay" && asked.page ? pagedAnswer(state, u, asked.page) : route(state, u);
+  // 升学人数占毕业生人数的比例 that no row prints: computed on request, else offered as a note.
+  if (!answer.facts.length && !answer.smallTalk && (answer.intent === "figure" || answer.intent === "passage") && !answer.notes?.length) {
+    const share = printedShare(state, u);
+    if (share && derive) answer = derivedAnswer(state, u, share);
+    else if (share) withDerivedNote(answer, derivedSentence(share, u.lang, false));
+  }
   if (asked.order) answer = reorder(answer, asked.order, u.lang);
   answer.understood.asked = asked;
   if (u.lang === "en") answer.reply = englishNames(state, answer);
@@ -117,6 +129,8 @@ function route(state: Loaded, u: Understood): Answer {
   const talk = !u.reports.length && !u.unknown.length && !u.matches.length && !u.years.length ? smallTalkKind(u.text) : null;
   if (talk) return smallTalkAnswer(state, u, talk);
   if (u.unknown.length && !u.reports.length) return noReportAnswer(state, u);
+  // 遂宁 2024 概况: the report's key indicators, each cited.
+  if (asksSnapshot(u)) return snapshotAnswer(state, u);
   switch (u.intent) {
     case "passage":
       // "江门 接收国外留学生人数" names a figure the reports lack: say so, then show passages.

@@ -18,6 +18,7 @@ export interface Messages {
   /** Trusted HTML lines. */
   help: (bot: string) => string[];
   usageAsk: string;
+  usageSummary: string;
   usageSearch: string;
   usageCase: string;
   usageTable: string;
@@ -115,6 +116,7 @@ const zh: Messages = {
     `<b>内联</b>：在任何聊天输入 @${bot} 遂宁 2024 升学人数`,
   ],
   usageAsk: "用法：/ask 问题，例如 /ask 遂宁 2024 升学人数",
+  usageSummary: "用法：/summary 报告 年份，例如 /summary 遂宁 2024：该报告国家模板主要指标的概况，每项都有出处。",
   usageSearch: "用法：/search 关键词，例如 /search 职普融通",
   usageCase: "用法：/case 关键词，例如 /case 电商 联盟",
   usageTable: "用法：/table 报告 表名，例如 /table 遂宁 计分卡。发送 /reports 查看有哪些报告。",
@@ -205,6 +207,7 @@ const en: Messages = {
     `<b>Inline</b>: type @${bot} Suining 2024 升学人数 in any chat`,
   ],
   usageAsk: "Usage: /ask question, e.g. /ask Suining 2024 升学人数",
+  usageSummary: "Usage: /summary report year, e.g. /summary Suining 2024: the report's key indicators of the national template, each with its source.",
   usageSearch: "Usage: /search keywords, e.g. /search 职普融通",
   usageCase: "Usage: /case keywords, e.g. /case 电商 联盟",
   usageTable: "Usage: /table report table, e.g. /table 遂宁 计分卡. Send /reports to see the reports.",

@@ -76,6 +76,8 @@ export function renderAnswer(answer: Answer, m: Messages): Line[] {
     // its words, as the CLI shows it); the others stay behind the button.
     const text = a.passages.length > 0 ? (reply.split("\n")[0] ?? "") : reply;
     lines.push(...linesFromText(text || m.notFound));
+    // A figure derived from printed ones, offered beside "not printed" (answer/derived.ts), is shown, not hidden.
+    if (a.passages.length > 0 && a.notes?.length) lines.push(...a.notes.map((n) => [i(n)]));
     if (a.passages.length > 0) lines.push([], [b(m.bestPassage)], ...renderHit(a.passages[0]!, m));
     return lines;
   }
