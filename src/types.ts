@@ -358,6 +358,8 @@ export interface TableSummary {
 /** What a loaded index holds: counts, and the warnings about its report files. */
 export interface IndexStatus {
   reports: number;
+  /** Tables read from the reports (absent from an engine that does not count them). */
+  tables?: number;
   facts: number;
   passages: number;
   warnings: IngestWarning[];

@@ -62,7 +62,8 @@ export interface Messages {
   langSet: string;
   reloadAdminsOnly: string;
   reloading: string;
-  reloaded: (reports: number, facts: number, passages: number, warnings: number) => string;
+  /** Counts only: the warnings themselves go to the log (raw parser English has no place in a chat). */
+  reloaded: (r: { reports: number; tables?: number; facts: number; passages: number; warnings: number }) => string;
   reloadFailed: (msg: string) => string;
   /** A stop signal cut a /reload short. */
   reloadStopped: string;
@@ -155,7 +156,8 @@ const zh: Messages = {
   langSet: "好的，以后用中文回复。",
   reloadAdminsOnly: "只有管理员可以使用 /reload。",
   reloading: "正在从 corpus/ 重建索引…",
-  reloaded: (r, f, p, w) => `索引已重建：${r} 份报告，${f} 个数字，${p} 个段落，${w} 条警告。`,
+  reloaded: (r) =>
+    `索引已重建：${r.reports} 份报告，${r.tables === undefined ? "" : `${r.tables} 张表格，`}${r.facts} 个数字，${r.passages} 个段落，${r.warnings} 条警告${r.warnings ? "（详情见日志）" : ""}。`,
   reloadFailed: (m) => `重建失败，仍在使用原索引：${m}`,
   reloadStopped: "机器人正在停止（重启），重建已中止，原索引未变；重启后请重新发送 /reload。",
   addAdminsOnly: "抱歉，只有管理员可以在这里添加报告。想收录一份质量年度报告，请把它的链接或文件（PDF、Word、网页）发给本机器人的管理员，由管理员转发给我即可。",
@@ -246,7 +248,8 @@ const en: Messages = {
   langSet: "OK, replies will be in English.",
   reloadAdminsOnly: "Only admins may run /reload.",
   reloading: "Rebuilding the index from corpus/…",
-  reloaded: (r, f, p, w) => `Index rebuilt: ${r} reports, ${f} figures, ${p} passages, ${w} warnings.`,
+  reloaded: (r) =>
+    `Index rebuilt: ${r.reports} reports, ${r.tables === undefined ? "" : `${r.tables} tables, `}${r.facts} figures, ${r.passages} passages, ${r.warnings} warnings${r.warnings ? " (details in the log)" : ""}.`,
   reloadFailed: (m) => `Rebuild failed; still serving the old index: ${m}`,
   reloadStopped: "The bot is stopping (a restart): the rebuild was cut short and the index is unchanged; send /reload again after the restart.",
   addAdminsOnly: "Sorry, only this bot's admins can add reports. To get a quality report added, send its link or file (PDF, Word, web page) to an admin of this bot, who forwards it to me.",
