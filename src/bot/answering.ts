@@ -48,8 +48,9 @@ export async function answerQuestion(ctx: BotContext, question: string, context?
   }
   await typing(ctx);
   const answer = offThread ? await offThread.ask(question, context) : engine.ask(question, context);
-  // An English question gets an English answer, whatever the user's language; a bare 2023 or 画个图 keeps it.
-  if (ctx.zb.lang === "zh" && /[a-z]{2,}/i.test(question) && replyLang(question) === "en") {
+  // An English question gets an English answer, whatever the user's language; a bare 2023 or 画个图 keeps it, and so
+  // does what is no question (asdfgh from a Chinese user is answered in Chinese).
+  if (ctx.zb.lang === "zh" && !answer.smallTalk && /[a-z]{2,}/i.test(question) && replyLang(question) === "en") {
     ctx.zb.lang = "en";
     ctx.zb.t = messages("en");
   }
