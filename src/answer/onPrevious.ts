@@ -3,6 +3,7 @@ import type { Loaded } from "./state.js";
 import { sortKey } from "./figureAnswers.js";
 import { understand, type Understood } from "./question.js";
 import { compareReply, rankReply } from "./reply.js";
+import { findTable } from "./tableView.js";
 import { readAction } from "./understand/followUp.js";
 import { cleanTyped, toHalfWidth, toSimplified } from "./understand/index.js";
 
@@ -47,7 +48,9 @@ export function onPrevious(state: Loaded, question: string, wants: "chart" | "ex
   const reports = named.reports.length ? named.reports : undefined;
   const years = named.years.length && named.yearsExplicit ? named.years : undefined;
   const acts = !!wants || action.more || !!action.order || action.narrow;
-  const textual = context.intent === "passage" || context.intent === "case";
+  // Passages, cases, a table and a snapshot are asked again as they were for another place or year (乐山呢 after
+  // 遂宁的计分卡 is 乐山's 计分卡; 2023年呢 after 遂宁 2024 概况 is its 2023 snapshot).
+  const textual = context.intent === "passage" || context.intent === "case" || context.intent === "table" || context.intent === "snapshot";
   if (!acts && !((textual && (reports || years)) || (context.intent === "rank" && years && !reports))) return null;
   // A figure answer narrowed or moved to a place it did not show needs its rows found there: an ordinary follow-up.
   const shown = new Set(context.entities.map((e) => state.reportByEntity.get(e) ?? e));
@@ -71,6 +74,17 @@ export function replayed(state: Loaded, asked: AskedQuestion): Understood {
     u.reports = asked.reports;
     u.matches = u.matches.filter((m) => keep.has(m.entry.report));
     for (const r of u.subjectOnly.keys()) if (!keep.has(r)) u.subjectOnly.delete(r);
+  }
+  // A table asked again for another report is that report's table of the same name (its 计分卡, its 表3).
+  if (asked.reports && u.tableIds) {
+    const old = [...u.tableIds].map((id) => state.tableById(id)).filter((t) => !!t);
+    const again = asked.reports.flatMap((r) =>
+      old.flatMap((t) => {
+        const head = findTable(state.tableHeadsOf([r]), t.standard ?? t.title ?? t.number ?? "");
+        return head ? [head.id] : [];
+      }),
+    );
+    u.tableIds = again.length ? new Set(again) : null;
   }
   if (asked.years) {
     u.years = asked.years;
