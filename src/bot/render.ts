@@ -81,6 +81,11 @@ export function renderAnswer(answer: Answer, m: Messages): Line[] {
     if (a.passages.length > 0) lines.push([], [b(m.bestPassage)], ...renderHit(a.passages[0]!, m));
     return lines;
   }
+  // A snapshot reads best as the engine wrote it: each figure with its change and source under it, in its language.
+  if (a.intent === "snapshot") {
+    const [head = "", ...rest] = a.reply.split("\n");
+    return [[b(head)], ...rest.map((l) => (/^\s/.test(l) ? [i(l)] : [t(l)]))];
+  }
   if (a.facts.length === 1) {
     const f = a.facts[0]!;
     lines.push([t(unique([f.entity, yearLabel(f, m), indicatorName(f.indicator)]).join(" · "))]);

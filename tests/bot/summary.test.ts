@@ -20,7 +20,7 @@ describe("/summary", () => {
     const text = texts(h.calls).join("\n");
     expect(text).toMatch(/升学人数：803 人/);
     expect(text).toMatch(/suining-2024\.txt 第1350行/);
-    expect(text).toMatch(/2023年 765 → 2024年 803/);
+    expect(text).toMatch(/升学人数：803 人（较2023年 \+38，\+4.97%；2023年为 765 人，第1349行）/);
     expect(text).toMatch(/未报告：/);
     expect(text).not.toMatch(/我能回答这些报告里的问题/);
   });
