@@ -137,7 +137,8 @@ export function answerKeyboard(a: Answer, key: string, m: Messages, exportKey: s
     any = true;
   }
   const f = a.facts[0];
-  if (f && f.source === "table") {
+  // A snapshot's figures stand in several tables: no one row or table is "its".
+  if (f && f.source === "table" && a.intent !== "snapshot") {
     kb.text(m.btnRow, `row:${key}`).text(m.btnTable, `tbl:${key}`).row();
     any = true;
   }

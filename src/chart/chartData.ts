@@ -89,7 +89,7 @@ export function chartOf(answer: Answer): ChartResult {
   const measured = indicators.length === 1 ? (lang === "en" ? indicatorLabelEn(indicators[0]!) : indicators[0]!) : lang === "zh" ? "各项指标" : "indicators";
   const shownUnit = unit && lang === "en" ? unitEn(unit) : unit;
   const title = shownUnit ? (lang === "zh" ? `${measured}（${shownUnit}）` : `${measured}, ${shownUnit}`) : measured;
-  const about = [entities.length === 1 ? entities[0]! : "", yearSpan(years), ranked ? rankWords(facts.length, lang) : ""].filter(Boolean);
+  const about = [entities.length === 1 ? entities[0]! : "", yearSpan(years, lang), ranked ? rankWords(facts.length, lang) : ""].filter(Boolean);
   return {
     ok: true,
     chart: {
@@ -169,8 +169,8 @@ function yearText(f: AnswerFact, lang: Lang): string {
   return lang === "zh" ? `${f.year}年` : String(f.year);
 }
 
-function yearSpan(years: string[]): string {
-  if (years.length <= 2) return years.join("、");
+function yearSpan(years: string[], lang: Lang): string {
+  if (years.length <= 2) return years.join(lang === "zh" ? "、" : ", ");
   return `${years[0]}–${years[years.length - 1]}`;
 }
 

@@ -18,7 +18,7 @@ export interface IndicatorName {
 /** The common indicators, most specific first. */
 export const INDICATOR_NAMES: readonly IndicatorName[] = [
   { zh: "(?:全日制)?在校(?:学)?生(?:人)?数?(?:（人）)?", en: "full-time students" },
-  { zh: "(?:实际)?招生(?:人)?数|招收新生(?:人)?数?", en: "new students enrolled" },
+  { zh: "(?:实际|中职)?招生(?:人)?数?|招收新生(?:人)?数?", en: "new students enrolled" },
   { zh: "(?:应届)?毕业生(?:人)?数", en: "graduates" },
   { zh: "升学(?:人)?数", en: "graduates going on to further study" },
   { zh: "升入本科(?:人)?数", en: "graduates entering bachelor's programmes" },

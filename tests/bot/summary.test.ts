@@ -23,6 +23,9 @@ describe("/summary", () => {
     expect(text).toMatch(/升学人数：803 人（较2023年 \+38，\+4.97%；2023年为 765 人，第1349行）/);
     expect(text).toMatch(/未报告：/);
     expect(text).not.toMatch(/我能回答这些报告里的问题/);
+    // Its figures stand in several tables: no "whole row" or "whole table" of one of them.
+    const data = h.calls.flatMap((c) => ((c.payload.reply_markup as { inline_keyboard?: { callback_data?: string }[][] })?.inline_keyboard ?? []).flat());
+    expect(data.some((b) => /^(?:row|tbl):/.test(b.callback_data ?? ""))).toBe(false);
   });
 
   it("/summary Suining 2024 answers in English", async () => {

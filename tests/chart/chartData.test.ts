@@ -101,6 +101,7 @@ describe("what gets a chart", () => {
     if (!r.ok) throw new Error(r.reason);
     expect(r.chart.lang).toBe("en");
     expect(r.chart.bars.map((b) => b.label)).toEqual(["2023", "2024"]);
+    expect(r.chart.subtitle).toBe("江门市 · 2023, 2024");
     expect(r.chart.footnotes[0]).toContain("line");
   });
 });
@@ -135,6 +136,7 @@ describe("what a chart says beside its bars", () => {
     if (!r.ok) throw new Error(r.reason);
     expect(r.chart.title).toBe("Monthly income (月收入), yuan");
     expect(r.chart.bars.map((b) => b.label)).toEqual(["Jiangmen", "Leshan"]);
+    expect(r.chart.subtitle).toBe("2024");
     expect(r.chart.notes).toEqual(["Note: Leshan is higher"]);
     // The citation keeps the table's printed name.
     expect(r.chart.footnotes[0]).toContain("人才培养质量计分卡 › 月收入");
