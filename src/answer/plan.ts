@@ -47,12 +47,16 @@ export function planAnswer(state: Loaded, question: string, context?: AskContext
   const derive = asksToDerive(shown.question);
   if (derive) shown.question = withoutDeriveWords(shown.question);
   // 画个图, 更多, 只看乐山, 从高到低, 乐山呢 after cases: the last answer's question again, changed (onPrevious.ts).
-  const act = onPrevious(state, shown.question, shown.wants, context);
+  const act = onPrevious(state, shown.question, shown.wants, context, derive);
   const asked: AskedQuestion = act?.kind === "replay" ? act.asked : { question: act?.question ?? shown.question, ...(context ? { context: slotsOf(context) } : {}) };
   const u = act?.kind === "replay" ? replayed(state, asked) : understand(state, asked.question, scopeContext(state, asked.question, context));
   // "画一个图表" alone leaves no Chinese to tell the reply's language by.
   if (shown.wants && replyLang(question) === "zh" && act?.kind !== "replay") u.lang = "zh";
-  if (derive) u.derive = true;
+  if (derive) {
+    u.derive = true;
+    // "算一下" alone leaves no Chinese to tell the reply's language by.
+    if (replyLang(question) === "zh") u.lang = "zh";
+  }
   let answer = act?.kind === "replay" && asked.page ? pagedAnswer(state, u, asked.page) : route(state, u);
   // 升学人数占毕业生人数的比例 that no row prints: computed on request, else offered as a note.
   if (!answer.facts.length && !answer.smallTalk && (answer.intent === "figure" || answer.intent === "passage") && !answer.notes?.length) {

@@ -75,3 +75,18 @@ describe("what asks to compute", () => {
     expect(asksToDerive(q)).toBe(yes);
   });
 });
+
+describe("asked as a follow-up of the answer that offered it", () => {
+  const contextOf = (q: string) => {
+    const u = engine.ask(q).understood;
+    return { entities: u.entities, years: u.years, indicator: u.indicator, intent: u.intent, ...(u.asked ? { asked: u.asked } : {}) };
+  };
+
+  it.each([
+    ["云溪 2023年 专任教师", "推算一下", "云溪市 2023年 专任教师：191 人（推算）"],
+    ["云溪 2023年 专任教师", "calculate it", "云溪市 2023年 专任教师：191 人（推算）"],
+    ["云溪 2024 升学人数占毕业生人数的比例", "算一下", "云溪市 2024年 升学人数/毕业生人数：60.3%（计算，报告未直接给出）"],
+  ])("%s, then %s", (first, then, reply) => {
+    expect(engine.ask(then, contextOf(first)).reply.split("\n")[0]).toBe(reply);
+  });
+});
