@@ -147,6 +147,15 @@ describe("a rendered chart", () => {
     expect(textWidth(cut!, LAYOUT.label)).toBeLessThanOrEqual(LAYOUT.maxLabel + LAYOUT.label);
   });
 
+  it("writes the answer's notes (the caveat a forwarded chart must still say) above the sources", async () => {
+    const caveat = "注意：遂宁市职业技术学校是一所学校的报告，其他是全市的数字。";
+    const svg = await chartSvg({ ...RANKING, notes: [caveat] }, font.family);
+    const texts = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]!);
+    const at = texts.findIndex((t) => caveat.startsWith(t) && t.length > 4);
+    expect(at).toBeGreaterThanOrEqual(0);
+    expect(at).toBeLessThan(texts.indexOf("出处："));
+  });
+
   it("draws everything inside the picture, the longest label and the footnotes included", () => {
     expect(textWidth("遂宁市职业技术学校", 12)).toBe(108);
     expect(textWidth("2024", 10)).toBe(22);
