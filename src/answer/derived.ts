@@ -1,4 +1,5 @@
 import type { AnswerFact } from "../types.js";
+import { indicatorLabelEn } from "../text/indicatorNames.js";
 import { CHANGE_VERB_SOURCE } from "../text/vocabulary.js";
 import { metaOf } from "./answerBase.js";
 import { factYear, pickFigure, toAnswerFact, type Gap } from "./figures.js";
@@ -117,7 +118,7 @@ export function derivedSentence(d: Derived, lang: "zh" | "en", asked: boolean): 
   const mark = d.kind === "推算" ? (lang === "zh" ? "（推算）" : " (derived)") : lang === "zh" ? "（计算，报告未直接给出）" : " (computed, not printed in the report)";
   const value = `${d.value}${unit}${mark}`;
   if (lang === "en") {
-    const what = `${d.entity} ${d.year || ""} ${d.indicator}`.replace(/\s+/g, " ");
+    const what = `${d.entity} ${d.year || ""} ${d.kind === "推算" ? indicatorLabelEn(d.indicator) : d.indicator}`.replace(/\s+/g, " ");
     return asked ? `${what}: ${value}\nHow: ${d.how}.` : `The report prints no ${d.year || ""} figure; ${d.how} it would be ${value}.`.replace(/\s+/g, " ");
   }
   const what = `${d.entity} ${d.year ? `${d.year}年 ` : ""}${d.indicator}`;

@@ -8,6 +8,7 @@ import { helpAnswer, noReportAnswer, noReportSentence, passageAnswer, tableAnswe
 import { cleanTyped, parseYears, toHalfWidth, toSimplified } from "./understand/index.js";
 import { splitPresentation } from "./understand/presentation.js";
 import { replyLang } from "./reply.js";
+import { englishName } from "./englishName.js";
 import { smallTalkAnswer } from "./smallTalk.js";
 import { asksSnapshot, snapshotAnswer } from "./snapshot.js";
 import { smallTalkKind } from "./understand/smallTalk.js";
@@ -71,7 +72,10 @@ export function planAnswer(state: Loaded, question: string, context?: AskContext
     const names = Object.fromEntries(
       [...new Set([...answer.facts.map((f) => f.report), ...answer.passages.map((p) => p.report)])]
         .map((r) => state.metaByReport.get(r))
-        .flatMap((m) => (m?.english ? [[m.entity, m.english] as const] : [])),
+        .flatMap((m) => {
+          const english = m ? englishName(m) : null;
+          return m && english ? [[m.entity, english] as const] : [];
+        }),
     );
     if (Object.keys(names).length) answer.entityNames = names;
   }
@@ -104,7 +108,8 @@ function pagedAnswer(state: Loaded, u: Understood, page: number): Answer {
 }
 
 /**
- * An English reply names the reports in English (the manifest's `english`: Jiangmen, Leshan), not 江门市; the
+ * An English reply names the reports in English (the manifest's `english`: Jiangmen, Leshan; else a place's pinyin,
+ * englishName.ts), not 江门市; the
  * tables and indicators stay as printed, for the citation. Snippets (indented lines) are the reports' own words.
  *
  * @example "Change (江门市 2023→2024): +41" → "Change (Jiangmen 2023→2024): +41"
@@ -112,7 +117,11 @@ function pagedAnswer(state: Loaded, u: Understood, page: number): Answer {
 function englishNames(state: Loaded, answer: Answer): string {
   const names = [...new Set([...answer.facts.map((f) => f.report), ...answer.passages.map((p) => p.report), ...state.reportNames])]
     .map((r) => state.metaByReport.get(r))
-    .filter((m): m is NonNullable<typeof m> => !!m?.english && !!m.entity)
+    .flatMap((m) => {
+      // Only the names the reply says (a pinyin name costs a look-up; the corpus may hold thousands of reports).
+      const english = m?.entity && answer.reply.includes(m.entity) ? englishName(m) : null;
+      return m && english ? [{ entity: m.entity, english }] : [];
+    })
     .sort((a, b) => b.entity.length - a.entity.length);
   if (!names.length) return answer.reply;
   return answer.reply

@@ -29,7 +29,7 @@ export const INDICATOR_NAMES: readonly IndicatorName[] = [
   { zh: "(?:毕业生)?就业率", en: "employment rate" },
   { zh: "升学率", en: "further-study rate" },
   { zh: "(?:毕业生)?(?:平均)?月收入", en: "monthly income" },
-  { zh: "专任教师(?:人)?数|专任教师总数", en: "full-time teachers" },
+  { zh: "专任教师(?:人)?数?|专任教师总数", en: "full-time teachers" },
   { zh: "兼职教师(?:人)?数", en: "part-time teachers" },
   { zh: '[“"]?双师型[”"]?教师(?:人)?数', en: "dual-qualified teachers" },
   { zh: '[“"]?双师型[”"]?教师(?:比例|占比|占专任教师比例)', en: "share of dual-qualified teachers" },
