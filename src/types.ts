@@ -245,7 +245,8 @@ export interface IngestedReport {
 // ---------------------------------------------------------------------------------------------
 // Answers
 
-export type Intent = "figure" | "compare" | "change" | "rank" | "passage" | "case" | "table" | "help" | "unknown";
+/** `snapshot`: a report's key indicators in one answer (遂宁 2024 概况, answer/snapshot.ts). */
+export type Intent = "figure" | "compare" | "change" | "rank" | "snapshot" | "passage" | "case" | "table" | "help" | "unknown";
 
 /** A fact as the answer contract (shared/eval/README.md) prints it, plus display fields and its table's id. */
 export type AnswerFact = Pick<Fact, "entity" | "report" | "table" | "tableNumber" | "tableId" | "indicator" | "year" | "column" | "value" | "raw" | "unit" | "line" | "page" | "source">;
@@ -330,6 +331,8 @@ export interface Answer {
   tableId?: string;
   /** What the reply says beside the figures, for interfaces that render the facts themselves: caveats (a school among regions, years that differ), reports or years without the figure. */
   notes?: string[];
+  /** The English names of the entities it cites (江门市 → Jiangmen), for English charts, files and messages drawn from `facts`. */
+  entityNames?: Record<string, string>;
   /** The published originals of the reports the answer cites, when the manifest gives them ("原文"). */
   sources?: { report: string; entity: string; url: string }[];
   /** Set when the message was not a question about the reports (谢谢, 再见, the weather, random letters): `alternatives` are example questions. */
@@ -355,6 +358,8 @@ export interface TableSummary {
 /** What a loaded index holds: counts, and the warnings about its report files. */
 export interface IndexStatus {
   reports: number;
+  /** Tables read from the reports (absent from an engine that does not count them). */
+  tables?: number;
   facts: number;
   passages: number;
   warnings: IngestWarning[];

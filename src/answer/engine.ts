@@ -130,7 +130,7 @@ export async function createEngine(opts: EngineOptions = {}): Promise<Engine> {
 
 function statusOf(view: IndexView): IndexStatus {
   const { counts, warnings } = view.meta;
-  return { reports: counts.reports, facts: counts.facts, passages: counts.passages, warnings };
+  return { reports: counts.reports, tables: counts.tables, facts: counts.facts, passages: counts.passages, warnings };
 }
 
 /** The report file for a name a person types: file name, entity name, alias or English name. */

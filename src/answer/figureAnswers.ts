@@ -5,6 +5,7 @@ import { change, findVariants, pickFigure, preferCoverage, toAnswerFact, yearsWi
 import { CHANGE_VERB_SOURCE, COUNTERS } from "../text/vocabulary.js";
 import { answering, grams, matchIndicators, narrowerMatches, normalizeLabel, type IndicatorEntry } from "./indicators.js";
 import type { Understood } from "./question.js";
+import { derivedSentence, fromPrintedChange, type Derived } from "./derived.js";
 import { compareReply, figureReply, formatSource, formatValue, passagesReply, rankReply } from "./reply.js";
 
 /**
@@ -59,7 +60,15 @@ export function figureAnswer(state: Loaded, u: Understood): Answer {
   // it answers even when no stock is printed for the years asked.
   let printed = u.intent === "change" ? printedChanges(state, u, reports) : [];
   if (!picked.length && printed.length) [picked, printed] = [printed, []];
-  if (!picked.length) return notFoundAnswer(state, u, gaps, subjectNotes);
+  if (!picked.length) {
+    // No stock printed for the year asked, but the next year's and the change against it are: a derived figure,
+    // the answer only when the question asked to compute, else a note beside "not printed".
+    const derived = reports.length === 1 && gaps.length === 1 && !subjectNotes.length ? fromPrintedChange(state, u, gaps[0]!) : null;
+    if (derived && u.derive) return derivedAnswer(state, u, derived);
+    const none = notFoundAnswer(state, u, gaps, subjectNotes);
+    if (derived) withDerivedNote(none, derivedSentence(derived, u.lang, false));
+    return none;
+  }
   answer.facts = picked.map((p) => toAnswerFact(p.fact));
   answer.understood.indicator = picked[0].entry.indicator;
   answer.understood.years = [...new Set(picked.map((p) => p.fact.year).filter((y): y is number => y !== null))];
@@ -110,6 +119,22 @@ export function figureAnswer(state: Loaded, u: Understood): Answer {
     if (answer.passages.length) answer.reply += `\n${passagesReply(answer.passages, u.lang, u.lang === "zh" ? "相关段落：" : "Related passages:")}`;
   }
   return answer;
+}
+
+/** An answer whose figure was computed from printed ones, because the question asked to compute: marked, never a printed fact. */
+export function derivedAnswer(state: Loaded, u: Understood, d: Derived): Answer {
+  const answer = base(u, state, "figure");
+  answer.reply = derivedSentence(d, u.lang, true);
+  answer.notes = [answer.reply];
+  answer.understood.years = d.year ? [d.year] : [];
+  return answer;
+}
+
+/** A derived figure offered beside "not printed": after the reply's first line, and among the notes. */
+export function withDerivedNote(answer: Answer, note: string): void {
+  const [first, ...rest] = answer.reply.split("\n");
+  answer.reply = [first, note, ...rest].join("\n");
+  answer.notes = [...(answer.notes ?? []), note];
 }
 
 /** Words that ask for a number: without one, a question that matches a row may still be after text. */

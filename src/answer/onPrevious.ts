@@ -3,6 +3,7 @@ import type { Loaded } from "./state.js";
 import { sortKey } from "./figureAnswers.js";
 import { understand, type Understood } from "./question.js";
 import { compareReply, rankReply } from "./reply.js";
+import { findTable } from "./tableView.js";
 import { readAction } from "./understand/followUp.js";
 import { cleanTyped, toHalfWidth, toSimplified } from "./understand/index.js";
 
@@ -27,16 +28,17 @@ export type OnPrevious =
   | { kind: "ask"; question: string };
 
 /** Words that only lead into an elliptical follow-up (那, 那么, and, what about) or close it (的). */
-const LEAD_WORDS = /那么?|那个|再看看?|看看|看一下|换成|改成|换个|同样|也|的|\b(?:and|what|how|about|then|in|for|of|the|please)\b|[\s\p{P}\p{S}]/giu;
+const LEAD_WORDS = /那么?|那个|再看看?|看看|看一下|换成|改成|换个|同样|也|的|\b(?:and|what|how|about|then|in|for|of|the|please|it|this|that|them)\b|[\s\p{P}\p{S}]/giu;
 
 /**
  * Whether the follow-up `question` (presentation words already taken out; `wants` what they asked for)
  * acts on the answer `context` is of, and how; null when it does not.
  *
  * @example onPrevious(state, "    ", "chart", ctx) // { kind: "replay", asked: ctx.asked } — 画个图 after any answer
+ * @example onPrevious(state, "   ", null, ctxOfNotPrinted, true) // { kind: "replay", … } — 推算一下 after "not printed"
  * @example onPrevious(state, "乐山呢", null, ctxOfCases) // { kind: "replay", asked: { …, reports: ["leshan-2024.txt"] } }
  */
-export function onPrevious(state: Loaded, question: string, wants: "chart" | "export" | null, context: AskContext | undefined): OnPrevious | null {
+export function onPrevious(state: Loaded, question: string, wants: "chart" | "export" | null, context: AskContext | undefined, derive = false): OnPrevious | null {
   const prev = context?.asked;
   if (!prev || context.intent === "help") return null;
   const action = readAction(toHalfWidth(toSimplified(cleanTyped(question))));
@@ -46,8 +48,11 @@ export function onPrevious(state: Loaded, question: string, wants: "chart" | "ex
   if (ownWords || named.unknown.length || named.tableIds) return null;
   const reports = named.reports.length ? named.reports : undefined;
   const years = named.years.length && named.yearsExplicit ? named.years : undefined;
-  const acts = !!wants || action.more || !!action.order || action.narrow;
-  const textual = context.intent === "passage" || context.intent === "case";
+  // 推算一下 / 算一下 / calculate it (derive: its words already taken out) asks for the last answer computed.
+  const acts = !!wants || derive || action.more || !!action.order || action.narrow;
+  // Passages, cases, a table and a snapshot are asked again as they were for another place or year (乐山呢 after
+  // 遂宁的计分卡 is 乐山's 计分卡; 2023年呢 after 遂宁 2024 概况 is its 2023 snapshot).
+  const textual = context.intent === "passage" || context.intent === "case" || context.intent === "table" || context.intent === "snapshot";
   if (!acts && !((textual && (reports || years)) || (context.intent === "rank" && years && !reports))) return null;
   // A figure answer narrowed or moved to a place it did not show needs its rows found there: an ordinary follow-up.
   const shown = new Set(context.entities.map((e) => state.reportByEntity.get(e) ?? e));
@@ -71,6 +76,17 @@ export function replayed(state: Loaded, asked: AskedQuestion): Understood {
     u.reports = asked.reports;
     u.matches = u.matches.filter((m) => keep.has(m.entry.report));
     for (const r of u.subjectOnly.keys()) if (!keep.has(r)) u.subjectOnly.delete(r);
+  }
+  // A table asked again for another report is that report's table of the same name (its 计分卡, its 表3).
+  if (asked.reports && u.tableIds) {
+    const old = [...u.tableIds].map((id) => state.tableById(id)).filter((t) => !!t);
+    const again = asked.reports.flatMap((r) =>
+      old.flatMap((t) => {
+        const head = findTable(state.tableHeadsOf([r]), t.standard ?? t.title ?? t.number ?? "");
+        return head ? [head.id] : [];
+      }),
+    );
+    u.tableIds = again.length ? new Set(again) : null;
   }
   if (asked.years) {
     u.years = asked.years;

@@ -1,13 +1,16 @@
 import type { Answer, AskContext, AskedQuestion, PassageHit } from "../types.js";
 import type { Loaded } from "./state.js";
-import { figureAnswer, notFoundAnswer, rankAnswer } from "./figureAnswers.js";
+import { derivedAnswer, figureAnswer, notFoundAnswer, rankAnswer, withDerivedNote } from "./figureAnswers.js";
+import { asksToDerive, derivedSentence, printedShare, withoutDeriveWords } from "./derived.js";
 import { blankSpans, bySubject, CASE_WORDS, keywordText, scopeContext, understand, type Understood } from "./question.js";
 import { onPrevious, reorder, replayed } from "./onPrevious.js";
 import { helpAnswer, noReportAnswer, noReportSentence, passageAnswer, tableAnswer } from "./textAnswers.js";
 import { cleanTyped, parseYears, toHalfWidth, toSimplified } from "./understand/index.js";
 import { splitPresentation } from "./understand/presentation.js";
 import { replyLang } from "./reply.js";
+import { englishName } from "./englishName.js";
 import { smallTalkAnswer } from "./smallTalk.js";
+import { asksSnapshot, snapshotAnswer } from "./snapshot.js";
 import { smallTalkKind } from "./understand/smallTalk.js";
 
 /**
@@ -41,16 +44,41 @@ export function planAnswer(state: Loaded, question: string, context?: AskContext
   const t0 = performance.now();
   // "画个图表" / "导出成Excel" say how to show the answer, not what to look up.
   const shown = splitPresentation(question);
+  // 推算, 算一下: the question may be answered by a figure computed from printed ones (derived.ts), marked so.
+  const derive = asksToDerive(shown.question);
+  if (derive) shown.question = withoutDeriveWords(shown.question);
   // 画个图, 更多, 只看乐山, 从高到低, 乐山呢 after cases: the last answer's question again, changed (onPrevious.ts).
-  const act = onPrevious(state, shown.question, shown.wants, context);
+  const act = onPrevious(state, shown.question, shown.wants, context, derive);
   const asked: AskedQuestion = act?.kind === "replay" ? act.asked : { question: act?.question ?? shown.question, ...(context ? { context: slotsOf(context) } : {}) };
   const u = act?.kind === "replay" ? replayed(state, asked) : understand(state, asked.question, scopeContext(state, asked.question, context));
   // "画一个图表" alone leaves no Chinese to tell the reply's language by.
   if (shown.wants && replyLang(question) === "zh" && act?.kind !== "replay") u.lang = "zh";
+  if (derive) {
+    u.derive = true;
+    // "算一下" alone leaves no Chinese to tell the reply's language by.
+    if (replyLang(question) === "zh") u.lang = "zh";
+  }
   let answer = act?.kind === "replay" && asked.page ? pagedAnswer(state, u, asked.page) : route(state, u);
+  // 升学人数占毕业生人数的比例 that no row prints: computed on request, else offered as a note.
+  if (!answer.facts.length && !answer.smallTalk && (answer.intent === "figure" || answer.intent === "passage") && !answer.notes?.length) {
+    const share = printedShare(state, u);
+    if (share && derive) answer = derivedAnswer(state, u, share);
+    else if (share) withDerivedNote(answer, derivedSentence(share, u.lang, false));
+  }
   if (asked.order) answer = reorder(answer, asked.order, u.lang);
   answer.understood.asked = asked;
   if (u.lang === "en") answer.reply = englishNames(state, answer);
+  {
+    const names = Object.fromEntries(
+      [...new Set([...answer.facts.map((f) => f.report), ...answer.passages.map((p) => p.report)])]
+        .map((r) => state.metaByReport.get(r))
+        .flatMap((m) => {
+          const english = m ? englishName(m) : null;
+          return m && english ? [[m.entity, english] as const] : [];
+        }),
+    );
+    if (Object.keys(names).length) answer.entityNames = names;
+  }
   // 成都和乐山…: the report named is answered, and the place without one is said to have none.
   if (u.unknown.length && u.reports.length) answer.reply = `${noReportSentence(state, u)}\n${answer.reply}`;
   // The published originals of what is cited, when the manifest gives them: a reader in a meeting opens the report.
@@ -80,7 +108,8 @@ function pagedAnswer(state: Loaded, u: Understood, page: number): Answer {
 }
 
 /**
- * An English reply names the reports in English (the manifest's `english`: Jiangmen, Leshan), not 江门市; the
+ * An English reply names the reports in English (the manifest's `english`: Jiangmen, Leshan; else a place's pinyin,
+ * englishName.ts), not 江门市; the
  * tables and indicators stay as printed, for the citation. Snippets (indented lines) are the reports' own words.
  *
  * @example "Change (江门市 2023→2024): +41" → "Change (Jiangmen 2023→2024): +41"
@@ -88,7 +117,11 @@ function pagedAnswer(state: Loaded, u: Understood, page: number): Answer {
 function englishNames(state: Loaded, answer: Answer): string {
   const names = [...new Set([...answer.facts.map((f) => f.report), ...answer.passages.map((p) => p.report), ...state.reportNames])]
     .map((r) => state.metaByReport.get(r))
-    .filter((m): m is NonNullable<typeof m> => !!m?.english && !!m.entity)
+    .flatMap((m) => {
+      // Only the names the reply says (a pinyin name costs a look-up; the corpus may hold thousands of reports).
+      const english = m?.entity && answer.reply.includes(m.entity) ? englishName(m) : null;
+      return m && english ? [{ entity: m.entity, english }] : [];
+    })
     .sort((a, b) => b.entity.length - a.entity.length);
   if (!names.length) return answer.reply;
   return answer.reply
@@ -109,6 +142,8 @@ function route(state: Loaded, u: Understood): Answer {
   const talk = !u.reports.length && !u.unknown.length && !u.matches.length && !u.years.length ? smallTalkKind(u.text) : null;
   if (talk) return smallTalkAnswer(state, u, talk);
   if (u.unknown.length && !u.reports.length) return noReportAnswer(state, u);
+  // 遂宁 2024 概况: the report's key indicators, each cited.
+  if (asksSnapshot(u)) return snapshotAnswer(state, u);
   switch (u.intent) {
     case "passage":
       // "江门 接收国外留学生人数" names a figure the reports lack: say so, then show passages.

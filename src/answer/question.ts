@@ -49,6 +49,8 @@ export interface Understood {
   casesOnly: boolean;
   /** Text for passage search: the question without report names and years (school and county names kept). */
   searchText: string;
+  /** True when the question asked to compute (推算, 算一下, calculate): a derived figure may then answer it (derived.ts). */
+  derive?: boolean;
 }
 
 /** Question words and particles that say nothing about which indicator is asked for. */

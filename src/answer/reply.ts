@@ -1,3 +1,4 @@
+import { indicatorLabelEn } from "../text/indicatorNames.js";
 import type { AnswerFact, PassageHit, ReportMeta } from "../types.js";
 
 /**
@@ -52,10 +53,12 @@ export function figureLine(f: AnswerFact, lang: Lang): string {
   const year = f.year ? (lang === "zh" ? `${f.year}年` : `${f.year}`) : "";
   const col = f.year && /^20\d{2}\s*(年|学年)?$/.test(f.column) ? "" : f.column ? `（${f.column}）` : "";
   // The row's own name reads best here; its full path is in the source line.
-  const name = f.indicator
+  const own = f.indicator
     .split(" › ")
     .pop()!
     .replace(/^其中[:：]/, "");
+  // In English the common indicators get their English name, the printed label beside it for the citation.
+  const name = lang === "en" ? indicatorLabelEn(own) : own;
   return `${f.entity} ${year} ${name}${col}${lang === "zh" ? "：" : ": "}${formatValue(f)}`.replace(/\s+/g, " ");
 }
 
@@ -93,7 +96,19 @@ export function compareReply(
 
 /** Reply for a ranking across reports. */
 export function rankReply(facts: AnswerFact[], lang: Lang, note: string | null): string {
-  const lines = facts.map((f, i) => `${i + 1}. ${f.entity}：${formatValue(f)}（${f.year ?? ""}${lang === "zh" ? "年" : ""}，${formatSource(f, lang)}）`);
+  const lines = facts.map((f, i) =>
+    lang === "zh" ? `${i + 1}. ${f.entity}：${formatValue(f)}（${f.year ?? ""}年，${formatSource(f, lang)}）` : `${i + 1}. ${f.entity}: ${formatValue(f)} (${f.year ?? ""}, ${formatSource(f, lang)})`,
+  );
+  // An English ranking says what it ranks, in English with the printed label beside it.
+  if (lang === "en" && facts[0])
+    lines.unshift(
+      `${indicatorLabelEn(
+        facts[0].indicator
+          .split(" › ")
+          .pop()!
+          .replace(/^其中[:：]/, ""),
+      )}:`,
+    );
   if (note) lines.push(note);
   return lines.join("\n");
 }

@@ -1,3 +1,4 @@
+import { englishIndicator } from "../text/indicatorNames.js";
 import type { Alternative, Answer } from "../types.js";
 import { base } from "./answerBase.js";
 import type { Understood } from "./question.js";
@@ -58,7 +59,9 @@ export function smallTalkAnswer(state: Loaded, u: Understood, kind: SmallTalkRep
 export function exampleQuestions(state: Loaded, lang: Lang): Alternative[] {
   const topic = state.exampleTopic;
   if (!topic) return [];
-  const { leaf } = topic;
+  // An English question names the indicator in English when the vocabulary has a name for it (the question
+  // readers understand it: answer/synonyms.ts), else as printed.
+  const leaf = lang === "en" ? (englishIndicator(topic.leaf) ?? topic.leaf) : topic.leaf;
   const reports = new Map(topic.reports.map((r) => [r.report, r.year]));
   const names = [...reports.keys()].map((r) => ({ entity: state.metaByReport.get(r)?.entity ?? r, english: state.metaByReport.get(r)?.english ?? null, year: reports.get(r)! }));
   const year = Math.max(...names.map((n) => n.year));

@@ -6,7 +6,8 @@
 import { InlineKeyboard } from "grammy";
 import type { Answer, AskContext, PassageHit } from "../types.js";
 import type { BotContext } from "./context.js";
-import type { Messages } from "./i18n.js";
+import { messages, type Messages } from "./i18n.js";
+import { replyLang } from "../answer/reply.js";
 import { noChartSentence } from "../chart/chartData.js";
 import { tooLong } from "../answer/questionLimit.js";
 import { smallTalkLead } from "../answer/smallTalk.js";
@@ -38,7 +39,6 @@ export function contextOf(a: Answer): AskContext {
  */
 export async function answerQuestion(ctx: BotContext, question: string, context?: AskContext): Promise<AskContext> {
   const { engine, store, offThread } = ctx.deps;
-  const m = ctx.zb.t;
   const notice = tooLong(question);
   if (notice) {
     // The CLI's limit: a pasted page gets a short notice, not seconds of work and an echo of itself.
@@ -48,6 +48,13 @@ export async function answerQuestion(ctx: BotContext, question: string, context?
   }
   await typing(ctx);
   const answer = offThread ? await offThread.ask(question, context) : engine.ask(question, context);
+  // An English question gets an English answer, whatever the user's language; a bare 2023 or 画个图 keeps it, and so
+  // does what is no question (asdfgh from a Chinese user is answered in Chinese).
+  if (ctx.zb.lang === "zh" && !answer.smallTalk && /[a-z]{2,}/i.test(question) && replyLang(question) === "en") {
+    ctx.zb.lang = "en";
+    ctx.zb.t = messages("en");
+  }
+  const m = ctx.zb.t;
 
   if (answer.facts.length === 0 && answer.passages.length > 0 && (answer.intent === "passage" || answer.intent === "case")) {
     ctx.zb.result = answer.intent === "case" ? "cases" : "passages";
@@ -130,7 +137,8 @@ export function answerKeyboard(a: Answer, key: string, m: Messages, exportKey: s
     any = true;
   }
   const f = a.facts[0];
-  if (f && f.source === "table") {
+  // A snapshot's figures stand in several tables: no one row or table is "its".
+  if (f && f.source === "table" && a.intent !== "snapshot") {
     kb.text(m.btnRow, `row:${key}`).text(m.btnTable, `tbl:${key}`).row();
     any = true;
   }

@@ -9,6 +9,7 @@ import type { Logger } from "../log.js";
 /** Public commands, in menu order, with their menu descriptions. */
 export const COMMANDS: { name: string; zh: string; en: string }[] = [
   { name: "ask", zh: "提问：遂宁 2024 升学人数", en: "Ask: Suining 2024 升学人数" },
+  { name: "summary", zh: "报告概况：遂宁 2024", en: "A report's key figures: Suining 2024" },
   { name: "search", zh: "搜索报告段落", en: "Search report passages" },
   { name: "case", zh: "搜索典型案例", en: "Search case studies" },
   { name: "table", zh: "查看报告中的表格", en: "Show a report's table" },

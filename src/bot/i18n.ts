@@ -9,6 +9,8 @@ export type Lang = "zh" | "en";
 
 /** Every string the bot says, per language. Functions take the dynamic parts (plain text, escaped later). */
 export interface Messages {
+  /** The language these messages are in. */
+  lang: Lang;
   /** Trusted HTML lines; `bot` is the bot's username (letters, digits, _ only). */
   intro: (bot: string) => string[];
   examplesTitle: string;
@@ -16,6 +18,7 @@ export interface Messages {
   /** Trusted HTML lines. */
   help: (bot: string) => string[];
   usageAsk: string;
+  usageSummary: string;
   usageSearch: string;
   usageCase: string;
   usageTable: string;
@@ -59,7 +62,8 @@ export interface Messages {
   langSet: string;
   reloadAdminsOnly: string;
   reloading: string;
-  reloaded: (reports: number, facts: number, passages: number, warnings: number) => string;
+  /** Counts only: the warnings themselves go to the log (raw parser English has no place in a chat). */
+  reloaded: (r: { reports: number; tables?: number; facts: number; passages: number; warnings: number }) => string;
   reloadFailed: (msg: string) => string;
   /** A stop signal cut a /reload short. */
   reloadStopped: string;
@@ -89,6 +93,7 @@ export interface Messages {
 }
 
 const zh: Messages = {
+  lang: "zh",
   intro: (bot) => [
     "你好！我是<b>职报问答</b>：回答关于中职教育年度质量报告的问题，给出报告原文中的准确数字，并注明出处（报告、表格、行号）。",
     "",
@@ -112,6 +117,7 @@ const zh: Messages = {
     `<b>内联</b>：在任何聊天输入 @${bot} 遂宁 2024 升学人数`,
   ],
   usageAsk: "用法：/ask 问题，例如 /ask 遂宁 2024 升学人数",
+  usageSummary: "用法：/summary 报告 年份，例如 /summary 遂宁 2024：该报告国家模板主要指标的概况，每项都有出处。",
   usageSearch: "用法：/search 关键词，例如 /search 职普融通",
   usageCase: "用法：/case 关键词，例如 /case 电商 联盟",
   usageTable: "用法：/table 报告 表名，例如 /table 遂宁 计分卡。发送 /reports 查看有哪些报告。",
@@ -150,7 +156,8 @@ const zh: Messages = {
   langSet: "好的，以后用中文回复。",
   reloadAdminsOnly: "只有管理员可以使用 /reload。",
   reloading: "正在从 corpus/ 重建索引…",
-  reloaded: (r, f, p, w) => `索引已重建：${r} 份报告，${f} 个数字，${p} 个段落，${w} 条警告。`,
+  reloaded: (r) =>
+    `索引已重建：${r.reports} 份报告，${r.tables === undefined ? "" : `${r.tables} 张表格，`}${r.facts} 个数字，${r.passages} 个段落，${r.warnings} 条警告${r.warnings ? "（详情见日志）" : ""}。`,
   reloadFailed: (m) => `重建失败，仍在使用原索引：${m}`,
   reloadStopped: "机器人正在停止（重启），重建已中止，原索引未变；重启后请重新发送 /reload。",
   addAdminsOnly: "抱歉，只有管理员可以在这里添加报告。想收录一份质量年度报告，请把它的链接或文件（PDF、Word、网页）发给本机器人的管理员，由管理员转发给我即可。",
@@ -178,6 +185,7 @@ const zh: Messages = {
 };
 
 const en: Messages = {
+  lang: "en",
   intro: (bot) => [
     "Hi! I am <b>ZhiBao Q&amp;A</b>: I answer questions about China's vocational-education annual quality reports with the exact figures the reports print, and cite the source (report, table, line).",
     "",
@@ -201,6 +209,7 @@ const en: Messages = {
     `<b>Inline</b>: type @${bot} Suining 2024 升学人数 in any chat`,
   ],
   usageAsk: "Usage: /ask question, e.g. /ask Suining 2024 升学人数",
+  usageSummary: "Usage: /summary report year, e.g. /summary Suining 2024: the report's key indicators of the national template, each with its source.",
   usageSearch: "Usage: /search keywords, e.g. /search 职普融通",
   usageCase: "Usage: /case keywords, e.g. /case 电商 联盟",
   usageTable: "Usage: /table report table, e.g. /table 遂宁 计分卡. Send /reports to see the reports.",
@@ -239,7 +248,8 @@ const en: Messages = {
   langSet: "OK, replies will be in English.",
   reloadAdminsOnly: "Only admins may run /reload.",
   reloading: "Rebuilding the index from corpus/…",
-  reloaded: (r, f, p, w) => `Index rebuilt: ${r} reports, ${f} figures, ${p} passages, ${w} warnings.`,
+  reloaded: (r) =>
+    `Index rebuilt: ${r.reports} reports, ${r.tables === undefined ? "" : `${r.tables} tables, `}${r.facts} figures, ${r.passages} passages, ${r.warnings} warnings${r.warnings ? " (details in the log)" : ""}.`,
   reloadFailed: (m) => `Rebuild failed; still serving the old index: ${m}`,
   reloadStopped: "The bot is stopping (a restart): the rebuild was cut short and the index is unchanged; send /reload again after the restart.",
   addAdminsOnly: "Sorry, only this bot's admins can add reports. To get a quality report added, send its link or file (PDF, Word, web page) to an admin of this bot, who forwards it to me.",

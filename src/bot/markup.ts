@@ -142,3 +142,14 @@ export function highlight(text: string, terms: string[]): Span[] {
   }
   return spans;
 }
+
+/**
+ * A keyboard without empty rows: a builder that ends each row with `.row()` leaves one at the end (the row
+ * under a table's CSV/Excel buttons), which Telegram clients draw as a gap. Undefined when no button is left.
+ *
+ * @example compactKeyboard(new InlineKeyboard().text("CSV", "x").row()).inline_keyboard // [[{ text: "CSV", … }]]
+ */
+export function compactKeyboard<K extends { inline_keyboard: unknown[][] }>(keyboard: K | undefined): { inline_keyboard: K["inline_keyboard"] } | undefined {
+  const rows = keyboard?.inline_keyboard.filter((row) => row.length > 0) ?? [];
+  return rows.length ? { inline_keyboard: rows } : undefined;
+}

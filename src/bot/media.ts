@@ -13,7 +13,7 @@ import { exportFileName } from "../export/fileName.js";
 import { tableGrid } from "../export/tableGrid.js";
 import type { Answer, Table } from "../types.js";
 import type { BotContext } from "./context.js";
-import { t, textLength, toHtml, type Line } from "./markup.js";
+import { compactKeyboard, t, textLength, toHtml, type Line } from "./markup.js";
 import { fitLines } from "./split.js";
 
 /** Telegram's limits for what this module sends. */
@@ -69,7 +69,7 @@ export async function sendPhoto(ctx: BotContext, png: Buffer, lines: Line[], key
   return ctx.replyWithPhoto(new InputFile(png, "chart.png"), {
     caption: toHtml(fitLines(lines, MEDIA_LIMITS.caption)),
     parse_mode: "HTML",
-    ...(keyboard ? { reply_markup: keyboard } : {}),
+    ...(compactKeyboard(keyboard) ? { reply_markup: compactKeyboard(keyboard) } : {}),
     ...(quote !== undefined ? { reply_parameters: { message_id: quote, allow_sending_without_reply: true } } : {}),
   });
 }

@@ -6,6 +6,7 @@
 import type { Answer, AnswerFact, PassageHit, ReportMeta, Table, TableRow, TableSummary } from "../types.js";
 import type { Messages } from "./i18n.js";
 import { tableGrid } from "../export/tableGrid.js";
+import { indicatorLabelEn } from "../text/indicatorNames.js";
 import { b, highlight, htmlLine, i, linesFromText, t, type Line } from "./markup.js";
 
 /** Passage hits per page of a paged list. */
@@ -30,6 +31,10 @@ export function formatValue(f: Pick<AnswerFact, "value" | "raw" | "unit">, m: Me
 
 /** The last segment of an indicator path ("毕业生去向落实人数 › 其中：升学人数" → "其中：升学人数"). */
 export function indicatorName(indicator: string): string {
+  return lastName(indicator);
+}
+
+function lastName(indicator: string): string {
   const parts = indicator.split(" › ");
   return parts[parts.length - 1] ?? indicator;
 }
@@ -60,16 +65,26 @@ export function factTitle(f: AnswerFact, m: Messages): string {
  * source (report and line), changes, notes, and where the reports state it differently; for
  * anything else the engine's reply text.
  */
-export function renderAnswer(a: Answer, m: Messages): Line[] {
+export function renderAnswer(answer: Answer, m: Messages): Line[] {
   const lines: Line[] = [];
+  const a = m.lang === "en" ? inEnglish(answer) : answer;
+  // In English a common indicator is named in English, its printed label beside it (the path under it stays as printed).
+  const indicatorName = (indicator: string) => (m.lang === "en" ? indicatorLabelEn(ownName(indicator)) : lastName(indicator));
   if (a.facts.length === 0) {
     const reply = a.reply.trim();
     // With passages to offer, say what was not found, then the best passage inline (it often holds the figure in
     // its words, as the CLI shows it); the others stay behind the button.
     const text = a.passages.length > 0 ? (reply.split("\n")[0] ?? "") : reply;
     lines.push(...linesFromText(text || m.notFound));
+    // A figure derived from printed ones, offered beside "not printed" (answer/derived.ts), is shown, not hidden.
+    if (a.passages.length > 0 && a.notes?.length) lines.push(...a.notes.map((n) => [i(n)]));
     if (a.passages.length > 0) lines.push([], [b(m.bestPassage)], ...renderHit(a.passages[0]!, m));
     return lines;
+  }
+  // A snapshot reads best as the engine wrote it: each figure with its change and source under it, in its language.
+  if (a.intent === "snapshot") {
+    const [head = "", ...rest] = a.reply.split("\n");
+    return [[b(head)], ...rest.map((l) => (/^\s/.test(l) ? [i(l)] : [t(l)]))];
   }
   if (a.facts.length === 1) {
     const f = a.facts[0]!;
@@ -109,6 +124,28 @@ export function renderAnswer(a: Answer, m: Messages): Line[] {
   return lines;
 }
 
+/** The last segment of an indicator path without its 其中： ("毕业生去向落实人数 › 其中：升学人数" → "升学人数"). */
+function ownName(indicator: string): string {
+  return lastName(indicator).replace(/^其中[:：]/, "");
+}
+
+/**
+ * An answer as an English message shows it: the reports' entities by their English names (Jiangmen for 江门市) in
+ * the figures, the changes and the notes; the tables, rows and lines cited stay as printed.
+ */
+function inEnglish(a: Answer): Answer {
+  const names = a.entityNames ?? {};
+  if (!Object.keys(names).length) return a;
+  const name = (e: string) => names[e] ?? e;
+  const inText = (text: string) => Object.entries(names).reduce((x, [zh, en]) => x.replaceAll(zh, en), text);
+  return {
+    ...a,
+    facts: a.facts.map((f) => ({ ...f, entity: name(f.entity) })),
+    changes: a.changes.map((c) => ({ ...c, entity: name(c.entity) })),
+    ...(a.notes ? { notes: a.notes.map(inText) } : {}),
+  };
+}
+
 /** Units of things counted (人, 所, 个…): their ranking says "most", a rate's says "highest". */
 const COUNT_UNITS = /^(?:人|人次|万人|所|个|门|项|名|册|本|台|套|次|家|间|张|部)$/;
 
@@ -117,7 +154,8 @@ const COUNT_UNITS = /^(?:人|人次|万人|所|个|门|项|名|册|本|台|套|�
  * ("最多的是 乐山市：287 人").
  */
 export function renderRanking(facts: AnswerFact[], m: Messages): Line[] {
-  const lines: Line[] = [[b(indicatorName(facts[0]!.indicator))]];
+  const own = ownName(facts[0]!.indicator);
+  const lines: Line[] = [[b(m.lang === "en" ? indicatorLabelEn(own) : indicatorName(facts[0]!.indicator))]];
   facts.forEach((f, k) => {
     lines.push([t(`${k + 1}. ${unique([f.entity, yearLabel(f, m)]).join(" ")}${m.colon}`), b(formatValue(f, m))]);
     lines.push([i(`   ${tableLabel(f, m)} › ${f.indicator} · ${sourceLabel(f, m)}`)]);

@@ -6,7 +6,7 @@
 import { GrammyError, type InlineKeyboard } from "grammy";
 import type { Message } from "grammy/types";
 import type { BotContext } from "./context.js";
-import { toHtml, type Line } from "./markup.js";
+import { compactKeyboard, toHtml, type Line } from "./markup.js";
 import { fitLines, MESSAGE_LIMIT, splitLines } from "./split.js";
 
 /** How long an answer waits for its "typing…" call before computing (it never waits for a failure). */
@@ -59,7 +59,7 @@ export async function sendLines(ctx: BotContext, lines: Line[], opts: SendOption
       await ctx.reply(toHtml(chunks[k]!), {
         parse_mode: "HTML",
         link_preview_options: { is_disabled: true },
-        ...(last && opts.keyboard ? { reply_markup: opts.keyboard } : {}),
+        ...(last && compactKeyboard(opts.keyboard) ? { reply_markup: compactKeyboard(opts.keyboard) } : {}),
         ...(k === 0 && quote !== undefined ? { reply_parameters: { message_id: quote, allow_sending_without_reply: true } } : {}),
       }),
     );
@@ -76,7 +76,7 @@ export async function editLines(ctx: BotContext, lines: Line[], keyboard?: Inlin
     await ctx.editMessageText(toHtml(fitLines(lines, MESSAGE_LIMIT)), {
       parse_mode: "HTML",
       link_preview_options: { is_disabled: true },
-      ...(keyboard ? { reply_markup: keyboard } : {}),
+      ...(compactKeyboard(keyboard) ? { reply_markup: compactKeyboard(keyboard) } : {}),
     });
   } catch (err) {
     if (!isNotModified(err)) throw err;

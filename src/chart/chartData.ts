@@ -4,7 +4,8 @@
  * value as printed, the shared unit, and each bar's source. Only answers whose figures can share
  * one axis get a chart; every other answer gets the reason it has none.
  */
-import { replyLang, type Lang } from "../answer/reply.js";
+import { APPROXIMATE_RAW, replyLang, type Lang } from "../answer/reply.js";
+import { indicatorLabelEn, unitEn } from "../text/indicatorNames.js";
 import type { Answer, AnswerFact } from "../types.js";
 
 /** One bar. */
@@ -14,7 +15,7 @@ export interface ChartBar {
   /** The second category when both report and year differ (grouped bars coloured by year), else null. */
   group: string | null;
   value: number;
-  /** The value as the report prints it, written on the bar ("3360", "98.62", "17.6:1"). */
+  /** The value written on the bar, in one format for every bar ("3,319", "98.62", "17.6:1"; an approximate figure as printed). */
   shown: string;
 }
 
@@ -32,6 +33,8 @@ export interface ChartData {
   bars: ChartBar[];
   /** One line per bar: which report, table, row and line its value comes from. */
   footnotes: string[];
+  /** What the reply says beside the figures, drawn above the sources: the changes between years, the difference, the caveats. */
+  notes: string[];
 }
 
 /** Why an answer has no chart. */
@@ -52,7 +55,9 @@ export const MAX_BARS = 24;
  */
 export function chartOf(answer: Answer): ChartResult {
   const lang = replyLang(answer.question);
-  const facts = answer.facts;
+  // An English chart names the reports in English; the sources keep the tables' and rows' printed names.
+  const names = answer.entityNames ?? {};
+  const facts = lang === "en" ? answer.facts.map((f) => ({ ...f, entity: names[f.entity] ?? f.entity })) : answer.facts;
   // A chart of the first few of many figures would look like all of them.
   if (facts.length > MAX_BARS) return { ok: false, reason: "too-many" };
   if (facts.length === 0) return { ok: false, reason: "no-figures" };
@@ -81,12 +86,22 @@ export function chartOf(answer: Answer): ChartResult {
   if (new Set(bars.map(key)).size < bars.length) bars.forEach((b, k) => (b.label = `${k + 1}. ${b.label}`));
   if (byYearOnly) bars.sort((a, b) => a.label.localeCompare(b.label));
 
-  const measured = indicators.length === 1 ? indicators[0]! : lang === "zh" ? "各项指标" : "indicators";
-  const title = unit ? `${measured}（${unit}）` : measured;
-  const about = [entities.length === 1 ? entities[0]! : "", yearSpan(years), ranked ? rankWords(facts.length, lang) : ""].filter(Boolean);
+  const measured = indicators.length === 1 ? (lang === "en" ? indicatorLabelEn(indicators[0]!) : indicators[0]!) : lang === "zh" ? "各项指标" : "indicators";
+  const shownUnit = unit && lang === "en" ? unitEn(unit) : unit;
+  const title = shownUnit ? (lang === "zh" ? `${measured}（${shownUnit}）` : `${measured}, ${shownUnit}`) : measured;
+  const about = [entities.length === 1 ? entities[0]! : "", yearSpan(years, lang), ranked ? rankWords(facts.length, lang) : ""].filter(Boolean);
   return {
     ok: true,
-    chart: { lang, title, subtitle: about.join(" · "), unit, orientation: byYearOnly ? "vertical" : "horizontal", bars, footnotes: facts.map((f) => footnote(f, lang)) },
+    chart: {
+      lang,
+      title,
+      subtitle: about.join(" · "),
+      unit,
+      orientation: byYearOnly ? "vertical" : "horizontal",
+      bars,
+      footnotes: facts.map((f) => footnote(f, lang)),
+      notes: chartNotes(answer, lang, names),
+    },
   };
 }
 
@@ -123,9 +138,30 @@ function unitOf(f: AnswerFact): string | null {
   return !u || /^[:：/]$/.test(u) ? null : u === "％" ? "%" : u;
 }
 
-function shownValue(f: AnswerFact): string {
+/**
+ * The value on a bar, one format for all (reports print 3,319 and 3000 side by side): digits grouped by
+ * thousands, at most two decimals. A ratio (17.6:1) and an approximate figure (约2.53万) stay as printed.
+ */
+export function shownValue(f: Pick<AnswerFact, "value" | "raw">): string {
   const raw = f.raw.trim();
-  return /\d/.test(raw) && raw.length <= 14 ? raw : String(f.value);
+  if (typeof f.value !== "number" || APPROXIMATE_RAW.test(raw)) return /\d/.test(raw) && raw.length <= 14 ? raw : String(f.value);
+  return f.value.toLocaleString("en-US", { maximumFractionDigits: 2 });
+}
+
+/**
+ * What the reply says beside the figures, for the chart: each change between years (2023→2024: +41, +1.24%)
+ * and the answer's notes (the difference and ratio, a school among regions, years that differ).
+ */
+function chartNotes(answer: Answer, lang: Lang, names: Record<string, string>): string[] {
+  const name = (e: string) => (lang === "en" ? (names[e] ?? e) : e);
+  const changes = answer.changes.map((c) => {
+    const sign = c.delta > 0 ? "+" : "";
+    const delta = `${sign}${c.delta.toLocaleString("en-US", { maximumFractionDigits: 2 })}`;
+    const pct = c.pct === null ? "" : lang === "zh" ? `，${sign}${c.pct}%` : `, ${sign}${c.pct}%`;
+    return lang === "zh" ? `变化（${c.entity} ${c.fromYear}→${c.toYear}）：${delta}${pct}` : `Change (${name(c.entity)} ${c.fromYear}→${c.toYear}): ${delta}${pct}`;
+  });
+  const notes = (answer.notes ?? []).map((n) => (lang === "en" ? Object.entries(names).reduce((t, [zh, en]) => t.replaceAll(zh, en), n) : n));
+  return [...changes, ...notes];
 }
 
 function yearText(f: AnswerFact, lang: Lang): string {
@@ -133,8 +169,8 @@ function yearText(f: AnswerFact, lang: Lang): string {
   return lang === "zh" ? `${f.year}年` : String(f.year);
 }
 
-function yearSpan(years: string[]): string {
-  if (years.length <= 2) return years.join("、");
+function yearSpan(years: string[], lang: Lang): string {
+  if (years.length <= 2) return years.join(lang === "zh" ? "、" : ", ");
   return `${years[0]}–${years[years.length - 1]}`;
 }
 

@@ -66,16 +66,24 @@ export function toVegaLite(chart: ChartData, font: string): VegaLiteSpec {
   const left = horizontal ? labelRoom : axisRoom;
   // A wrapped footnote's further lines are indented under its first.
   const indent = textWidth("• ", LAYOUT.foot);
+  // The changes and caveats the reply states come first: a chart forwarded alone still says them.
+  const said = chart.notes.flatMap((n) => wrapText(n, LAYOUT.foot, inner).map((text) => ({ text, x: -left, color: "#222" })));
   const notes = [
+    ...said,
     { text: chart.lang === "zh" ? "出处：" : "Sources:", x: -left },
     ...chart.footnotes.flatMap((f) => wrapText(f, LAYOUT.foot, inner - 2 * indent).map((text, k) => ({ text: k === 0 ? `• ${text}` : text, x: -left + (k === 0 ? 0 : indent) }))),
-  ];
+  ].map((n) => ({ color: "#555", ...n }));
   const footnotes = {
     width: plotWidth,
     height: notes.length * (LAYOUT.foot + 3),
     data: { values: notes.map((n, k) => ({ ...n, k })) },
-    mark: { type: "text", align: "left", baseline: "top", fontSize: LAYOUT.foot, color: "#555" },
-    encoding: { text: { field: "text" }, y: { field: "k", type: "ordinal", axis: null }, x: { field: "x", type: "quantitative", scale: null } },
+    mark: { type: "text", align: "left", baseline: "top", fontSize: LAYOUT.foot },
+    encoding: {
+      text: { field: "text" },
+      color: { field: "color", type: "nominal", scale: null },
+      y: { field: "k", type: "ordinal", axis: null },
+      x: { field: "x", type: "quantitative", scale: null },
+    },
   };
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",

@@ -22,12 +22,14 @@ export function answerGrid(answer: Answer, lang: "zh" | "en" = "zh"): TableGrid 
     line: f.line,
   }));
   const extra = (text: string): GridRow => ({ cells: [text, null, null, null, null, null] as GridCell[], depth: 0, line: 0 });
+  // A snapshot changes several indicators: each change names its own.
+  const several = new Set(answer.changes.map((c) => c.indicator)).size > 1;
   for (const c of answer.changes)
     rows.push(
       extra(
         zh
-          ? `变化（${c.entity} ${c.fromYear}→${c.toYear}）：${c.delta > 0 ? "+" : ""}${c.delta}${c.pct === null ? "" : `，${c.pct}%`}`
-          : `Change (${c.entity} ${c.fromYear}→${c.toYear}): ${c.delta > 0 ? "+" : ""}${c.delta}${c.pct === null ? "" : `, ${c.pct}%`}`,
+          ? `变化（${c.entity}${several ? ` ${c.indicator}` : ""} ${c.fromYear}→${c.toYear}）：${c.delta > 0 ? "+" : ""}${c.delta}${c.pct === null ? "" : `，${c.pct}%`}`
+          : `Change (${c.entity}${several ? ` ${c.indicator}` : ""} ${c.fromYear}→${c.toYear}): ${c.delta > 0 ? "+" : ""}${c.delta}${c.pct === null ? "" : `, ${c.pct}%`}`,
       ),
     );
   for (const n of answer.notes ?? []) rows.push(extra(n));

@@ -46,7 +46,8 @@ describe("a comparison of two reports", () => {
 describe("English replies to English questions", () => {
   it("name the reports in English (the manifest's english), keeping the tables and indicators as printed for the citation", () => {
     const a = engine.ask("Jiangmen monthly income 2023 vs 2024");
-    expect(a.reply).toContain("• Jiangmen 2023 月收入: 3319 元");
+    // The indicator in English, its printed label beside it (issue 23).
+    expect(a.reply).toContain("• Jiangmen 2023 Monthly income (月收入): 3319 元");
     expect(a.reply).toContain("表1 人才培养质量计分卡 › 月收入 (jiangmen-2024.txt, line 461)");
     expect(a.reply).toContain("Change (Jiangmen 2023→2024): +41, +1.24%");
     expect(a.reply).not.toContain("江门市");

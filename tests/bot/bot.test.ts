@@ -119,7 +119,10 @@ describe("commands", () => {
     const h = createHarness({ config: { adminIds: [USER.id] } });
     await h.say("/reload");
     expect(h.engine.calls.reload).toBe(1);
-    expect(texts(h).join("\n")).toMatch(/索引已重建：5 份报告，4321 个数字，987 个段落，1 条警告/);
+    expect(texts(h).join("\n")).toMatch(/索引已重建：5 份报告，42 张表格，4321 个数字，987 个段落，1 条警告（详情见日志）/);
+    // The warning itself (a parser's English) goes to the log, never into the chat.
+    expect(texts(h).join("\n")).not.toMatch(/table without header/);
+    expect(h.logs.some((l) => /"msg":"report warning"/.test(l) && /table without header/.test(l) && /lvliang-2023\.txt/.test(l))).toBe(true);
 
     const mark = h.calls.length;
     await h.say("/reload", { from: { ...USER, id: 9 } });

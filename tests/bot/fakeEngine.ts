@@ -310,7 +310,7 @@ export function createFakeEngine(): FakeEngine {
       return this.status();
     },
     status() {
-      return { reports: 5, facts: 4321, passages: 987, warnings: [{ report: "lvliang-2023.txt", line: 88, message: "table without header" }] };
+      return { reports: 5, tables: 42, facts: 4321, passages: 987, warnings: [{ report: "lvliang-2023.txt", line: 88, message: "table without header" }] };
     },
   };
   return engine;

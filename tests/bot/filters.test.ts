@@ -47,7 +47,7 @@ describe("commands", () => {
   });
 
   it("has a menu in Chinese and English, /reload only for admins", () => {
-    expect(commandMenu("zh").map((c) => c.command)).toEqual(["ask", "search", "case", "table", "reports", "lang", "help", "start"]);
+    expect(commandMenu("zh").map((c) => c.command)).toEqual(["ask", "summary", "search", "case", "table", "reports", "lang", "help", "start"]);
     expect(commandMenu("en")[0]!.description).toMatch(/Ask/);
     expect(commandMenu("zh", true).map((c) => c.command)).toContain("reload");
     expect(COMMAND_NAMES).toContain("reload");

@@ -86,7 +86,8 @@ describe("what gets a chart", () => {
       ["江门市", "2023年"],
       ["江门市", "2024年"],
     ]);
-    expect(r.chart.bars[1]!.shown).toBe("3457.75");
+    // One number format on every bar: digits grouped by thousands (see "one number format" below).
+    expect(r.chart.bars[1]!.shown).toBe("3,457.75");
   });
 
   it("figures that would share a label are told apart by their column", () => {
@@ -100,7 +101,51 @@ describe("what gets a chart", () => {
     if (!r.ok) throw new Error(r.reason);
     expect(r.chart.lang).toBe("en");
     expect(r.chart.bars.map((b) => b.label)).toEqual(["2023", "2024"]);
+    expect(r.chart.subtitle).toBe("江门市 · 2023, 2024");
     expect(r.chart.footnotes[0]).toContain("line");
+  });
+});
+
+describe("what a chart says beside its bars", () => {
+  it("one number format: 3,319 as printed and 3000 as printed are both grouped by thousands", () => {
+    const r = chartOf(answer("江门 遂宁 月收入", "compare", [fact("江门市", 2023, 3319, { raw: "3,319" }), fact("遂宁", 2023, 3000, { raw: "3000" })]));
+    if (!r.ok) throw new Error(r.reason);
+    expect(r.chart.bars.map((b) => b.shown)).toEqual(["3,319", "3,000"]);
+  });
+
+  it("an approximate figure stays as printed (约2.53万), never an exact 25,300", () => {
+    const r = chartOf(answer("对比", "compare", [fact("甲", 2024, 25300, { raw: "约2.53万", unit: "人" }), fact("乙", 2024, 20000, { raw: "20000", unit: "人" })]));
+    if (!r.ok) throw new Error(r.reason);
+    expect(r.chart.bars.map((b) => b.shown)).toEqual(["约2.53万", "20,000"]);
+  });
+
+  it("the change between years and the answer's caveats are drawn with it", () => {
+    const a = answer("江门 月收入 2023 vs 2024", "change", [fact("江门市", 2023, 3319), fact("江门市", 2024, 3360)]);
+    a.changes = [{ entity: "江门市", indicator: "月收入", from: 3319, to: 3360, fromYear: 2023, toYear: 2024, delta: 41, pct: 1.24 }];
+    a.notes = ["注意：年份不同"];
+    const r = chartOf(a);
+    if (!r.ok) throw new Error(r.reason);
+    expect(r.chart.notes).toEqual(["变化（江门市 2023→2024）：+41，+1.24%", "注意：年份不同"]);
+  });
+
+  it("in English: the indicator's English name with the printed label, the unit and the reports' names in English", () => {
+    const a = answer("Jiangmen vs Leshan monthly income 2024", "compare", [fact("江门市", 2024, 3360), fact("乐山市", 2024, 3457.75)]);
+    a.entityNames = { 江门市: "Jiangmen", 乐山市: "Leshan" };
+    a.notes = ["Note: 乐山市 is higher"];
+    const r = chartOf(a);
+    if (!r.ok) throw new Error(r.reason);
+    expect(r.chart.title).toBe("Monthly income (月收入), yuan");
+    expect(r.chart.bars.map((b) => b.label)).toEqual(["Jiangmen", "Leshan"]);
+    expect(r.chart.subtitle).toBe("2024");
+    expect(r.chart.notes).toEqual(["Note: Leshan is higher"]);
+    // The citation keeps the table's printed name.
+    expect(r.chart.footnotes[0]).toContain("人才培养质量计分卡 › 月收入");
+  });
+
+  it("in Chinese the title stays as printed", () => {
+    const r = chartOf(answer("江门 乐山 2024 月收入", "compare", [fact("江门市", 2024, 3360), fact("乐山市", 2024, 3457.75)]));
+    if (!r.ok) throw new Error(r.reason);
+    expect(r.chart.title).toBe("月收入（元）");
   });
 });
 

@@ -22,6 +22,7 @@ const RANKING: ChartData = {
     { label: "遂宁市职业技术学校", group: null, value: 4, shown: "4" },
   ],
   footnotes: ["乐山市 2024年：leshan-2024.txt 第1160行 · 表1 人才培养质量计分卡 › 毕业去向落实人数 › 升入本科人数"],
+  notes: [],
 };
 
 /** The pixels one character renders to in `font`, alone on a small canvas. */
@@ -144,6 +145,15 @@ describe("a rendered chart", () => {
     const cut = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]!).find((t) => t.startsWith("遂宁市职业技术学校附"));
     expect(cut).toMatch(/…$/);
     expect(textWidth(cut!, LAYOUT.label)).toBeLessThanOrEqual(LAYOUT.maxLabel + LAYOUT.label);
+  });
+
+  it("writes the answer's notes (the caveat a forwarded chart must still say) above the sources", async () => {
+    const caveat = "注意：遂宁市职业技术学校是一所学校的报告，其他是全市的数字。";
+    const svg = await chartSvg({ ...RANKING, notes: [caveat] }, font.family);
+    const texts = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]!);
+    const at = texts.findIndex((t) => caveat.startsWith(t) && t.length > 4);
+    expect(at).toBeGreaterThanOrEqual(0);
+    expect(at).toBeLessThan(texts.indexOf("出处："));
   });
 
   it("draws everything inside the picture, the longest label and the footnotes included", () => {

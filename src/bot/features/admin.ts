@@ -25,10 +25,10 @@ export function adminFeature(): Composer<BotContext> {
     try {
       const r = (await job) as Awaited<ReturnType<typeof engine.reload>>;
       ctx.zb.result = "reloaded";
-      logger.info("index reloaded", { by: ctx.from.id, reports: r.reports, facts: r.facts, passages: r.passages, warnings: r.warnings.length });
-      const lines = linesFromText(m.reloaded(r.reports, r.facts, r.passages, r.warnings.length));
-      for (const w of r.warnings.slice(0, 5)) lines.push([{ text: `• ${w.report}${w.line ? `:${w.line}` : ""} ${w.message}`, italic: true }]);
-      await sendLines(ctx, lines);
+      logger.info("index reloaded", { by: ctx.from.id, reports: r.reports, tables: r.tables, facts: r.facts, passages: r.passages, warnings: r.warnings.length });
+      // The details are for whoever reads the log; the chat gets the counts.
+      for (const w of r.warnings) logger.warn("report warning", { report: w.report, line: w.line, message: w.message });
+      await sendLines(ctx, linesFromText(m.reloaded({ ...r, warnings: r.warnings.length })));
     } catch (err) {
       // A stop signal killed the rebuild (ChildAbandonedError): the admin is told to send it again.
       const stopped = err instanceof Error && err.name === "ChildAbandonedError";

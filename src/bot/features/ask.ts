@@ -38,6 +38,20 @@ export function askFeature(): Composer<BotContext> {
     await answerQuestion(ctx, q, replyContext(ctx));
   });
 
+  // /summary 遂宁 2024: the report's snapshot (answer/snapshot.ts), asked as 遂宁 2024 概况 so follow-ups act on it.
+  c.command("summary", async (ctx) => {
+    ctx.zb.command = "summary";
+    const q = ctx.match.trim();
+    if (!q) {
+      ctx.zb.result = "usage";
+      await sendLines(ctx, linesFromText(ctx.zb.t.usageSummary));
+      return;
+    }
+    const english = /[a-z]{2,}/i.test(q) && !/[\u4e00-\u9fff]/.test(q);
+    const context = await answerQuestion(ctx, `${q} ${english ? "overview" : "概况"}`);
+    if (ctx.chat.type === "private") remember(ctx.chat.id, context);
+  });
+
   c.on("message:text", async (ctx, next) => {
     const msg = ctx.message;
     if (leadingCommand(msg)) return next(); // an unknown command: the fallback answers it
