@@ -82,7 +82,12 @@ export const DIMENSIONS: readonly DimensionSpec[] = [
       // (English "bachelor's", "undergraduate" ask for 升入本科人数 as a whole: answer/synonyms.ts.)
       { value: "本科", zh: ["本科"], pinyin: ["benke"] },
       { value: "高职", zh: ["高职", "专科"], en: ["higher[-\\s]vocational", "junior\\s+colleges?"], pinyin: ["gaozhi"] },
-      { value: "对口", zh: ["对口", "专业对口"], en: ["(?:matching|related\\s+to|in\\s+line\\s+with)\\s+(?:their|the)\\s+(?:major|field|speciality|specialty)s?", "in\\s+their\\s+field"], pinyin: ["duikou"] },
+      {
+        value: "对口",
+        zh: ["对口", "专业对口"],
+        en: ["(?:matching|related\\s+to|in\\s+line\\s+with)\\s+(?:their|the)\\s+(?:major|field|speciality|specialty)s?", "in\\s+their\\s+field"],
+        pinyin: ["duikou"],
+      },
       { value: "直接", zh: ["直接"], en: ["direct(?:ly)?"], pinyin: ["zhijie"] },
     ],
   },
