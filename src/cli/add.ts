@@ -87,13 +87,13 @@ function savedUsed(indexDir: string): { used: ReportBundle[]; cache: (file: stri
   const meta = readIndexMeta(indexDir);
   if (meta?.formatVersion !== INDEX_FORMAT_VERSION) return { used: [], cache: () => null };
   const read = new Map<string, ReportBundle | null>();
-  const keyOf = new Map(meta.bundles.map((b) => [b.file, b.key]));
+  const entryOf = new Map(meta.bundles.map((b) => [b.file, b]));
   const cache = (file: string): ReportBundle | null => {
     if (!read.has(file)) {
-      const key = keyOf.get(file);
+      const entry = entryOf.get(file);
       let b: ReportBundle | null = null;
       try {
-        b = key ? readBundle(indexDir, key, true) : null;
+        b = entry ? readBundle(indexDir, entry.key, entry.sums, true) : null;
       } catch {
         b = null;
       }
