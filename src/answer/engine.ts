@@ -59,7 +59,7 @@ export async function createEngine(opts: EngineOptions = {}): Promise<Engine> {
     if ((view as Partial<SqliteView>).stale?.()) {
       const old = view as SqliteView;
       try {
-        view = store === "postgres" ? databaseStore!.openPostgresIndex(databaseUrl ?? "") : databaseStore!.openSqliteIndex(sqlitePath(indexDir));
+        view = store === "postgres" ? databaseStore!.openPostgresIndex(databaseUrl ?? "", log) : databaseStore!.openSqliteIndex(sqlitePath(indexDir), log);
         state = prepare(view);
         old.close();
         log("the index database changed: reloaded it");
@@ -186,7 +186,7 @@ async function openPostgres(corpusDir: string, url: string, rebuild: "auto" | "n
   } else if (held === "other") {
     log("corpus/ here differs from what the PostgreSQL index was built from: answering from the shared index (`zhibao index` publishes this corpus/)");
   }
-  return openPostgresIndex(url);
+  return openPostgresIndex(url, log);
 }
 
 /**
@@ -205,7 +205,7 @@ async function openSqlite(corpusDir: string, indexDir: string, rebuild: "auto" |
     log(`index database ${dbPath} up to date (${built.read} report files read, ${built.removed} removed; ${built.reports} reports)`);
     for (const w of built.meta.warnings) log(formatWarning(w));
   }
-  return openSqliteIndex(dbPath);
+  return openSqliteIndex(dbPath, log);
 }
 
 /** Builds the index, loading the ingestion code (and nodejieba) only now that it is needed, reusing the saved bundles of unchanged reports. */

@@ -18,7 +18,7 @@ export async function runIndex(opts: { check?: boolean; full?: boolean; store?: 
   const t0 = performance.now();
   const store = chooseStore(opts.store ?? process.env.ZHIBAO_STORE, listReportFiles(corpusDir).length, process.env.DATABASE_URL);
   if (store !== "files" && !opts.check) {
-    const result = await updateDatabase(store, corpusDir, indexDir, !!opts.full);
+    const result = await updateDatabase(store, corpusDir, indexDir, !!opts.full, true);
     const { counts } = result.meta;
     process.stderr.write(
       `${store === "sqlite" ? `index database ${sqlitePath(indexDir)}` : "PostgreSQL index"} built in ${Math.round(performance.now() - t0)} ms (${result.read} report files read, ${result.removed} removed): ${counts.reports} reports, ${counts.tables} tables, ${counts.facts} facts, ${counts.passages} passages\n`,
@@ -64,14 +64,19 @@ const tty = process.stderr.isTTY;
 const progress = (m: string) => process.stderr.write(tty ? `\r\x1b[K${m}` : `${m}\n`);
 const endProgress = () => tty && process.stderr.write("\n");
 
-/** Brings the index database (SQLite, or PostgreSQL at DATABASE_URL) up to date (incrementally unless `full`), printing its warnings. */
-async function updateDatabase(store: "sqlite" | "postgres", corpusDir: string, indexDir: string, full: boolean) {
+/**
+ * Brings the index database (SQLite, or PostgreSQL at DATABASE_URL) up to date (incrementally unless `full`), printing its warnings;
+ * `verify` (`zhibao index`) first checks every stored row's checksum, reading again the reports whose rows changed.
+ */
+async function updateDatabase(store: "sqlite" | "postgres", corpusDir: string, indexDir: string, full: boolean, verify = false) {
   const { buildPostgresIndex, buildSqliteIndex } = await import("../index/databaseStore.js");
   const { DATABASE_DERIVED } = await import("../answer/databaseBuild.js");
-  const opts = { ...DATABASE_DERIVED, full, onProgress: progress };
+  const opts = { ...DATABASE_DERIVED, full, verify, onProgress: progress };
   if (store === "sqlite") mkdirSync(indexDir, { recursive: true });
   const result = store === "sqlite" ? buildSqliteIndex(corpusDir, sqlitePath(indexDir), opts) : buildPostgresIndex(corpusDir, process.env.DATABASE_URL ?? "", opts);
   endProgress();
+  if ("movedAside" in result && result.movedAside)
+    process.stderr.write(`the index database was damaged (${result.movedAside.reason}): moved aside to ${result.movedAside.to} and built again from corpus/\n`);
   for (const w of result.meta.warnings) process.stderr.write(`${formatWarning(w)}\n`);
   return result;
 }
