@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { bundleKey, bundleOf, type ReportBundle } from "../index/bundle.js";
+import { withBuildLock } from "../index/buildLock.js";
 import { formatReceipt, type Receipt, receiptOf } from "../index/receipt.js";
 import { INDEX_FORMAT_VERSION, readBundle, readIndexMeta } from "../index/store.js";
 import { chooseStore } from "../index/storeChoice.js";
@@ -60,6 +61,8 @@ export interface AddOptions {
   force?: boolean;
   /** Progress lines of the index update (the CLI's terminal line). */
   onProgress?: (m: string) => void;
+  /** Told when another build or add holds the index and this one waits for it. */
+  onWait?: (m: string) => void;
 }
 
 /** Names no report file may have. */
@@ -138,6 +141,11 @@ function writeManifest(corpusDir: string, set: Record<string, ManifestEntry | nu
  * @example const { outcomes } = await addReports([await loadSource("qinghe-2023.html")], folders, {}); outcomes[0].receipt?.entity // "青禾县"
  */
 export async function addReports(sources: AddSource[], folders: Folders, opts: AddOptions = {}): Promise<AddResult> {
+  // Held from the checks to the index update: a second add waits, then checks against what this one added.
+  return withBuildLock(folders.indexDir, { what: "zhibao add", onWait: opts.onWait ?? (() => {}) }, () => addHolding(sources, folders, opts));
+}
+
+async function addHolding(sources: AddSource[], folders: Folders, opts: AddOptions): Promise<AddResult> {
   const { corpusDir, indexDir } = folders;
   const { entries } = readManifest(corpusDir);
   const there = new Set(listReportFiles(corpusDir));
@@ -222,7 +230,11 @@ export async function runAdd(args: string[], opts: { replace?: boolean; force?: 
   }
   if (!sources.length) return;
   const tty = process.stderr.isTTY;
-  const result = await addReports(sources, folders, { ...opts, onProgress: (m) => process.stderr.write(tty ? `\r\x1b[K${m}` : `${m}\n`) });
+  const result = await addReports(sources, folders, {
+    ...opts,
+    onProgress: (m) => process.stderr.write(tty ? `\r\x1b[K${m}` : `${m}\n`),
+    onWait: (m) => process.stderr.write(`${m}\n`),
+  });
   if (tty && result.indexMs !== null) process.stderr.write("\n");
   for (const o of result.outcomes) {
     if (o.receipt) process.stdout.write(`${formatReceipt(o.receipt).join("\n")}\n`);

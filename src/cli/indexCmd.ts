@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
 import { formatWarning } from "../answer/engine.js";
 import { type BundleCache, buildIndex } from "../index/build.js";
+import { BUILD_LOCK_FILE, withBuildLock } from "../index/buildLock.js";
 import { saveIndex, savedBundles } from "../index/store.js";
 import { chooseStore, defaultFolders, sqlitePath } from "../index/storeChoice.js";
 import { listReportFiles } from "../ingest/files.js";
@@ -14,6 +15,15 @@ import type { IngestWarning, ReportMeta } from "../types.js";
  * index/ is what a build from nothing produces.
  */
 export async function runIndex(opts: { check?: boolean; full?: boolean; store?: string }): Promise<void> {
+  // --check writes nothing into index/: it needs no lock.
+  if (opts.check) return buildIndexCmd(opts);
+  await withBuildLock(PACKAGE_FOLDERS.indexDir, { what: "zhibao index", onWait: say }, () => buildIndexCmd(opts));
+}
+
+/** Tells the user something on stderr, on its own line. */
+const say = (m: string) => process.stderr.write(`${m}\n`);
+
+async function buildIndexCmd(opts: { check?: boolean; full?: boolean; store?: string }): Promise<void> {
   const { corpusDir, indexDir } = PACKAGE_FOLDERS;
   const t0 = performance.now();
   const store = chooseStore(opts.store ?? process.env.ZHIBAO_STORE, listReportFiles(corpusDir).length, process.env.DATABASE_URL);
@@ -91,6 +101,14 @@ export async function updateIndex(
   { corpusDir, indexDir }: Folders,
   o: { cache?: BundleCache; onProgress?: (m: string) => void } = {},
 ): Promise<{ read: number; warnings: IngestWarning[]; unused: string[] }> {
+  return withBuildLock(indexDir, { what: "zhibao index update", onWait: say }, () => updateHolding(files, { corpusDir, indexDir }, o));
+}
+
+async function updateHolding(
+  files: string[],
+  { corpusDir, indexDir }: Folders,
+  o: { cache?: BundleCache; onProgress?: (m: string) => void },
+): Promise<{ read: number; warnings: IngestWarning[]; unused: string[] }> {
   const store = chooseStore(process.env.ZHIBAO_STORE, listReportFiles(corpusDir).length, process.env.DATABASE_URL);
   const mine = (w: IngestWarning) => files.includes(w.report);
   const unusedOf = (bundles: { file: string; used: boolean }[]) => bundles.filter((b) => files.includes(b.file) && !b.used).map((b) => b.file);
@@ -109,7 +127,6 @@ export async function updateIndex(
 export async function runRemove(names: string[], folders: Folders = PACKAGE_FOLDERS): Promise<void> {
   const { corpusDir } = folders;
   const known = listReportFiles(corpusDir);
-  const removed: string[] = [];
   // 雅安, 遂宁职校, Leshan: a report's name (entity, alias, English name) as well as its file name.
   const byName = names.some((n) => !known.includes(n)) ? await reportsByName(folders) : [];
   const files = names.flatMap((name) => {
@@ -122,6 +139,14 @@ export async function runRemove(names: string[], folders: Folders = PACKAGE_FOLD
     }
     return named.length ? named : [name];
   });
+  await withBuildLock(folders.indexDir, { what: "zhibao remove", onWait: say }, () => removeFiles(files, folders));
+}
+
+/** Takes these files out of corpus/ and updates the index (holding the build lock: what is there is listed again). */
+async function removeFiles(files: string[], folders: Folders): Promise<void> {
+  const { corpusDir } = folders;
+  const known = listReportFiles(corpusDir);
+  const removed: string[] = [];
   for (const name of [...new Set(files)]) {
     if (!known.includes(name)) {
       process.stderr.write(`${name}: no such report file in corpus/ (there are: ${known.join(", ")})\n`);
@@ -171,7 +196,7 @@ export function filesNamed(name: string, reports: readonly ReportMeta[]): string
 function listFiles(dir: string): string[] {
   try {
     return readdirSync(dir, { recursive: true, withFileTypes: true })
-      .filter((e) => e.isFile())
+      .filter((e) => e.isFile() && e.name !== BUILD_LOCK_FILE)
       .map((e) => relative(dir, join(e.parentPath ?? e.path, e.name)));
   } catch {
     return [];
