@@ -198,6 +198,8 @@ export function buildDatabaseIndex(corpusDir: string, db: SqlDb, opts: BuildOpti
   db.exec(schema(db.dialect));
   setInfo(db, "version", VERSION);
   const writer = reportWriter(db, opts.catalogRows);
+  // The corpus as it is before anything is read: a report dropped in during the build makes it differ at the next start.
+  const fingerprints = { fingerprint: corpusFingerprint(corpusDir), stat_fingerprint: corpusStatFingerprint(corpusDir) };
   const { entries, warnings } = readManifest(corpusDir);
   const { files, skipped } = scanCorpus(corpusDir);
   warnings.push(...skipped);
@@ -235,10 +237,9 @@ export function buildDatabaseIndex(corpusDir: string, db: SqlDb, opts: BuildOpti
     const examples = db.all("SELECT report, leaf, year FROM example_rows WHERE report IN (SELECT file FROM reports WHERE used = 1) ORDER BY report") as [string, string, number][];
     setInfo(db, "example_topic", JSON.stringify(opts.exampleTopic(examples.map(([report, leaf, year]) => ({ report, leaf, year })))));
   }
-  // Last: the database now is the corpus it names.
+  // Last: the database now is (at least) the corpus it names.
   db.transaction(() => {
-    setInfo(db, "fingerprint", corpusFingerprint(corpusDir));
-    setInfo(db, "stat_fingerprint", corpusStatFingerprint(corpusDir));
+    for (const [name, value] of Object.entries(fingerprints)) setInfo(db, name, value);
     setInfo(db, "generation", String(Number(info(db, "generation") ?? 0) + (read || gone.length ? 1 : 0)));
   });
   const meta = readMeta(db);
