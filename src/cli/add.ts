@@ -178,11 +178,17 @@ async function addHolding(sources: AddSource[], folders: Folders, opts: AddOptio
       continue;
     }
     const meta = ingested.report!.meta;
+    // A final report replaces a draft of the same entity and year in answers (the draft stays, unused, with a warning).
     const twin = [...saved.used.map((b) => b.content!.meta), ...accepted.map((a) => a.bundle.content!.meta)].find(
-      (m) => m.report !== name && (m.sha256 === meta.sha256 || (m.entity === meta.entity && (m.reportYear ?? m.dataYears.join(",")) === (meta.reportYear ?? meta.dataYears.join(",")))),
+      (m) =>
+        m.report !== name &&
+        (m.sha256 === meta.sha256 || (m.entity === meta.entity && (m.reportYear ?? m.dataYears.join(",")) === (meta.reportYear ?? meta.dataYears.join(",")) && !(m.draft && !meta.draft))),
     );
     if (twin) {
-      const same = twin.sha256 === meta.sha256 ? "the same text" : `the same entity (${meta.entity}) and year (${meta.reportYear ?? "none"})`;
+      const same =
+        twin.sha256 === meta.sha256
+          ? "the same text"
+          : `the same entity (${meta.entity}) and year (${meta.reportYear ?? "none"})${meta.draft && !twin.draft ? `, and this one is marked as a draft (${meta.draft.word})` : ""}`;
       refuse(`${name} is a copy of ${twin.report} (${same}), which is already in corpus/: remove that one first to replace it`, receipt);
       continue;
     }
