@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { basename, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { bundleKey, bundleOf, type ReportBundle } from "../index/bundle.js";
 import { withBuildLock } from "../index/buildLock.js";
 import { formatReceipt, type Receipt, receiptOf } from "../index/receipt.js";
@@ -107,6 +107,18 @@ function savedUsed(indexDir: string): { used: ReportBundle[]; cache: (file: stri
   return { used: meta.bundles.filter((b) => b.used).flatMap((b) => cache(b.file) ?? []), cache };
 }
 
+/**
+ * Writes a report file into corpus/ as a new file renamed over the name: whatever was there (a
+ * symbolic link planted in corpus/, pointing anywhere) is replaced, never written through. The
+ * temporary name is a dotfile, which no scan of corpus/ reads.
+ */
+function writeReplacing(path: string, bytes: Uint8Array): void {
+  const tmp = join(dirname(path), `.${basename(path)}.tmp-${process.pid}`);
+  rmSync(tmp, { force: true }); // one left by a killed add (a link there is removed, not followed)
+  writeFileSync(tmp, bytes, { flag: "wx", mode: 0o644 }); // O_EXCL: never through a link made meanwhile
+  renameSync(tmp, path);
+}
+
 /** corpus/manifest.json with these entries set, one entry per line as it is kept. */
 function writeManifest(corpusDir: string, set: Record<string, ManifestEntry | null>): void {
   const path = join(corpusDir, MANIFEST_FILE);
@@ -198,7 +210,7 @@ async function addHolding(sources: AddSource[], folders: Folders, opts: AddOptio
   }
   if (!accepted.length) return { outcomes, indexMs: null, read: 0 };
 
-  for (const a of accepted) writeFileSync(join(corpusDir, a.source.name), a.source.bytes);
+  for (const a of accepted) writeReplacing(join(corpusDir, a.source.name), a.source.bytes);
   const linked = accepted.filter((a) => a.source.url);
   if (linked.length) writeManifest(corpusDir, Object.fromEntries(linked.map((a) => [a.source.name, a.entry ?? null])));
   const made = new Map(accepted.map((a) => [a.source.name, a.bundle]));
