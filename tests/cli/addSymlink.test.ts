@@ -30,7 +30,10 @@ describe.each([[{ replace: true }], [{}]])("zhibao add %j over a link planted in
     writeFileSync(victim, "not a report: must stay as it is\n");
     symlinkSync(victim, join(folders.corpusDir, "bishan-2024.txt"));
     const stderr: string[] = [];
-    vi.spyOn(process.stderr, "write").mockImplementation((c: string | Uint8Array) => (stderr.push(String(c)), true));
+    vi.spyOn(process.stderr, "write").mockImplementation((c: string | Uint8Array) => {
+      stderr.push(String(c));
+      return true;
+    });
     vi.spyOn(process.stdout, "write").mockImplementation(() => true);
     await runAdd([join(root, "corpus", "bishan-2024.txt")], opts, folders);
     expect(stderr.join("")).toMatch(/added bishan-2024\.txt/);

@@ -147,7 +147,10 @@ describe("the engine, real reports", () => {
     const folders = corpusOf("add", { "suining-draft.txt": DRAFT });
     saveIndex(buildIndex(folders.corpusDir), folders.indexDir);
     const stderr: string[] = [];
-    vi.spyOn(process.stderr, "write").mockImplementation((c: string | Uint8Array) => (stderr.push(String(c)), true));
+    vi.spyOn(process.stderr, "write").mockImplementation((c: string | Uint8Array) => {
+      stderr.push(String(c));
+      return true;
+    });
     vi.spyOn(process.stdout, "write").mockImplementation(() => true);
     const finalFile = join(dir, "suining-2024.txt");
     cpSync(join(corpus, "suining-2024.txt"), finalFile);
