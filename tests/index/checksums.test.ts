@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -5,6 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createEngine } from "../../src/answer/engine.js";
 import { buildIndex } from "../../src/index/build.js";
 import { BUNDLE_DIR, loadIndex, readIndexMeta, saveIndex, savedBundles } from "../../src/index/store.js";
+import { ensureBuilt, ROOT } from "../bot/botProcess.js";
 
 /**
  * A saved bundle carries the sha256 of each of its files (its key is the report file's): a figure
@@ -87,4 +89,26 @@ describe("bundle checksums", () => {
     expect(data.read).toBe(1);
     expect(data.facts.some((f) => f.value === 999 && f.line === 1350)).toBe(false);
   }, 60_000);
+
+  it("real CLI: `zhibao index --check` reports the edited bundle, plain `zhibao index` reads the report again, and then --check passes", () => {
+    ensureBuilt();
+    const cli = (...args: string[]) =>
+      spawnSync(process.execPath, ["bin/zhibao.js", ...args], {
+        cwd: ROOT,
+        encoding: "utf8",
+        timeout: 120_000,
+        env: { ...process.env, ZHIBAO_CORPUS_DIR: corpusDir(), ZHIBAO_INDEX_DIR: indexDir(), ZHIBAO_STORE: "files" },
+      });
+    // The fixture was saved without the answer layer's derived files: save it as `zhibao index` does first.
+    expect(cli("index").status).toBe(0);
+    editFigure(suiningFiles().bundle, '"value":803', '"value":999');
+    const check = cli("index", "--check");
+    expect(check.status).toBe(1);
+    expect(check.stderr).toMatch(/index\/ is not what the build produces \(.*reports\/[0-9a-f]{64}\.json/);
+    const plain = cli("index");
+    expect(plain.status).toBe(0);
+    expect(plain.stderr).toMatch(/\(1 of 1 report files read\)/);
+    expect(cli("index", "--check").status).toBe(0);
+    expect(cli("ask", "遂宁 2024 升学人数").stdout).toMatch(/升学人数：803 人/);
+  }, 180_000);
 });
