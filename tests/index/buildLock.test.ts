@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createEngine } from "../../src/answer/engine.js";
 import { BUILD_LOCK_FILE, BuildLockedError, withBuildLock } from "../../src/index/buildLock.js";
+import { listReportFiles } from "../../src/ingest/files.js";
 import { ensureBuilt, ROOT } from "../bot/botProcess.js";
 
 let dir: string;
@@ -98,6 +99,37 @@ describe("two `zhibao add` at once (sqlite store), real processes", () => {
           .map((r) => r.report)
           .sort(),
       ).toEqual(["bishan-2024.txt", "jiangmen-2024.txt", "suining-2024.txt"]);
+    } finally {
+      engine.close?.();
+    }
+  }, 180_000);
+
+  it("a `zhibao add` killed (-9) while it holds the lock leaves a stale lock: the next add takes it over at once and both reports end indexed", async () => {
+    const corpusDir = join(dir, "killed", "corpus");
+    const indexDir = join(dir, "killed", "index");
+    mkdirSync(corpusDir, { recursive: true });
+    cpSync(join(ROOT, "corpus", "suining-2024.txt"), join(corpusDir, "suining-2024.txt"));
+    const env = { ...process.env, ZHIBAO_CORPUS_DIR: corpusDir, ZHIBAO_INDEX_DIR: indexDir, ZHIBAO_STORE: "sqlite", ZHIBAO_LOCK_WAIT_MS: "5000" };
+    expect(spawnSync(process.execPath, ["bin/zhibao.js", "index"], { cwd: ROOT, env, encoding: "utf8" }).status).toBe(0);
+    const victim = spawn(process.execPath, ["bin/zhibao.js", "add", join(ROOT, "corpus", "bishan-2024.txt")], { cwd: ROOT, env, stdio: "ignore" });
+    const lock = join(indexDir, BUILD_LOCK_FILE);
+    for (let i = 0; i < 600 && !existsSync(lock); i++) await sleep(10);
+    expect(existsSync(lock)).toBe(true);
+    victim.kill("SIGKILL");
+    await new Promise((r) => victim.on("close", r));
+    expect(existsSync(lock)).toBe(true); // nobody removed it
+    const next = spawnSync(process.execPath, ["bin/zhibao.js", "add", join(ROOT, "corpus", "jiangmen-2024.txt")], { cwd: ROOT, env, encoding: "utf8" });
+    expect(next.stderr).toMatch(/stale build lock \(pid \d+, zhibao add, .*no longer running\) was removed/);
+    expect(next.status).toBe(0);
+    // Whatever the killed add left in corpus/ is indexed: the index is the corpus.
+    const engine = await createEngine({ corpusDir, indexDir, store: "sqlite", rebuild: "never" });
+    try {
+      const indexed = engine
+        .reports()
+        .map((r) => r.report)
+        .sort();
+      expect(indexed).toEqual(listReportFiles(corpusDir).sort());
+      expect(indexed).toContain("jiangmen-2024.txt");
     } finally {
       engine.close?.();
     }
