@@ -204,6 +204,14 @@ async function addHolding(sources: AddSource[], folders: Folders, opts: AddOptio
       refuse(`${name} is a copy of ${twin.report} (${same}), which is already in corpus/: remove that one first to replace it`, receipt);
       continue;
     }
+    // Told on its receipt: the draft it replaces in answers (the draft's file stays in corpus/).
+    const draft = saved.used.map((b) => b.content!.meta).find((m) => m.draft && m.entity === meta.entity && (m.reportYear ?? m.dataYears.join(",")) === (meta.reportYear ?? meta.dataYears.join(",")));
+    if (draft && !meta.draft)
+      // A new array: the receipt's warnings are the bundle's, which say only what the file itself says.
+      receipt.warnings = [
+        { report: name, line: null, message: `answers from it instead of ${draft.report}, a draft of the same report (${draft.draft!.word}), which stays in corpus/ unused` },
+        ...receipt.warnings,
+      ];
     const outcome: AddOutcome = { from: source.from, file: name, added: true, receipt, reason: null };
     outcomes.push(outcome);
     accepted.push({ source, entry, bundle: bundleOf(bundleKey(name, source.bytes, entry), name, ingested), outcome });

@@ -14,7 +14,7 @@ import { createEngine } from "../../src/answer/engine.js";
 import { runAdd } from "../../src/cli/add.js";
 import { buildSqliteIndex } from "../../src/index/databaseStore.js";
 import { buildIndex } from "../../src/index/build.js";
-import { saveIndex } from "../../src/index/store.js";
+import { BUNDLE_DIR, readIndexMeta, saveIndex } from "../../src/index/store.js";
 import { dropDuplicates } from "../../src/ingest/corpus.js";
 import { draftMark } from "../../src/ingest/meta.js";
 import type { IngestWarning, ReportMeta } from "../../src/types.js";
@@ -154,9 +154,18 @@ describe("the engine, real reports", () => {
     vi.spyOn(process.stdout, "write").mockImplementation(() => true);
     const finalFile = join(dir, "suining-2024.txt");
     cpSync(join(corpus, "suining-2024.txt"), finalFile);
+    const stdout: string[] = [];
+    vi.mocked(process.stdout.write).mockImplementation((c: string | Uint8Array) => {
+      stdout.push(String(c));
+      return true;
+    });
     await runAdd([finalFile], {}, folders);
     expect(stderr.join("")).toMatch(/added suining-2024\.txt/);
+    expect(stdout.join("")).toMatch(/answers from it instead of suining-draft\.txt, a draft of the same report \(征求意见稿\), which stays in corpus\/ unused/);
     expect(await figures(folders, "files")).toEqual(["803 suining-2024.txt"]);
+    // The note is the receipt's only: the saved bundle says what the file says, as a build from nothing would.
+    const entry = readIndexMeta(folders.indexDir)!.bundles.find((b) => b.file === "suining-2024.txt")!;
+    expect(readFileSync(join(folders.indexDir, BUNDLE_DIR, `${entry.key}.json`), "utf8")).not.toContain("answers from it instead");
     const draftFile = join(dir, "suining-draft2.txt");
     writeFileSync(draftFile, DRAFT.replace("999", "998"));
     await runAdd([draftFile], {}, folders);
