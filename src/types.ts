@@ -62,6 +62,12 @@ export interface ReportMeta {
    */
   published?: { publisher?: string; date?: string; source?: string; number?: string; index?: string };
   /**
+   * Set when the title or the front matter marks the report as not final (征求意见稿, 讨论稿, 送审稿, 草稿,
+   * draft …): the word and its line. Of two reports of one entity and year, a draft never replaces a
+   * final one (src/ingest/corpus.ts dropDuplicates).
+   */
+  draft?: { word: string; line: number | null };
+  /**
    * Set when no title line named the report's publisher and the entity was guessed (src/ingest/meta.ts):
    * from a publisher named in its metadata (a `发布机构：`/`来源：` line, or a web page's publication
    * block), from the place its text calls its own (全市… with the place it names most), or from its

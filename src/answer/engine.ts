@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { listReportFiles } from "../ingest/files.js";
+import { withBuildLock } from "../index/buildLock.js";
 import type { SqliteView } from "../index/databaseStore.js";
 import { chooseStore, defaultFolders, sqlitePath, type StoreKind } from "../index/storeChoice.js";
 import { fileURLToPath } from "node:url";
@@ -59,7 +60,7 @@ export async function createEngine(opts: EngineOptions = {}): Promise<Engine> {
     if ((view as Partial<SqliteView>).stale?.()) {
       const old = view as SqliteView;
       try {
-        view = store === "postgres" ? databaseStore!.openPostgresIndex(databaseUrl ?? "") : databaseStore!.openSqliteIndex(sqlitePath(indexDir));
+        view = store === "postgres" ? databaseStore!.openPostgresIndex(databaseUrl ?? "", log) : databaseStore!.openSqliteIndex(sqlitePath(indexDir), log);
         state = prepare(view);
         old.close();
         log("the index database changed: reloaded it");
@@ -117,8 +118,11 @@ export async function createEngine(opts: EngineOptions = {}): Promise<Engine> {
         state = prepare(view);
         (old as SqliteView).close();
       } else {
-        const data = await build(corpusDir, indexDir, log);
-        await trySave(data, indexDir, log);
+        const data = await withBuildLock(indexDir, { what: "the bot's /reload", onWait: log }, async () => {
+          const built = await build(corpusDir, indexDir, log);
+          await trySave(built, indexDir, log);
+          return built;
+        });
         state = prepare((view = data));
       }
       return statusOf(view);
@@ -160,9 +164,28 @@ async function loadOrBuild(corpusDir: string, indexDir: string, rebuild: "auto" 
           : "corpus/ changed since the index was built: rebuilding…",
     );
   }
-  const data = await build(corpusDir, indexDir, log);
-  await trySave(data, indexDir, log);
-  return data;
+  return buildAndSave(corpusDir, indexDir, log);
+}
+
+/**
+ * Builds and saves the files store's index holding the build lock (src/index/buildLock.ts): a
+ * `zhibao add` or another start building at the same moment is waited for, and what it saved is
+ * loaded when it is the corpus as it is now.
+ */
+async function buildAndSave(corpusDir: string, indexDir: string, log: (m: string) => void): Promise<IndexData> {
+  return withBuildLock(indexDir, { what: "a zhibao start rebuilding the index", onWait: log }, async () => {
+    const meta = readIndexMeta(indexDir);
+    if (meta && meta.formatVersion === INDEX_FORMAT_VERSION && meta.corpusFingerprint === corpusFingerprint(corpusDir)) {
+      try {
+        return loadIndex(indexDir);
+      } catch {
+        // damaged: built below
+      }
+    }
+    const data = await build(corpusDir, indexDir, log);
+    await trySave(data, indexDir, log);
+    return data;
+  });
 }
 
 /** The database store's code, once loaded (the files store never loads it). */
@@ -186,7 +209,7 @@ async function openPostgres(corpusDir: string, url: string, rebuild: "auto" | "n
   } else if (held === "other") {
     log("corpus/ here differs from what the PostgreSQL index was built from: answering from the shared index (`zhibao index` publishes this corpus/)");
   }
-  return openPostgresIndex(url);
+  return openPostgresIndex(url, log);
 }
 
 /**
@@ -201,11 +224,15 @@ async function openSqlite(corpusDir: string, indexDir: string, rebuild: "auto" |
     log(existsSync(dbPath) ? "corpus/ changed since the index database was built: updating it…" : "no index database yet: building it from corpus/…");
     mkdirSync(indexDir, { recursive: true });
     const { DATABASE_DERIVED } = await import("./databaseBuild.js");
-    const built = buildSqliteIndex(corpusDir, dbPath, { ...DATABASE_DERIVED, onProgress: log });
-    log(`index database ${dbPath} up to date (${built.read} report files read, ${built.removed} removed; ${built.reports} reports)`);
-    for (const w of built.meta.warnings) log(formatWarning(w));
+    await withBuildLock(indexDir, { what: "a zhibao start updating the index database", onWait: log }, () => {
+      // Another build may have brought it up to date while this one waited.
+      if (sqliteIsCurrent(dbPath, corpusDir)) return;
+      const built = buildSqliteIndex(corpusDir, dbPath, { ...DATABASE_DERIVED, onProgress: log });
+      log(`index database ${dbPath} up to date (${built.read} report files read, ${built.removed} removed; ${built.reports} reports)`);
+      for (const w of built.meta.warnings) log(formatWarning(w));
+    });
   }
-  return openSqliteIndex(dbPath);
+  return openSqliteIndex(dbPath, log);
 }
 
 /** Builds the index, loading the ingestion code (and nodejieba) only now that it is needed, reusing the saved bundles of unchanged reports. */

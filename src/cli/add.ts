@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { basename, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { bundleKey, bundleOf, type ReportBundle } from "../index/bundle.js";
+import { withBuildLock } from "../index/buildLock.js";
 import { formatReceipt, type Receipt, receiptOf } from "../index/receipt.js";
 import { INDEX_FORMAT_VERSION, readBundle, readIndexMeta } from "../index/store.js";
 import { chooseStore } from "../index/storeChoice.js";
@@ -60,6 +61,8 @@ export interface AddOptions {
   force?: boolean;
   /** Progress lines of the index update (the CLI's terminal line). */
   onProgress?: (m: string) => void;
+  /** Told when another build or add holds the index and this one waits for it. */
+  onWait?: (m: string) => void;
 }
 
 /** Names no report file may have. */
@@ -87,13 +90,13 @@ function savedUsed(indexDir: string): { used: ReportBundle[]; cache: (file: stri
   const meta = readIndexMeta(indexDir);
   if (meta?.formatVersion !== INDEX_FORMAT_VERSION) return { used: [], cache: () => null };
   const read = new Map<string, ReportBundle | null>();
-  const keyOf = new Map(meta.bundles.map((b) => [b.file, b.key]));
+  const entryOf = new Map(meta.bundles.map((b) => [b.file, b]));
   const cache = (file: string): ReportBundle | null => {
     if (!read.has(file)) {
-      const key = keyOf.get(file);
+      const entry = entryOf.get(file);
       let b: ReportBundle | null = null;
       try {
-        b = key ? readBundle(indexDir, key, true) : null;
+        b = entry ? readBundle(indexDir, entry.key, entry.sums, true) : null;
       } catch {
         b = null;
       }
@@ -102,6 +105,18 @@ function savedUsed(indexDir: string): { used: ReportBundle[]; cache: (file: stri
     return read.get(file)!;
   };
   return { used: meta.bundles.filter((b) => b.used).flatMap((b) => cache(b.file) ?? []), cache };
+}
+
+/**
+ * Writes a report file into corpus/ as a new file renamed over the name: whatever was there (a
+ * symbolic link planted in corpus/, pointing anywhere) is replaced, never written through. The
+ * temporary name is a dotfile, which no scan of corpus/ reads.
+ */
+function writeReplacing(path: string, bytes: Uint8Array): void {
+  const tmp = join(dirname(path), `.${basename(path)}.tmp-${process.pid}`);
+  rmSync(tmp, { force: true }); // one left by a killed add (a link there is removed, not followed)
+  writeFileSync(tmp, bytes, { flag: "wx", mode: 0o644 }); // O_EXCL: never through a link made meanwhile
+  renameSync(tmp, path);
 }
 
 /** corpus/manifest.json with these entries set, one entry per line as it is kept. */
@@ -138,6 +153,11 @@ function writeManifest(corpusDir: string, set: Record<string, ManifestEntry | nu
  * @example const { outcomes } = await addReports([await loadSource("qinghe-2023.html")], folders, {}); outcomes[0].receipt?.entity // "青禾县"
  */
 export async function addReports(sources: AddSource[], folders: Folders, opts: AddOptions = {}): Promise<AddResult> {
+  // Held from the checks to the index update: a second add waits, then checks against what this one added.
+  return withBuildLock(folders.indexDir, { what: "zhibao add", onWait: opts.onWait ?? (() => {}) }, () => addHolding(sources, folders, opts));
+}
+
+async function addHolding(sources: AddSource[], folders: Folders, opts: AddOptions): Promise<AddResult> {
   const { corpusDir, indexDir } = folders;
   const { entries } = readManifest(corpusDir);
   const there = new Set(listReportFiles(corpusDir));
@@ -170,21 +190,35 @@ export async function addReports(sources: AddSource[], folders: Folders, opts: A
       continue;
     }
     const meta = ingested.report!.meta;
+    // A final report replaces a draft of the same entity and year in answers (the draft stays, unused, with a warning).
     const twin = [...saved.used.map((b) => b.content!.meta), ...accepted.map((a) => a.bundle.content!.meta)].find(
-      (m) => m.report !== name && (m.sha256 === meta.sha256 || (m.entity === meta.entity && (m.reportYear ?? m.dataYears.join(",")) === (meta.reportYear ?? meta.dataYears.join(",")))),
+      (m) =>
+        m.report !== name &&
+        (m.sha256 === meta.sha256 || (m.entity === meta.entity && (m.reportYear ?? m.dataYears.join(",")) === (meta.reportYear ?? meta.dataYears.join(",")) && !(m.draft && !meta.draft))),
     );
     if (twin) {
-      const same = twin.sha256 === meta.sha256 ? "the same text" : `the same entity (${meta.entity}) and year (${meta.reportYear ?? "none"})`;
+      const same =
+        twin.sha256 === meta.sha256
+          ? "the same text"
+          : `the same entity (${meta.entity}) and year (${meta.reportYear ?? "none"})${meta.draft && !twin.draft ? `, and this one is marked as a draft (${meta.draft.word})` : ""}`;
       refuse(`${name} is a copy of ${twin.report} (${same}), which is already in corpus/: remove that one first to replace it`, receipt);
       continue;
     }
+    // Told on its receipt: the draft it replaces in answers (the draft's file stays in corpus/).
+    const draft = saved.used.map((b) => b.content!.meta).find((m) => m.draft && m.entity === meta.entity && (m.reportYear ?? m.dataYears.join(",")) === (meta.reportYear ?? meta.dataYears.join(",")));
+    if (draft && !meta.draft)
+      // A new array: the receipt's warnings are the bundle's, which say only what the file itself says.
+      receipt.warnings = [
+        { report: name, line: null, message: `answers from it instead of ${draft.report}, a draft of the same report (${draft.draft!.word}), which stays in corpus/ unused` },
+        ...receipt.warnings,
+      ];
     const outcome: AddOutcome = { from: source.from, file: name, added: true, receipt, reason: null };
     outcomes.push(outcome);
     accepted.push({ source, entry, bundle: bundleOf(bundleKey(name, source.bytes, entry), name, ingested), outcome });
   }
   if (!accepted.length) return { outcomes, indexMs: null, read: 0 };
 
-  for (const a of accepted) writeFileSync(join(corpusDir, a.source.name), a.source.bytes);
+  for (const a of accepted) writeReplacing(join(corpusDir, a.source.name), a.source.bytes);
   const linked = accepted.filter((a) => a.source.url);
   if (linked.length) writeManifest(corpusDir, Object.fromEntries(linked.map((a) => [a.source.name, a.entry ?? null])));
   const made = new Map(accepted.map((a) => [a.source.name, a.bundle]));
@@ -222,7 +256,11 @@ export async function runAdd(args: string[], opts: { replace?: boolean; force?: 
   }
   if (!sources.length) return;
   const tty = process.stderr.isTTY;
-  const result = await addReports(sources, folders, { ...opts, onProgress: (m) => process.stderr.write(tty ? `\r\x1b[K${m}` : `${m}\n`) });
+  const result = await addReports(sources, folders, {
+    ...opts,
+    onProgress: (m) => process.stderr.write(tty ? `\r\x1b[K${m}` : `${m}\n`),
+    onWait: (m) => process.stderr.write(`${m}\n`),
+  });
   if (tty && result.indexMs !== null) process.stderr.write("\n");
   for (const o of result.outcomes) {
     if (o.receipt) process.stdout.write(`${formatReceipt(o.receipt).join("\n")}\n`);

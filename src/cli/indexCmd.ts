@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
 import { formatWarning } from "../answer/engine.js";
 import { type BundleCache, buildIndex } from "../index/build.js";
+import { BUILD_LOCK_FILE, withBuildLock } from "../index/buildLock.js";
 import { saveIndex, savedBundles } from "../index/store.js";
 import { chooseStore, defaultFolders, sqlitePath } from "../index/storeChoice.js";
 import { listReportFiles } from "../ingest/files.js";
@@ -14,11 +15,20 @@ import type { IngestWarning, ReportMeta } from "../types.js";
  * index/ is what a build from nothing produces.
  */
 export async function runIndex(opts: { check?: boolean; full?: boolean; store?: string }): Promise<void> {
+  // --check writes nothing into index/: it needs no lock.
+  if (opts.check) return buildIndexCmd(opts);
+  await withBuildLock(PACKAGE_FOLDERS.indexDir, { what: "zhibao index", onWait: say }, () => buildIndexCmd(opts));
+}
+
+/** Tells the user something on stderr, on its own line. */
+const say = (m: string) => process.stderr.write(`${m}\n`);
+
+async function buildIndexCmd(opts: { check?: boolean; full?: boolean; store?: string }): Promise<void> {
   const { corpusDir, indexDir } = PACKAGE_FOLDERS;
   const t0 = performance.now();
   const store = chooseStore(opts.store ?? process.env.ZHIBAO_STORE, listReportFiles(corpusDir).length, process.env.DATABASE_URL);
   if (store !== "files" && !opts.check) {
-    const result = await updateDatabase(store, corpusDir, indexDir, !!opts.full);
+    const result = await updateDatabase(store, corpusDir, indexDir, !!opts.full, true);
     const { counts } = result.meta;
     process.stderr.write(
       `${store === "sqlite" ? `index database ${sqlitePath(indexDir)}` : "PostgreSQL index"} built in ${Math.round(performance.now() - t0)} ms (${result.read} report files read, ${result.removed} removed): ${counts.reports} reports, ${counts.tables} tables, ${counts.facts} facts, ${counts.passages} passages\n`,
@@ -64,14 +74,19 @@ const tty = process.stderr.isTTY;
 const progress = (m: string) => process.stderr.write(tty ? `\r\x1b[K${m}` : `${m}\n`);
 const endProgress = () => tty && process.stderr.write("\n");
 
-/** Brings the index database (SQLite, or PostgreSQL at DATABASE_URL) up to date (incrementally unless `full`), printing its warnings. */
-async function updateDatabase(store: "sqlite" | "postgres", corpusDir: string, indexDir: string, full: boolean) {
+/**
+ * Brings the index database (SQLite, or PostgreSQL at DATABASE_URL) up to date (incrementally unless `full`), printing its warnings;
+ * `verify` (`zhibao index`) first checks every stored row's checksum, reading again the reports whose rows changed.
+ */
+async function updateDatabase(store: "sqlite" | "postgres", corpusDir: string, indexDir: string, full: boolean, verify = false) {
   const { buildPostgresIndex, buildSqliteIndex } = await import("../index/databaseStore.js");
   const { DATABASE_DERIVED } = await import("../answer/databaseBuild.js");
-  const opts = { ...DATABASE_DERIVED, full, onProgress: progress };
+  const opts = { ...DATABASE_DERIVED, full, verify, onProgress: progress };
   if (store === "sqlite") mkdirSync(indexDir, { recursive: true });
   const result = store === "sqlite" ? buildSqliteIndex(corpusDir, sqlitePath(indexDir), opts) : buildPostgresIndex(corpusDir, process.env.DATABASE_URL ?? "", opts);
   endProgress();
+  if ("movedAside" in result && result.movedAside)
+    process.stderr.write(`the index database was damaged (${result.movedAside.reason}): moved aside to ${result.movedAside.to} and built again from corpus/\n`);
   for (const w of result.meta.warnings) process.stderr.write(`${formatWarning(w)}\n`);
   return result;
 }
@@ -85,6 +100,14 @@ export async function updateIndex(
   files: string[],
   { corpusDir, indexDir }: Folders,
   o: { cache?: BundleCache; onProgress?: (m: string) => void } = {},
+): Promise<{ read: number; warnings: IngestWarning[]; unused: string[] }> {
+  return withBuildLock(indexDir, { what: "zhibao index update", onWait: say }, () => updateHolding(files, { corpusDir, indexDir }, o));
+}
+
+async function updateHolding(
+  files: string[],
+  { corpusDir, indexDir }: Folders,
+  o: { cache?: BundleCache; onProgress?: (m: string) => void },
 ): Promise<{ read: number; warnings: IngestWarning[]; unused: string[] }> {
   const store = chooseStore(process.env.ZHIBAO_STORE, listReportFiles(corpusDir).length, process.env.DATABASE_URL);
   const mine = (w: IngestWarning) => files.includes(w.report);
@@ -104,7 +127,6 @@ export async function updateIndex(
 export async function runRemove(names: string[], folders: Folders = PACKAGE_FOLDERS): Promise<void> {
   const { corpusDir } = folders;
   const known = listReportFiles(corpusDir);
-  const removed: string[] = [];
   // 雅安, 遂宁职校, Leshan: a report's name (entity, alias, English name) as well as its file name.
   const byName = names.some((n) => !known.includes(n)) ? await reportsByName(folders) : [];
   const files = names.flatMap((name) => {
@@ -117,6 +139,14 @@ export async function runRemove(names: string[], folders: Folders = PACKAGE_FOLD
     }
     return named.length ? named : [name];
   });
+  await withBuildLock(folders.indexDir, { what: "zhibao remove", onWait: say }, () => removeFiles(files, folders));
+}
+
+/** Takes these files out of corpus/ and updates the index (holding the build lock: what is there is listed again). */
+async function removeFiles(files: string[], folders: Folders): Promise<void> {
+  const { corpusDir } = folders;
+  const known = listReportFiles(corpusDir);
+  const removed: string[] = [];
   for (const name of [...new Set(files)]) {
     if (!known.includes(name)) {
       process.stderr.write(`${name}: no such report file in corpus/ (there are: ${known.join(", ")})\n`);
@@ -166,7 +196,7 @@ export function filesNamed(name: string, reports: readonly ReportMeta[]): string
 function listFiles(dir: string): string[] {
   try {
     return readdirSync(dir, { recursive: true, withFileTypes: true })
-      .filter((e) => e.isFile())
+      .filter((e) => e.isFile() && e.name !== BUILD_LOCK_FILE)
       .map((e) => relative(dir, join(e.parentPath ?? e.path, e.name)));
   } catch {
     return [];

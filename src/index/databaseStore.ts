@@ -1,4 +1,5 @@
-import { readFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync, renameSync } from "node:fs";
 import { join } from "node:path";
 import { IndexVersionError } from "../errors.js";
 import { dropDuplicates } from "../ingest/corpus.js";
@@ -28,7 +29,7 @@ import { corpusFingerprint, corpusStatFingerprint, INDEX_FORMAT_VERSION, type En
  */
 
 /** Bump when the schema or what a row holds changes: a database of another version is rebuilt. */
-export const SQLITE_SCHEMA_VERSION = 8;
+export const SQLITE_SCHEMA_VERSION = 9;
 const VERSION = `${SQLITE_SCHEMA_VERSION}.${INDEX_FORMAT_VERSION}.${BUNDLE_VERSION}`;
 
 /** The catalogue rows of one report (src/answer/indicators.ts catalogRows), given by the caller: the index layer never imports answer code. */
@@ -49,9 +50,10 @@ CREATE TABLE IF NOT EXISTS info (name TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS reports (
   file TEXT PRIMARY KEY, key TEXT NOT NULL, used INTEGER NOT NULL DEFAULT 0, warnings TEXT NOT NULL,
   counts TEXT, base INTEGER NOT NULL DEFAULT 0, meta TEXT, schools TEXT, titles TEXT, ids TEXT, lengths ${blob},
-  sections TEXT, tables TEXT
+  sum TEXT, sections TEXT, tables TEXT
 );
-CREATE TABLE IF NOT EXISTS facts (report TEXT NOT NULL, pos INTEGER NOT NULL, entry TEXT, ord INTEGER, year INTEGER, body TEXT NOT NULL);
+-- sum (here, and on each fact and passage): a checksum of what the row holds (rowSum), so a figure edited in the database is never served.
+CREATE TABLE IF NOT EXISTS facts (report TEXT NOT NULL, pos INTEGER NOT NULL, entry TEXT, ord INTEGER, year INTEGER, body TEXT NOT NULL, sum TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS facts_report ON facts (report, pos);
 CREATE INDEX IF NOT EXISTS facts_entry ON facts (entry);
 CREATE TABLE IF NOT EXISTS entry_grams (gram TEXT NOT NULL, report TEXT NOT NULL, entry TEXT NOT NULL, ord INTEGER NOT NULL);
@@ -72,7 +74,7 @@ CREATE INDEX IF NOT EXISTS table_heads_report ON table_heads (report, pos);
 CREATE TABLE IF NOT EXISTS row_labels (report TEXT NOT NULL, label TEXT NOT NULL, entry TEXT NOT NULL, ord INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS row_labels_report ON row_labels (report);
 CREATE INDEX IF NOT EXISTS row_labels_label ON row_labels (label, report);
-CREATE TABLE IF NOT EXISTS passages (doc INTEGER PRIMARY KEY, report TEXT NOT NULL, id TEXT NOT NULL, body TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS passages (doc INTEGER PRIMARY KEY, report TEXT NOT NULL, id TEXT NOT NULL, body TEXT NOT NULL, sum TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS passages_report ON passages (report);${
     dialect === "postgres"
       ? `
@@ -93,6 +95,17 @@ CREATE TABLE IF NOT EXISTS leaf_counts (leaf TEXT PRIMARY KEY, reports INTEGER N
 
 const TABLES = ["info", "reports", "facts", "entry_grams", "label_entries", "leaves", "example_rows", "row_labels", "table_heads", "passages", "postings", "vocab", "leaf_counts"];
 
+/**
+ * The checksum a row keeps of what it holds (the first 64 bits of sha256: it tells an edited or
+ * damaged row, it is no defence against someone who also rewrites the sum). A report's key is the
+ * sha256 of its file, so a report's rows carry both the source's checksum and their own.
+ */
+export function rowSum(...parts: string[]): string {
+  const hash = createHash("sha256");
+  for (const p of parts) hash.update(p).update("\0");
+  return hash.digest("hex").slice(0, 16);
+}
+
 /** What a database build did. */
 export interface SqliteBuildResult {
   /** Report files read now. */
@@ -102,17 +115,54 @@ export interface SqliteBuildResult {
   /** Reports answered from. */
   reports: number;
   meta: IndexMeta;
+  /** A damaged database file found first: why, and where it was moved before this build made a new one. */
+  movedAside?: { reason: string; to: string };
 }
 
-/** Brings the SQLite database at `dbPath` up to date with corpus/ (see {@link buildDatabaseIndex}). */
+/** Whether an error is SQLite saying its file is damaged or is no database at all. */
+export function isDamagedDatabase(err: unknown): boolean {
+  const code = (err as { code?: unknown })?.code;
+  return typeof code === "string" && (code.startsWith("SQLITE_CORRUPT") || code.startsWith("SQLITE_NOTADB"));
+}
+
+/**
+ * Moves a damaged database file (and its -wal and -shm files) aside, to `<file>.damaged-<time>`, to
+ * be looked at or deleted; returns where it went.
+ */
+export function moveDamagedAside(dbPath: string): string {
+  const to = `${dbPath}.damaged-${new Date().toISOString().replace(/[:.]/g, "-")}`;
+  for (const suffix of ["", "-wal", "-shm"]) if (existsSync(dbPath + suffix)) renameSync(dbPath + suffix, to + suffix);
+  return to;
+}
+
+/**
+ * Brings the SQLite database at `dbPath` up to date with corpus/ (see {@link buildDatabaseIndex}).
+ * A damaged file (SQLite says so while the build reads it; `verify` checks every page first) is
+ * moved aside, saying why ({@link SqliteBuildResult.movedAside}), and a new one is built from corpus/.
+ */
 export function buildSqliteIndex(corpusDir: string, dbPath: string, opts: BuildOptions): SqliteBuildResult {
-  const db = sqliteDb(dbPath, { readonly: false });
+  const once = (): SqliteBuildResult => {
+    const db = sqliteDb(dbPath, { readonly: false });
+    try {
+      if (opts.verify) {
+        const problems = db.all("PRAGMA quick_check").map(([line]) => String(line));
+        if (problems.join() !== "ok") throw Object.assign(new Error(problems.slice(0, 3).join("; ")), { code: "SQLITE_CORRUPT" });
+      }
+      const result = buildDatabaseIndex(corpusDir, db, opts);
+      db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+      return result;
+    } finally {
+      db.close();
+    }
+  };
   try {
-    const result = buildDatabaseIndex(corpusDir, db, opts);
-    db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
-    return result;
-  } finally {
-    db.close();
+    return once();
+  } catch (err) {
+    if (!isDamagedDatabase(err)) throw err;
+    const reason = (err as Error).message;
+    const to = moveDamagedAside(dbPath);
+    opts.onProgress?.(`${dbPath} is damaged (${reason}): moved aside to ${to}; building it again from corpus/`);
+    return { ...once(), movedAside: { reason, to } };
   }
 }
 
@@ -132,6 +182,8 @@ export interface BuildOptions {
   exampleTopic: (rows: ExampleRow[]) => ExampleTopic | null;
   /** Read every report again. */
   full?: boolean;
+  /** Check every stored report's rows against their checksums first, and read again those that differ (`zhibao index`; a start checks the rows it reads). */
+  verify?: boolean;
   onProgress?: (message: string) => void;
 }
 
@@ -146,10 +198,17 @@ export function buildDatabaseIndex(corpusDir: string, db: SqlDb, opts: BuildOpti
   db.exec(schema(db.dialect));
   setInfo(db, "version", VERSION);
   const writer = reportWriter(db, opts.catalogRows);
+  // The corpus as it is before anything is read: a report dropped in during the build makes it differ at the next start.
+  const fingerprints = { fingerprint: corpusFingerprint(corpusDir), stat_fingerprint: corpusStatFingerprint(corpusDir) };
   const { entries, warnings } = readManifest(corpusDir);
   const { files, skipped } = scanCorpus(corpusDir);
   warnings.push(...skipped);
   const stored = new Map((db.all("SELECT file, key FROM reports") as [string, string][]).map(([f, k]) => [f, k]));
+  if (opts.verify)
+    for (const file of damagedReports(db)) {
+      stored.set(file, "damaged");
+      opts.onProgress?.(`${file}: its rows in the index are not what was saved (checksums differ): reading it again`);
+    }
   let read = 0;
   for (let start = 0; start < files.length; start += BUILD_BATCH)
     db.transaction(() =>
@@ -178,14 +237,34 @@ export function buildDatabaseIndex(corpusDir: string, db: SqlDb, opts: BuildOpti
     const examples = db.all("SELECT report, leaf, year FROM example_rows WHERE report IN (SELECT file FROM reports WHERE used = 1) ORDER BY report") as [string, string, number][];
     setInfo(db, "example_topic", JSON.stringify(opts.exampleTopic(examples.map(([report, leaf, year]) => ({ report, leaf, year })))));
   }
-  // Last: the database now is the corpus it names.
+  // Last: the database now is (at least) the corpus it names.
   db.transaction(() => {
-    setInfo(db, "fingerprint", corpusFingerprint(corpusDir));
-    setInfo(db, "stat_fingerprint", corpusStatFingerprint(corpusDir));
+    for (const [name, value] of Object.entries(fingerprints)) setInfo(db, name, value);
     setInfo(db, "generation", String(Number(info(db, "generation") ?? 0) + (read || gone.length ? 1 : 0)));
   });
   const meta = readMeta(db);
   return { read, removed: gone.length, reports: meta.counts.reports, meta };
+}
+
+/** Reports whose rows are not what the build wrote (a row's checksum differs). Reads every row: `zhibao index` only. */
+function damagedReports(db: SqlDb): Set<string> {
+  const out = new Set<string>();
+  for (const [file, sections, tables, sum] of db.all("SELECT file, sections, tables, sum FROM reports WHERE meta IS NOT NULL") as [string, string, string, string][])
+    if (rowSum(sections, tables) !== sum) out.add(file);
+  for (const table of ["facts", "passages"])
+    for (const [report, body, sum] of db.all(`SELECT report, body, sum FROM ${table}`) as [string, string, string][]) if (rowSum(body) !== sum) out.add(report);
+  return out;
+}
+
+/**
+ * Marks a report whose rows were found changed: its key, so the next build reads its file again,
+ * and the corpus fingerprints, so the next start builds. Best effort (a read-only database stays as it is).
+ */
+function markDamaged(db: SqlDb, report: string): void {
+  db.transaction(() => {
+    db.run("UPDATE reports SET key = ? WHERE file = ?", ["damaged", report]);
+    db.run("UPDATE info SET value = ? WHERE name IN ('fingerprint', 'stat_fingerprint')", ["damaged"]);
+  });
 }
 
 function info(db: SqlDb, name: string): string | undefined {
@@ -208,7 +287,7 @@ function readVersion(db: SqlDb): string | undefined {
 /** Writes and removes reports' rows, and keeps `used` and the vocabulary right. */
 function reportWriter(db: SqlDb, catalogRows: CatalogRowsOf) {
   const insertReport = (...v: unknown[]) =>
-    db.run("INSERT INTO reports (file, key, used, meta, sections, tables, titles, schools, ids, warnings, counts, base, lengths) VALUES (?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", v);
+    db.run("INSERT INTO reports (file, key, used, meta, sections, tables, titles, schools, ids, warnings, counts, base, lengths, sum) VALUES (?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", v);
   const termsOf = (file: string) => db.all("SELECT term, docs FROM postings WHERE report = ?", [file]) as [string, number][];
 
   /**
@@ -245,18 +324,19 @@ function reportWriter(db: SqlDb, catalogRows: CatalogRowsOf) {
       remove(b.file);
       const c = b.content;
       if (!c) {
-        insertReport(b.file, b.key, null, null, null, null, null, null, JSON.stringify(b.warnings), null, 0, null);
+        insertReport(b.file, b.key, null, null, null, null, null, null, JSON.stringify(b.warnings), null, 0, null, null);
         return;
       }
       const report = c.meta.report;
       const base = db.get("SELECT COALESCE(MAX(doc), -1) + 1 FROM passages")![0] as number;
       const postings: ReportPostings = reportPostings(c.tokens, c.passages);
+      const [meta, sections, tables] = [JSON.stringify(c.meta), JSON.stringify(c.sections), JSON.stringify(c.tables)];
       insertReport(
         b.file,
         b.key,
-        JSON.stringify(c.meta),
-        JSON.stringify(c.sections),
-        JSON.stringify(c.tables),
+        meta,
+        sections,
+        tables,
         JSON.stringify(c.tables.map((t) => t.title ?? "")),
         JSON.stringify(c.schools),
         JSON.stringify(c.passages.map((p) => p.id)),
@@ -264,14 +344,16 @@ function reportWriter(db: SqlDb, catalogRows: CatalogRowsOf) {
         JSON.stringify({ facts: c.facts.length, passages: c.passages.length, tables: c.tables.length, sections: c.sections.length }),
         base,
         postings.lengths,
+        rowSum(sections, tables),
       );
       const rows = catalogRows(c.facts, c.tables);
       db.insertMany(
-        "INSERT INTO facts (report, pos, entry, ord, year, body) VALUES",
-        "(?, ?, ?, ?, ?, ?)",
+        "INSERT INTO facts (report, pos, entry, ord, year, body, sum) VALUES",
+        "(?, ?, ?, ?, ?, ?, ?)",
         c.facts.map((f, pos) => {
           const e = rows.factEntry.get(f.id);
-          return [report, pos, e?.key ?? null, e?.ord ?? null, f.year, JSON.stringify(f)];
+          const body = JSON.stringify(f);
+          return [report, pos, e?.key ?? null, e?.ord ?? null, f.year, body, rowSum(body)];
         }),
       );
       db.insertMany(
@@ -305,15 +387,18 @@ function reportWriter(db: SqlDb, catalogRows: CatalogRowsOf) {
         "(?, ?, ?, ?)",
         tableRowLabels(c.facts, rows.factEntry).map((r) => [report, r.label, r.key, r.ord]),
       );
-      const passageRows = c.passages.map((p, i) => [base + i, report, p.id, JSON.stringify(p)]);
+      const passageRows = c.passages.map((p, i) => {
+        const body = JSON.stringify(p);
+        return [base + i, report, p.id, body, rowSum(body)];
+      });
       if (db.dialect === "postgres") {
         const tsv = c.tokens.map((t) => [...t.title, ...t.section, ...t.body].join(" "));
         db.insertMany(
-          "INSERT INTO passages (doc, report, id, body, tsv) VALUES",
-          "(?, ?, ?, ?, to_tsvector('simple', ?))",
+          "INSERT INTO passages (doc, report, id, body, sum, tsv) VALUES",
+          "(?, ?, ?, ?, ?, to_tsvector('simple', ?))",
           passageRows.map((row, i) => [...row, tsv[i]]),
         );
-      } else db.insertMany("INSERT INTO passages (doc, report, id, body) VALUES", "(?, ?, ?, ?)", passageRows);
+      } else db.insertMany("INSERT INTO passages (doc, report, id, body, sum) VALUES", "(?, ?, ?, ?, ?)", passageRows);
       db.insertMany(
         "INSERT INTO postings (term, report, pairs, docs, blob) VALUES",
         "(?, ?, ?, ?, ?)",
@@ -433,20 +518,48 @@ export interface SqliteView extends IndexView {
 /** How often a view asks the database whether it changed. */
 export const GENERATION_CHECK_MS = 2000;
 
-/** Opens a SQLite database built by buildSqliteIndex for answering. */
-export function openSqliteIndex(dbPath: string): SqliteView {
+/** Opens a SQLite database built by buildSqliteIndex for answering; `log` hears of rows found changed (see {@link openDatabaseIndex}). */
+export function openSqliteIndex(dbPath: string, log: (message: string) => void = () => {}): SqliteView {
   let db: SqlDb;
   try {
-    db = sqliteDb(dbPath, { readonly: true });
+    db = explainDamage(sqliteDb(dbPath, { readonly: true }), dbPath);
   } catch (err) {
     throw new IndexVersionError(`no index database at ${dbPath} (${(err as Error).message}): run \`zhibao index --store sqlite\``);
   }
-  return openDatabaseIndex(db, `the index database ${dbPath}`, "zhibao index --store sqlite");
+  const mark = (report: string) => {
+    const writer = sqliteDb(dbPath, { readonly: false });
+    try {
+      markDamaged(writer, report);
+    } finally {
+      writer.close();
+    }
+  };
+  return openDatabaseIndex(db, `the index database ${dbPath}`, "zhibao index --store sqlite", { log, mark });
+}
+
+/**
+ * The database, its damage reported as what to do: SQLite's "database disk image is malformed" or
+ * "file is not a database" becomes an IndexVersionError naming the file and saying that `zhibao
+ * index` moves it aside and builds a new one.
+ */
+function explainDamage(db: SqlDb, dbPath: string): SqlDb {
+  const wrap =
+    <A extends unknown[], R>(fn: (...args: A) => R) =>
+    (...args: A): R => {
+      try {
+        return fn(...args);
+      } catch (err) {
+        if (!isDamagedDatabase(err)) throw err;
+        throw new IndexVersionError(`the index database ${dbPath} is damaged (${(err as Error).message}): run \`zhibao index --store sqlite\`, which moves it aside and builds a new one from corpus/`);
+      }
+    };
+  return { ...db, all: wrap(db.all), get: wrap(db.get), run: wrap(db.run), insertMany: wrap(db.insertMany), exec: wrap(db.exec), transaction: wrap(db.transaction) };
 }
 
 /** Connects to a PostgreSQL index (DATABASE_URL) for answering. */
-export function openPostgresIndex(url: string): SqliteView {
-  return openDatabaseIndex(postgresDb(url), "the PostgreSQL index", "zhibao index --store postgres");
+export function openPostgresIndex(url: string, log: (message: string) => void = () => {}): SqliteView {
+  const db = postgresDb(url);
+  return openDatabaseIndex(db, "the PostgreSQL index", "zhibao index --store postgres", { log, mark: (report) => markDamaged(db, report) });
 }
 
 /** One build at a time per PostgreSQL database, whichever instance or machine starts it (pg_advisory_lock). */
@@ -481,11 +594,20 @@ export function postgresState(url: string, corpusDir: string): "empty" | "curren
   }
 }
 
+/** What a view does with a report whose rows are not what the build wrote. */
+export interface DamageHandler {
+  log(message: string): void;
+  /** Marks the report for the next build (see markDamaged). */
+  mark(report: string): void;
+}
+
 /**
  * A view over a database built by buildDatabaseIndex. Reads the report rows' metas and schools
- * now; everything else when first asked for. Takes ownership of `db` (closed with the view).
+ * now; everything else when first asked for, each row checked against its checksum: a report with
+ * a changed row is not served at all (as if the index lacked it), and is marked so the next start
+ * (or `zhibao index`) reads its file again. Takes ownership of `db` (closed with the view).
  */
-export function openDatabaseIndex(db: SqlDb, name: string, rebuildCommand: string): SqliteView {
+export function openDatabaseIndex(db: SqlDb, name: string, rebuildCommand: string, damage: DamageHandler = { log: () => {}, mark: () => {} }): SqliteView {
   const version = readVersion(db);
   if (version !== VERSION) {
     db.close();
@@ -499,6 +621,25 @@ export function openDatabaseIndex(db: SqlDb, name: string, rebuildCommand: strin
   const usedReports = new Set(reports.map((r) => r.report));
   const metaOf = new Map(reports.map((r) => [r.report, r]));
 
+  const damaged = new Set<string>();
+  /** Whether these rows are intact; when not, the report is damaged from now on (and marked for the next build). */
+  const intact = (report: string, rows: readonly (readonly unknown[])[], sumOf: (row: readonly unknown[]) => string, sumAt: number): boolean => {
+    if (damaged.has(report)) return false;
+    if (rows.every((r) => sumOf(r) === r[sumAt])) return true;
+    damaged.add(report);
+    cache.delete(report);
+    damage.log(`${name}: the rows of ${report} are not what was saved (checksums differ): not answering from them; the next start or \`${rebuildCommand}\` reads the report again`);
+    try {
+      damage.mark(report);
+    } catch (err) {
+      damage.log(`${name}: could not mark ${report} for the next build (${(err as Error).message}): run \`${rebuildCommand}\``);
+    }
+    return false;
+  };
+  const passageRows = (report: string): Passage[] => {
+    const rows = db.all("SELECT body, sum FROM passages WHERE report = ? ORDER BY doc", [report]) as [string, string][];
+    return intact(report, rows, (r) => rowSum(r[0] as string), 1) ? rows.map(([p]) => JSON.parse(p) as Passage) : [];
+  };
   const cache = new Map<string, ReportBody>();
   const content = (report: string): ReportBody | undefined => {
     const hit = cache.get(report);
@@ -507,14 +648,18 @@ export function openDatabaseIndex(db: SqlDb, name: string, rebuildCommand: strin
       cache.set(report, hit);
       return hit;
     }
-    const row = usedReports.has(report) ? (db.get("SELECT sections, tables FROM reports WHERE file = ?", [report]) as [string, string] | undefined) : undefined;
-    if (!row) return undefined;
+    const row = usedReports.has(report) && !damaged.has(report) ? (db.get("SELECT sections, tables, sum FROM reports WHERE file = ?", [report]) as [string, string, string] | undefined) : undefined;
+    if (!row || !intact(report, [row], (r) => rowSum(r[0] as string, r[1] as string), 2)) return undefined;
+    const facts = db.all("SELECT body, sum FROM facts WHERE report = ? ORDER BY pos", [report]) as [string, string][];
+    if (!intact(report, facts, (r) => rowSum(r[0] as string), 1)) return undefined;
+    const passages = passageRows(report);
+    if (damaged.has(report)) return undefined;
     const body: ReportBody = {
       meta: metaOf.get(report)!,
       sections: JSON.parse(row[0]) as Section[],
       tables: JSON.parse(row[1]) as Table[],
-      facts: db.all("SELECT body FROM facts WHERE report = ? ORDER BY pos", [report]).map(([f]) => JSON.parse(f as string) as Fact),
-      passages: db.all("SELECT body FROM passages WHERE report = ? ORDER BY doc", [report]).map(([p]) => JSON.parse(p as string) as Passage),
+      facts: facts.map(([f]) => JSON.parse(f) as Fact),
+      passages,
     };
     if (cache.size >= CONTENT_CACHE) cache.delete(cache.keys().next().value!);
     cache.set(report, body);
@@ -540,9 +685,8 @@ export function openDatabaseIndex(db: SqlDb, name: string, rebuildCommand: strin
     reports,
     schools,
     content,
-    passagesOf: (report) =>
-      cache.get(report)?.passages ?? (usedReports.has(report) ? db.all("SELECT body FROM passages WHERE report = ? ORDER BY doc", [report]).map(([p]) => JSON.parse(p as string) as Passage) : []),
-    entries: entryIndex(db, usedReports),
+    passagesOf: (report) => cache.get(report)?.passages ?? (usedReports.has(report) ? passageRows(report) : []),
+    entries: entryIndex(db, usedReports, intact),
     vocab,
     passageCount: meta.counts.passages,
     passageIndex: () => (passages ??= databasePassageIndex(db, [...usedReports])),
@@ -561,7 +705,11 @@ type HeadRow = [id: string, report: string, number: string | null, title: string
 const headOf = ([id, report, number, title, standard, startLine, rowCount]: HeadRow): TableHead => ({ id, report, number, title, standard: standard as Table["standard"], startLine, rowCount });
 
 /** The catalogue's entries by label gram, over the used reports. */
-function entryIndex(db: SqlDb, used: ReadonlySet<string>): EntryIndex {
+function entryIndex(
+  db: SqlDb,
+  used: ReadonlySet<string>,
+  intact: (report: string, rows: readonly (readonly unknown[])[], sumOf: (row: readonly unknown[]) => string, sumAt: number) => boolean,
+): EntryIndex {
   let leaves: Set<string> | null = null;
   let rowLabels: Set<string> | null = null;
   // Statements for up to this many values at once; more are read in turns.
@@ -638,11 +786,18 @@ function entryIndex(db: SqlDb, used: ReadonlySet<string>): EntryIndex {
       return rows.map(([report, key, ord, leaf]) => ({ report, key, ord, leaf }));
     },
     factsOf(keys) {
-      const facts: { report: string; pos: number; fact: Fact }[] = [];
-      for (const part of chunks(keys)) {
-        const rows = db.all(`SELECT report, pos, body FROM facts WHERE entry IN (${marks(part.length)})`, part) as [string, number, string][];
-        for (const [report, pos, body] of rows) facts.push({ report, pos, fact: JSON.parse(body) as Fact });
+      const rows: [string, number, string, string][] = [];
+      for (const part of chunks(keys)) rows.push(...(db.all(`SELECT report, pos, body, sum FROM facts WHERE entry IN (${marks(part.length)})`, part) as [string, number, string, string][]));
+      // A report with a changed fact row gives none of its facts.
+      const byReport = new Map<string, [string, number, string, string][]>();
+      for (const r of rows) {
+        const mine = byReport.get(r[0]);
+        if (mine) mine.push(r);
+        else byReport.set(r[0], [r]);
       }
+      const facts = [...byReport].flatMap(([report, mine]) =>
+        intact(report, mine, (r) => rowSum(r[2] as string), 3) ? mine.map(([, pos, body]) => ({ report, pos, fact: JSON.parse(body) as Fact })) : [],
+      );
       return facts.sort((a, b) => (a.report < b.report ? -1 : a.report > b.report ? 1 : a.pos - b.pos)).map((f) => f.fact);
     },
   };

@@ -17,7 +17,7 @@ import { BUNDLE_VERSION } from "./bundleVersion.js";
  */
 
 /** Bump when the shape of anything saved changes: an index of another version is rebuilt, never misread. */
-export const INDEX_FORMAT_VERSION = 9;
+export const INDEX_FORMAT_VERSION = 10;
 
 export const FILES = { meta: "meta.json", vocab: "vocab.json", pinyin: "pinyin.json", leaves: "leaves.json" } as const;
 
@@ -51,6 +51,27 @@ export interface BundleEntry {
   key: string;
   /** False for a file that could not be read, or a copy of another report. */
   used: boolean;
+  /** sha256 of each saved file of the bundle, as written: a file that differs (edited by hand, damaged) is never served. */
+  sums?: BundleSums;
+}
+
+/** The sha256 (hex) of a bundle's three saved files (its key is the sha256 of its report file). */
+export interface BundleSums {
+  bundle: string;
+  passages: string;
+  tokens: string;
+}
+
+/** A saved bundle file whose bytes are not those the index saved (edited by hand, damaged). */
+export class BundleChecksumError extends IndexVersionError {}
+
+const sha256 = (bytes: Uint8Array | string) => createHash("sha256").update(bytes).digest("hex");
+
+/** The bytes of a saved bundle file, checked against the sum the index recorded for it. */
+function readChecked(path: string, sum: string | undefined): Buffer {
+  const bytes = readFileSync(path);
+  if (sha256(bytes) !== sum) throw new BundleChecksumError(`${path} is not the file the index saved (its checksum differs: edited or damaged)`);
+  return bytes;
 }
 
 /** What index/meta.json records. */
@@ -184,15 +205,23 @@ export function saveIndex(data: BuiltIndexData, indexDir: string, derived?: Save
     renameSync(tmp(path), path);
   };
   const json = (value: unknown) => `${JSON.stringify(value)}\n`;
+  const sums = new Map<string, BundleSums>();
   for (const b of data.bundles) {
     const { tokens, passages, ...content } = b.content ?? { tokens: null, passages: null };
     const path = join(bundleDir, `${b.key}.json`);
-    // A bundle's name is its key: a reused one, read back intact from there, is not written again.
-    if (data.reused.has(b.key) && existsSync(path) && existsSync(join(bundleDir, `${b.key}.passages.json`))) continue;
-    writeAtomic(join(bundleDir, `${b.key}.tokens.json`), json(tokens));
-    writeAtomic(join(bundleDir, `${b.key}.passages.json`), json(passages));
-    writeAtomic(path, json({ key: b.key, file: b.file, content: b.content ? content : null, warnings: b.warnings }));
+    const files = { bundle: path, passages: join(bundleDir, `${b.key}.passages.json`), tokens: join(bundleDir, `${b.key}.tokens.json`) };
+    // A bundle's name is its key: a reused one, read back intact from there (its sums checked), is not written again.
+    if (data.reused.has(b.key) && Object.values(files).every((f) => existsSync(f))) {
+      sums.set(b.key, { bundle: sha256(readFileSync(files.bundle)), passages: sha256(readFileSync(files.passages)), tokens: sha256(readFileSync(files.tokens)) });
+      continue;
+    }
+    const bytes = { tokens: json(tokens), passages: json(passages), bundle: json({ key: b.key, file: b.file, content: b.content ? content : null, warnings: b.warnings }) };
+    writeAtomic(files.tokens, bytes.tokens);
+    writeAtomic(files.passages, bytes.passages);
+    writeAtomic(path, bytes.bundle);
+    sums.set(b.key, { bundle: sha256(bytes.bundle), passages: sha256(bytes.passages), tokens: sha256(bytes.tokens) });
   }
+  for (const entry of data.meta.bundles) entry.sums = sums.get(entry.key);
   writeAtomic(join(indexDir, FILES.vocab), json(data.vocabCounts));
   for (const [file, value] of [
     [FILES.pinyin, derived?.pinyinWords],
@@ -227,14 +256,20 @@ export function readIndexMeta(indexDir: string): IndexMeta | null {
 /**
  * A saved bundle, without its tokens unless asked for. Its passages are read when first asked for
  * (a getter, replaced by the value once read), unless `withTokens`: a build reuses them whole.
+ * Every file read is checked against `sums` (see {@link BundleEntry}); its passages' file too, now,
+ * so a changed one is found at load, not in the middle of an answer.
+ *
+ * @throws BundleChecksumError when a file is not the one the index saved
  */
-export function readBundle(indexDir: string, key: string, withTokens = false): ReportBundle {
+export function readBundle(indexDir: string, key: string, sums: BundleSums | undefined, withTokens = false): ReportBundle {
   const dir = join(indexDir, BUNDLE_DIR);
-  const bundle = JSON.parse(readFileSync(join(dir, `${key}.json`), "utf8")) as ReportBundle;
+  const bundle = JSON.parse(readChecked(join(dir, `${key}.json`), sums?.bundle).toString("utf8")) as ReportBundle;
   const content = bundle.content;
   if (!content) return bundle;
-  content.tokens = withTokens ? (JSON.parse(readFileSync(join(dir, `${key}.tokens.json`), "utf8")) as ReportContent["tokens"]) : [];
-  const readPassages = () => JSON.parse(readFileSync(join(dir, `${key}.passages.json`), "utf8")) as Passage[];
+  content.tokens = withTokens ? (JSON.parse(readChecked(join(dir, `${key}.tokens.json`), sums?.tokens).toString("utf8")) as ReportContent["tokens"]) : [];
+  // Hashing the bytes costs ~0.5 ms per MB; parsing them is what waits for the first search.
+  const passageBytes = readChecked(join(dir, `${key}.passages.json`), sums?.passages);
+  const readPassages = () => JSON.parse(passageBytes.toString("utf8")) as Passage[];
   if (withTokens) content.passages = readPassages();
   else
     Object.defineProperty(content, "passages", {
@@ -251,18 +286,19 @@ export function readBundle(indexDir: string, key: string, withTokens = false): R
 
 /**
  * The saved bundles of an index of this format, by file name, for an incremental build to reuse
- * (with their tokens); none when there is no such index.
+ * (with their tokens); none when there is no such index. A bundle whose files are not those saved
+ * (their checksums differ) is none: its report is read again.
  */
 export function savedBundles(indexDir: string): (file: string) => ReportBundle | null {
   const meta = readIndexMeta(indexDir);
-  const byFile = new Map(meta?.formatVersion === INDEX_FORMAT_VERSION ? meta.bundles.map((b) => [b.file, b.key]) : []);
+  const byFile = new Map(meta?.formatVersion === INDEX_FORMAT_VERSION ? meta.bundles.map((b) => [b.file, b]) : []);
   return (file) => {
-    const key = byFile.get(file);
-    if (!key) return null;
+    const entry = byFile.get(file);
+    if (!entry) return null;
     try {
-      return readBundle(indexDir, key, true);
+      return readBundle(indexDir, entry.key, entry.sums, true);
     } catch {
-      return null; // damaged or gone: read the file again
+      return null; // damaged, changed or gone: read the file again
     }
   };
 }
@@ -276,7 +312,7 @@ export function loadIndex(indexDir: string): IndexData {
   }
   try {
     const read = (name: string) => JSON.parse(readFileSync(join(indexDir, name), "utf8"));
-    const contents = meta.bundles.filter((b) => b.used).map((b) => readBundle(indexDir, b.key).content!);
+    const contents = meta.bundles.filter((b) => b.used).map((b) => readBundle(indexDir, b.key, b.sums).content!);
     // Figure questions never touch the passage index: it is read on the first search.
     let passages: PassageIndex | null = null;
     const passageIndex = (): PassageIndex => {

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { ReportParseError } from "../errors.js";
-import type { IngestedReport, IngestWarning, ManifestEntry } from "../types.js";
+import type { IngestedReport, IngestWarning, ManifestEntry, ReportMeta } from "../types.js";
 import { splitLines } from "./clean.js";
 import { dropCutEnd } from "./cutEnd.js";
 import { decodeReport } from "./decode.js";
@@ -89,29 +89,76 @@ const sizeOf = (r: Pick<IngestedReport, "meta">): number => {
 };
 
 /**
- * One report per text and per entity and year: of two copies, the more complete one (more facts
- * and passages; the first by name on a tie) is kept, and a warning on the other names both.
+ * Of two reports of the same entity and year (different texts), the one to answer from and why,
+ * read from what they are and say, never from their file names: a final report over a draft (its
+ * title or front matter says 征求意见稿, 草稿 …: meta.draft), then the later publication date a page prints, then the more
+ * complete (more facts and passages). Null: nothing tells them apart.
+ */
+function preferred<R extends Pick<IngestedReport, "meta">>(a: R, b: R, size: (r: R) => number): { keep: R; drop: R; why: string } | null {
+  const [da, db] = [a.meta.draft, b.meta.draft];
+  const draftWhy = (r: R, d: NonNullable<ReportMeta["draft"]>) => `${r.meta.report} is marked as a draft (${d.word}${d.line ? `, line ${d.line}` : ", in its title"})`;
+  if (!!da !== !!db) return da ? { keep: b, drop: a, why: draftWhy(a, da) } : { keep: a, drop: b, why: draftWhy(b, db!) };
+  const [pa, pb] = [a.meta.published?.date ?? "", b.meta.published?.date ?? ""];
+  if (pa && pb && pa !== pb) return pa > pb ? { keep: a, drop: b, why: `published later (${pa}, not ${pb})` } : { keep: b, drop: a, why: `published later (${pb}, not ${pa})` };
+  const [sa, sb] = [size(a), size(b)];
+  if (sa !== sb) return sa > sb ? { keep: a, drop: b, why: "more complete (more figures and passages)" } : { keep: b, drop: a, why: "more complete (more figures and passages)" };
+  return null;
+}
+
+/**
+ * One report per text, and per entity and year when the reports themselves say which to answer
+ * from: of two copies of the same text, the first is kept (they say the same); of two texts of one
+ * entity and year, the one {@link preferred} chooses (never by file name), with a warning on the other naming
+ * both and why. When nothing tells two texts apart (neither a draft, no later date, as complete),
+ * both are kept, with a warning on each naming the other: every answer then cites its file.
  */
 export function dropDuplicates<R extends Pick<IngestedReport, "meta">>(reports: R[], warnings: IngestWarning[], size: (r: R) => number = sizeOf): R[] {
-  const kept = new Map<string, R>();
-  const keyOf = (r: R) => [`text:${r.meta.sha256}`, `entity:${r.meta.entity}|${r.meta.reportYear ?? r.meta.dataYears.join(",")}`];
+  const byText = new Map<string, R>();
+  const byEntity = new Map<string, R[]>();
+  const entityKey = (r: R) => `${r.meta.entity}|${r.meta.reportYear ?? r.meta.dataYears.join(",")}`;
+  const yearOf = (r: R) => r.meta.reportYear ?? (r.meta.dataYears.join(", ") || "none");
   const out: R[] = [];
   for (const r of reports) {
-    const keys = keyOf(r);
-    const twin = keys.map((k) => kept.get(k)).find((t) => t !== undefined);
-    if (!twin) {
-      for (const k of keys) kept.set(k, r);
-      out.push(r);
+    const same = byText.get(r.meta.sha256);
+    if (same) {
+      warnings.push({ report: r.meta.report, line: null, message: `skipped: a copy of ${same.meta.report} (the same text); only ${same.meta.report} is loaded` });
       continue;
     }
-    const same = twin.meta.sha256 === r.meta.sha256 ? "the same text" : `the same entity (${r.meta.entity}) and year (${r.meta.reportYear ?? (r.meta.dataYears.join(", ") || "none")})`;
-    const [keep, drop] = size(r) > size(twin) ? [r, twin] : [twin, r];
-    warnings.push({ report: drop.meta.report, line: null, message: `skipped: a copy of ${keep.meta.report} (${same}); only ${keep.meta.report} is loaded` });
-    if (keep === r) {
-      out[out.indexOf(twin)] = r;
-      for (const k of keyOf(twin)) kept.delete(k);
-      for (const k of keys) kept.set(k, r);
+    byText.set(r.meta.sha256, r);
+    const kept = byEntity.get(entityKey(r)) ?? [];
+    let dropped = false;
+    let at: number | undefined; // where the first twin it replaces stood: reports keep their order
+    for (const twin of [...kept]) {
+      const choice = preferred(twin, r, size);
+      if (!choice) continue;
+      warnings.push({
+        report: choice.drop.meta.report,
+        line: null,
+        message: `skipped: a copy of ${choice.keep.meta.report} (the same entity (${r.meta.entity}) and year (${yearOf(r)})); only ${choice.keep.meta.report} is loaded: ${choice.why}`,
+      });
+      if (choice.drop === r) {
+        dropped = true;
+        break;
+      }
+      kept.splice(kept.indexOf(twin), 1);
+      at ??= out.indexOf(twin);
+      out.splice(out.indexOf(twin), 1);
     }
+    if (dropped) continue;
+    for (const twin of kept)
+      for (const [one, other] of [
+        [r, twin],
+        [twin, r],
+      ])
+        warnings.push({
+          report: one.meta.report,
+          line: null,
+          message: `${other.meta.report} is another report of ${r.meta.entity} for ${yearOf(r)}, and nothing tells which is the final one (neither is marked a draft, no later publication date, as complete): both are answered from, each figure citing its file`,
+        });
+    kept.push(r);
+    byEntity.set(entityKey(r), kept);
+    if (at === undefined) out.push(r);
+    else out.splice(at, 0, r);
   }
   return out;
 }

@@ -117,6 +117,30 @@ function entityWithoutTitle(lines: string[], report: string, pagePublisher: stri
   return null;
 }
 
+/** Words that mark a report as not final: 征求意见稿, 讨论稿, 送审稿, 草稿, 初稿, 修改稿, 样稿, 未定稿, draft. */
+const DRAFT_WORD = /征求意见稿|讨论稿|送审稿|草稿|初稿|修改稿|样稿|未定稿|\bdraft\b/i;
+
+/** How many non-blank lines of the front matter are looked at for a draft mark (a cover, its title, a note). */
+const DRAFT_FRONT_LINES = 30;
+
+/**
+ * The word that marks a report as a draft, in its title or on a line of its front matter, and where.
+ *
+ * @example draftMark("…质量年度报告（征求意见稿）", []) // { word: "征求意见稿", line: null }
+ */
+export function draftMark(title: string, lines: readonly string[]): { word: string; line: number | null } | null {
+  const inTitle = DRAFT_WORD.exec(title);
+  if (inTitle) return { word: inTitle[0], line: null };
+  let seen = 0;
+  for (let i = 0; i < lines.length && seen < DRAFT_FRONT_LINES; i++) {
+    if (!lines[i]!.trim()) continue;
+    seen++;
+    const m = DRAFT_WORD.exec(lines[i]!);
+    if (m) return { word: m[0], line: i + 1 };
+  }
+  return null;
+}
+
 /** Assembles a report's metadata from what its text says, with the manifest filling what it cannot. */
 export function buildMeta(input: {
   report: string;
@@ -161,6 +185,8 @@ export function buildMeta(input: {
         : `no report title found in the first lines; the report is listed under its file name "${entity}"`,
     );
   }
+  const draft = draftMark(titleText, input.lines);
+  if (draft) input.warn?.(draft.line, `marked as a draft (${draft.word}): another report of ${entity} for the same year that is not a draft is answered from instead`);
   if (reportYear === null) input.warn?.(title?.line ?? null, "no report year found in the title or on the cover; questions without a year use the latest year of its tables");
   else if (guessed.year) input.warn?.(title?.line ?? null, `no report year found in the title or on the cover: ${reportYear} is taken from the file name`);
   return {
@@ -177,6 +203,7 @@ export function buildMeta(input: {
     dataYears: [],
     sha256: input.sha256,
     ...(guessed.entity || guessed.year ? { guessed } : {}),
+    ...(draft ? { draft } : {}),
   };
 }
 

@@ -9,10 +9,17 @@
  * blocks. Line N of that text is what a citation's "第N行" counts: the Nth paragraph or table row.
  */
 import { DOMParser, type Element, type Node } from "@xmldom/xmldom";
-import { unzipSync } from "fflate";
 import { ReportParseError } from "../../errors.js";
 import { label, readNumbering, type Numbering, type NumberingCounters } from "./docxNumbering.js";
 import { gridLines, joinWrapped, type Grid, type GridCell } from "./grid.js";
+import { readZipEntries, ZipLimitError, type ZipLimits } from "./zip.js";
+
+/**
+ * What a .docx's parts may expand to. A report's word/document.xml is a few MB (its pictures are
+ * other parts, never inflated); 32 MB is several times the largest seen, and is reached in well
+ * under a second, so a zip bomb (0.9 MB expanding to 200 MB) costs that, not 2 GB and 36 s.
+ */
+export const DOCX_LIMITS: ZipLimits = { maxEntryBytes: 32 * 1024 * 1024, maxTotalBytes: 48 * 1024 * 1024 };
 
 const W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 const MC = "http://schemas.openxmlformats.org/markup-compatibility/2006";
@@ -272,8 +279,9 @@ function readBody(body: Element, ctx: Context, out: string[]): void {
 export function readDocx(bytes: Uint8Array, report: string): string {
   let files: Record<string, Uint8Array>;
   try {
-    files = unzipSync(bytes, { filter: (f) => f.name === "word/document.xml" || f.name === "word/styles.xml" || f.name === "word/numbering.xml" });
+    files = readZipEntries(bytes, (name) => name === "word/document.xml" || name === "word/styles.xml" || name === "word/numbering.xml", DOCX_LIMITS);
   } catch (err) {
+    if (err instanceof ZipLimitError) throw new ReportParseError(report, null, `the Word file is not read: ${err.message}, a zip bomb or no report`);
     throw new ReportParseError(report, null, `the Word file is damaged or not a .docx (${(err as Error).message})`);
   }
   const documentXml = files["word/document.xml"];

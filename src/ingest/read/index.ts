@@ -10,6 +10,7 @@
  * which page of the PDF each line stands, so a citation can name the page.
  */
 import { extname } from "node:path";
+import { ReportParseError } from "../../errors.js";
 import { decodeReport } from "../decode.js";
 import { readOldWord } from "./doc.js";
 import { readDocx } from "./docx.js";
@@ -94,6 +95,45 @@ export function readReport(bytes: Uint8Array, report: string, options: ReadOptio
   const ext = extname(report).toLowerCase();
   const sniffed = sniff(bytes);
   const reader = READERS[sniffed === ".doc" && ext === ".wps" ? ext : (sniffed ?? ext)];
-  if (reader) return reader(bytes, report, options);
-  return { format: "text", text: decodeReport(bytes, report).text };
+  if (reader) return withinTextLimits(reader(bytes, report, options), report);
+  // No character takes more than 4 bytes: a text file this large is refused before it is decoded.
+  if (bytes.length > 4 * MAX_TEXT_CHARS) throw tooLong(report, `${(bytes.length / 1024 / 1024).toFixed(0)} MB of text`);
+  return withinTextLimits({ format: "text", text: decodeReport(bytes, report).text }, report);
+}
+
+/**
+ * Most characters of text read from one report (1 million): the reports are 20,000–45,000, a
+ * province's a few times that. Structure, tables and figures are read in time that grows with the
+ * text (and faster with long lines): a 19 MB text file took 2.8 GB and 161 s; at this limit the worst
+ * shape takes a few seconds.
+ */
+export const MAX_TEXT_CHARS = 1_000_000;
+
+/** Longest line read (20,000 characters): a report's paragraphs are at most a few thousand; one line of 350,000 took 20 s. */
+export const MAX_LINE_CHARS = 20_000;
+
+function tooLong(report: string, what: string): ReportParseError {
+  return new ReportParseError(
+    report,
+    null,
+    `${what} is far more than a report holds (at most ${MAX_TEXT_CHARS.toLocaleString("en")} characters, lines of at most ${MAX_LINE_CHARS.toLocaleString("en")}): not read`,
+  );
+}
+
+/** The text read, refused when it is longer than a report could be (see MAX_TEXT_CHARS, MAX_LINE_CHARS). */
+function withinTextLimits(read: ReadReport, report: string): ReadReport {
+  const { text } = read;
+  if (text.length > MAX_TEXT_CHARS) throw tooLong(report, `its text of ${text.length.toLocaleString("en")} characters`);
+  for (let start = 0, line = 1; start < text.length; line++) {
+    const end = text.indexOf("\n", start);
+    const stop = end < 0 ? text.length : end;
+    if (stop - start > MAX_LINE_CHARS)
+      throw new ReportParseError(
+        report,
+        line,
+        `a line of ${(stop - start).toLocaleString("en")} characters is far more than a report's paragraph (at most ${MAX_LINE_CHARS.toLocaleString("en")}): not read`,
+      );
+    start = stop + 1;
+  }
+  return read;
 }
