@@ -121,6 +121,9 @@ function requestedTables(state: Loaded, text: string, reports: string[], tableRe
   return { ids: ids.size ? ids : null, span: words };
 }
 
+/** The last few years as a span (近三年, 最近两年, 近年来): the time scope of a multi-year total. */
+const RECENT_YEARS = /(?:最?近|过去)\s*[两二三四五六七八九十\d]{1,2}\s*个?\s*(?:学年|年度|年)来?|近年来/;
+
 /** A name that points into a report's region (a school, a county) rather than at the report itself. */
 export function bySubject(m: EntityMatch): boolean {
   return (m.via === "place" || m.via === "school") && !!m.subject;
@@ -219,6 +222,17 @@ export function understand(state: Loaded, question: string, previous: AskContext
   for (const report of subjectOnly.keys()) {
     const own = subjectRows.get(report);
     if (own) matches = [...own, ...matches.filter((m) => m.entry.report !== report)];
+  }
+  // 近三年新增了多少个紧缺专业: a span of recent years may be the time scope a sentence's total is printed
+  // under (近三年新增紧缺专业), not a list of years. Asked so only when nothing answers the years.
+  const recent = RECENT_YEARS.exec(text)?.[0];
+  if (recent && indicatorQuery && !answering(matches).length) {
+    const scoped = answering(matchIndicators(`${recent}${indicatorQuery}`, candidates)).filter((m) => m.entry.slots.timeScope);
+    if (scoped.length) {
+      matches = scoped;
+      indicatorQuery = `${recent}${indicatorQuery}`;
+      years = [];
+    }
   }
   // The coverage rule: a row that leaves a word of the question unexplained is not the answer
   // while another row explains them all; when none does, nothing is stated and the word is named.

@@ -90,6 +90,7 @@ const FLOORS: Record<string, number> = {
   area: 3,
   "printed-format": 3,
   "chinese-numeral": 0,
+  "year-series": 7,
 };
 
 describe("sentence forms: precision", () => {

@@ -108,7 +108,8 @@ export function readLabel(text: string, entity = ""): LabelReading | null {
   COMPARISON.lastIndex = 0;
   if (hadComparison) s = s.replace(COMPARISON, "");
   const afterYear = /.*\d{4}\s*(?:年度|学年|年)(?:\d{1,2}月(?:\d{1,2}日)?)?(?:上午|下午|底|末|初)?/.exec(s);
-  if (afterYear) s = s.slice(afterYear[0].length);
+  // …unless nothing follows the year: `在校生2022年4800人` names what it measures before it.
+  if (afterYear) s = s.length > afterYear[0].length ? s.slice(afterYear[0].length) : s.replace(/\d{4}\s*(?:年度|学年|年)$/, "");
   if (BOUND.test(s)) return null;
   // The qualifier is taken off the label and kept: the figure is never stated as exact.
   let qualifier: string | undefined;

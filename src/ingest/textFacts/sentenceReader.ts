@@ -81,6 +81,9 @@ function modifiedNoun(m: RegExpExecArray): string {
   return qualifiers.join("") + m[1]!;
 }
 
+/** Words that are only a year (`，2023年`, `、2024年为`): a figure after them has the label of the one before. */
+const YEAR_ONLY = /^[\s，,、]*(?:19|20)\d{2}\s*(?:年度|学年|年)(?:的)?(?:为|是|有|达)?\s*$/;
+
 /** Units that count people. */
 const PEOPLE = /^(?:人|名|人次)$/;
 /** After a count of people, what they got or did, to the clause end: `学子获得国家奖学金`, `学生参加技能大赛`. */
@@ -379,7 +382,9 @@ export class SentenceReader {
     // Brackets do not end a clause: `专业（含专业方向）布点148个` is one label.
     const clauseStart = Math.max(this.segmentStart, this.layout.clauseFrom[at]!);
     const labelStart = Math.max(clauseStart, this.prevEnd);
-    let labelText = s.slice(labelStart, at);
+    // `在校生2022年4800人`: a year between the label and its figure; the label is before the year.
+    const yearThenFigure = labelStart === this.prevEnd && this.prevIs("year") && /^\s*(?:的)?(?:为|是|有|达到?)?\s*$/.test(s.slice(labelStart, at));
+    let labelText = s.slice(yearThenFigure ? Math.max(clauseStart, this.scopeFrom) : labelStart, at);
     // Words glued to skipped digits belong to them (`全球前10强光伏企业`, `25个团队75人`), unless a
     // total restarts the phrase (`17所中职学校共有校内专任教师1886人`) or it reads as a phrase of its own.
     const glued = labelStart === this.prevEnd && !/^[、，,；;（(\s]/.test(labelText) && !/共有|共计|合计|总计|现有/.test(labelText);
@@ -419,11 +424,21 @@ export class SentenceReader {
               ? { label: examples[1] ?? "", kind: "plain" as const }
               : tainted || orphan || unreadable
                 ? null
-                : readLabel(cumulative ? withoutCumulative(labelText) : labelText, this.meta.entity);
+                : this.yearOnlyClause(at)
+                  ? { label: this.prevBase!, kind: "plain" as const }
+                  : readLabel(cumulative ? withoutCumulative(labelText) : labelText, this.meta.entity);
     const reading = plain && cumulative ? { ...plain, label: `${cumulative.scope}${plain.label}` } : plain;
     // (The verb decides before a multi-year prefix: 近年来停招9个专业.)
     const counting = Boolean(reading && (VERB_BEFORE_NOUN.test(plain?.label ?? "") || ((contestHere || inContestList) && !contestHere?.award)));
     return { reading, labelText, clauseStart, fromStart, toEnd, inRun: item !== undefined, counting };
+  }
+
+  /**
+   * Only a year between the last figure and this one (`在校生4800人，2023年4980人`, `…4800人、2023年4980人`):
+   * the label is elided, it is the same as the figure before's, for that year.
+   */
+  private yearOnlyClause(at: number): boolean {
+    return this.prevBase !== null && this.prevIs("year") && YEAR_ONLY.test(this.s.slice(this.scopeFrom, at));
   }
 
   /**
