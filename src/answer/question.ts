@@ -129,10 +129,64 @@ export function bySubject(m: EntityMatch): boolean {
   return (m.via === "place" || m.via === "school") && !!m.subject;
 }
 
+/**
+ * Reads a question in named steps: who it asks about (reports, places without one, a follow-up's
+ * context), when (years), what (indicator words, tables, words to search for), and which rows answer.
+ */
 export function understand(state: Loaded, question: string, previous: AskContext | undefined): Understood {
   const typed = cleanTyped(question);
   const text = toHalfWidth(toSimplified(typed));
-  const lang = replyLang(typed);
+  const who = readWho(state, text, previous);
+  const when = readWhen(state, text, who);
+  const what = readWhat(state, text, who, when);
+  const rows = matchRows(state, text, who, when, what);
+  // The coverage rule: a row that leaves a word of the question unexplained is not the answer
+  // while another row explains them all; when none does, nothing is stated and the word is named.
+  const partial = rows.matches.filter((m) => m.leftover.length);
+  const answered = answering(rows.matches);
+  const leftover = answered.length ? [] : [...new Set(partial.flatMap((m) => (m === partial[0] ? m.leftover : [])))];
+  const matches = preferUnit(answered, askedUnit(text));
+  const years = rows.years;
+  const detected = detectIntent(text, { entityCount: who.entityCount, yearCount: years.length, hasIndicator: matches.length > 0 });
+  let intent = detected.intent;
+  if (rows.indicatorFromContext && (intent === "passage" || intent === "unknown")) intent = who.context?.intent === "rank" ? "rank" : "figure";
+  return {
+    question: typed,
+    text,
+    lang: replyLang(typed),
+    reports: when.reports,
+    subjectOnly: who.subjectOnly,
+    subjectRows: rows.subjectRows,
+    unknown: who.unknown,
+    years,
+    yearsByReport: when.yearsByReport,
+    yearsExplicit: when.parsed.explicit || when.yearsFromContext,
+    indicatorQuery: rows.indicatorQuery,
+    tableIds: what.tables.ids,
+    matches,
+    partial,
+    leftover,
+    intent,
+    casesOnly: detected.casesOnly,
+    searchText: what.searchText,
+  };
+}
+
+/** Who a question asks about: the reports it names (or a follow-up's), places without a report, and the context it continues. */
+interface Who {
+  resolved: ReturnType<Loaded["resolver"]["resolve"]>;
+  places: ReturnType<typeof placesWithoutReport>;
+  /** The previous answer's context, when the question continues it (understand/followUp.ts). */
+  context: AskContext | undefined;
+  reports: string[];
+  unknown: string[];
+  entitiesFromContext: boolean;
+  /** How many things are named: a name several reports share (遂宁 for every 遂宁 school) is one. */
+  entityCount: number;
+  subjectOnly: Map<string, string>;
+}
+
+function readWho(state: Loaded, text: string, previous: AskContext | undefined): Who {
   const resolved = state.resolver.resolve(text);
   let reports = [...new Set(resolved.matches.map((m) => m.report))];
   const places = placesWithoutReport(text, resolved);
@@ -144,65 +198,102 @@ export function understand(state: Loaded, question: string, previous: AskContext
   ]);
   const context = previous && continuesPrevious({ text, residual: bare.replace(FILLER_EN, " ").replace(FILLER_ZH, " "), isReply: !!previous.isReply }) ? previous : undefined;
   const unknown = [...new Set(places.unknown.map((u) => u.name))];
-  // What a follow-up took from the previous answer, because the question did not say it.
-  const fromContext = { entities: false, years: false, indicator: false };
+  let entitiesFromContext = false;
   if (!reports.length && !unknown.length && context?.entities.length) {
     reports = context.entities.map((e) => state.reportByEntity.get(e) ?? e).filter((r) => state.metaByReport.has(r));
-    fromContext.entities = reports.length > 0;
+    entitiesFromContext = reports.length > 0;
   }
   // A name several reports share (遂宁 for every 遂宁 school) names one thing: no comparison is asked.
   const perSpan = new Map<string, number>();
   for (const m of resolved.matches) perSpan.set(`${m.start}:${m.end}`, (perSpan.get(`${m.start}:${m.end}`) ?? 0) + 1);
   const sharedExtra = [...perSpan.values()].reduce((n, k) => n + k - 1, 0);
-  const entityCount = fromContext.entities ? reports.length : Math.max(Math.min(reports.length, 1), reports.length - sharedExtra);
+  const entityCount = entitiesFromContext ? reports.length : Math.max(Math.min(reports.length, 1), reports.length - sharedExtra);
   const subjects = resolved.matches.filter(bySubject).map((m) => ({ report: m.report, name: m.subject! }));
   // The narrower name wins: 乐山峨眉山市 asks about 峨眉山市, whose figures 乐山's report may not give apart.
   const subjectOnly = new Map(subjects.filter((s) => state.metaByReport.get(s.report)?.kind !== "school").map((s) => [s.report, s.name]));
+  return { resolved, places, context, reports, unknown, entitiesFromContext, entityCount, subjectOnly };
+}
+
+/** When: the years asked (each report's own for a relative year), and the reports of an edition asked for. */
+interface When {
+  parsed: ReturnType<typeof parseYears>;
+  reports: string[];
+  years: number[];
+  yearsByReport: Map<string, number[]>;
+  yearsFromContext: boolean;
+}
+
+function readWhen(state: Loaded, text: string, who: Who): When {
+  let reports = who.reports;
   const ref = state.metaByReport.get(reports[0] ?? "") ?? null;
-  const parsedYears = parseYears(text, { reportYear: ref?.reportYear ?? null, latestDataYear: ref?.latestDataYear ?? null });
+  const parsed = parseYears(text, { reportYear: ref?.reportYear ?? null, latestDataYear: ref?.latestDataYear ?? null });
   // 2023年报告: the report of that edition (of those named, or of all), for the years it covers.
-  if (parsedYears.reportYears.length) {
+  if (parsed.reportYears.length) {
     const pool = reports.length ? reports : state.reportNames;
-    const editions = pool.filter((r) => parsedYears.reportYears.includes(state.metaByReport.get(r)?.reportYear ?? -1));
+    const editions = pool.filter((r) => parsed.reportYears.includes(state.metaByReport.get(r)?.reportYear ?? -1));
     if (editions.length) reports = editions;
   }
-  let years = parsedYears.years;
   // 去年 is each report's own last year: 乐山's 2024 report and 吕梁's 2023 one mean 2023 and 2022.
   const yearsByReport = new Map<string, number[]>();
-  if (parsedYears.relative && reports.length > 1) {
+  if (parsed.relative && reports.length > 1) {
     for (const r of reports) {
       const m = state.metaByReport.get(r);
       yearsByReport.set(r, parseYears(text, { reportYear: m?.reportYear ?? null, latestDataYear: m?.latestDataYear ?? null }).years);
     }
   }
-  if (!years.length && context?.years.length) {
-    years = context.years;
-    fromContext.years = true;
-  }
+  const fromContext = !parsed.years.length && !!who.context?.years.length;
+  return { parsed, reports, years: fromContext ? who.context!.years : parsed.years, yearsByReport, yearsFromContext: fromContext };
+}
 
+/** What: the question's indicator words, the tables it names, and the words to search passages for. */
+interface What {
+  indicatorQuery: string;
+  tables: { ids: Set<string> | null; span: string | null };
+  searchText: string;
+}
+
+function readWhat(state: Loaded, text: string, who: Who, when: When): What {
+  const { resolved, places } = who;
   // A place-like word the gazetteer does not know, beside a named report (藏彝区 in 乐山藏彝区9+3在校学生), is part
   // of what is asked: it stays in the indicator words, so only a row that names it answers.
   const indicatorPlaces = places.all.filter((u) => !places.wordTopics.includes(u));
-  const spans: [number, number][] = [...resolved.matches.map((m): [number, number] => [m.start, m.end]), ...indicatorPlaces.map((u): [number, number] => [u.start, u.end]), ...parsedYears.spans];
+  const spans: [number, number][] = [...resolved.matches.map((m): [number, number] => [m.start, m.end]), ...indicatorPlaces.map((u): [number, number] => [u.start, u.end]), ...when.parsed.spans];
   let residual = blankSpans(text, spans);
   // Search keeps the words naming a school or county (鹤山职校, 孝义): the report filter has the region,
   // those words find the passage; the region's own name would only match everything in its report.
   const searchSpans = [
     ...resolved.matches.filter((m) => !bySubject(m)).map((m): [number, number] => [m.start, m.end]),
     ...places.all.map((u): [number, number] => [u.start, u.end]),
-    ...parsedYears.spans,
+    ...when.parsed.spans,
   ];
   // A place that is a topic of the named report (赴港交流, "exchanges with Hong Kong") is searched for, by its Chinese name.
   const searchText = keywordText(`${blankSpans(text, searchSpans)} ${places.topics.map((t) => t.zh ?? t.name).join(" ")}`);
-  const preIntent = detectIntent(text, { entityCount, yearCount: years.length, hasIndicator: true });
-  const tables = requestedTables(state, residual, reports, preIntent.tableRequested);
+  const preIntent = detectIntent(text, { entityCount: who.entityCount, yearCount: when.years.length, hasIndicator: true });
+  const tables = requestedTables(state, residual, when.reports, preIntent.tableRequested);
   if (tables.span) residual = residual.replace(tables.span, " ");
   residual = residual.replace(/表\s*\d+(?:[-－]\d+)?/g, " ");
   // Pinyin indicator words (biyesheng renshu) in the catalogue's Chinese; English words stay for the synonyms.
   if (/[a-z]{4}/i.test(residual)) residual = pinyinToChinese(residual, state.pinyin, (w) => ENGLISH_WORDS.has(w.toLowerCase()));
-  let indicatorQuery = applySynonyms(residual.replace(ASKED_MEASURE, " ")).replace(FILLER_EN, " ").replace(FILLER_ZH, " ").replace(/\s+/g, "");
+  const indicatorQuery = applySynonyms(residual.replace(ASKED_MEASURE, " ")).replace(FILLER_EN, " ").replace(FILLER_ZH, " ").replace(/\s+/g, "");
+  return { indicatorQuery, tables, searchText };
+}
 
-  const tableIds = tables.ids;
+/** Which rows: the matches (not yet filtered by the coverage rule), with what a follow-up or a time scope changed of the question. */
+interface Rows {
+  matches: IndicatorMatch[];
+  indicatorQuery: string;
+  indicatorFromContext: boolean;
+  subjectRows: Map<string, IndicatorMatch[]>;
+  years: number[];
+}
+
+function matchRows(state: Loaded, text: string, who: Who, when: When, what: What): Rows {
+  const { reports } = when;
+  const context = who.context;
+  let { indicatorQuery } = what;
+  let years = when.years;
+  let indicatorFromContext = false;
+  const tableIds = what.tables.ids;
   const candidates = state.lookup(reports, tableIds ? (e) => e.tableId !== null && tableIds.has(e.tableId) : undefined);
   let matches = indicatorQuery ? matchIndicators(indicatorQuery, candidates) : [];
   if (!matches.length && tableIds) matches = indicatorQuery ? matchIndicators(indicatorQuery, state.lookup(reports)) : [];
@@ -212,14 +303,14 @@ export function understand(state: Loaded, question: string, previous: AskContext
     indicatorQuery = qualifiesOnly ? `${indicatorQuery}${context.indicator}` : context.indicator;
     matches = matchIndicators(indicatorQuery, state.lookup(reports));
     // Qualified, it is still a figure question: nothing found is said as such, naming the qualifier.
-    fromContext.indicator = matches.length > 0 || qualifiesOnly;
+    indicatorFromContext = matches.length > 0 || qualifiesOnly;
   }
   // A school named inside a region's report may have rows of its own there (学校 | 在校生数 | …).
   const subjectRows = new Map<string, IndicatorMatch[]>();
   const reportsBySubject = new Map<string, string[]>();
-  for (const [report, subject] of subjectOnly) reportsBySubject.set(subject, [...(reportsBySubject.get(subject) ?? []), report]);
+  for (const [report, subject] of who.subjectOnly) reportsBySubject.set(subject, [...(reportsBySubject.get(subject) ?? []), report]);
   for (const [subject, inReports] of reportsBySubject) for (const [report, own] of subjectRowMatches(state, inReports, subject, indicatorQuery)) subjectRows.set(report, own);
-  for (const report of subjectOnly.keys()) {
+  for (const report of who.subjectOnly.keys()) {
     const own = subjectRows.get(report);
     if (own) matches = [...own, ...matches.filter((m) => m.entry.report !== report)];
   }
@@ -234,36 +325,7 @@ export function understand(state: Loaded, question: string, previous: AskContext
       years = [];
     }
   }
-  // The coverage rule: a row that leaves a word of the question unexplained is not the answer
-  // while another row explains them all; when none does, nothing is stated and the word is named.
-  const partial = matches.filter((m) => m.leftover.length);
-  matches = answering(matches);
-  const leftover = matches.length ? [] : [...new Set(partial.flatMap((m) => (m === partial[0] ? m.leftover : [])))];
-  const unit = askedUnit(text);
-  matches = preferUnit(matches, unit);
-  const detected = detectIntent(text, { entityCount, yearCount: years.length, hasIndicator: matches.length > 0 });
-  let intent = detected.intent;
-  if (fromContext.indicator && (intent === "passage" || intent === "unknown")) intent = context?.intent === "rank" ? "rank" : "figure";
-  return {
-    question: typed,
-    text,
-    lang,
-    reports,
-    subjectOnly,
-    subjectRows,
-    unknown,
-    years,
-    yearsByReport,
-    yearsExplicit: parsedYears.explicit || fromContext.years,
-    indicatorQuery,
-    tableIds: tables.ids,
-    matches,
-    partial,
-    leftover,
-    intent,
-    casesOnly: detected.casesOnly,
-    searchText,
-  };
+  return { matches, indicatorQuery, indicatorFromContext, subjectRows, years };
 }
 
 /**
