@@ -4,4 +4,4 @@
  * corpus fingerprints include it (src/index/store.ts). Its own module: start-up reads it without
  * loading the ingestion code.
  */
-export const BUNDLE_VERSION = 10;
+export const BUNDLE_VERSION = 11;

@@ -91,6 +91,7 @@ const FLOORS: Record<string, number> = {
   "printed-format": 3,
   "chinese-numeral": 0,
   "year-series": 7,
+  "count-chain": 7,
 };
 
 describe("sentence forms: precision", () => {

@@ -37,7 +37,7 @@ const NOUN_AFTER = /^([\u4e00-\u9fff“”]{1,8})(?=[，,。；;！？）)]|$)/;
 /** The same, where a verb or a contest before the figure says a list of counts follows (`获得5个一等奖、9个二等奖`). */
 const NOUN_IN_LIST = /^([\u4e00-\u9fff“”]{1,8})(?=[，,。；;！？）)、]|$)/;
 /** Verbs whose object is the noun after the figure: `新增20个紧缺专业` → 新增紧缺专业. */
-const VERB_BEFORE_NOUN = /^(?:新增|新设|新建|建成|组建|共建|开设|开发|建设|培养|引进|选出|评出|立项|优化调整|调整|淘汰|撤销|停招|荣获|获得|发展|帮带|派驻|设立|成立|新建|创建|出版|编写|建有)$/;
+const VERB_BEFORE_NOUN = /^(?:新增|新设|新建|建成|组建|共建|开设|开发|建设|培养|引进|选出|评出|立项|优化调整|调整|淘汰|撤销|停招|荣获|获得|发展|帮带|派驻|设立|成立|新建|创建|出版|编写|建有|设置|设)$/;
 /**
  * A verb then a list of examples (`开设机电技术应用、会计事务等`): the figure after counts what the verb did.
  * `共有A、B和C5所中等职业学校`: a having verb and the names counted; the noun after the figure says what.
@@ -83,6 +83,17 @@ function modifiedNoun(m: RegExpExecArray): string {
 
 /** Words that are only a year (`，2023年`, `、2024年为`): a figure after them has the label of the one before. */
 const YEAR_ONLY = /^[\s，,、]*(?:19|20)\d{2}\s*(?:年度|学年|年)(?:的)?(?:为|是|有|达)?\s*$/;
+
+/**
+ * A count's noun right before another count (`共8所学校30个教学团队参赛`, `5个赛点465名学生参加`, `18所职业学校的
+ * 524名选手`): the first counts its noun, the second what follows it.
+ */
+const CHAIN_NOUN = /^([\u4e00-\u9fff]{1,6}?)的?\s*(?=\d)/;
+/**
+ * What a chain's counts did (`…30个教学团队参赛`): the first count is of its noun doing it (学校参赛). A chain
+ * that says none of these is read for its last count only: `8所学校30个团队开发` does not say 8 is all the schools.
+ */
+const CHAIN_VERB = /参赛|参加|参与|获奖|入选|参训|报名|竞技|同台/;
 
 /** Units that count people. */
 const PEOPLE = /^(?:人|名|人次)$/;
@@ -205,6 +216,10 @@ export class SentenceReader {
   private bracketParent: string | null = null;
   /** The figure a 其中 in this group breaks down (`教师1576人，其中，正式在编1331人`). */
   private partsOf: string | null = null;
+  /** The last figure counted the noun right before this one (`8所学校30个…`): this one counts the next noun. */
+  private chainNext = false;
+  /** The counting verb before such a chain (`建成5个实训基地12个实训室`), for each of its counts. */
+  private chainVerb = "";
 
   constructor(
     private readonly p: Passage,
@@ -242,6 +257,7 @@ export class SentenceReader {
   }
 
   private fail(end: number): void {
+    this.chainNext = false;
     this.prevEnd = end;
     this.prev = "failed";
     this.prevBase = null;
@@ -327,8 +343,9 @@ export class SentenceReader {
       return;
     }
     const counted = this.countedNoun(fig, read);
-    if (!counted) {
-      this.fail(fig.end);
+    if (!counted || (counted.chained && counted.label === "")) {
+      this.fail(counted?.saidTo ?? fig.end);
+      this.chainNext = counted?.chained === true;
       return;
     }
     // `全州中等职业学校共有20所`: the schools are the subject and what is counted.
@@ -353,6 +370,8 @@ export class SentenceReader {
     }
     if (!this.topic) this.frame = this.s.slice(this.segmentStart, read.clauseStart);
     this.facts.push(this.textFact(label, fig, reading, approxAfter, approxWord, y, line, offset, at));
+    this.chainNext = counted.chained === true;
+    this.chainVerb = counted.verb ?? "";
     this.prevEnd = counted.saidTo;
     this.scopeFrom = counted.saidTo;
     // A part after an approximate count (`500余项，其中…67项`) has lost what it is part of; after 约16:1 it has not.
@@ -391,7 +410,10 @@ export class SentenceReader {
     // `66个工种共培训6659人`: after a figure not read, 共 starts what this one counts.
     const restart = glued && this.prevIs("failed") ? labelText.search(/(?<!公)共(?![有计青建享同性])/) : -1;
     if (restart >= 0) labelText = labelText.slice(restart + 1);
-    const tainted = glued && restart < 0 && (this.prevIs("code", "fact") || (this.prevIs("failed", "approx") && (labelText.length <= 3 || labelText.includes("、") || /^[中内里外]/.test(labelText))));
+    // `8所学校30个教学团队`: the count after a chained one counts its own noun.
+    const chainItem = glued && this.chainNext && this.prevIs("fact", "failed") && /^的?$/.test(labelText.trim());
+    const tainted =
+      !chainItem && glued && restart < 0 && (this.prevIs("code", "fact") || (this.prevIs("failed", "approx") && (labelText.length <= 3 || labelText.includes("、") || /^[中内里外]/.test(labelText))));
     // `…20余项（含一等奖2项）`: a part of an approximate figure has lost what it is part of.
     const orphan = this.prevIs("approx") && /^[，,（(\s]*(?:其中|含|包括)/.test(labelText);
     // A total over years or up to a date (`近三年…共优化调整47个专业`, `截至2024年底累计发放`) is kept under
@@ -422,11 +444,13 @@ export class SentenceReader {
             ? { label: this.contest!, kind: "plain" as const }
             : examples
               ? { label: examples[1] ?? "", kind: "plain" as const }
-              : tainted || orphan || unreadable
-                ? null
-                : this.yearOnlyClause(at)
-                  ? { label: this.prevBase!, kind: "plain" as const }
-                  : readLabel(cumulative ? withoutCumulative(labelText) : labelText, this.meta.entity);
+              : chainItem
+                ? { label: this.chainVerb, kind: "plain" as const }
+                : tainted || orphan || unreadable
+                  ? null
+                  : this.yearOnlyClause(at)
+                    ? { label: this.prevBase!, kind: "plain" as const }
+                    : readLabel(cumulative ? withoutCumulative(labelText) : labelText, this.meta.entity);
     const reading = plain && cumulative ? { ...plain, label: `${cumulative.scope}${plain.label}` } : plain;
     // (The verb decides before a multi-year prefix: 近年来停招9个专业.)
     const counting = Boolean(reading && (VERB_BEFORE_NOUN.test(plain?.label ?? "") || ((contestHere || inContestList) && !contestHere?.award)));
@@ -463,7 +487,7 @@ export class SentenceReader {
    * `获得5个一等奖、`). The label with that noun, and where what the figure says ends; null when the
    * words after it make it no figure of its own (`97人的队伍`).
    */
-  private countedNoun(fig: Figure, read: LabelRead): { label: string; saidTo: number } | null {
+  private countedNoun(fig: Figure, read: LabelRead): { label: string; saidTo: number; chained?: boolean; verb?: string } | null {
     const reading = read.reading!;
     const next = this.s.slice(fig.end).replace(/^\s*(?:左右|上下)/, "");
     let label = reading.label;
@@ -473,7 +497,12 @@ export class SentenceReader {
     // `62名学子获得国家奖学金`: the people counted, then what they got or did — that is what is counted.
     const act = label === "" && reading.kind === "plain" && PEOPLE.test(fig.unit ?? "") ? (ACT_AFTER.exec(next) ?? ENTERED_AFTER.exec(next)) : null;
     const modified = act || !read.counting ? null : MODIFIED_NOUN.exec(next);
-    const noun = act ? null : modified ? [modified[0], modifiedNoun(modified)] : (read.counting ? NOUN_IN_LIST : NOUN_AFTER).exec(next);
+    // (`来自全市12所学校的386名选手`: where they came from is no label of the count.)
+    if (/^来自/.test(label) && CHAIN_NOUN.test(next)) label = "";
+    const chainedNoun = act || modified || reading.kind !== "plain" || !(label === "" || read.counting) ? null : CHAIN_NOUN.exec(next);
+    // (`66个工种共培训6659人` is no chain: 共培训 says what the next figure counts.)
+    const chained = chainedNoun && !/[共计有为达是了和及与]/.test(chainedNoun[1]!) ? chainedNoun : null;
+    const noun = act ? null : modified ? [modified[0], modifiedNoun(modified)] : chained ? [chained[0], chained[1]!] : (read.counting ? NOUN_IN_LIST : NOUN_AFTER).exec(next);
     // `以团体总分693分的成绩`: the figure is the score the label names.
     const score = reading.kind === "plain" && label !== "" && SCORE_AFTER.test(next);
     if (act) label = act[1]! + act[2]!;
@@ -482,7 +511,13 @@ export class SentenceReader {
     else if (label === "") label = noun[1]!;
     else if (read.counting) label += noun[1]!;
     else return null;
-    if (noun) saidTo = fig.end + (this.s.length - fig.end - next.length) + (modified ? modified[0].length : noun[1]!.length);
+    if (noun) saidTo = fig.end + (this.s.length - fig.end - next.length) + (modified || chained ? noun[0]!.length : noun[1]!.length);
+    if (chained) {
+      // A verb before the chain (`建成5个实训基地12个实训室`) counts each of its nouns.
+      if (read.counting) return { label, saidTo, chained: true, verb: reading.label };
+      const verb = CHAIN_VERB.exec(next.slice(chained[0].length).split(/[，,。；;！？!?]/)[0] ?? "")?.[0];
+      return verb ? { label: label + (verb === "同台" ? "参赛" : verb), saidTo, chained: true } : { label: "", saidTo, chained: true };
+    }
     return { label, saidTo };
   }
 
