@@ -37,6 +37,7 @@ import { commandCase } from "./filters/commandCase.js";
 import { rateLimit } from "./filters/rateLimit.js";
 import { langFromCode, messages } from "./i18n.js";
 import { sleep } from "./backoff.js";
+import { BotStoppingError, type HandBackGate, handBackGate } from "./handBack.js";
 import { connect, poll } from "./polling.js";
 import { proxyAgent } from "./proxy.js";
 import { fileSettings } from "./settings.js";
@@ -69,6 +70,8 @@ export interface CreateBotOptions {
   offThread?: OffThread;
   /** Update ids already answered, skipped when delivered again (default: in memory). */
   answered?: AnsweredIds;
+  /** Closed late in a stop: updates not yet replied to are handed back, not answered (default: one that stays open). */
+  gate?: HandBackGate;
 }
 
 /**
@@ -107,7 +110,8 @@ export function createBot(opts: CreateBotOptions): Bot<BotContext> {
   };
 
   // Each chat is served in its own order (a follow-up after its question); chats run side by side.
-  bot.use(onlyOnce(opts.answered ?? memoryAnswered(), logger), sequentialize(chatOrder), updateLogger(deps), answerEveryCallback());
+  const gate = opts.gate ?? handBackGate();
+  bot.use(gate.middleware, onlyOnce(opts.answered ?? memoryAnswered(), gate, logger), sequentialize(chatOrder), updateLogger(deps), answerEveryCallback());
 
   const features = new Composer<BotContext>();
   features
@@ -126,7 +130,7 @@ export function createBot(opts: CreateBotOptions): Bot<BotContext> {
       askFeature(),
       fallbackFeature(),
     );
-  bot.errorBoundary(onHandlerError, features);
+  bot.errorBoundary((err) => onHandlerError(err, gate), features);
 
   // Last resort: errors thrown outside the boundary (the log middleware) never stop polling.
   bot.catch((err) => logger.error("unhandled bot error", { update_id: err.ctx.update.update_id, err: err.error }));
@@ -154,6 +158,11 @@ export interface RunBotOptions {
   drainMs?: number;
 }
 
+/** How long a stop waits for updates in flight by default (polling and webhook say the same). */
+const DRAIN_MS = 1_200;
+/** Replies start no later than this before the drain ends: a reply takes ~100-300 ms to be confirmed. */
+const REPLY_MARGIN_MS = 500;
+
 /**
  * Runs the bot until SIGINT/SIGTERM (or `signal`): checks the token with getMe (retrying an
  * unreachable API for a while, saying so), sets the command menu (best effort), then long-polls
@@ -170,7 +179,12 @@ export async function runBot(opts: RunBotOptions): Promise<void> {
     const store = opts.store ?? (config.dataDir ? createMemoryStore({ settings: fileSettings(join(config.dataDir, "settings.json"), logger) }) : undefined);
     // Answered update ids survive a restart too: none is answered twice.
     answered = fileAnswered(config.dataDir ? join(config.dataDir, "answered.json") : null, logger);
-    const bot = createBot({ ...opts, answered, ...(store ? { store } : {}) });
+    // Late in the drain a reply could leave and the process end before its update is confirmed:
+    // from then on, updates not yet replied to are handed back to Telegram instead.
+    const gate = handBackGate();
+    const drainMs = opts.drainMs ?? DRAIN_MS;
+    void stop.promise.then(() => setTimeout(() => gate.close(), Math.max(0, drainMs - REPLY_MARGIN_MS)).unref());
+    const bot = createBot({ ...opts, answered, gate, ...(store ? { store } : {}) });
     const me = await connect(bot, {
       apiRoot: config.apiRoot,
       ...(config.proxy ? { proxyHost: config.proxy.host } : {}),
@@ -196,7 +210,7 @@ export async function runBot(opts: RunBotOptions): Promise<void> {
     const drain = opts.drainMs === undefined ? {} : { drainMs: opts.drainMs };
     if (stop.abort.aborted) {
       // Stopped while the menu was being set: nothing is being handled yet.
-    } else if (config.mode === "polling") await poll(bot, { logger, stopped: stop.promise, ...drain });
+    } else if (config.mode === "polling") await poll(bot, { logger, stopped: stop.promise, handedBack: gate.handedBack, ...drain });
     else await serveWebhook(bot, { config, logger, stopped: stop.promise, ...drain });
     logger.info("bot stopped", { mode: config.mode });
   } finally {
@@ -266,7 +280,7 @@ function updateLogger(deps: BotDeps): (ctx: BotContext, next: () => Promise<void
  * An update id already answered (or being answered) is skipped: a webhook posted twice, or an
  * update Telegram delivers again after a restart whose offset it never heard of.
  */
-function onlyOnce(answered: AnsweredIds, logger: Logger): (ctx: BotContext, next: () => Promise<void>) => Promise<void> {
+function onlyOnce(answered: AnsweredIds, gate: HandBackGate, logger: Logger): (ctx: BotContext, next: () => Promise<void>) => Promise<void> {
   return async (ctx, next) => {
     const id = updateKey(ctx);
     if (answered.seen(id)) {
@@ -278,8 +292,10 @@ function onlyOnce(answered: AnsweredIds, logger: Logger): (ctx: BotContext, next
       await next();
     } finally {
       // A failed handler has answered politely (the error boundary): that counts as answered too.
-      // An update abandoned at a stop never gets here, so it is answered when delivered again.
-      answered.done(id);
+      // An update abandoned at a stop never gets here, and one handed back is not answered: both
+      // are answered when delivered again.
+      if (gate.handedBack(ctx.update)) answered.handBack(id);
+      else answered.done(id);
     }
   };
 }
@@ -305,10 +321,16 @@ function updateType(ctx: BotContext): string {
   return Object.keys(ctx.update).find((k) => k !== "update_id") ?? "unknown";
 }
 
-/** The error boundary's handler: log, answer politely, keep going. */
-async function onHandlerError(err: BotError<BotContext>): Promise<void> {
+/** The error boundary's handler: log, answer politely, keep going (or hand the update back at a stop). */
+async function onHandlerError(err: BotError<BotContext>, gate: HandBackGate): Promise<void> {
   const ctx = err.ctx;
   const logger = ctx.deps?.logger;
+  if (err.error instanceof BotStoppingError) {
+    // The next start answers it; an apology now would only be a second message then.
+    gate.handBack(ctx.update);
+    if (ctx.zb) ctx.zb.result = "handed-back";
+    return;
+  }
   if (ctx.zb) ctx.zb.result = "error";
   logger?.error("handler failed", { update_id: ctx.update.update_id, command: ctx.zb?.command ?? null, err: err.error });
   const text = ctx.zb?.t.error ?? messages("zh").error;

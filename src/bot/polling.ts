@@ -89,6 +89,8 @@ export interface PollOptions {
   /** Long-poll timeout in seconds passed to getUpdates (default 30). */
   longPollSeconds?: number;
   backoff?: BackoffOptions;
+  /** True for an update handed back at the stop (src/bot/handBack.ts): it is not confirmed, so Telegram delivers it again. */
+  handedBack?: (update: Update) => boolean;
 }
 
 /**
@@ -109,7 +111,14 @@ export async function poll(bot: Bot<BotContext>, opts: PollOptions): Promise<voi
   }
   const supplier = updateSupplier(bot, opts);
   const source = createSource(supplier);
-  const sink = createConcurrentSink<Update, unknown>({ consume: (update) => bot.handleUpdate(update) }, async (err) => logger.error("update failed", { err }), { concurrency: opts.concurrency ?? 64 });
+  const consume = async (update: Update): Promise<void> => {
+    try {
+      await bot.handleUpdate(update);
+    } finally {
+      if (!opts.handedBack?.(update)) supplier.handled(update.update_id);
+    }
+  };
+  const sink = createConcurrentSink<Update, unknown>({ consume }, async (err) => logger.error("update failed", { err }), { concurrency: opts.concurrency ?? 64 });
   const runner = createRunner(source, sink);
   runner.start();
   const task = runner.task() ?? Promise.resolve();
@@ -124,18 +133,16 @@ export async function poll(bot: Bot<BotContext>, opts: PollOptions): Promise<voi
   // The runner may be waiting for room in a full sink; never wait past the drain time for it.
   await Promise.race([runner.stop(), sleep(opts.drainMs ?? 1_200)]);
   await drain(sink.size, until, () => logger.warn("shutdown: updates still in flight abandoned", { inFlight: sink.size() }));
-  await confirmHandled(bot, supplier.offset(), sink.snapshot(), logger);
+  await confirmHandled(bot, supplier.offset(), logger);
 }
 
 /**
  * Tells Telegram which updates are done, so the next start does not answer them again: getUpdates
- * with the offset after the last one fetched. When some were abandoned at the deadline, the offset
- * stops at the first of them, so Telegram delivers them again — unless the long poll already in
- * progress had confirmed them (Telegram forgets an update once a later offset was asked for).
- * Best effort, at most 300 ms.
+ * with the offset of the first update not yet handled (after the last one fetched when all were).
+ * Updates abandoned at the deadline were never confirmed (the polling offset never passes an update
+ * in flight), so Telegram delivers them again to the next start. Best effort, at most 300 ms.
  */
-async function confirmHandled(bot: Bot<BotContext>, fetched: number, abandoned: Update[], logger: Logger): Promise<void> {
-  const offset = abandoned.length ? Math.min(...abandoned.map((u) => u.update_id)) : fetched;
+async function confirmHandled(bot: Bot<BotContext>, offset: number, logger: Logger): Promise<void> {
   if (offset === 0) return;
   try {
     await bot.api.getUpdates({ offset, limit: 1, timeout: 0, allowed_updates: [...ALLOWED_UPDATES] }, AbortSignal.timeout(300) as Parameters<typeof bot.api.getUpdates>[1]);
@@ -144,31 +151,52 @@ async function confirmHandled(bot: Bot<BotContext>, fetched: number, abandoned: 
   }
 }
 
-/** The fetcher behind the runner's source: getUpdates with checks, logging and a capped backoff. */
-function updateSupplier(bot: Bot<BotContext>, opts: PollOptions): UpdateSupplier<Update> & { offset: () => number } {
+/** How long polling waits before asking again when Telegram sent back only updates still in flight. */
+const REDELIVERY_PAUSE_MS = 100;
+
+/**
+ * The fetcher behind the runner's source: getUpdates with checks, logging and a capped backoff.
+ *
+ * Acknowledges only what was handled: Telegram forgets every update below the offset a getUpdates
+ * asks for, so the offset never passes an update still in flight (`handled` ends that). Telegram
+ * then sends the updates in flight again with each batch; they are dropped here (ids below the
+ * next one expected), and while a batch held nothing new the next call waits
+ * {@link REDELIVERY_PAUSE_MS} (Telegram answers at once while it holds any update, so a long poll
+ * would turn into a busy loop). `offset()` is the offset to confirm at a stop.
+ */
+function updateSupplier(bot: Bot<BotContext>, opts: PollOptions): UpdateSupplier<Update> & { offset: () => number; handled: (id: number) => void } {
   const { logger } = opts;
   const delays = backoff(opts.backoff);
-  let offset = 0;
+  // The next update id not yet fetched, and the ids fetched and not yet handled.
+  let next = 0;
+  const inFlight = new Set<number>();
+  const offset = (): number => (inFlight.size ? Math.min(...inFlight) : next);
+  let onlyRedelivered = false;
   let outageSince: number | null = null;
   let lastWarn = -Infinity;
   return {
-    offset: () => offset,
+    offset,
+    handled: (id) => void inFlight.delete(id),
     async supply(batchSize, shimSignal) {
       const signal = shimSignal as unknown as AbortSignal;
       for (let attempt = 1; ; attempt++) {
         try {
-          const result: unknown = await bot.api.getUpdates(
-            { offset, limit: Math.max(1, Math.min(batchSize, 100)), timeout: opts.longPollSeconds ?? 30, allowed_updates: [...ALLOWED_UPDATES] },
-            shimSignal,
-          );
-          const { updates, skipped } = checkUpdates(result);
-          if (skipped > 0) logger.warn("getUpdates: bad items skipped", { skipped, kept: updates.length });
+          if (onlyRedelivered) await sleep(REDELIVERY_PAUSE_MS, signal);
+          // Room for the updates in flight that come back first, and for new ones.
+          const limit = Math.max(1, Math.min(batchSize + inFlight.size, 100));
+          const result: unknown = await bot.api.getUpdates({ offset: offset(), limit, timeout: opts.longPollSeconds ?? 30, allowed_updates: [...ALLOWED_UPDATES] }, shimSignal);
+          const checked = checkUpdates(result);
+          const updates = checked.updates.filter((u) => u.update_id >= next);
+          const { skipped } = checked;
+          onlyRedelivered = updates.length === 0 && inFlight.size > 0;
+          if (skipped > 0 && !onlyRedelivered) logger.warn("getUpdates: bad items skipped", { skipped, kept: updates.length });
           if (outageSince !== null) logger.info("polling resumed", { afterMs: Date.now() - outageSince });
           outageSince = null;
           lastWarn = -Infinity; // the next outage is news again
           delays.reset();
           const last = updates[updates.length - 1];
-          if (last) offset = last.update_id + 1;
+          if (last) next = last.update_id + 1;
+          for (const u of updates) inFlight.add(u.update_id);
           return updates;
         } catch (err) {
           if (signal.aborted) throw err;

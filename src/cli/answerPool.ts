@@ -1,6 +1,7 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { OffThread } from "../bot/context.js";
+import { BotStoppingError } from "../bot/handBack.js";
 import type { ChartData } from "../chart/chartData.js";
 import type { Answer, AskContext, PassageHit } from "../types.js";
 
@@ -41,7 +42,10 @@ export interface AnswerPool extends OffThread {
   reload(): Promise<void>;
   /** Ends the workers; pending requests are rejected. */
   close(): void;
-  /** On a stop signal: ends the workers still loading (they would only take CPU from the stop) and starts no more. */
+  /**
+   * On a stop signal: ends the workers still loading (they would only take CPU from the stop) and
+   * starts no more; new work finds an idle worker or is refused with a BotStoppingError.
+   */
   quiesce(): void;
 }
 
@@ -122,6 +126,9 @@ export function answerPool(opts: AnswerPoolOptions = {}): AnswerPool {
   };
   const run = <T>(req: DistributiveOmit<AnswerRequest, "id">, inline?: () => Promise<T>): Promise<T> => {
     if (closed) return Promise.reject(new Error("the answer pool is closed"));
+    // Stopping: work not started yet is handed back to Telegram (the next start answers it), never
+    // done on the bot's thread, where a chart would hold up the stop for most of a second.
+    if (quiescing && idle.length === 0) return Promise.reject(new BotStoppingError(req.op));
     // The first worker starts with the first work worth moving off the thread: a chart, a long
     // question, or sustained traffic (a quiet bot costs no threads, and no CPU to load the index
     // again); more start when requests have to wait.
@@ -132,11 +139,15 @@ export function answerPool(opts: AnswerPoolOptions = {}): AnswerPool {
       startedAt = Date.now();
       spawnWorker();
     }
-    if (inline && idle.length === 0) {
-      if ((!everReady || quiescing) && busy.size === 0) return inline();
-      // Every ready worker busy: a question or search (tens of ms) is answered here rather than
-      // queued behind someone's chart (another worker starts, if there is room); a chart waits.
-      if (req.op !== "chart") return pumpAfter(inline);
+    // Only light work (a short question or a search: tens of ms) is ever done on the bot's thread; a
+    // chart (hundreds of ms) or a long question waits for a worker even before the first is ready:
+    // drawn here, a burst of charts held every other chat, and a stop, for seconds.
+    const light = req.op === "search" || (req.op === "ask" && req.question.length <= LONG_QUESTION);
+    if (inline && light && idle.length === 0) {
+      if (!everReady && busy.size === 0) return inline();
+      // Every ready worker busy: answered here rather than queued behind someone's chart (another
+      // worker starts, if there is room).
+      return pumpAfter(inline);
     }
     return new Promise<T>((resolve, reject) => {
       queue.push({ req: { ...req, id: nextId++ } as AnswerRequest, resolve: resolve as (v: unknown) => void, reject });
@@ -171,6 +182,7 @@ export function answerPool(opts: AnswerPoolOptions = {}): AnswerPool {
     },
     quiesce: () => {
       quiescing = true;
+      for (const job of queue.splice(0)) job.reject(new BotStoppingError(job.req.op));
       for (const w of workers) if (!idle.includes(w) && !busy.has(w)) void w.terminate();
     },
     close: () => {
