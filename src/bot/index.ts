@@ -39,6 +39,7 @@ import { langFromCode, messages } from "./i18n.js";
 import { sleep } from "./backoff.js";
 import { BotStoppingError, type HandBackGate, handBackGate } from "./handBack.js";
 import { connect, poll } from "./polling.js";
+import { mayHaveReached, timedFetch } from "./httpClient.js";
 import { proxyAgent } from "./proxy.js";
 import { fileSettings } from "./settings.js";
 import { createMemoryStore, type BotStore } from "./store.js";
@@ -89,9 +90,10 @@ export function createBot(opts: CreateBotOptions): Bot<BotContext> {
     ...(opts.botInfo ? { botInfo: opts.botInfo } : {}),
     client: {
       ...(config.apiRoot ? { apiRoot: config.apiRoot } : {}),
+      // Our client times out each step (a cut body in 3 s); this is only the outer bound.
       timeoutSeconds: 60,
-      // grammY's own default is { compress: true }; a proxy adds its agent.
-      ...(config.proxy ? { baseFetchConfig: { compress: true, agent: proxyAgent(config.proxy) } } : {}),
+      // grammY types `fetch` as node-fetch's; it only calls it and reads `res.json()`.
+      fetch: timedFetch(config.proxy ? { agent: proxyAgent(config.proxy) } : {}) as never,
     },
   });
   // The last transformer installed runs first: user transformers sit nearest the network, so
@@ -325,6 +327,12 @@ function updateType(ctx: BotContext): string {
 async function onHandlerError(err: BotError<BotContext>, gate: HandBackGate): Promise<void> {
   const ctx = err.ctx;
   const logger = ctx.deps?.logger;
+  if (err.error instanceof HttpError && mayHaveReached(err.error)) {
+    // The reply may well have arrived (its response was cut): an apology would be a second message.
+    if (ctx.zb) ctx.zb.result = "reply-unconfirmed";
+    logger?.warn("reply may have arrived (its response was cut); not repeated", { update_id: ctx.update.update_id, error: err.error.message });
+    return;
+  }
   if (err.error instanceof BotStoppingError) {
     // The next start answers it; an apology now would only be a second message then.
     gate.handBack(ctx.update);
@@ -356,18 +364,23 @@ function retryExceptPolling(): Transformer {
   const retry = autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: Number.POSITIVE_INFINITY, rethrowHttpErrors: true });
   return async (prev, method, payload, signal) => {
     if (method === "getUpdates" || method === "getMe") return prev(method, payload, signal);
-    // A network error (a reset keep-alive socket, a blip) is retried twice, 0.25 s then 1 s later:
-    // a rare duplicate message is better than an answer lost.
+    // A network error (a reset keep-alive socket, a blip) is retried twice, 0.25 s then 1 s later —
+    // except a message that may have reached Telegram (its response was cut): sent again, it would
+    // arrive twice.
     for (let attempt = 0; ; attempt++) {
       try {
         return await retry(prev, method, payload, signal);
       } catch (err) {
         if (!(err instanceof HttpError) || signal?.aborted || attempt >= NETWORK_RETRIES.length) throw err;
+        if (SENDS.test(method) && mayHaveReached(err)) throw err;
         await sleep(NETWORK_RETRIES[attempt]!, signal as AbortSignal | undefined);
       }
     }
   };
 }
+
+/** Calls that post something new to a chat: done twice, the user sees it twice. */
+const SENDS = /^(send(?!ChatAction)|copyMessage|forwardMessage)/;
 
 /** Waits before each retry of a call that failed on the network. */
 const NETWORK_RETRIES = [250, 1000];
