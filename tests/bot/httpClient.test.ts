@@ -18,7 +18,10 @@ beforeAll(() => ensureBuilt(), 120_000);
 afterAll(async () => {
   killAll();
   for (const api of apis) await api.stop().catch(() => {});
-  for (const s of servers) s.closeAllConnections(), s.close();
+  for (const s of servers) {
+    s.closeAllConnections();
+    s.close();
+  }
 });
 
 /** A server on 127.0.0.1 that answers every request with `handler`; its URL. */
