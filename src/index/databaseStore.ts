@@ -1,3 +1,4 @@
+import type { GuardOptions } from "./pgGuard.js";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { IndexVersionError } from "../errors.js";
@@ -444,9 +445,9 @@ export function openSqliteIndex(dbPath: string): SqliteView {
   return openDatabaseIndex(db, `the index database ${dbPath}`, "zhibao index --store sqlite");
 }
 
-/** Connects to a PostgreSQL index (DATABASE_URL) for answering. */
-export function openPostgresIndex(url: string): SqliteView {
-  return openDatabaseIndex(postgresDb(url), "the PostgreSQL index", "zhibao index --store postgres");
+/** Connects to a PostgreSQL index (DATABASE_URL) for answering; with `guard`, every query has a timeout (pgGuard.ts). */
+export function openPostgresIndex(url: string, guard?: GuardOptions): SqliteView {
+  return openDatabaseIndex(postgresDb(url, guard ? { guard } : {}), "the PostgreSQL index", "zhibao index --store postgres");
 }
 
 /** One build at a time per PostgreSQL database, whichever instance or machine starts it (pg_advisory_lock). */
