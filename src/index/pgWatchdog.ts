@@ -92,7 +92,8 @@ export function watchPostgres(url: string, opts: WatchOptions): () => void {
     }
     if (now - downSince >= giveUpMs) {
       stop();
-      return opts.onGiveUp(why, now - downSince);
+      opts.onGiveUp(why, now - downSince);
+      return;
     }
     next(Math.min(backoffMs, maxBackoffMs));
     backoffMs = Math.min(backoffMs * 2, maxBackoffMs);
