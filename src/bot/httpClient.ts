@@ -101,7 +101,7 @@ export function timedFetch(opts: HttpClientOptions = {}): (url: string | URL, in
         // Reset before any response: the server closed the connection without reading the request
         // (a stale keep-alive socket) or died; either way no reply was made for it.
         const reached = sent && err.code !== "ECONNRESET" && err.code !== "EPIPE";
-        fail(`${err.code ?? err.name}: ${err.message}`, reached, err);
+        fail(err.message, reached, err);
       });
       req.on("response", (res: IncomingMessage) => {
         gotResponse = true;

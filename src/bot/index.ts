@@ -212,8 +212,10 @@ export async function runBot(opts: RunBotOptions): Promise<void> {
     const drain = opts.drainMs === undefined ? {} : { drainMs: opts.drainMs };
     if (stop.abort.aborted) {
       // Stopped while the menu was being set: nothing is being handled yet.
-    } else if (config.mode === "polling") await poll(bot, { logger, stopped: stop.promise, handedBack: gate.handedBack, ...drain });
-    else await serveWebhook(bot, { config, logger, stopped: stop.promise, ...drain });
+    } else if (config.mode === "polling") {
+      const handBackPath = config.dataDir ? join(config.dataDir, "handed-back.json") : undefined;
+      await poll(bot, { logger, stopped: stop.promise, handedBack: gate.handedBack, ...(handBackPath ? { handBackPath } : {}), ...drain });
+    } else await serveWebhook(bot, { config, logger, stopped: stop.promise, ...drain });
     logger.info("bot stopped", { mode: config.mode });
   } finally {
     answered?.flush();
