@@ -10,6 +10,7 @@
  *   npm run bench:soak -- --users 50 --seconds 30   # a quick run
  *   npm run bench:soak -- --heavy 0                 # without the heavy user
  *   npm run bench:soak -- --restart-at 15           # SIGTERM the bot 15 s in and start it again
+ *   npm run bench:soak -- --cpu-prof /tmp/prof      # V8 CPU profiles of the bot's threads
  *
  * The heavy-user case (`--heavy N`, default 1): N more chats each send bursts of 16 long questions
  * (just under the 1,000-character limit, each a comparison drawn as a chart) every 20 s. The
@@ -44,6 +45,8 @@ const SECONDS = opt("seconds", 300);
 const MAX_ACTIONS = opt("max-actions", 10_000);
 const HEAVY_USERS = opt("heavy", 1);
 const RESTART_AT = opt("restart-at", 0);
+// --cpu-prof DIR: the bot writes V8 CPU profiles (one per thread) there, to see where its time goes.
+const PROFILE_DIR = args.includes("--cpu-prof") ? args[args.indexOf("--cpu-prof") + 1] : null;
 const REPLY_TIMEOUT_MS = 30_000;
 const TOKEN = "123456:AAsoak-token-for-local-api-only-xyz";
 const ME = { id: 123456, is_bot: true, first_name: "职报问答", username: "zhibao_soak_bot", can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: true };
@@ -154,7 +157,7 @@ const apiRoot = `http://127.0.0.1:${server.address().port}`;
 // button press ids are the same in every run (Telegram's never repeat).
 const dataDir = mkdtempSync(join(tmpdir(), "zhibao-soak-"));
 const startBot = () =>
-  spawn(process.execPath, ["bin/zhibao.js", "start"], {
+  spawn(process.execPath, [...(PROFILE_DIR ? ["--cpu-prof", "--cpu-prof-dir", PROFILE_DIR] : []), "bin/zhibao.js", "start"], {
     cwd: root,
     env: {
       ...process.env,
