@@ -169,7 +169,7 @@ async function confirmHandled(bot: Bot<BotContext>, offset: number, logger: Logg
 }
 
 /** How long polling waits before asking again when Telegram sent back only updates still in flight. */
-const REDELIVERY_PAUSE_MS = 100;
+const REDELIVERY_PAUSE_MS = 25;
 
 /**
  * How many updates may be fetched after one still in flight before it is confirmed anyway. Telegram
