@@ -9,11 +9,18 @@
  *   npm run bench:soak                          # 200 users for 5 minutes
  *   npm run bench:soak -- --users 50 --seconds 30   # a quick run
  *   npm run bench:soak -- --heavy 0                 # without the heavy user
+ *   npm run bench:soak -- --restart-at 15           # SIGTERM the bot 15 s in and start it again
+ *   npm run bench:soak -- --cpu-prof /tmp/prof      # V8 CPU profiles of the bot's threads
  *
  * The heavy-user case (`--heavy N`, default 1): N more chats each send bursts of 16 long questions
  * (just under the 1,000-character limit, each a comparison drawn as a chart) every 20 s. The
  * latency figures are the other users' only; their p99 must stay under 500 ms (issue 25), and the
  * heavy chats' questions must all be answered.
+ *
+ * The restart-under-load case (`--restart-at S`): S seconds in, the bot gets SIGTERM with updates
+ * in flight and a new one starts on the same DATA_DIR. Every update must be answered (none lost)
+ * and none twice: the bots' log lines count each update they answered (a press answered twice
+ * also shows as two callback answers here).
  *
  * Prints: p50/p99/max reply latency (from the update being queued to the bot's first reply to
  * it: a message for a question, the callback answer for a press), updates sent vs answered (a
@@ -37,6 +44,9 @@ const USERS = opt("users", 200);
 const SECONDS = opt("seconds", 300);
 const MAX_ACTIONS = opt("max-actions", 10_000);
 const HEAVY_USERS = opt("heavy", 1);
+const RESTART_AT = opt("restart-at", 0);
+// --cpu-prof DIR: the bot writes V8 CPU profiles (one per thread) there, to see where its time goes.
+const PROFILE_DIR = args.includes("--cpu-prof") ? args[args.indexOf("--cpu-prof") + 1] : null;
 const REPLY_TIMEOUT_MS = 30_000;
 const TOKEN = "123456:AAsoak-token-for-local-api-only-xyz";
 const ME = { id: 123456, is_bot: true, first_name: "职报问答", username: "zhibao_soak_bot", can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: true };
@@ -58,6 +68,7 @@ let waiters = [];
 const messagesByChat = new Map(); // chat → [{ message_id, text, reply_markup }]
 const listeners = new Set(); // (event) => void: every reply the bot makes
 let nextMessageId = 1;
+const callbackAnswers = new Map(); // callback query id → times answered
 
 function queueUpdate(u) {
   const update = { update_id: nextUpdateId++, ...u };
@@ -131,6 +142,7 @@ const server = createServer(async (req, res) => {
       return ok({ message_id: Number(p.message_id), date: 0, chat: { id: chat, type: "private", first_name: "u" }, text: String(p.text) });
     }
     case "answerCallbackQuery":
+      callbackAnswers.set(String(p.callback_query_id), (callbackAnswers.get(String(p.callback_query_id)) ?? 0) + 1);
       emit({ kind: "callback", id: String(p.callback_query_id) });
       return ok(true);
     default:
@@ -141,41 +153,55 @@ await new Promise((r) => server.listen(0, "127.0.0.1", r));
 const apiRoot = `http://127.0.0.1:${server.address().port}`;
 
 // ── The bot process ───────────────────────────────────────────────────────────────────────
-const bot = spawn(process.execPath, ["bin/zhibao.js", "start"], {
-  cwd: root,
-  env: {
-    ...process.env,
-    TELEGRAM_BOT_TOKEN: TOKEN,
-    TELEGRAM_API_ROOT: apiRoot,
-    BOT_MODE: "polling",
-    WEBHOOK_URL: "",
-    ALLOWED_CHAT_IDS: "",
-    RATE_LIMIT: "0",
-    LOG_LEVEL: "warn",
-    TELEGRAM_PROXY: "",
-    HTTPS_PROXY: "",
-    // A fresh one per run: answered updates are kept there, and this emulator's ids and button
-    // press ids are the same in every run (Telegram's never repeat).
-    DATA_DIR: mkdtempSync(join(tmpdir(), "zhibao-soak-")),
-  },
-  stdio: ["ignore", "inherit", "pipe"],
-});
+// One per run (a restart keeps it): answered updates are kept there, and this emulator's ids and
+// button press ids are the same in every run (Telegram's never repeat).
+const dataDir = mkdtempSync(join(tmpdir(), "zhibao-soak-"));
+const startBot = () =>
+  spawn(process.execPath, [...(PROFILE_DIR ? ["--cpu-prof", "--cpu-prof-dir", PROFILE_DIR] : []), "bin/zhibao.js", "start"], {
+    cwd: root,
+    env: {
+      ...process.env,
+      TELEGRAM_BOT_TOKEN: TOKEN,
+      TELEGRAM_API_ROOT: apiRoot,
+      BOT_MODE: "polling",
+      WEBHOOK_URL: "",
+      ALLOWED_CHAT_IDS: "",
+      RATE_LIMIT: "0",
+      // info: one line per update answered, counted for the restart case.
+      LOG_LEVEL: "info",
+      TELEGRAM_PROXY: "",
+      HTTPS_PROXY: "",
+      DATA_DIR: dataDir,
+    },
+    stdio: ["ignore", "inherit", "pipe"],
+  });
 let botErr = "";
 const botLogCounts = {};
-let partial = "";
-bot.stderr.on("data", (d) => {
-  botErr = (botErr + d).slice(-20_000);
-  const lines = (partial + d).split("\n");
-  partial = lines.pop();
-  for (const l of lines) {
-    try {
-      const { level, msg } = JSON.parse(l);
-      botLogCounts[`${level}: ${msg}`] = (botLogCounts[`${level}: ${msg}`] ?? 0) + 1;
-    } catch {
-      botLogCounts["(not JSON)"] = (botLogCounts["(not JSON)"] ?? 0) + 1;
+/** Times each update was answered, over both bots of a restart (a handed-back update is not answered). */
+const answeredTimes = new Map();
+const watchLog = (child) => {
+  let partial = "";
+  child.stderr.on("data", (d) => {
+    botErr = (botErr + d).slice(-20_000);
+    const lines = (partial + d).split("\n");
+    partial = lines.pop();
+    for (const l of lines) {
+      try {
+        const { level, msg, update_id, result } = JSON.parse(l);
+        if (msg === "update") {
+          if (result !== "handed-back") answeredTimes.set(update_id, (answeredTimes.get(update_id) ?? 0) + 1);
+          continue;
+        }
+        if (level === "info") continue;
+        botLogCounts[`${level}: ${msg}`] = (botLogCounts[`${level}: ${msg}`] ?? 0) + 1;
+      } catch {
+        botLogCounts["(not JSON)"] = (botLogCounts["(not JSON)"] ?? 0) + 1;
+      }
     }
-  }
-});
+  });
+};
+let bot = startBot();
+watchLog(bot);
 const rssMb = () => {
   try {
     return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${bot.pid}/status`, "utf8"))[1]) / 1024;
@@ -303,6 +329,20 @@ const hardStop = setTimeout(
   },
   SECONDS * 1000 + 60_000,
 );
+let restart = null;
+if (RESTART_AT > 0) {
+  setTimeout(() => {
+    const first = bot;
+    const t0 = Date.now();
+    const inFlight = sent - answered;
+    first.kill("SIGTERM");
+    first.once("exit", (code) => {
+      restart = { atS: RESTART_AT, waitingForReplies: inFlight, stopMs: Date.now() - t0, exitCode: code };
+      bot = startBot();
+      watchLog(bot);
+    });
+  }, RESTART_AT * 1000);
+}
 await Promise.all([...Array.from({ length: USERS }, (_, u) => user(u, deadline)), ...Array.from({ length: HEAVY_USERS }, (_, h) => heavyUser(h, deadline))]);
 // The heavy chats' last burst is served in order: wait for it (bounded by the hard stop).
 while (heavyAnswered < heavyAsked && Date.now() < deadline + 50_000) await sleep(250);
@@ -323,6 +363,16 @@ function finish() {
     lost: lost.length,
     updatesPerSecond: Number((sent / elapsed).toFixed(1)),
     latencyMs: { p50: Math.round(q(0.5)), p99: Math.round(q(0.99)), max: Math.round(sorted.at(-1) ?? NaN) },
+    ...(restart
+      ? {
+          restart: {
+            ...restart,
+            unanswered: lost.length,
+            answeredTwice: [...answeredTimes.values()].filter((n) => n > 1).length,
+            callbacksAnsweredTwice: [...callbackAnswers.values()].filter((n) => n > 1).length,
+          },
+        }
+      : {}),
     heavyUsers: HEAVY_USERS ? { chats: HEAVY_USERS, asked: heavyAsked, answered: heavyAnswered, otherChatsP99Ms: Math.round(q(0.99)), ok: q(0.99) < 500 } : null,
     rssMb: { atStart: Math.round(rssStart), afterWarmUp: Math.round(rssWarm), atEnd: Math.round(rssEnd) },
     ...(lost.length ? { lostUpdates: lost.slice(0, 10) } : {}),
@@ -337,7 +387,8 @@ function finish() {
     server.closeAllConnections();
     server.close();
     const heavyOk = HEAVY_USERS === 0 || (q(0.99) < 500 && heavyAnswered >= heavyAsked);
-    process.exit(lost.length === 0 && code === 0 && heavyOk ? 0 : 1);
+    const restartOk = RESTART_AT === 0 || (restart !== null && result.restart.answeredTwice === 0 && result.restart.callbacksAnsweredTwice === 0 && restart.exitCode === 0);
+    process.exit(lost.length === 0 && code === 0 && heavyOk && restartOk ? 0 : 1);
   });
   setTimeout(() => {
     console.error("bot did not exit within 5 s of SIGTERM");

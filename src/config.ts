@@ -27,6 +27,7 @@
  * | TELEGRAM_PROXY | — | Proxy for the Bot API: http://, https://, socks5:// (or socks5h://, socks4://) |
  * | HTTPS_PROXY | — | Used when TELEGRAM_PROXY is unset (not for a loopback TELEGRAM_API_ROOT, nor hosts in NO_PROXY) |
  * | DATA_DIR | data | Folder for settings that survive a restart (each user's reply language) |
+ * | DATABASE_GIVE_UP_SECONDS | 60 | With the PostgreSQL store: exit 1 (for the supervisor to restart the bot) after this long without reaching it |
  */
 import { existsSync, readFileSync } from "node:fs";
 import { isIP } from "node:net";
@@ -70,6 +71,8 @@ interface BotCommon {
   proxy?: ProxyConfig;
   /** Absolute folder for settings that survive a restart. */
   dataDir: string;
+  /** With the PostgreSQL store: how long the database may stay unreachable before the bot exits 1. */
+  databaseGiveUpMs: number;
 }
 
 /** A proxy for the Bot API. Its URL may hold credentials: log `host` only. */
@@ -284,6 +287,7 @@ const botSchema = <M extends "polling" | "webhook">(mode: M) =>
     DATA_DIR: z.string().default("data"),
     RATE_LIMIT: wholeNumber(0, 10_000).default("8"),
     RATE_LIMIT_WINDOW_SECONDS: wholeNumber(1, 86_400).default("10"),
+    DATABASE_GIVE_UP_SECONDS: wholeNumber(1, 86_400).default("60"),
     LOG_LEVEL: logLevel,
   });
 
@@ -342,6 +346,7 @@ function toConfig(env: z.output<typeof modeVariables>): Config {
     rateLimit: { limit: env.RATE_LIMIT, windowMs: env.RATE_LIMIT_WINDOW_SECONDS * 1000 },
     ...(proxy ? { proxy } : {}),
     dataDir: resolve(env.DATA_DIR),
+    databaseGiveUpMs: env.DATABASE_GIVE_UP_SECONDS * 1000,
   };
   if (env.mode === "polling") return { mode: "polling", ...common };
   const url = env.WEBHOOK_URL;

@@ -34,6 +34,7 @@ describe("loadConfig", () => {
       logLevel: "info",
       rateLimit: { limit: 8, windowMs: 10_000 },
       dataDir: join(process.cwd(), "data"),
+      databaseGiveUpMs: 60_000,
     });
     expect(isBotConfig(c)).toBe(true);
   });
@@ -198,5 +199,8 @@ describe("proxy and data dir", () => {
   it("DATA_DIR defaults to ./data and is made absolute", () => {
     expect(loadConfig(base)).toMatchObject({ dataDir: join(process.cwd(), "data") });
     expect(loadConfig({ ...base, DATA_DIR: "/var/lib/zhibao" })).toMatchObject({ dataDir: "/var/lib/zhibao" });
+    // A test (or a strict supervisor) gives up on an unreachable database sooner.
+    expect(loadConfig({ ...base, DATABASE_GIVE_UP_SECONDS: "2" })).toMatchObject({ databaseGiveUpMs: 2000 });
+    expect(() => loadConfig({ ...base, DATABASE_GIVE_UP_SECONDS: "0" })).toThrow(/DATABASE_GIVE_UP_SECONDS/);
   });
 });

@@ -1,3 +1,4 @@
+import type { GuardOptions } from "../index/pgGuard.js";
 import { existsSync, mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { listReportFiles } from "../ingest/files.js";
@@ -30,6 +31,11 @@ export interface EngineOptions {
   store?: StoreKind;
   /** The PostgreSQL server of the "postgres" store (default: DATABASE_URL). */
   databaseUrl?: string;
+  /**
+   * Longest wait for one PostgreSQL query while answering (default: DATABASE_QUERY_TIMEOUT_MS, else
+   * 2000): past it the query fails and the connection is made again (src/index/pgGuard.ts).
+   */
+  databaseQueryTimeoutMs?: number;
 }
 
 /**
@@ -48,9 +54,10 @@ export async function createEngine(opts: EngineOptions = {}): Promise<Engine> {
   const log = opts.log ?? (() => {});
   const databaseUrl = opts.databaseUrl ?? process.env.DATABASE_URL;
   const store = opts.store ?? chooseStore(process.env.ZHIBAO_STORE, listReportFiles(corpusDir).length, databaseUrl);
+  const guard = { queryTimeoutMs: opts.databaseQueryTimeoutMs ?? queryTimeoutFromEnv() };
   const open = async (rebuild: "auto" | "never"): Promise<IndexView> => {
     if (store === "sqlite") return openSqlite(corpusDir, indexDir, rebuild, log);
-    if (store === "postgres") return openPostgres(corpusDir, databaseUrl ?? "", rebuild, log);
+    if (store === "postgres") return openPostgres(corpusDir, databaseUrl ?? "", rebuild, log, guard);
     return loadOrBuild(corpusDir, indexDir, rebuild, log);
   };
   let view = await open(opts.rebuild ?? "auto");
@@ -60,7 +67,7 @@ export async function createEngine(opts: EngineOptions = {}): Promise<Engine> {
     if ((view as Partial<SqliteView>).stale?.()) {
       const old = view as SqliteView;
       try {
-        view = store === "postgres" ? databaseStore!.openPostgresIndex(databaseUrl ?? "", log) : databaseStore!.openSqliteIndex(sqlitePath(indexDir), log);
+        view = store === "postgres" ? databaseStore!.openPostgresIndex(databaseUrl ?? "", log, guard) : databaseStore!.openSqliteIndex(sqlitePath(indexDir), log);
         state = prepare(view);
         old.close();
         log("the index database changed: reloaded it");
@@ -114,7 +121,7 @@ export async function createEngine(opts: EngineOptions = {}): Promise<Engine> {
     async reload() {
       if (store !== "files") {
         const old = view;
-        view = store === "sqlite" ? await openSqlite(corpusDir, indexDir, "auto", log) : await openPostgres(corpusDir, databaseUrl ?? "", "publish", log);
+        view = store === "sqlite" ? await openSqlite(corpusDir, indexDir, "auto", log) : await openPostgres(corpusDir, databaseUrl ?? "", "publish", log, guard);
         state = prepare(view);
         (old as SqliteView).close();
       } else {
@@ -196,7 +203,7 @@ let databaseStore: typeof import("../index/databaseStore.js") | null = null;
  * corpus/ only when the database has no index yet ("auto"), or when asked to publish its corpus
  * (the bot's /reload, `zhibao index`). Instances pick up what another one published (see `current`).
  */
-async function openPostgres(corpusDir: string, url: string, rebuild: "auto" | "never" | "publish", log: (m: string) => void): Promise<SqliteView> {
+async function openPostgres(corpusDir: string, url: string, rebuild: "auto" | "never" | "publish", log: (m: string) => void, guard: GuardOptions): Promise<SqliteView> {
   databaseStore ??= await import("../index/databaseStore.js");
   const { buildPostgresIndex, openPostgresIndex, postgresState } = databaseStore;
   const held = rebuild === "auto" ? postgresState(url, corpusDir) : null;
@@ -209,7 +216,13 @@ async function openPostgres(corpusDir: string, url: string, rebuild: "auto" | "n
   } else if (held === "other") {
     log("corpus/ here differs from what the PostgreSQL index was built from: answering from the shared index (`zhibao index` publishes this corpus/)");
   }
-  return openPostgresIndex(url, log);
+  return openPostgresIndex(url, log, guard);
+}
+
+/** DATABASE_QUERY_TIMEOUT_MS when it is a positive number of ms, else 2000. */
+function queryTimeoutFromEnv(): number {
+  const ms = Number(process.env.DATABASE_QUERY_TIMEOUT_MS);
+  return Number.isFinite(ms) && ms > 0 ? ms : 2_000;
 }
 
 /**

@@ -24,6 +24,8 @@ export interface AnsweredIds {
   start(id: string): void;
   /** The update was answered. */
   done(id: string): void;
+  /** The update was not answered after all (handed back at a stop): answer it when it comes again. */
+  handBack(id: string): void;
   /** Writes what is pending now. */
   flush(): void;
 }
@@ -53,6 +55,7 @@ export function fileAnswered(path: string | null, logger: Logger | null): Answer
   return {
     seen: (id) => ids.has(id) || inFlight.has(id),
     start: (id) => void inFlight.add(id),
+    handBack: (id) => void inFlight.delete(id),
     done(id) {
       inFlight.delete(id);
       ids.add(id);

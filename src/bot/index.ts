@@ -37,7 +37,9 @@ import { commandCase } from "./filters/commandCase.js";
 import { rateLimit } from "./filters/rateLimit.js";
 import { langFromCode, messages } from "./i18n.js";
 import { sleep } from "./backoff.js";
+import { BotStoppingError, type HandBackGate, handBackGate } from "./handBack.js";
 import { connect, poll } from "./polling.js";
+import { mayHaveReached, timedFetch } from "./httpClient.js";
 import { proxyAgent } from "./proxy.js";
 import { fileSettings } from "./settings.js";
 import { createMemoryStore, type BotStore } from "./store.js";
@@ -69,6 +71,8 @@ export interface CreateBotOptions {
   offThread?: OffThread;
   /** Update ids already answered, skipped when delivered again (default: in memory). */
   answered?: AnsweredIds;
+  /** Closed late in a stop: updates not yet replied to are handed back, not answered (default: one that stays open). */
+  gate?: HandBackGate;
 }
 
 /**
@@ -86,9 +90,10 @@ export function createBot(opts: CreateBotOptions): Bot<BotContext> {
     ...(opts.botInfo ? { botInfo: opts.botInfo } : {}),
     client: {
       ...(config.apiRoot ? { apiRoot: config.apiRoot } : {}),
+      // Our client times out each step (a cut body in 3 s); this is only the outer bound.
       timeoutSeconds: 60,
-      // grammY's own default is { compress: true }; a proxy adds its agent.
-      ...(config.proxy ? { baseFetchConfig: { compress: true, agent: proxyAgent(config.proxy) } } : {}),
+      // grammY types `fetch` as node-fetch's; it only calls it and reads `res.json()`.
+      fetch: timedFetch(config.proxy ? { agent: proxyAgent(config.proxy) } : {}) as never,
     },
   });
   // The last transformer installed runs first: user transformers sit nearest the network, so
@@ -107,7 +112,8 @@ export function createBot(opts: CreateBotOptions): Bot<BotContext> {
   };
 
   // Each chat is served in its own order (a follow-up after its question); chats run side by side.
-  bot.use(onlyOnce(opts.answered ?? memoryAnswered(), logger), sequentialize(chatOrder), updateLogger(deps), answerEveryCallback());
+  const gate = opts.gate ?? handBackGate();
+  bot.use(gate.middleware, onlyOnce(opts.answered ?? memoryAnswered(), gate, logger), sequentialize(chatOrder), updateLogger(deps), answerEveryCallback());
 
   const features = new Composer<BotContext>();
   features
@@ -126,7 +132,7 @@ export function createBot(opts: CreateBotOptions): Bot<BotContext> {
       askFeature(),
       fallbackFeature(),
     );
-  bot.errorBoundary(onHandlerError, features);
+  bot.errorBoundary((err) => onHandlerError(err, gate), features);
 
   // Last resort: errors thrown outside the boundary (the log middleware) never stop polling.
   bot.catch((err) => logger.error("unhandled bot error", { update_id: err.ctx.update.update_id, err: err.error }));
@@ -154,6 +160,11 @@ export interface RunBotOptions {
   drainMs?: number;
 }
 
+/** How long a stop waits for updates in flight by default (polling and webhook say the same). */
+const DRAIN_MS = 1_200;
+/** Replies start no later than this before the drain ends: a reply takes ~100-300 ms to be confirmed. */
+const REPLY_MARGIN_MS = 500;
+
 /**
  * Runs the bot until SIGINT/SIGTERM (or `signal`): checks the token with getMe (retrying an
  * unreachable API for a while, saying so), sets the command menu (best effort), then long-polls
@@ -170,7 +181,12 @@ export async function runBot(opts: RunBotOptions): Promise<void> {
     const store = opts.store ?? (config.dataDir ? createMemoryStore({ settings: fileSettings(join(config.dataDir, "settings.json"), logger) }) : undefined);
     // Answered update ids survive a restart too: none is answered twice.
     answered = fileAnswered(config.dataDir ? join(config.dataDir, "answered.json") : null, logger);
-    const bot = createBot({ ...opts, answered, ...(store ? { store } : {}) });
+    // Late in the drain a reply could leave and the process end before its update is confirmed:
+    // from then on, updates not yet replied to are handed back to Telegram instead.
+    const gate = handBackGate();
+    const drainMs = opts.drainMs ?? DRAIN_MS;
+    void stop.promise.then(() => setTimeout(() => gate.close(), Math.max(0, drainMs - REPLY_MARGIN_MS)).unref());
+    const bot = createBot({ ...opts, answered, gate, ...(store ? { store } : {}) });
     const me = await connect(bot, {
       apiRoot: config.apiRoot,
       ...(config.proxy ? { proxyHost: config.proxy.host } : {}),
@@ -196,8 +212,10 @@ export async function runBot(opts: RunBotOptions): Promise<void> {
     const drain = opts.drainMs === undefined ? {} : { drainMs: opts.drainMs };
     if (stop.abort.aborted) {
       // Stopped while the menu was being set: nothing is being handled yet.
-    } else if (config.mode === "polling") await poll(bot, { logger, stopped: stop.promise, ...drain });
-    else await serveWebhook(bot, { config, logger, stopped: stop.promise, ...drain });
+    } else if (config.mode === "polling") {
+      const handBackPath = config.dataDir ? join(config.dataDir, "handed-back.json") : undefined;
+      await poll(bot, { logger, stopped: stop.promise, handedBack: gate.handedBack, ...(handBackPath ? { handBackPath } : {}), ...drain });
+    } else await serveWebhook(bot, { config, logger, stopped: stop.promise, ...drain });
     logger.info("bot stopped", { mode: config.mode });
   } finally {
     answered?.flush();
@@ -266,7 +284,7 @@ function updateLogger(deps: BotDeps): (ctx: BotContext, next: () => Promise<void
  * An update id already answered (or being answered) is skipped: a webhook posted twice, or an
  * update Telegram delivers again after a restart whose offset it never heard of.
  */
-function onlyOnce(answered: AnsweredIds, logger: Logger): (ctx: BotContext, next: () => Promise<void>) => Promise<void> {
+function onlyOnce(answered: AnsweredIds, gate: HandBackGate, logger: Logger): (ctx: BotContext, next: () => Promise<void>) => Promise<void> {
   return async (ctx, next) => {
     const id = updateKey(ctx);
     if (answered.seen(id)) {
@@ -278,8 +296,10 @@ function onlyOnce(answered: AnsweredIds, logger: Logger): (ctx: BotContext, next
       await next();
     } finally {
       // A failed handler has answered politely (the error boundary): that counts as answered too.
-      // An update abandoned at a stop never gets here, so it is answered when delivered again.
-      answered.done(id);
+      // An update abandoned at a stop never gets here, and one handed back is not answered: both
+      // are answered when delivered again.
+      if (gate.handedBack(ctx.update)) answered.handBack(id);
+      else answered.done(id);
     }
   };
 }
@@ -305,10 +325,22 @@ function updateType(ctx: BotContext): string {
   return Object.keys(ctx.update).find((k) => k !== "update_id") ?? "unknown";
 }
 
-/** The error boundary's handler: log, answer politely, keep going. */
-async function onHandlerError(err: BotError<BotContext>): Promise<void> {
+/** The error boundary's handler: log, answer politely, keep going (or hand the update back at a stop). */
+async function onHandlerError(err: BotError<BotContext>, gate: HandBackGate): Promise<void> {
   const ctx = err.ctx;
   const logger = ctx.deps?.logger;
+  if (err.error instanceof HttpError && mayHaveReached(err.error)) {
+    // The reply may well have arrived (its response was cut): an apology would be a second message.
+    if (ctx.zb) ctx.zb.result = "reply-unconfirmed";
+    logger?.warn("reply may have arrived (its response was cut); not repeated", { update_id: ctx.update.update_id, error: err.error.message });
+    return;
+  }
+  if (err.error instanceof BotStoppingError) {
+    // The next start answers it; an apology now would only be a second message then.
+    gate.handBack(ctx.update);
+    if (ctx.zb) ctx.zb.result = "handed-back";
+    return;
+  }
   if (ctx.zb) ctx.zb.result = "error";
   logger?.error("handler failed", { update_id: ctx.update.update_id, command: ctx.zb?.command ?? null, err: err.error });
   const text = ctx.zb?.t.error ?? messages("zh").error;
@@ -334,18 +366,23 @@ function retryExceptPolling(): Transformer {
   const retry = autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: Number.POSITIVE_INFINITY, rethrowHttpErrors: true });
   return async (prev, method, payload, signal) => {
     if (method === "getUpdates" || method === "getMe") return prev(method, payload, signal);
-    // A network error (a reset keep-alive socket, a blip) is retried twice, 0.25 s then 1 s later:
-    // a rare duplicate message is better than an answer lost.
+    // A network error (a reset keep-alive socket, a blip) is retried twice, 0.25 s then 1 s later —
+    // except a message that may have reached Telegram (its response was cut): sent again, it would
+    // arrive twice.
     for (let attempt = 0; ; attempt++) {
       try {
         return await retry(prev, method, payload, signal);
       } catch (err) {
         if (!(err instanceof HttpError) || signal?.aborted || attempt >= NETWORK_RETRIES.length) throw err;
+        if (SENDS.test(method) && mayHaveReached(err)) throw err;
         await sleep(NETWORK_RETRIES[attempt]!, signal as AbortSignal | undefined);
       }
     }
   };
 }
+
+/** Calls that post something new to a chat: done twice, the user sees it twice. */
+const SENDS = /^(send(?!ChatAction)|copyMessage|forwardMessage)/;
 
 /** Waits before each retry of a call that failed on the network. */
 const NETWORK_RETRIES = [250, 1000];

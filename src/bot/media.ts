@@ -4,6 +4,7 @@
  * 50 MB); a chart that cannot be drawn (no CJK font, a renderer error) is logged and the text
  * answer goes out alone.
  */
+import { BotStoppingError } from "./handBack.js";
 import { InputFile, type InlineKeyboard } from "grammy";
 import type { Message } from "grammy/types";
 import { chartOf, type ChartData, type ChartResult } from "../chart/chartData.js";
@@ -50,6 +51,8 @@ export async function drawChart(ctx: BotContext, chart: ChartData): Promise<Buff
     }
     return png;
   } catch (err) {
+    // Stopping: the whole answer is handed back (the next start sends it with its chart).
+    if (err instanceof BotStoppingError) throw err;
     ctx.deps.logger.warn("chart not drawn", { err });
     return null;
   }

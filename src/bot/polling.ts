@@ -12,6 +12,7 @@ import { ConfigError } from "../config.js";
 import type { Logger } from "../log.js";
 import { apiHost, describeApiError } from "./apiErrors.js";
 import { backoff, sleep, type BackoffOptions } from "./backoff.js";
+import { saveHandedBack, takeHandedBack } from "./handBackFile.js";
 import type { BotContext } from "./context.js";
 
 /** Update types the bot asks Telegram for. */
@@ -89,6 +90,14 @@ export interface PollOptions {
   /** Long-poll timeout in seconds passed to getUpdates (default 30). */
   longPollSeconds?: number;
   backoff?: BackoffOptions;
+  /** True for an update handed back at the stop (src/bot/handBack.ts): it is not confirmed, so Telegram delivers it again. */
+  handedBack?: (update: Update) => boolean;
+  /**
+   * Where updates abandoned or handed back at a stop are kept when Telegram will not deliver them
+   * again (confirmed while in flight, see {@link PIN_WINDOW}); the next start answers them first.
+   * Absent: they are lost.
+   */
+  handBackPath?: string;
 }
 
 /**
@@ -109,7 +118,19 @@ export async function poll(bot: Bot<BotContext>, opts: PollOptions): Promise<voi
   }
   const supplier = updateSupplier(bot, opts);
   const source = createSource(supplier);
-  const sink = createConcurrentSink<Update, unknown>({ consume: (update) => bot.handleUpdate(update) }, async (err) => logger.error("update failed", { err }), { concurrency: opts.concurrency ?? 64 });
+  const consume = async (update: Update): Promise<void> => {
+    try {
+      await bot.handleUpdate(update);
+    } finally {
+      if (!opts.handedBack?.(update)) supplier.handled(update.update_id);
+    }
+  };
+  // What the last stop handed back and Telegram will not deliver again: answered first.
+  const saved = opts.handBackPath ? takeHandedBack(opts.handBackPath, logger) : [];
+  if (saved.length) logger.info("answering the updates handed back at the last stop", { count: saved.length });
+  for (const u of saved) supplier.track(u);
+  for (const u of saved) void consume(u).catch((err: unknown) => logger.error("update failed", { err }));
+  const sink = createConcurrentSink<Update, unknown>({ consume }, async (err) => logger.error("update failed", { err }), { concurrency: opts.concurrency ?? 64 });
   const runner = createRunner(source, sink);
   runner.start();
   const task = runner.task() ?? Promise.resolve();
@@ -123,19 +144,22 @@ export async function poll(bot: Bot<BotContext>, opts: PollOptions): Promise<voi
   const until = Date.now() + (opts.drainMs ?? 1_200);
   // The runner may be waiting for room in a full sink; never wait past the drain time for it.
   await Promise.race([runner.stop(), sleep(opts.drainMs ?? 1_200)]);
-  await drain(sink.size, until, () => logger.warn("shutdown: updates still in flight abandoned", { inFlight: sink.size() }));
-  await confirmHandled(bot, supplier.offset(), sink.snapshot(), logger);
+  await drain(
+    () => sink.size() + supplier.replaying(),
+    until,
+    () => logger.warn("shutdown: updates still in flight abandoned", { inFlight: sink.size() }),
+  );
+  const offset = supplier.offset();
+  if (opts.handBackPath) saveHandedBack(opts.handBackPath, supplier.unconfirmed(offset), logger);
+  await confirmHandled(bot, offset, logger);
 }
 
 /**
  * Tells Telegram which updates are done, so the next start does not answer them again: getUpdates
- * with the offset after the last one fetched. When some were abandoned at the deadline, the offset
- * stops at the first of them, so Telegram delivers them again — unless the long poll already in
- * progress had confirmed them (Telegram forgets an update once a later offset was asked for).
- * Best effort, at most 300 ms.
+ * with the polling offset (see updateSupplier). Updates abandoned at the deadline from it on were
+ * never confirmed, so Telegram delivers them again to the next start. Best effort, at most 300 ms.
  */
-async function confirmHandled(bot: Bot<BotContext>, fetched: number, abandoned: Update[], logger: Logger): Promise<void> {
-  const offset = abandoned.length ? Math.min(...abandoned.map((u) => u.update_id)) : fetched;
+async function confirmHandled(bot: Bot<BotContext>, offset: number, logger: Logger): Promise<void> {
   if (offset === 0) return;
   try {
     await bot.api.getUpdates({ offset, limit: 1, timeout: 0, allowed_updates: [...ALLOWED_UPDATES] }, AbortSignal.timeout(300) as Parameters<typeof bot.api.getUpdates>[1]);
@@ -144,31 +168,74 @@ async function confirmHandled(bot: Bot<BotContext>, fetched: number, abandoned: 
   }
 }
 
-/** The fetcher behind the runner's source: getUpdates with checks, logging and a capped backoff. */
-function updateSupplier(bot: Bot<BotContext>, opts: PollOptions): UpdateSupplier<Update> & { offset: () => number } {
+/** How long polling waits before asking again when Telegram sent back only updates still in flight. */
+const REDELIVERY_PAUSE_MS = 25;
+
+/**
+ * How many updates may be fetched after one still in flight before it is confirmed anyway. Telegram
+ * sends at most 100 updates a call, from the offset on: an offset held at a long-running update
+ * (one user's burst of charts, answered in order) would, 100 updates later, fetch nothing new at
+ * all. Past the window the offset moves on; an update it passed that is abandoned at a stop is
+ * saved in DATA_DIR instead (PollOptions.handBackPath).
+ */
+export const PIN_WINDOW = 50;
+
+/**
+ * The fetcher behind the runner's source: getUpdates with checks, logging and a capped backoff.
+ *
+ * Acknowledges only what was handled: Telegram forgets every update below the offset a getUpdates
+ * asks for, so the offset stays at the oldest update still in flight (`handled` ends that) — within
+ * {@link PIN_WINDOW} updates of the newest. Telegram then sends the updates from there again with
+ * each batch; they are dropped here (ids below the next one expected), and while a batch held
+ * nothing new the next call waits {@link REDELIVERY_PAUSE_MS} (Telegram answers at once while it
+ * holds any update, so a long poll would turn into a busy loop). `offset()` is the offset to confirm
+ * at a stop; `unconfirmed(offset)` the updates not handled that Telegram will not deliver again.
+ */
+function updateSupplier(
+  bot: Bot<BotContext>,
+  opts: PollOptions,
+): UpdateSupplier<Update> & { offset: () => number; handled: (id: number) => void; track: (u: Update) => void; unconfirmed: (offset: number) => Update[]; replaying: () => number } {
   const { logger } = opts;
   const delays = backoff(opts.backoff);
-  let offset = 0;
+  // The next update id not yet fetched; the updates fetched and not yet handled (in rising order);
+  // and those handed back by the last stop, being answered again.
+  let next = 0;
+  const inFlight = new Map<number, Update>();
+  const replayed = new Map<number, Update>();
+  const offset = (): number => {
+    for (const id of inFlight.keys()) if (next - id <= PIN_WINDOW) return id;
+    return next;
+  };
+  let onlyRedelivered = false;
   let outageSince: number | null = null;
   let lastWarn = -Infinity;
   return {
-    offset: () => offset,
+    offset,
+    handled: (id) => void (inFlight.delete(id) || replayed.delete(id)),
+    track: (u) => void replayed.set(u.update_id, u),
+    // Not handled, and confirmed to Telegram already (below `offset`), or handed back by the last stop.
+    unconfirmed: (at) => [...replayed.values(), ...[...inFlight.values()].filter((u) => u.update_id < at)],
+    replaying: () => replayed.size,
     async supply(batchSize, shimSignal) {
       const signal = shimSignal as unknown as AbortSignal;
       for (let attempt = 1; ; attempt++) {
         try {
-          const result: unknown = await bot.api.getUpdates(
-            { offset, limit: Math.max(1, Math.min(batchSize, 100)), timeout: opts.longPollSeconds ?? 30, allowed_updates: [...ALLOWED_UPDATES] },
-            shimSignal,
-          );
-          const { updates, skipped } = checkUpdates(result);
-          if (skipped > 0) logger.warn("getUpdates: bad items skipped", { skipped, kept: updates.length });
+          if (onlyRedelivered) await sleep(REDELIVERY_PAUSE_MS, signal);
+          // Room for the updates that come back first (at most PIN_WINDOW), and for new ones.
+          const limit = Math.max(1, Math.min(batchSize + (next - offset()), 100));
+          const result: unknown = await bot.api.getUpdates({ offset: offset(), limit, timeout: opts.longPollSeconds ?? 30, allowed_updates: [...ALLOWED_UPDATES] }, shimSignal);
+          const checked = checkUpdates(result);
+          const updates = checked.updates.filter((u) => u.update_id >= next);
+          const { skipped } = checked;
+          onlyRedelivered = updates.length === 0 && inFlight.size > 0;
+          if (skipped > 0 && !onlyRedelivered) logger.warn("getUpdates: bad items skipped", { skipped, kept: updates.length });
           if (outageSince !== null) logger.info("polling resumed", { afterMs: Date.now() - outageSince });
           outageSince = null;
           lastWarn = -Infinity; // the next outage is news again
           delays.reset();
           const last = updates[updates.length - 1];
-          if (last) offset = last.update_id + 1;
+          if (last) next = last.update_id + 1;
+          for (const u of updates) inFlight.set(u.update_id, u);
           return updates;
         } catch (err) {
           if (signal.aborted) throw err;

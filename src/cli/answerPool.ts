@@ -1,6 +1,7 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { OffThread } from "../bot/context.js";
+import { BotStoppingError } from "../bot/handBack.js";
 import type { ChartData } from "../chart/chartData.js";
 import type { Answer, AskContext, PassageHit } from "../types.js";
 
@@ -18,7 +19,10 @@ export type AnswerRequest =
 
 type Reply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: string };
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
-type Job = { req: AnswerRequest; resolve: (v: unknown) => void; reject: (e: Error) => void };
+type Job = { req: AnswerRequest; resolve: (v: unknown) => void; reject: (e: Error) => void; inline?: () => Promise<unknown> };
+
+/** Workers that die before ever being ready, in a row: past this the pool stops starting them. */
+const FAILED_STARTS = 3;
 
 /** Options of {@link answerPool}. */
 export interface AnswerPoolOptions {
@@ -41,7 +45,10 @@ export interface AnswerPool extends OffThread {
   reload(): Promise<void>;
   /** Ends the workers; pending requests are rejected. */
   close(): void;
-  /** On a stop signal: ends the workers still loading (they would only take CPU from the stop) and starts no more. */
+  /**
+   * On a stop signal: ends the workers still loading (they would only take CPU from the stop) and
+   * starts no more; new work finds an idle worker or is refused with a BotStoppingError.
+   */
   quiesce(): void;
 }
 
@@ -66,12 +73,25 @@ export function answerPool(opts: AnswerPoolOptions = {}): AnswerPool {
   // Reloads go to every worker directly (not through the queue), each answered by its id.
   const reloads = new Map<number, (m: Reply) => void>();
   let nextId = 1;
+  const readySeen = new WeakSet<Worker>();
   let closed = false;
   let started = false;
   let quiescing = false;
   let everReady = false;
   let startedAt = 0;
   let requests = 0;
+  // Workers that died before being ready, in a row; `broken` once there were FAILED_STARTS.
+  let failedStarts = 0;
+  let broken = false;
+  /** Workers cannot start here (e.g. libpq's addon loads in one thread per process): all work is done inline from now on. */
+  const giveUp = (): void => {
+    broken = true;
+    opts.onError?.(new Error(`answer workers died ${FAILED_STARTS} times before being ready; answering on the bot's thread from now on`));
+    for (const job of queue.splice(0)) {
+      if (job.inline) job.inline().then(job.resolve, job.reject);
+      else job.reject(new Error("the answer workers cannot start"));
+    }
+  };
 
   const spawnWorker = (): void => {
     const w = new Worker(script);
@@ -79,8 +99,10 @@ export function answerPool(opts: AnswerPoolOptions = {}): AnswerPool {
     workers.add(w);
     w.on("message", (m: Reply | { ready: true }) => {
       if ("ready" in m) {
+        readySeen.add(w);
         if (!everReady) opts.onReady?.(Date.now() - startedAt);
         everReady = true;
+        failedStarts = 0;
         idle.push(w);
         return pump();
       }
@@ -102,12 +124,13 @@ export function answerPool(opts: AnswerPoolOptions = {}): AnswerPool {
       const k = idle.indexOf(w);
       if (k >= 0) idle.splice(k, 1);
       job?.reject(new Error("the answer worker stopped"));
-      if (!closed && !quiescing) spawnWorker();
+      if (!readySeen.has(w) && ++failedStarts >= FAILED_STARTS && !broken) return giveUp();
+      if (!closed && !quiescing && !broken) spawnWorker();
     });
   };
   const pump = (): void => {
     // Requests waiting and every worker busy: start another, up to `size` (one is enough for a quiet bot).
-    if (queue.length > 0 && idle.length === 0 && workers.size < size && !quiescing && !closed && workers.size === busy.size) spawnWorker();
+    if (queue.length > 0 && idle.length === 0 && workers.size < size && !quiescing && !closed && !broken && workers.size === busy.size) spawnWorker();
     while (idle.length > 0 && queue.length > 0) {
       const w = idle.shift()!;
       const job = queue.shift()!;
@@ -117,11 +140,15 @@ export function answerPool(opts: AnswerPoolOptions = {}): AnswerPool {
   };
   /** Runs `inline`, first making sure a worker is starting for the waiting work. */
   const pumpAfter = <T>(inline: () => Promise<T>): Promise<T> => {
-    if (workers.size < size && workers.size === busy.size && !quiescing && !closed) spawnWorker();
+    if (workers.size < size && workers.size === busy.size && !quiescing && !closed && !broken) spawnWorker();
     return inline();
   };
   const run = <T>(req: DistributiveOmit<AnswerRequest, "id">, inline?: () => Promise<T>): Promise<T> => {
     if (closed) return Promise.reject(new Error("the answer pool is closed"));
+    // Stopping: work not started yet is handed back to Telegram (the next start answers it), never
+    // done on the bot's thread, where a chart would hold up the stop for most of a second.
+    if (quiescing && idle.length === 0) return Promise.reject(new BotStoppingError(req.op));
+    if (broken && inline) return inline();
     // The first worker starts with the first work worth moving off the thread: a chart, a long
     // question, or sustained traffic (a quiet bot costs no threads, and no CPU to load the index
     // again); more start when requests have to wait.
@@ -132,14 +159,18 @@ export function answerPool(opts: AnswerPoolOptions = {}): AnswerPool {
       startedAt = Date.now();
       spawnWorker();
     }
-    if (inline && idle.length === 0) {
-      if ((!everReady || quiescing) && busy.size === 0) return inline();
-      // Every ready worker busy: a question or search (tens of ms) is answered here rather than
-      // queued behind someone's chart (another worker starts, if there is room); a chart waits.
-      if (req.op !== "chart") return pumpAfter(inline);
+    // Only light work (a short question or a search: tens of ms) is ever done on the bot's thread; a
+    // chart (hundreds of ms) or a long question waits for a worker even before the first is ready:
+    // drawn here, a burst of charts held every other chat, and a stop, for seconds.
+    const light = req.op === "search" || (req.op === "ask" && req.question.length <= LONG_QUESTION);
+    if (inline && light && idle.length === 0) {
+      if (!everReady && busy.size === 0) return inline();
+      // Every ready worker busy: answered here rather than queued behind someone's chart (another
+      // worker starts, if there is room).
+      return pumpAfter(inline);
     }
     return new Promise<T>((resolve, reject) => {
-      queue.push({ req: { ...req, id: nextId++ } as AnswerRequest, resolve: resolve as (v: unknown) => void, reject });
+      queue.push({ req: { ...req, id: nextId++ } as AnswerRequest, resolve: resolve as (v: unknown) => void, reject, ...(inline ? { inline } : {}) });
       pump();
     });
   };
@@ -171,6 +202,7 @@ export function answerPool(opts: AnswerPoolOptions = {}): AnswerPool {
     },
     quiesce: () => {
       quiescing = true;
+      for (const job of queue.splice(0)) job.reject(new BotStoppingError(job.req.op));
       for (const w of workers) if (!idle.includes(w) && !busy.has(w)) void w.terminate();
     },
     close: () => {

@@ -64,6 +64,7 @@ export async function runStart(): Promise<void> {
     }
   };
   const stopWatching = exitOneIfIdle(logger);
+  const stopWatchingDatabase = await watchDatabase(config.databaseGiveUpMs, logger);
   process.on("SIGINT", onSignal);
   process.on("SIGTERM", onSignal);
   try {
@@ -73,10 +74,33 @@ export async function runStart(): Promise<void> {
     process.exitCode = 1;
   } finally {
     stopWatching();
+    stopWatchingDatabase();
     pool.close();
   }
   // Done: sockets of abandoned calls must not keep the process alive (the log is written synchronously).
   setTimeout(() => process.exit(), 100).unref();
+}
+
+/**
+ * With the PostgreSQL store, watches the server (src/index/pgWatchdog.ts): an outage is logged when
+ * it starts and ends, and one that lasts `giveUpMs` (DATABASE_GIVE_UP_SECONDS) ends the process
+ * with code 1, so a supervisor restarts it. Returns the function that stops watching.
+ */
+async function watchDatabase(giveUpMs: number, logger: Logger): Promise<() => void> {
+  const url = process.env.DATABASE_URL;
+  const { chooseStore } = await import("../index/storeChoice.js");
+  // The store the engine chose; the corpus size only matters without DATABASE_URL.
+  if (!url || chooseStore(process.env.ZHIBAO_STORE, 0, url) !== "postgres") return () => {};
+  const { watchPostgres } = await import("../index/pgWatchdog.js");
+  return watchPostgres(url, {
+    giveUpMs,
+    onDown: (why) => logger.warn("the database is unreachable; retrying", { error: why }),
+    onUp: (afterMs) => logger.info("the database is reachable again", { afterMs }),
+    onGiveUp: (why, forMs) => {
+      logger.error("the database has been unreachable too long; exiting 1 for the supervisor to restart the bot", { error: why, forMs, giveUpMs });
+      process.exit(1);
+    },
+  });
 }
 
 /**

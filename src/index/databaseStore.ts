@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, renameSync } from "node:fs";
+import type { GuardOptions } from "./pgGuard.js";
 import { join } from "node:path";
 import { IndexVersionError } from "../errors.js";
 import { dropDuplicates } from "../ingest/corpus.js";
@@ -556,9 +557,9 @@ function explainDamage(db: SqlDb, dbPath: string): SqlDb {
   return { ...db, all: wrap(db.all), get: wrap(db.get), run: wrap(db.run), insertMany: wrap(db.insertMany), exec: wrap(db.exec), transaction: wrap(db.transaction) };
 }
 
-/** Connects to a PostgreSQL index (DATABASE_URL) for answering. */
-export function openPostgresIndex(url: string, log: (message: string) => void = () => {}): SqliteView {
-  const db = postgresDb(url);
+/** Connects to a PostgreSQL index (DATABASE_URL) for answering; with `guard`, every query has a timeout (pgGuard.ts). */
+export function openPostgresIndex(url: string, log: (message: string) => void = () => {}, guard?: GuardOptions): SqliteView {
+  const db = postgresDb(url, guard ? { guard } : {});
   return openDatabaseIndex(db, "the PostgreSQL index", "zhibao index --store postgres", { log, mark: (report) => markDamaged(db, report) });
 }
 

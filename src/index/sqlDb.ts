@@ -1,5 +1,6 @@
 import { createRequire } from "node:module";
 import type BetterSqlite3 from "better-sqlite3";
+import { type GuardOptions, guardedPostgres } from "./pgGuard.js";
 
 /**
  * The few things the database store asks of a database, synchronously: answering is synchronous
@@ -96,8 +97,13 @@ interface PgNativeClient {
   end(cb?: () => void): void;
 }
 
-/** A PostgreSQL server, DATABASE_URL, through pg-native; throws when pg-native (libpq) is not installed. */
-export function postgresDb(url: string): SqlDb {
+/**
+ * A PostgreSQL server, DATABASE_URL, through pg-native; throws when pg-native (libpq) is not
+ * installed. With `guard` (answering), every statement has a timeout and a lost server is
+ * reconnected with a capped backoff (pgGuard.ts); builds run without one (a report's rows take long).
+ */
+export function postgresDb(url: string, opts: { guard?: GuardOptions } = {}): SqlDb {
+  if (opts.guard) return guardedPostgresDb(url, opts.guard);
   let Client: new (opts: { arrayMode: boolean }) => PgNativeClient;
   try {
     Client = require("pg-native") as typeof Client;
@@ -164,6 +170,44 @@ export function postgresDb(url: string): SqlDb {
       closing.add(client);
       setTimeout(() => closing.delete(client), 100).unref();
     },
+  };
+}
+
+/** {@link postgresDb} with a timeout on every statement: the client in a thread of its own. */
+function guardedPostgresDb(url: string, guard: GuardOptions): SqlDb {
+  const client = guardedPostgres(url, guard);
+  // Connect now: a bad DATABASE_URL fails at start, as without the guard.
+  client.run("SELECT 1", [], false);
+  const run = (sql: string, params: readonly unknown[] = [], prepared = true) => client.run(sql, params.map(toText), prepared);
+  let depth = 0;
+  return {
+    dialect: "postgres",
+    all: (sql, params) => run(sql, params),
+    get: (sql, params) => run(sql, params)[0],
+    run: (sql, params) => void run(sql, params),
+    insertMany(head, row, rows, tail = "") {
+      for (let i = 0; i < rows.length; i += INSERT_ROWS) {
+        const chunk = rows.slice(i, i + INSERT_ROWS);
+        run(`${head} ${Array(chunk.length).fill(row).join(", ")} ${tail}`, chunk.flat(), false);
+      }
+    },
+    exec: (sql) => void run(sql, [], false),
+    transaction<T>(fn: () => T): T {
+      if (depth > 0) return fn();
+      depth++;
+      run("BEGIN", [], false);
+      try {
+        const out = fn();
+        run("COMMIT", [], false);
+        return out;
+      } catch (err) {
+        run("ROLLBACK", [], false);
+        throw err;
+      } finally {
+        depth--;
+      }
+    },
+    close: () => client.close(),
   };
 }
 

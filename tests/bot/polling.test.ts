@@ -2,7 +2,12 @@
  * The retry pieces in process: the backoff's cap, a stop that ends a retry wait at once, and
  * the start giving up on an unreachable Bot API with an error that names TELEGRAM_API_ROOT.
  */
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import type { OffThread } from "../../src/bot/context.js";
+import { PIN_WINDOW } from "../../src/bot/polling.js";
 import { backoff, MAX_BACKOFF_MS, sleep } from "../../src/bot/backoff.js";
 import { runBot } from "../../src/bot/index.js";
 import type { BotConfig } from "../../src/config.js";
@@ -56,8 +61,21 @@ describe("start against an unreachable Bot API", () => {
   });
 });
 
+/** A polling bot's config (no DATA_DIR unless given). */
+const stopConfig = (apiRoot: string): BotConfig => ({
+  mode: "polling",
+  token: TOKEN,
+  apiRoot,
+  allowedChatIds: null,
+  adminIds: [],
+  logLevel: "silent",
+  rateLimit: { limit: 0, windowMs: 1000 },
+  dataDir: "",
+  databaseGiveUpMs: 60_000,
+});
+
 describe("stopping confirms what was handled", () => {
-  const config = (apiRoot: string): BotConfig => ({ mode: "polling", token: TOKEN, apiRoot, allowedChatIds: null, adminIds: [], logLevel: "silent", rateLimit: { limit: 0, windowMs: 1000 } });
+  const config = stopConfig;
 
   it("the last getUpdates confirms what was answered (not answered again after a restart) and stops at an abandoned update", async () => {
     const api = await startFakeApi();
@@ -80,4 +98,56 @@ describe("stopping confirms what was handled", () => {
       await api.stop();
     }
   }, 20_000);
+});
+
+describe("an update confirmed while in flight and abandoned at a stop", () => {
+  it("is saved in DATA_DIR and answered (once) by the next start, though Telegram will not deliver it again", async () => {
+    const api = await startFakeApi({ forgetConfirmed: true });
+    const dataDir = mkdtempSync(join(tmpdir(), "zhibao-handback-"));
+    const cfg = { ...stopConfig(api.apiRoot), dataDir };
+    const engine = createFakeEngine();
+    const slowChat = 777;
+    // The slow chat's question takes 30 s to answer the first time round; the rest at once.
+    let slowOnce = true;
+    const offThread: OffThread = {
+      ask: async (q, c) => {
+        if (q.includes("slow") && slowOnce) {
+          slowOnce = false;
+          await new Promise((r) => setTimeout(r, 30_000).unref());
+        }
+        return engine.ask(q.replace("slow", ""), c);
+      },
+      search: async (q, o) => engine.search(q, o),
+      drawChart: async () => Buffer.alloc(0),
+    };
+    const from = (chat: number, text: string) => ({
+      message: { ...(textUpdate(text).message as object), chat: { id: chat, type: "private", first_name: "U" }, from: { id: chat, is_bot: false, first_name: "U" } },
+    });
+    const answersTo = (chat: number) => api.calls.filter((c) => c.method === "sendMessage" && Number(c.body.chat_id) === chat && /803/.test(String(c.body.text)));
+    try {
+      const stop = new AbortController();
+      const running = runBot({ config: cfg, engine, logger: createLogger({ level: "silent" }), signal: stop.signal, drainMs: 200, offThread });
+      api.push(from(slowChat, "slow Suining 2024 升学人数"));
+      await api.waitFor((c) => c.method === "sendChatAction" && Number(c.body.chat_id) === slowChat);
+      // More than PIN_WINDOW newer updates: the polling offset moves past the slow one.
+      for (let i = 0; i < PIN_WINDOW + 10; i++) api.push(from(1000 + i, "Suining 2024 升学人数"));
+      await api.waitFor((c) => c.method === "sendMessage" && Number(c.body.chat_id) === 1000 + PIN_WINDOW + 9, 10_000);
+      stop.abort();
+      await running;
+      expect(api.confirmed()).toBeGreaterThan(1);
+      expect(answersTo(slowChat)).toHaveLength(0);
+      expect(existsSync(join(dataDir, "handed-back.json"))).toBe(true);
+
+      const again = new AbortController();
+      const second = runBot({ config: cfg, engine, logger: createLogger({ level: "silent" }), signal: again.signal, drainMs: 200, offThread });
+      await api.waitFor((c) => c.method === "sendMessage" && Number(c.body.chat_id) === slowChat, 10_000);
+      again.abort();
+      await second;
+      expect(answersTo(slowChat)).toHaveLength(1);
+      expect(existsSync(join(dataDir, "handed-back.json"))).toBe(false);
+    } finally {
+      await api.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 30_000);
 });
