@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from "node:async_hooks";
-import { closeSync, linkSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from "node:fs";
+import { linkSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 /**
@@ -61,21 +61,23 @@ function readHolder(path: string): { pid: number; what: string; since: string } 
   }
 }
 
-/** Creates the lock file, or returns false when it exists. */
+/**
+ * Creates the lock file, or returns false when it exists. Written whole under a name of its own and
+ * then linked into place, so a lock is never seen half-written (a process killed between creating
+ * and writing it used to leave an empty lock, taken for a live writer's for 2 s).
+ */
 function tryCreate(path: string, what: string): boolean {
-  let fd: number;
+  const mine = `${path}.new-${process.pid}`;
+  writeFileSync(mine, JSON.stringify({ pid: process.pid, what, since: new Date().toISOString() }));
   try {
-    fd = openSync(path, "wx");
+    linkSync(mine, path);
+    return true;
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === "EEXIST") return false;
     throw err;
-  }
-  try {
-    writeSync(fd, JSON.stringify({ pid: process.pid, what, since: new Date().toISOString() }));
   } finally {
-    closeSync(fd);
+    rmSync(mine, { force: true });
   }
-  return true;
 }
 
 /**
