@@ -8,6 +8,7 @@ import { cleanTyped, parseYears, toHalfWidth, toSimplified } from "./understand/
 import { splitPresentation } from "./understand/presentation.js";
 import { replyLang } from "./reply.js";
 import { smallTalkAnswer } from "./smallTalk.js";
+import { ambiguousAnswer } from "./ambiguous.js";
 import { smallTalkKind } from "./understand/smallTalk.js";
 
 /**
@@ -109,6 +110,9 @@ function route(state: Loaded, u: Understood): Answer {
   const talk = !u.reports.length && !u.unknown.length && !u.matches.length && !u.years.length ? smallTalkKind(u.text) : null;
   if (talk) return smallTalkAnswer(state, u, talk);
   if (u.unknown.length && !u.reports.length) return noReportAnswer(state, u);
+  // A name that stays ambiguous is asked about, not answered from a report picked for it; a passage
+  // search may run over all of them (its header names them).
+  if (u.ambiguous.length && u.intent !== "passage" && u.intent !== "case") return ambiguousAnswer(state, u);
   switch (u.intent) {
     case "passage":
       // "江门 接收国外留学生人数" names a figure the reports lack: say so, then show passages.

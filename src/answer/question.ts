@@ -49,6 +49,16 @@ export interface Understood {
   casesOnly: boolean;
   /** Text for passage search: the question without report names and years (school and county names kept). */
   searchText: string;
+  /** Names the words left pointing at reports of different entities (遂宁 for two of its schools): the answer asks which. */
+  ambiguous: AmbiguousName[];
+}
+
+/** A name in the question that stays ambiguous: its span and the reports it could mean, the best fit first. */
+export interface AmbiguousName {
+  matched: string;
+  start: number;
+  end: number;
+  reports: string[];
 }
 
 /** Question words and particles that say nothing about which indicator is asked for. */
@@ -150,6 +160,7 @@ export function understand(state: Loaded, question: string, previous: AskContext
   for (const m of resolved.matches) perSpan.set(`${m.start}:${m.end}`, (perSpan.get(`${m.start}:${m.end}`) ?? 0) + 1);
   const sharedExtra = [...perSpan.values()].reduce((n, k) => n + k - 1, 0);
   const entityCount = fromContext.entities ? reports.length : Math.max(Math.min(reports.length, 1), reports.length - sharedExtra);
+  const ambiguous = fromContext.entities ? [] : ambiguousNames(state, resolved.matches);
   const subjects = resolved.matches.filter(bySubject).map((m) => ({ report: m.report, name: m.subject! }));
   // The narrower name wins: 乐山峨眉山市 asks about 峨眉山市, whose figures 乐山's report may not give apart.
   const subjectOnly = new Map(subjects.filter((s) => state.metaByReport.get(s.report)?.kind !== "school").map((s) => [s.report, s.name]));
@@ -244,7 +255,27 @@ export function understand(state: Loaded, question: string, previous: AskContext
     intent,
     casesOnly: detected.casesOnly,
     searchText,
+    ambiguous,
   };
+}
+
+/**
+ * Spans whose matches name more than one entity (editions of one entity's report are not a choice).
+ * The reports are ordered by how much of the report's name the question's words cover (遂宁 covers
+ * more of 遂宁市 than of 遂宁市职业技术学校), then by name.
+ */
+function ambiguousNames(state: Loaded, matches: EntityMatch[]): AmbiguousName[] {
+  const bySpan = new Map<string, EntityMatch[]>();
+  for (const m of matches) bySpan.set(`${m.start}:${m.end}`, [...(bySpan.get(`${m.start}:${m.end}`) ?? []), m]);
+  const out: AmbiguousName[] = [];
+  for (const ms of bySpan.values()) {
+    if (new Set(ms.map((m) => m.entity)).size < 2) continue;
+    const cover = (m: EntityMatch) => m.matched.length / Math.max(1, m.entity.length);
+    const sorted = [...ms].sort((a, b) => cover(b) - cover(a) || a.entity.localeCompare(b.entity, "zh") || a.report.localeCompare(b.report));
+    const reports = [...new Set(sorted.map((m) => m.report))].filter((r) => state.metaByReport.has(r));
+    if (reports.length > 1) out.push({ matched: ms[0]!.matched, start: ms[0]!.start, end: ms[0]!.end, reports });
+  }
+  return out;
 }
 
 /**

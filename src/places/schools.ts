@@ -125,6 +125,17 @@ export function parseSchoolName(name: string): SchoolParts | null {
   return { places, stem: body.slice(used), suffix, kind: SUFFIXES[suffix]! };
 }
 
+/**
+ * The school suffix a question writes right at `at` (遂宁 职校, 射洪的职业中专), longest first, with its
+ * abbreviation class; null when none starts there, or only one too plain to name a school (学校, 职业学校).
+ * @example schoolSuffixAt("遂宁 职校 在校生", 3) // { suffix: "职校", cls: "职校" }
+ */
+export function schoolSuffixAt(s: string, at: number): { suffix: string; cls: string } | null {
+  const suffix = SUFFIX_LIST.find((x) => s.startsWith(x, at));
+  if (!suffix || BARE_NEVER.has(suffix) || suffix === "学校") return null;
+  return { suffix, cls: SUFFIXES[suffix]!.cls };
+}
+
 const NUMBERED = /^第?([一二三四五六七八九十]+)$/;
 
 /**

@@ -275,13 +275,14 @@ describe("a place two school reports are from", () => {
   }, 60_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it("a figure question by the place answers for each school, each with its source", () => {
+  it("a figure question by the place asks which school: it lists both, and each alternative answers for one", () => {
     const a = shared.ask("遂宁 2024 升学人数");
-    expect(a.facts.map((f) => [f.entity, f.value, f.report])).toEqual([
-      ["遂宁市安居职业高级中学", 804, "anju-2024.txt"],
-      ["遂宁市职业技术学校", 803, "suining-2024.txt"],
-    ]);
-    expect(a.reply).toContain("anju-2024.txt 第1350行");
+    expect(a.facts).toEqual([]);
+    expect(a.reply).toMatch(/^「遂宁」可指 2 份报告/);
+    const answers = a.alternatives.map((x) => shared.ask(x.question).facts.map((f) => [f.entity, f.value, f.report]));
+    // 遂宁 covers more of the shorter name: that school is listed first.
+    expect(answers).toEqual([[["遂宁市职业技术学校", 803, "suining-2024.txt"]], [["遂宁市安居职业高级中学", 804, "anju-2024.txt"]]]);
+    expect(shared.ask(a.alternatives[1]!.question).reply).toContain("anju-2024.txt 第1350行");
   });
 
   it("a passage question by the place searches both schools' reports, and only theirs", () => {

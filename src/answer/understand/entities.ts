@@ -4,7 +4,7 @@ import type { ReportMeta } from "../../types.js";
 import { allPlaces, placeIndex, placeWithin, shortName, type Place } from "../../places/gazetteer.js";
 import { editDistance, foldLatin, latinKey, pinyinKeys, readings, syllables } from "./latin.js";
 import { normalizeQuestion, toSimplified } from "../../text/normalize.js";
-import { parseSchoolName, schoolForms, schoolKey, type SchoolParts } from "../../places/schools.js";
+import { parseSchoolName, schoolForms, schoolKey, schoolSuffixAt, type SchoolParts } from "../../places/schools.js";
 
 /**
  * Which report a question is about, read from the names in it: the entity's own name and short
@@ -125,6 +125,8 @@ interface ReportInfo {
   home: Place[];
   /** Short CJK names, for homophone typos. */
   shorts: string[];
+  /** For a school report, its name's abbreviation class (职校, 职中, 中专…): what school words after a place must fit. */
+  cls?: string;
 }
 
 /** Adds a name to a table; where two readings of one string compete, the lower rank wins. */
@@ -303,7 +305,7 @@ export function createEntityResolver(reports: ResolverReport[], extra?: { school
       home = (placeForms.get(entity) ?? []).filter((p) => p.name === entity && (!province || p.province.startsWith(province)));
     }
     if (province && home.length > 1) home = home.filter((p) => p.province.startsWith(province));
-    const info: ReportInfo = { report: rep.report, entity, kind: rep.kind, home, shorts };
+    const info: ReportInfo = { report: rep.report, entity, kind: rep.kind, home, shorts, cls: school?.kind.cls };
     infos.push(info);
 
     addReport(entity, info, "name");
@@ -562,15 +564,65 @@ export function createEntityResolver(reports: ResolverReport[], extra?: { school
     }
   }
 
+  const schoolReports = infos.filter((r) => r.kind === "school" && r.home.length > 0);
+  const asTarget = (r: ReportInfo): ReportTarget => ({ kind: "report", report: r.report, entity: r.entity, via: "alias", rank: RANK.alias });
+  const targetsOf = (t: Target): ReportTarget[] => (t.kind === "report" ? [t] : t.kind === "shared" ? t.targets : []);
+
+  /**
+   * A place followed by school words (遂宁 职校, 遂宁的职业技术学校, 射洪职中) names a school of that place,
+   * not the place's own report: the school reports inside it whose name's class the words fit (all of
+   * them when none does). One such report takes the span; several share it (the answer lists them).
+   */
+  function schoolWordHits(q: string, covered: Uint8Array, hits: Hit[]): void {
+    hits.forEach((hit, k) => {
+      if (!targetsOf(hit.t).length) return;
+      const places = placeForms.get(q.slice(hit.start, hit.end));
+      if (!places) return;
+      let at = hit.end;
+      while (at < q.length && /[\s的]/.test(q[at]!)) at++;
+      const words = covered[at] ? null : schoolSuffixAt(q, at);
+      if (!words) return;
+      const within = schoolReports.filter((r) => r.home.some((h) => places.some((p) => placeWithin(h, p))));
+      if (!within.length) return;
+      const fitting = within.filter((r) => r.cls === words.cls);
+      const chosen = (fitting.length ? fitting : within).map(asTarget);
+      const end = at + words.suffix.length;
+      hits[k] = { start: hit.start, end, t: chosen.length === 1 ? chosen[0]! : { kind: "shared", targets: chosen, rank: RANK.alias } };
+      covered.fill(1, hit.start, end);
+    });
+  }
+
+  /**
+   * A place written right before a narrower one (遂宁市射洪市, 遂宁射洪) only says where that one lies: a
+   * region report whose home holds every report the next name points at gives way to them, and the
+   * narrower name's span takes in the wider one (both are place words, not indicator words).
+   */
+  function narrowerChains(hits: Hit[]): Hit[] {
+    hits.sort((a, b) => a.start - b.start);
+    return hits.filter((a, i) => {
+      const b = hits[i + 1];
+      if (!b || b.start !== a.end) return true;
+      const outer = targetsOf(a.t);
+      const inner = targetsOf(b.t);
+      if (!outer.length || !inner.length) return true;
+      const outerHomes = outer.flatMap((o) => (infoOf.get(o.report)?.kind === "school" ? [] : (homeOf.get(o.report) ?? [])));
+      if (outerHomes.length < outer.length) return true;
+      const narrower = inner.every((n) => !outer.some((o) => o.report === n.report) && (homeOf.get(n.report) ?? []).some((h) => outerHomes.some((o) => h !== o && placeWithin(h, o))));
+      if (narrower) hits[i + 1] = { ...b, start: a.start };
+      return !narrower;
+    });
+  }
+
   /** The names a question holds: reports (a shared name once per report) and places without one. */
   function resolve(question: string): { matches: EntityMatch[]; unknown: UnknownEntity[] } {
     const q = normalizeQuestion(question);
     const covered = new Uint8Array(q.length);
     const hits: Hit[] = [];
     chineseHits(q, covered, hits);
+    schoolWordHits(q, covered, hits);
     homophoneHits(q, covered, hits);
     latinHits(question, q, hits);
-    return matchesOf(question, q, hits);
+    return matchesOf(question, q, narrowerChains(hits));
   }
 
   /** Hits as matches, in the question's order; a province or city around a matched report only qualifies it. */
