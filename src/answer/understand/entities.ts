@@ -355,27 +355,45 @@ export function createEntityResolver(reports: ResolverReport[], extra?: { school
   };
   const reportHome = new Map<Place, ReportInfo>();
   for (const r of infos) for (const h of r.home) reportHome.set(h, r);
-  const latinPlaces: { place: Place; region: ReportInfo | null }[] = [];
-  const otherCounties: Place[] = [];
-  for (const p of allPlaces()) {
-    if (reportHome.has(p)) continue;
-    const region = regionOf(p);
-    const names = [p.name];
-    if (p.short && (region || p.level !== "county")) names.push(p.short);
-    for (const n of names) {
-      if (region) {
+  // Places inside a region report's region point at it: only the provinces of region reports are looked through.
+  const { byProvince, heads: placeHeads, maxLength: maxPlaceLength } = placeIndex();
+  for (const province of regionsByProvince.keys()) {
+    for (const p of byProvince.get(province) ?? []) {
+      if (reportHome.has(p)) continue;
+      const region = regionOf(p);
+      if (!region) continue;
+      for (const n of p.short ? [p.name, p.short] : [p.name]) {
         put(forms, n, { kind: "report", report: region.report, entity: region.entity, via: "place", subject: p.name, rank: RANK.place });
-      } else {
-        const old = forms.get(n);
-        if (old?.kind === "unknown") old.places.push(p);
-        // 和县, 兴县: a one-character name stands alone or is part of a phrase (城区和县镇).
-        else put(forms, n, { kind: "unknown", places: [p], rank: RANK.unknown, leftBoundary: n === p.name && n.length <= 2 });
       }
     }
-    if (region || p.level !== "county") latinPlaces.push({ place: p, region });
-    else otherCounties.push(p);
   }
   for (const w of BLOCK_WORDS) put(forms, w, { kind: "block", rank: RANK.block });
+
+  // Every other place is no report's: found in the gazetteer when a question holds its name (not
+  // tabled here, where a one-shot question would pay for thousands of places it never names).
+  const unknownForms = new Map<string, Target | null>();
+  /** The places no report covers that `form` names, as a target; null when it names none (a county's bare name outside every region). */
+  const unknownOf = (form: string): Target | null => {
+    let t = unknownForms.get(form);
+    if (t !== undefined) return t;
+    const places = (placeForms.get(form) ?? []).filter((p) => !reportHome.has(p) && !regionOf(p) && (p.name === form || p.level !== "county"));
+    // 和县, 兴县: a one-character name stands alone or is part of a phrase (城区和县镇).
+    t = places.length ? { kind: "unknown", places, rank: RANK.unknown, leftBoundary: places[0]!.name === form && form.length <= 2 } : null;
+    unknownForms.set(form, t);
+    return t;
+  };
+  /** The Latin tables' places: those with a region or above county level by name; the other counties apart. */
+  const latinPlaceLists = (): { latinPlaces: { place: Place; region: ReportInfo | null }[]; otherCounties: Place[] } => {
+    const latinPlaces: { place: Place; region: ReportInfo | null }[] = [];
+    const otherCounties: Place[] = [];
+    for (const p of allPlaces()) {
+      if (reportHome.has(p)) continue;
+      const region = regionOf(p);
+      if (region || p.level !== "county") latinPlaces.push({ place: p, region });
+      else otherCounties.push(p);
+    }
+    return { latinPlaces, otherCounties };
+  };
 
   // ---- schools named in the reports
   // Each report's school groups (a school and its shorter names), and each report's info: looked up by report, not scanned.
@@ -419,7 +437,11 @@ export function createEntityResolver(reports: ResolverReport[], extra?: { school
 
   // Built on the first question with Latin letters (or names()): see above.
   let latinTables: LatinTables | null = null;
-  const latinPart = (): LatinTables => (latinTables ??= buildLatin(reports, infos, latinPlaces, otherCounties));
+  const latinPart = (): LatinTables => {
+    if (latinTables) return latinTables;
+    const { latinPlaces, otherCounties } = latinPlaceLists();
+    return (latinTables = buildLatin(reports, infos, latinPlaces, otherCounties));
+  };
 
   // `py` (toned pinyin) is filled in at the first near miss that gets that far: pinyin-pro loads then.
   const homophones = infos.flatMap((r) => r.shorts.filter((s) => /^[\u4e00-\u9fff]{2,3}$/.test(s)).map((s) => ({ info: r, chars: s, py: null as string[] | null })));
@@ -454,11 +476,19 @@ export function createEntityResolver(reports: ResolverReport[], extra?: { school
   /** Chinese names and aliases, leftmost and longest first; marks the characters they cover. */
   function chineseHits(q: string, covered: Uint8Array, hits: Hit[]): void {
     const n = q.length;
-    // The length of the form taken at i, 0 for none.
-    const formAt = (i: number, lens: number[] | undefined): number => {
-      for (const len of lens ?? []) {
+    // The length of the form taken at i, 0 for none: the longest of the tabled forms (`lens`) and the
+    // names of places no report covers; a tabled form outranks a place of the same name.
+    const formAt = (i: number, lens: number[] | undefined, places: boolean): number => {
+      let all = lens ?? [];
+      if (places) {
+        all = [...all];
+        for (let len = Math.min(maxPlaceLength, n - i); len >= 2; len--) if (!all.includes(len)) all.push(len);
+        all.sort((a, b) => b - a);
+      }
+      for (const len of all) {
         if (i + len > n) continue;
-        const t = forms.get(q.slice(i, i + len));
+        const s = q.slice(i, i + len);
+        const t = forms.get(s) ?? (places ? unknownOf(s) : null);
         if (!t) continue;
         if (t.kind !== "block" && t.leftBoundary && i > 0 && HAN.test(q[i - 1]!)) continue;
         hits.push({ start: i, end: i + len, t });
@@ -468,7 +498,9 @@ export function createEntityResolver(reports: ResolverReport[], extra?: { school
     };
     for (let i = 0; i < n; ) {
       const bySecond = lengthsByStart.get(q.charCodeAt(i));
-      const taken = bySecond ? (i + 1 < n && formAt(i, bySecond.get(q.charCodeAt(i + 1)))) || formAt(i, bySecond.get(-1)) : 0;
+      const places = i + 1 < n && placeHeads.has(q.slice(i, i + 2));
+      const twoOrMore = bySecond && i + 1 < n ? bySecond.get(q.charCodeAt(i + 1)) : undefined;
+      const taken = (twoOrMore || places ? formAt(i, twoOrMore, places) : 0) || (bySecond ? formAt(i, bySecond.get(-1), false) : 0);
       if (taken) {
         covered.fill(1, i, i + taken);
         i += taken;
