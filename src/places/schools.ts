@@ -136,6 +136,21 @@ export function schoolSuffixAt(s: string, at: number): { suffix: string; cls: st
   return { suffix, cls: SUFFIXES[suffix]!.cls };
 }
 
+/** Every way a school name may end (suffixes as printed and abbreviated, 乐山一职's numbered 职): see schoolForms. */
+const SCHOOL_ENDINGS = new RegExp(
+  `${[...new Set(Object.entries(SUFFIXES).flatMap(([suffix, kind]) => [suffix, ...kind.alt]))].sort((x, y) => y.length - x.length).join("|")}|[一二三四五六七八九十]职`,
+);
+
+/**
+ * False when `text` holds none of the endings every form of `schoolForms` ends in: it names no school,
+ * and a resolver need not have made any school's forms to read it.
+ * @example mayNameSchool("乐山 2024 升学人数") // false
+ * @example mayNameSchool("鹤山职校 在校生") // true
+ */
+export function mayNameSchool(text: string): boolean {
+  return SCHOOL_ENDINGS.test(text);
+}
+
 const NUMBERED = /^第?([一二三四五六七八九十]+)$/;
 
 /**

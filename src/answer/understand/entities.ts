@@ -4,7 +4,7 @@ import type { ReportMeta } from "../../types.js";
 import { allPlaces, placeIndex, placeWithin, shortName, type Place } from "../../places/gazetteer.js";
 import { editDistance, foldLatin, latinKey, pinyinKeys, readings, syllables } from "./latin.js";
 import { normalizeQuestion, toSimplified } from "../../text/normalize.js";
-import { parseSchoolName, schoolForms, schoolKey, schoolSuffixAt, type SchoolParts } from "../../places/schools.js";
+import { mayNameSchool, parseSchoolName, schoolForms, schoolKey, schoolSuffixAt, type SchoolParts } from "../../places/schools.js";
 
 /**
  * Which report a question is about, read from the names in it: the entity's own name and short
@@ -310,7 +310,7 @@ export function createEntityResolver(reports: ResolverReport[], extra?: { school
 
     addReport(entity, info, "name");
     if (school) {
-      for (const f of schoolForms(entity)) if (f !== entity) addReport(f, info, "alias");
+      // Its shorter forms (遂宁职校) are made with the other schools' (see addSchoolForms).
       // A school's place names it, but a report about the place itself (遂宁市) comes first.
       for (const p of home) {
         addReport(p.name, info, "name", undefined, RANK.alias);
@@ -395,28 +395,43 @@ export function createEntityResolver(reports: ResolverReport[], extra?: { school
     return { latinPlaces, otherCounties };
   };
 
-  // ---- schools named in the reports
-  // Each report's school groups (a school and its shorter names), and each report's info: looked up by report, not scanned.
-  const groupsOf = new Map<string, { parts: SchoolParts; key: string; name: string }[]>();
+  // ---- schools: the school reports' shorter forms, and the schools named in the reports
   const infoOf = new Map<string, ReportInfo>();
   for (const r of infos) if (!infoOf.has(r.report)) infoOf.set(r.report, r);
-  const schools = [...(extra?.schools ?? [])].map((s) => ({ ...s, name: toSimplified(s.name) })).sort((a, b) => b.name.length - a.name.length);
-  for (const s of schools) {
-    const info = infoOf.get(s.report);
-    const parts = parseSchoolName(s.name);
-    if (!info || !parts) continue;
-    // The same school printed shorter (鹤山职校 after 鹤山市职业技术学校) takes the longer name as subject.
-    const key = schoolKey(parts);
-    let groups = groupsOf.get(s.report);
-    if (!groups) groupsOf.set(s.report, (groups = []));
-    const same = groups.find(
-      (g) =>
-        g.key === key || (g.parts.kind.cls === parts.kind.cls && parts.stem.length >= 2 && g.parts.stem.length >= 2 && (g.parts.stem.startsWith(parts.stem) || parts.stem.startsWith(g.parts.stem))),
-    );
-    const subject = same ? same.name : s.name;
-    if (!same) groups.push({ parts, key, name: s.name });
-    for (const f of schoolForms(s.name)) addReport(f, info, "school", subject);
-  }
+  let schoolFormsMade = false;
+  /**
+   * Every school's forms (遂宁职校, 鹤山职校, 乐山一职中: tens of thousands at 1,000 reports), made on
+   * the first question that may name a school (`mayNameSchool`), or for names(): a question without
+   * a school's ending is read the same without them, and most one-shot questions have none.
+   */
+  const addSchoolForms = (): void => {
+    if (schoolFormsMade) return;
+    schoolFormsMade = true;
+    for (const info of infos) if (info.kind === "school") for (const f of schoolForms(info.entity)) if (f !== info.entity) addReport(f, info, "alias");
+    addNamedSchools();
+    tableLengths();
+  };
+  const addNamedSchools = (): void => {
+    // Each report's school groups (a school and its shorter names): looked up by report, not scanned.
+    const groupsOf = new Map<string, { parts: SchoolParts; key: string; name: string }[]>();
+    const schools = [...(extra?.schools ?? [])].map((s) => ({ ...s, name: toSimplified(s.name) })).sort((a, b) => b.name.length - a.name.length);
+    for (const s of schools) {
+      const info = infoOf.get(s.report);
+      const parts = parseSchoolName(s.name);
+      if (!info || !parts) continue;
+      // The same school printed shorter (鹤山职校 after 鹤山市职业技术学校) takes the longer name as subject.
+      const key = schoolKey(parts);
+      let groups = groupsOf.get(s.report);
+      if (!groups) groupsOf.set(s.report, (groups = []));
+      const same = groups.find(
+        (g) =>
+          g.key === key || (g.parts.kind.cls === parts.kind.cls && parts.stem.length >= 2 && g.parts.stem.length >= 2 && (g.parts.stem.startsWith(parts.stem) || parts.stem.startsWith(g.parts.stem))),
+      );
+      const subject = same ? same.name : s.name;
+      if (!same) groups.push({ parts, key, name: s.name });
+      for (const f of schoolForms(s.name)) addReport(f, info, "school", subject);
+    }
+  };
 
   // ---- lookup tables for the scan
   // The lengths of the forms starting with each two characters (a one-character form under its
@@ -424,16 +439,20 @@ export function createEntityResolver(reports: ResolverReport[], extra?: { school
   // place name of that first character has.
   // Keyed by character codes, first then second (-1 for a one-character form): no string is made per position.
   const lengthsByStart = new Map<number, Map<number, number[]>>();
-  for (const f of forms.keys()) {
-    const first = f.charCodeAt(0);
-    const second = f.length > 1 ? f.charCodeAt(1) : -1;
-    let bySecond = lengthsByStart.get(first);
-    if (!bySecond) lengthsByStart.set(first, (bySecond = new Map()));
-    const l = bySecond.get(second) ?? [];
-    if (!l.includes(f.length)) l.push(f.length);
-    bySecond.set(second, l);
-  }
-  for (const bySecond of lengthsByStart.values()) for (const l of bySecond.values()) l.sort((a, b) => b - a);
+  const tableLengths = (): void => {
+    lengthsByStart.clear();
+    for (const f of forms.keys()) {
+      const first = f.charCodeAt(0);
+      const second = f.length > 1 ? f.charCodeAt(1) : -1;
+      let bySecond = lengthsByStart.get(first);
+      if (!bySecond) lengthsByStart.set(first, (bySecond = new Map()));
+      const l = bySecond.get(second) ?? [];
+      if (!l.includes(f.length)) l.push(f.length);
+      bySecond.set(second, l);
+    }
+    for (const bySecond of lengthsByStart.values()) for (const l of bySecond.values()) l.sort((a, b) => b - a);
+  };
+  tableLengths();
 
   // Built on the first question with Latin letters (or names()): see above.
   let latinTables: LatinTables | null = null;
@@ -462,6 +481,7 @@ export function createEntityResolver(reports: ResolverReport[], extra?: { school
   let nameList: string[] | null = null;
   const names = (): string[] => {
     if (nameList) return nameList;
+    addSchoolForms();
     const { latin, latinWritten } = latinPart();
     nameList = [
       ...[...forms].filter(([, t]) => t.kind === "report" || t.kind === "shared").map(([f]) => f),
@@ -648,6 +668,7 @@ export function createEntityResolver(reports: ResolverReport[], extra?: { school
   /** The names a question holds: reports (a shared name once per report) and places without one. */
   function resolve(question: string): { matches: EntityMatch[]; unknown: UnknownEntity[] } {
     const q = normalizeQuestion(question);
+    if (!schoolFormsMade && mayNameSchool(q)) addSchoolForms();
     const covered = new Uint8Array(q.length);
     const hits: Hit[] = [];
     chineseHits(q, covered, hits);
