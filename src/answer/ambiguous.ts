@@ -1,7 +1,7 @@
 import type { Alternative, Answer } from "../types.js";
 import type { Loaded } from "./state.js";
 import { base } from "./answerBase.js";
-import type { Understood } from "./question.js";
+import type { AmbiguousName, Understood } from "./question.js";
 
 /** At most this many reports are listed under an ambiguous name; the rest are counted. */
 const LISTED = 12;
@@ -26,13 +26,39 @@ export function ambiguousAnswer(state: Loaded, u: Understood): Answer {
       lines.push(u.lang === "zh" ? `${i + 1}. ${m.entity}（${m.reportYear ?? "?"}年度报告）` : `${i + 1}. ${m.english ?? m.entity} (${m.reportYear ?? "?"} report)`);
     });
     if (metas.length > LISTED) lines.push(u.lang === "zh" ? `……另有 ${metas.length - LISTED} 份` : `… and ${metas.length - LISTED} more`);
-    for (const m of metas) {
-      // The spans are the typed question's: the understood text keeps its length.
-      const question = `${u.question.slice(0, a.start)}${m.entity}${u.question.slice(a.end)}`;
-      if (!alternatives.some((x) => x.question === question)) alternatives.push({ label: m.entity, question });
-    }
+    alternatives.push(...askedOf(state, u, a, alternatives));
   }
   answer.reply = lines.join("\n");
   answer.alternatives = alternatives;
+  return answer;
+}
+
+/** The question again for each report of `a`, with the report's full name in place of the name (one per entity). */
+function askedOf(state: Loaded, u: Understood, a: AmbiguousName, taken: Alternative[]): Alternative[] {
+  const out: Alternative[] = [];
+  for (const r of a.reports) {
+    const entity = state.metaByReport.get(r)?.entity;
+    if (!entity) continue;
+    // The spans are the typed question's: the understood text keeps its length.
+    const question = `${u.question.slice(0, a.start)}${entity}${u.question.slice(a.end)}`;
+    if (![...taken, ...out].some((x) => x.question === question)) out.push({ label: entity, question });
+  }
+  return out;
+}
+
+/**
+ * An answer from the report a name fits fully, with the others it could mean named beside it (a few,
+ * and how many) and offered as alternatives after the answer's own: not picked silently.
+ *
+ * @example withAlsoMeant(state, u, answer).reply // "…\n「遂宁」也可指：遂宁市安居职业高级中学"
+ */
+export function withAlsoMeant(state: Loaded, u: Understood, answer: Answer): Answer {
+  for (const a of u.alsoMeant) {
+    const entities = [...new Set(a.reports.flatMap((r) => state.metaByReport.get(r)?.entity ?? []))];
+    const shown = entities.slice(0, 3).join(u.lang === "zh" ? "、" : ", ");
+    const more = entities.length > 3 ? (u.lang === "zh" ? ` 等 ${entities.length} 份报告` : ` and ${entities.length - 3} more reports`) : "";
+    answer.reply += u.lang === "zh" ? `\n「${a.matched}」也可指：${shown}${more}` : `\n"${a.matched}" may also mean: ${shown}${more}`;
+    answer.alternatives = [...answer.alternatives, ...askedOf(state, u, a, answer.alternatives)];
+  }
   return answer;
 }

@@ -8,7 +8,7 @@ import { cleanTyped, parseYears, toHalfWidth, toSimplified } from "./understand/
 import { splitPresentation } from "./understand/presentation.js";
 import { replyLang } from "./reply.js";
 import { smallTalkAnswer } from "./smallTalk.js";
-import { ambiguousAnswer } from "./ambiguous.js";
+import { ambiguousAnswer, withAlsoMeant } from "./ambiguous.js";
 import { smallTalkKind } from "./understand/smallTalk.js";
 
 /**
@@ -49,6 +49,7 @@ export function planAnswer(state: Loaded, question: string, context?: AskContext
   // "画一个图表" alone leaves no Chinese to tell the reply's language by.
   if (shown.wants && replyLang(question) === "zh" && act?.kind !== "replay") u.lang = "zh";
   let answer = act?.kind === "replay" && asked.page ? pagedAnswer(state, u, asked.page) : route(state, u);
+  if (u.alsoMeant.length && !answer.smallTalk) answer = withAlsoMeant(state, u, answer);
   if (asked.order) answer = reorder(answer, asked.order, u.lang);
   answer.understood.asked = asked;
   if (u.lang === "en") answer.reply = englishNames(state, answer);

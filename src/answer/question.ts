@@ -13,6 +13,7 @@ import { pinyinToChinese } from "./understand/pinyinWords.js";
 import { continuesPrevious } from "./understand/followUp.js";
 import { subjectRowMatches } from "./subjectRows.js";
 import { preferUnit } from "./figures.js";
+import { parseSchoolName } from "../places/schools.js";
 
 /**
  * What a question asks: its reports (and the schools or counties it names inside them), years,
@@ -51,6 +52,8 @@ export interface Understood {
   searchText: string;
   /** Names the words left pointing at reports of different entities (遂宁 for two of its schools): the answer asks which. */
   ambiguous: AmbiguousName[];
+  /** Names that fit one report fully and others in part (遂宁: 遂宁市职业技术学校, not 遂宁市安居职业高级中学): answered from the first, the others named beside it. */
+  alsoMeant: AmbiguousName[];
 }
 
 /** A name in the question that stays ambiguous: its span and the reports it could mean, the best fit first. */
@@ -160,7 +163,12 @@ export function understand(state: Loaded, question: string, previous: AskContext
   for (const m of resolved.matches) perSpan.set(`${m.start}:${m.end}`, (perSpan.get(`${m.start}:${m.end}`) ?? 0) + 1);
   const sharedExtra = [...perSpan.values()].reduce((n, k) => n + k - 1, 0);
   const entityCount = fromContext.entities ? reports.length : Math.max(Math.min(reports.length, 1), reports.length - sharedExtra);
-  const ambiguous = fromContext.entities ? [] : ambiguousNames(state, resolved.matches);
+  const { ambiguous, alsoMeant } = fromContext.entities ? { ambiguous: [], alsoMeant: [] } : sharedNames(state, resolved.matches);
+  // The reports a fully fitting name leaves out are not asked about.
+  if (alsoMeant.length) {
+    const left = new Set(alsoMeant.flatMap((a) => a.reports));
+    reports = reports.filter((r) => !left.has(r));
+  }
   const subjects = resolved.matches.filter(bySubject).map((m) => ({ report: m.report, name: m.subject! }));
   // The narrower name wins: 乐山峨眉山市 asks about 峨眉山市, whose figures 乐山's report may not give apart.
   const subjectOnly = new Map(subjects.filter((s) => state.metaByReport.get(s.report)?.kind !== "school").map((s) => [s.report, s.name]));
@@ -256,26 +264,53 @@ export function understand(state: Loaded, question: string, previous: AskContext
     casesOnly: detected.casesOnly,
     searchText,
     ambiguous,
+    alsoMeant,
   };
 }
 
 /**
- * Spans whose matches name more than one entity (editions of one entity's report are not a choice).
- * The reports are ordered by how much of the report's name the question's words cover (遂宁 covers
- * more of 遂宁市 than of 遂宁市职业技术学校), then by name.
+ * A school's name is its place and a suffix (遂宁市职业技术学校), or says more than the question's place
+ * words: a stem of its own (遂宁市安居职业高级中学, 遂宁乙甲市职业技术学校) or a narrower place (遂宁市船山职业
+ *高级中学 is 船山区's). Named by its place (`matched` starts with it), the first fits fully and the others
+ * in part; a report of any other kind fits as its name does.
  */
-function ambiguousNames(state: Loaded, matches: EntityMatch[]): AmbiguousName[] {
+function fitsFully(state: Loaded, report: string, matched: string): boolean {
+  const meta = state.metaByReport.get(report);
+  if (meta?.kind !== "school") return true;
+  const parts = parseSchoolName(toSimplified(meta.entity));
+  const home = parts?.places[parts.places.length - 1]?.places ?? [];
+  const words = toSimplified(matched);
+  return parts?.stem === "" && home.some((p) => words.startsWith(p.name) || (!!p.short && words.startsWith(p.short)));
+}
+
+/**
+ * Spans whose matches name more than one entity (editions of one entity's report are no choice). When
+ * exactly one entity fits fully (see fitsFully) it answers and the others are `alsoMeant`; otherwise the
+ * name is ambiguous. Reports are listed by how much of their name the question's words cover (遂宁
+ * covers more of 遂宁市职业技术学校 than of 遂宁市安居职业高级中学), then by name.
+ */
+function sharedNames(state: Loaded, matches: EntityMatch[]): { ambiguous: AmbiguousName[]; alsoMeant: AmbiguousName[] } {
   const bySpan = new Map<string, EntityMatch[]>();
   for (const m of matches) bySpan.set(`${m.start}:${m.end}`, [...(bySpan.get(`${m.start}:${m.end}`) ?? []), m]);
-  const out: AmbiguousName[] = [];
+  const ambiguous: AmbiguousName[] = [];
+  const alsoMeant: AmbiguousName[] = [];
   for (const ms of bySpan.values()) {
     if (new Set(ms.map((m) => m.entity)).size < 2) continue;
     const cover = (m: EntityMatch) => m.matched.length / Math.max(1, m.entity.length);
     const sorted = [...ms].sort((a, b) => cover(b) - cover(a) || a.entity.localeCompare(b.entity, "zh") || a.report.localeCompare(b.report));
-    const reports = [...new Set(sorted.map((m) => m.report))].filter((r) => state.metaByReport.has(r));
-    if (reports.length > 1) out.push({ matched: ms[0]!.matched, start: ms[0]!.start, end: ms[0]!.end, reports });
+    const known = sorted.filter((m) => state.metaByReport.has(m.report));
+    const span = { matched: ms[0]!.matched, start: ms[0]!.start, end: ms[0]!.end };
+    const full = new Set(known.filter((m) => fitsFully(state, m.report, m.matched)).map((m) => m.entity));
+    if (full.size === 1) {
+      const [entity] = full;
+      const others = [...new Set(known.filter((m) => m.entity !== entity).map((m) => m.report))];
+      if (others.length) alsoMeant.push({ ...span, reports: others });
+      continue;
+    }
+    const reports = [...new Set(known.map((m) => m.report))];
+    if (reports.length > 1) ambiguous.push({ ...span, reports });
   }
-  return out;
+  return { ambiguous, alsoMeant };
 }
 
 /**

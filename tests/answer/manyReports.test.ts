@@ -70,16 +70,30 @@ describe("a name that stays ambiguous is asked about, not answered from one repo
     expect(a.alternatives).toHaveLength(2);
   });
 
-  it("a place with only school reports behind it lists them all", async () => {
-    const only = await tinyEngine({ "zhixiao-2024.txt": CORPUS["zhixiao-2024.txt"], "anju-2024.txt": CORPUS["anju-2024.txt"] });
+  const JIAOTONG = school("遂宁市交通职业技术学校", 1500);
+
+  it("a place with only school reports behind it, none named by the place alone, lists them all", async () => {
+    const only = await tinyEngine({ "jiaotong-2024.txt": JIAOTONG, "anju-2024.txt": CORPUS["anju-2024.txt"] });
     try {
       const a = only.engine.ask("遂宁 2024 在校生");
       expect(a.facts).toEqual([]);
-      expect(a.alternatives.map((x) => x.label).sort()).toEqual(["遂宁市安居职业高级中学", "遂宁市职业技术学校"]);
-      expect(a.alternatives.map((x) => only.engine.ask(x.question).facts.map((f) => f.value)).sort()).toEqual([[2200], [5100]]);
+      expect(a.alternatives.map((x) => x.label).sort()).toEqual(["遂宁市交通职业技术学校", "遂宁市安居职业高级中学"]);
+      expect(a.alternatives.map((x) => only.engine.ask(x.question).facts.map((f) => f.value)).sort()).toEqual([[1500], [2200]]);
       expect(only.engine.ask("How many students did Suining have in 2024?").reply).toMatch(/^"Suining" could mean 2 reports/);
       // Each school's own short form still names it alone.
-      expect(only.engine.ask("遂宁职校 2024 在校生").facts.map((f) => f.value)).toEqual([5100]);
+      expect(only.engine.ask("遂宁安居职高 2024 在校生").facts.map((f) => f.value)).toEqual([2200]);
+    } finally {
+      only.dispose();
+    }
+  }, 60_000);
+
+  it("a school named by its place alone (遂宁市职业技术学校) answers for the place's name; the others are named beside it", async () => {
+    const only = await tinyEngine({ "zhixiao-2024.txt": CORPUS["zhixiao-2024.txt"], "anju-2024.txt": CORPUS["anju-2024.txt"], "jiaotong-2024.txt": JIAOTONG });
+    try {
+      const a = only.engine.ask("遂宁 2024 在校生");
+      expect(a.facts.map((f) => f.value)).toEqual([5100]);
+      expect(a.reply).toMatch(/「遂宁」也可指：遂宁市(?:交通职业技术学校|安居职业高级中学)、遂宁市(?:交通职业技术学校|安居职业高级中学)$/m);
+      expect(a.alternatives.map((x) => x.label)).toEqual(expect.arrayContaining(["遂宁市安居职业高级中学", "遂宁市交通职业技术学校"]));
     } finally {
       only.dispose();
     }

@@ -1,6 +1,7 @@
 /**
- * Issue 24 against the real CLI: a name that stays ambiguous (two schools of one city, no report of the city
- * itself) makes `zhibao ask` list the reports it could mean, and no figure; the school's own name answers.
+ * Issue 24 against the real CLI: a name that stays ambiguous (two schools of one city, each with a stem of its
+ * own, no report of the city itself) makes `zhibao ask` list the reports it could mean, and no figure; the
+ * school's own name answers.
  */
 import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -21,7 +22,7 @@ const cli = (args: string[]) => spawnSync(process.execPath, [join(ROOT, "bin/zhi
 beforeAll(() => {
   ensureBuilt();
   mkdirSync(join(dir, "corpus"));
-  writeFileSync(join(dir, "corpus", "a-2024.txt"), school("遂宁市职业技术学校", 5100));
+  writeFileSync(join(dir, "corpus", "a-2024.txt"), school("遂宁市交通职业技术学校", 5100));
   writeFileSync(join(dir, "corpus", "b-2024.txt"), school("遂宁市安居职业高级中学", 2200));
 }, 120_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -29,7 +30,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 it("zhibao ask lists the reports an ambiguous name could mean, and the full name answers", () => {
   const r = cli(["ask", "遂宁 在校生"]);
   expect(r.status).toBe(0);
-  expect(r.stdout).toMatch(/「遂宁」可指 2 份报告，请写明是哪一份：\n1\. 遂宁市职业技术学校（2024年度报告）\n2\. 遂宁市安居职业高级中学（2024年度报告）/);
+  expect(r.stdout).toMatch(/「遂宁」可指 2 份报告，请写明是哪一份：\n1\. 遂宁市安居职业高级中学（2024年度报告）\n2\. 遂宁市交通职业技术学校（2024年度报告）/);
   expect(r.stdout).not.toMatch(/5,?100|2,?200/);
   expect(cli(["ask", "遂宁市安居职业高级中学 在校生"]).stdout).toMatch(/2,?200/);
 }, 120_000);
