@@ -33,10 +33,10 @@ export function ambiguousAnswer(state: Loaded, u: Understood): Answer {
   return answer;
 }
 
-/** The question again for each report of `a`, with the report's full name in place of the name (one per entity). */
+/** The question again for each listed report of `a`, with the report's full name in place of the name (one per entity). */
 function askedOf(state: Loaded, u: Understood, a: AmbiguousName, taken: Alternative[]): Alternative[] {
   const out: Alternative[] = [];
-  for (const r of a.reports) {
+  for (const r of a.reports.slice(0, LISTED)) {
     const entity = state.metaByReport.get(r)?.entity;
     if (!entity) continue;
     // The spans are the typed question's: the understood text keeps its length.
