@@ -47,6 +47,12 @@ const STEMS = [
 const TAG_CHARS = "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉";
 /** k = 1…399 → distinct two-ideograph tags. */
 const suffixOf = (k) => TAG_CHARS[k % 20] + TAG_CHARS[Math.floor(k / 20) % 20];
+/** The tags' characters in pinyin: a copy's English name is its own (Leshan Yijia), not the original's. */
+const TAG_PINYIN = "jia yi bing ding wu ji geng xin ren gui zi chou yin mao chen si wu wei shen you".split(" ");
+const latinSuffixOf = (k) => {
+  const s = TAG_PINYIN[k % 20] + TAG_PINYIN[Math.floor(k / 20) % 20];
+  return s[0].toUpperCase() + s.slice(1);
+};
 
 /** One-shot questions: a figure of a report, a passage, and a figure by a name many look-alike reports share. */
 const ONE_SHOT = { figure: "乐山 2024 升学人数", passage: "璧山 宿舍楼 案例", lookalike: "绵阳 2024 升学人数" };
@@ -96,7 +102,8 @@ function copyOf(file, text, entry, k) {
     .join("\n");
   const name = file.replace(/^([a-z]+)-/, `$1-x${String(k).padStart(3, "0")}-`);
   const e = entry ?? {};
-  return { name, body, entry: { english: e.english ? `${e.english} ${tag}` : undefined, province: e.province, kind: e.kind, aliases: [] } };
+  // "Leshan 乙甲" would read as Leshan in Latin letters (the tag is dropped): every copy would share the original's English name.
+  return { name, body, entry: { english: e.english ? `${e.english} ${latinSuffixOf(k)}` : undefined, province: e.province, kind: e.kind, aliases: [] } };
 }
 
 /**
