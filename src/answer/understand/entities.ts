@@ -415,12 +415,22 @@ export function createEntityResolver(reports: ResolverReport[], extra?: { school
     // Each report's school groups (a school and its shorter names): looked up by report, not scanned.
     const groupsOf = new Map<string, { parts: SchoolParts; key: string; name: string }[]>();
     const schools = [...(extra?.schools ?? [])].map((s) => ({ ...s, name: toSimplified(s.name) })).sort((a, b) => b.name.length - a.name.length);
+    // A name many reports print (鹤山职校 in every copy of 江门's) is taken apart once.
+    const parsed = new Map<string, { parts: SchoolParts; key: string; forms: string[] } | null>();
+    const parse = (name: string) => {
+      let p = parsed.get(name);
+      if (p === undefined) {
+        const parts = parseSchoolName(name);
+        parsed.set(name, (p = parts ? { parts, key: schoolKey(parts), forms: schoolForms(name) } : null));
+      }
+      return p;
+    };
     for (const s of schools) {
       const info = infoOf.get(s.report);
-      const parts = parseSchoolName(s.name);
-      if (!info || !parts) continue;
+      const p = info ? parse(s.name) : null;
+      if (!info || !p) continue;
+      const { parts, key } = p;
       // The same school printed shorter (鹤山职校 after 鹤山市职业技术学校) takes the longer name as subject.
-      const key = schoolKey(parts);
       let groups = groupsOf.get(s.report);
       if (!groups) groupsOf.set(s.report, (groups = []));
       const same = groups.find(
@@ -429,7 +439,7 @@ export function createEntityResolver(reports: ResolverReport[], extra?: { school
       );
       const subject = same ? same.name : s.name;
       if (!same) groups.push({ parts, key, name: s.name });
-      for (const f of schoolForms(s.name)) addReport(f, info, "school", subject);
+      for (const f of p.forms) addReport(f, info, "school", subject);
     }
   };
 
