@@ -270,17 +270,21 @@ export function understand(state: Loaded, question: string, previous: AskContext
 
 /**
  * A school's name is its place and a suffix (遂宁市职业技术学校), or says more than the question's place
- * words: a stem of its own (遂宁市安居职业高级中学, 遂宁乙甲市职业技术学校) or a narrower place (遂宁市船山职业
- *高级中学 is 船山区's). Named by its place (`matched` starts with it), the first fits fully and the others
- * in part; a report of any other kind fits as its name does.
+ * words: a stem of its own (遂宁市安居职业高级中学, 遂宁乙甲市职业技术学校) or a narrower place
+ * (遂宁市船山职业高级中学 is 船山区's). Named by its place (`matched` starts with it, or is its pinyin:
+ * Suining), the first fits fully and the others in part. A Latin name the report is given (a manifest
+ * alias or English name) fits fully; a report of any other kind fits as its name does.
  */
-function fitsFully(state: Loaded, report: string, matched: string): boolean {
-  const meta = state.metaByReport.get(report);
-  if (meta?.kind !== "school") return true;
+function fitsFully(state: Loaded, m: EntityMatch): boolean {
+  const meta = state.metaByReport.get(m.report);
+  if (meta?.kind !== "school" || ((m.via === "alias" || m.via === "english") && /[A-Za-z]/.test(m.matched))) return true;
   const parts = parseSchoolName(toSimplified(meta.entity));
-  const home = parts?.places[parts.places.length - 1]?.places ?? [];
-  const words = toSimplified(matched);
-  return parts?.stem === "" && home.some((p) => words.startsWith(p.name) || (!!p.short && words.startsWith(p.short)));
+  if (parts?.stem !== "") return false;
+  // A school's Latin name other than its own is its place's pinyin (the resolver's Latin tables).
+  if (m.via === "pinyin") return true;
+  const home = parts.places[parts.places.length - 1]?.places ?? [];
+  const words = toSimplified(m.matched);
+  return home.some((p) => words.startsWith(p.name) || (!!p.short && words.startsWith(p.short)));
 }
 
 /**
@@ -300,7 +304,7 @@ function sharedNames(state: Loaded, matches: EntityMatch[]): { ambiguous: Ambigu
     const sorted = [...ms].sort((a, b) => cover(b) - cover(a) || a.entity.localeCompare(b.entity, "zh") || a.report.localeCompare(b.report));
     const known = sorted.filter((m) => state.metaByReport.has(m.report));
     const span = { matched: ms[0]!.matched, start: ms[0]!.start, end: ms[0]!.end };
-    const full = new Set(known.filter((m) => fitsFully(state, m.report, m.matched)).map((m) => m.entity));
+    const full = new Set(known.filter((m) => fitsFully(state, m)).map((m) => m.entity));
     if (full.size === 1) {
       const [entity] = full;
       const others = [...new Set(known.filter((m) => m.entity !== entity).map((m) => m.report))];

@@ -94,6 +94,8 @@ describe("a name that stays ambiguous is asked about, not answered from one repo
       expect(a.facts.map((f) => f.value)).toEqual([5100]);
       expect(a.reply).toMatch(/「遂宁」也可指：遂宁市(?:交通职业技术学校|安居职业高级中学)、遂宁市(?:交通职业技术学校|安居职业高级中学)$/m);
       expect(a.alternatives.map((x) => x.label)).toEqual(expect.arrayContaining(["遂宁市安居职业高级中学", "遂宁市交通职业技术学校"]));
+      // In pinyin too: Suining is the place's name, which 遂宁市职业技术学校 is all of.
+      expect(only.engine.ask("Suining 2024 在校生").facts.map((f) => f.value)).toEqual([5100]);
     } finally {
       only.dispose();
     }
