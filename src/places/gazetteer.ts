@@ -113,6 +113,10 @@ export interface PlaceIndex {
   maxLength: number;
   /** Every full name and every suffix-stripped name, common words included: "is this string a real place?" */
   anyName: Set<string>;
+  /** The first two characters of every form: a position of a question no form starts at is passed over. */
+  heads: Set<string>;
+  /** Every place, by the full name of its province: a report's region is looked for in its province only. */
+  byProvince: Map<string, Place[]>;
 }
 
 let index: PlaceIndex | null = null;
@@ -126,21 +130,27 @@ export function placeIndex(): PlaceIndex {
   if (index) return index;
   const forms = new Map<string, Place[]>();
   const anyName = new Set<string>();
+  const heads = new Set<string>();
+  const byProvince = new Map<string, Place[]>();
   let maxLength = 0;
   const add = (form: string, p: Place): void => {
     const list = forms.get(form);
     if (list) list.push(p);
     else forms.set(form, [p]);
+    heads.add(form.slice(0, 2));
     if (form.length > maxLength) maxLength = form.length;
   };
   for (const p of allPlaces()) {
+    const inProvince = byProvince.get(p.province);
+    if (inProvince) inProvince.push(p);
+    else byProvince.set(p.province, [p]);
     add(p.name, p);
     anyName.add(p.name);
     if (p.short) add(p.short, p);
     const raw = suffixStem(p.name);
     if (raw && raw.length >= 2) anyName.add(raw);
   }
-  index = { forms, maxLength, anyName };
+  index = { forms, maxLength, anyName, heads, byProvince };
   return index;
 }
 

@@ -125,6 +125,32 @@ export function parseSchoolName(name: string): SchoolParts | null {
   return { places, stem: body.slice(used), suffix, kind: SUFFIXES[suffix]! };
 }
 
+/**
+ * The school suffix a question writes right at `at` (遂宁 职校, 射洪的职业中专), longest first, with its
+ * abbreviation class; null when none starts there, or only one too plain to name a school (学校, 职业学校).
+ * @example schoolSuffixAt("遂宁 职校 在校生", 3) // { suffix: "职校", cls: "职校" }
+ */
+export function schoolSuffixAt(s: string, at: number): { suffix: string; cls: string } | null {
+  const suffix = SUFFIX_LIST.find((x) => s.startsWith(x, at));
+  if (!suffix || BARE_NEVER.has(suffix) || suffix === "学校") return null;
+  return { suffix, cls: SUFFIXES[suffix]!.cls };
+}
+
+/** Every way a school name may end (suffixes as printed and abbreviated, 乐山一职's numbered 职): see schoolForms. */
+const SCHOOL_ENDINGS = new RegExp(
+  `${[...new Set(Object.entries(SUFFIXES).flatMap(([suffix, kind]) => [suffix, ...kind.alt]))].sort((x, y) => y.length - x.length).join("|")}|[一二三四五六七八九十]职`,
+);
+
+/**
+ * False when `text` holds none of the endings every form of `schoolForms` ends in: it names no school,
+ * and a resolver need not have made any school's forms to read it.
+ * @example mayNameSchool("乐山 2024 升学人数") // false
+ * @example mayNameSchool("鹤山职校 在校生") // true
+ */
+export function mayNameSchool(text: string): boolean {
+  return SCHOOL_ENDINGS.test(text);
+}
+
 const NUMBERED = /^第?([一二三四五六七八九十]+)$/;
 
 /**

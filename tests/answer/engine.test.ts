@@ -275,20 +275,22 @@ describe("a place two school reports are from", () => {
   }, 60_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it("a figure question by the place answers for each school, each with its source", () => {
+  it("a figure question by the place answers from the school it names fully, and names the other beside it", () => {
+    // 遂宁市职业技术学校 is all place and suffix; 遂宁市安居职业高级中学 has a stem (安居) the question does not say.
     const a = shared.ask("遂宁 2024 升学人数");
-    expect(a.facts.map((f) => [f.entity, f.value, f.report])).toEqual([
-      ["遂宁市安居职业高级中学", 804, "anju-2024.txt"],
-      ["遂宁市职业技术学校", 803, "suining-2024.txt"],
-    ]);
-    expect(a.reply).toContain("anju-2024.txt 第1350行");
+    expect(a.facts.map((f) => [f.entity, f.value, f.report])).toEqual([["遂宁市职业技术学校", 803, "suining-2024.txt"]]);
+    expect(a.reply).toContain("「遂宁」也可指：遂宁市安居职业高级中学");
+    const other = a.alternatives.find((x) => x.label === "遂宁市安居职业高级中学")!;
+    expect(shared.ask(other.question).facts.map((f) => [f.value, f.report])).toEqual([[804, "anju-2024.txt"]]);
+    expect(shared.ask(other.question).reply).toContain("anju-2024.txt 第1350行");
   });
 
-  it("a passage question by the place searches both schools' reports, and only theirs", () => {
+  it("a passage question by the place searches the school it names fully, and names the other", () => {
     const a = shared.ask("遂宁 新教师谈心谈话");
     expect(a.intent).toBe("passage");
-    expect(new Set(a.passages.map((p) => p.report))).toEqual(new Set(["anju-2024.txt", "suining-2024.txt"]));
+    expect(new Set(a.passages.map((p) => p.report))).toEqual(new Set(["suining-2024.txt"]));
     expect(a.passages[0]!.text).toContain("谈心谈话");
+    expect(a.reply).toContain("「遂宁」也可指：遂宁市安居职业高级中学");
   });
 
   it("a school's own name still means that school alone", () => {

@@ -4,7 +4,7 @@ import type { ReportMeta } from "../../types.js";
 import { allPlaces, placeIndex, placeWithin, shortName, type Place } from "../../places/gazetteer.js";
 import { editDistance, foldLatin, latinKey, pinyinKeys, readings, syllables } from "./latin.js";
 import { normalizeQuestion, toSimplified } from "../../text/normalize.js";
-import { parseSchoolName, schoolForms, schoolKey, type SchoolParts } from "../../places/schools.js";
+import { mayNameSchool, parseSchoolName, schoolForms, schoolKey, schoolSuffixAt, type SchoolParts } from "../../places/schools.js";
 
 /**
  * Which report a question is about, read from the names in it: the entity's own name and short
@@ -125,6 +125,8 @@ interface ReportInfo {
   home: Place[];
   /** Short CJK names, for homophone typos. */
   shorts: string[];
+  /** For a school report, its name's abbreviation class (职校, 职中, 中专…): what school words after a place must fit. */
+  cls?: string;
 }
 
 /** Adds a name to a table; where two readings of one string compete, the lower rank wins. */
@@ -303,12 +305,12 @@ export function createEntityResolver(reports: ResolverReport[], extra?: { school
       home = (placeForms.get(entity) ?? []).filter((p) => p.name === entity && (!province || p.province.startsWith(province)));
     }
     if (province && home.length > 1) home = home.filter((p) => p.province.startsWith(province));
-    const info: ReportInfo = { report: rep.report, entity, kind: rep.kind, home, shorts };
+    const info: ReportInfo = { report: rep.report, entity, kind: rep.kind, home, shorts, cls: school?.kind.cls };
     infos.push(info);
 
     addReport(entity, info, "name");
     if (school) {
-      for (const f of schoolForms(entity)) if (f !== entity) addReport(f, info, "alias");
+      // Its shorter forms (遂宁职校) are made with the other schools' (see addSchoolForms).
       // A school's place names it, but a report about the place itself (遂宁市) comes first.
       for (const p of home) {
         addReport(p.name, info, "name", undefined, RANK.alias);
@@ -353,50 +355,93 @@ export function createEntityResolver(reports: ResolverReport[], extra?: { school
   };
   const reportHome = new Map<Place, ReportInfo>();
   for (const r of infos) for (const h of r.home) reportHome.set(h, r);
-  const latinPlaces: { place: Place; region: ReportInfo | null }[] = [];
-  const otherCounties: Place[] = [];
-  for (const p of allPlaces()) {
-    if (reportHome.has(p)) continue;
-    const region = regionOf(p);
-    const names = [p.name];
-    if (p.short && (region || p.level !== "county")) names.push(p.short);
-    for (const n of names) {
-      if (region) {
+  // Places inside a region report's region point at it: only the provinces of region reports are looked through.
+  const { byProvince, heads: placeHeads, maxLength: maxPlaceLength } = placeIndex();
+  for (const province of regionsByProvince.keys()) {
+    for (const p of byProvince.get(province) ?? []) {
+      if (reportHome.has(p)) continue;
+      const region = regionOf(p);
+      if (!region) continue;
+      for (const n of p.short ? [p.name, p.short] : [p.name]) {
         put(forms, n, { kind: "report", report: region.report, entity: region.entity, via: "place", subject: p.name, rank: RANK.place });
-      } else {
-        const old = forms.get(n);
-        if (old?.kind === "unknown") old.places.push(p);
-        // 和县, 兴县: a one-character name stands alone or is part of a phrase (城区和县镇).
-        else put(forms, n, { kind: "unknown", places: [p], rank: RANK.unknown, leftBoundary: n === p.name && n.length <= 2 });
       }
     }
-    if (region || p.level !== "county") latinPlaces.push({ place: p, region });
-    else otherCounties.push(p);
   }
   for (const w of BLOCK_WORDS) put(forms, w, { kind: "block", rank: RANK.block });
 
-  // ---- schools named in the reports
-  // Each report's school groups (a school and its shorter names), and each report's info: looked up by report, not scanned.
-  const groupsOf = new Map<string, { parts: SchoolParts; key: string; name: string }[]>();
+  // Every other place is no report's: found in the gazetteer when a question holds its name (not
+  // tabled here, where a one-shot question would pay for thousands of places it never names).
+  const unknownForms = new Map<string, Target | null>();
+  /** The places no report covers that `form` names, as a target; null when it names none (a county's bare name outside every region). */
+  const unknownOf = (form: string): Target | null => {
+    let t = unknownForms.get(form);
+    if (t !== undefined) return t;
+    const places = (placeForms.get(form) ?? []).filter((p) => !reportHome.has(p) && !regionOf(p) && (p.name === form || p.level !== "county"));
+    // 和县, 兴县: a one-character name stands alone or is part of a phrase (城区和县镇).
+    t = places.length ? { kind: "unknown", places, rank: RANK.unknown, leftBoundary: places[0]!.name === form && form.length <= 2 } : null;
+    unknownForms.set(form, t);
+    return t;
+  };
+  /** The Latin tables' places: those with a region or above county level by name; the other counties apart. */
+  const latinPlaceLists = (): { latinPlaces: { place: Place; region: ReportInfo | null }[]; otherCounties: Place[] } => {
+    const latinPlaces: { place: Place; region: ReportInfo | null }[] = [];
+    const otherCounties: Place[] = [];
+    for (const p of allPlaces()) {
+      if (reportHome.has(p)) continue;
+      const region = regionOf(p);
+      if (region || p.level !== "county") latinPlaces.push({ place: p, region });
+      else otherCounties.push(p);
+    }
+    return { latinPlaces, otherCounties };
+  };
+
+  // ---- schools: the school reports' shorter forms, and the schools named in the reports
   const infoOf = new Map<string, ReportInfo>();
   for (const r of infos) if (!infoOf.has(r.report)) infoOf.set(r.report, r);
-  const schools = [...(extra?.schools ?? [])].map((s) => ({ ...s, name: toSimplified(s.name) })).sort((a, b) => b.name.length - a.name.length);
-  for (const s of schools) {
-    const info = infoOf.get(s.report);
-    const parts = parseSchoolName(s.name);
-    if (!info || !parts) continue;
-    // The same school printed shorter (鹤山职校 after 鹤山市职业技术学校) takes the longer name as subject.
-    const key = schoolKey(parts);
-    let groups = groupsOf.get(s.report);
-    if (!groups) groupsOf.set(s.report, (groups = []));
-    const same = groups.find(
-      (g) =>
-        g.key === key || (g.parts.kind.cls === parts.kind.cls && parts.stem.length >= 2 && g.parts.stem.length >= 2 && (g.parts.stem.startsWith(parts.stem) || parts.stem.startsWith(g.parts.stem))),
-    );
-    const subject = same ? same.name : s.name;
-    if (!same) groups.push({ parts, key, name: s.name });
-    for (const f of schoolForms(s.name)) addReport(f, info, "school", subject);
-  }
+  let schoolFormsMade = false;
+  /**
+   * Every school's forms (遂宁职校, 鹤山职校, 乐山一职中: tens of thousands at 1,000 reports), made on
+   * the first question that may name a school (`mayNameSchool`), or for names(): a question without
+   * a school's ending is read the same without them, and most one-shot questions have none.
+   */
+  const addSchoolForms = (): void => {
+    if (schoolFormsMade) return;
+    schoolFormsMade = true;
+    for (const info of infos) if (info.kind === "school") for (const f of schoolForms(info.entity)) if (f !== info.entity) addReport(f, info, "alias");
+    addNamedSchools();
+    tableLengths();
+  };
+  const addNamedSchools = (): void => {
+    // Each report's school groups (a school and its shorter names): looked up by report, not scanned.
+    const groupsOf = new Map<string, { parts: SchoolParts; key: string; name: string }[]>();
+    const schools = [...(extra?.schools ?? [])].map((s) => ({ ...s, name: toSimplified(s.name) })).sort((a, b) => b.name.length - a.name.length);
+    // A name many reports print (鹤山职校 in every copy of 江门's) is taken apart once.
+    const parsed = new Map<string, { parts: SchoolParts; key: string; forms: string[] } | null>();
+    const parse = (name: string) => {
+      let p = parsed.get(name);
+      if (p === undefined) {
+        const parts = parseSchoolName(name);
+        parsed.set(name, (p = parts ? { parts, key: schoolKey(parts), forms: schoolForms(name) } : null));
+      }
+      return p;
+    };
+    for (const s of schools) {
+      const info = infoOf.get(s.report);
+      const p = info ? parse(s.name) : null;
+      if (!info || !p) continue;
+      const { parts, key } = p;
+      // The same school printed shorter (鹤山职校 after 鹤山市职业技术学校) takes the longer name as subject.
+      let groups = groupsOf.get(s.report);
+      if (!groups) groupsOf.set(s.report, (groups = []));
+      const same = groups.find(
+        (g) =>
+          g.key === key || (g.parts.kind.cls === parts.kind.cls && parts.stem.length >= 2 && g.parts.stem.length >= 2 && (g.parts.stem.startsWith(parts.stem) || parts.stem.startsWith(g.parts.stem))),
+      );
+      const subject = same ? same.name : s.name;
+      if (!same) groups.push({ parts, key, name: s.name });
+      for (const f of p.forms) addReport(f, info, "school", subject);
+    }
+  };
 
   // ---- lookup tables for the scan
   // The lengths of the forms starting with each two characters (a one-character form under its
@@ -404,20 +449,28 @@ export function createEntityResolver(reports: ResolverReport[], extra?: { school
   // place name of that first character has.
   // Keyed by character codes, first then second (-1 for a one-character form): no string is made per position.
   const lengthsByStart = new Map<number, Map<number, number[]>>();
-  for (const f of forms.keys()) {
-    const first = f.charCodeAt(0);
-    const second = f.length > 1 ? f.charCodeAt(1) : -1;
-    let bySecond = lengthsByStart.get(first);
-    if (!bySecond) lengthsByStart.set(first, (bySecond = new Map()));
-    const l = bySecond.get(second) ?? [];
-    if (!l.includes(f.length)) l.push(f.length);
-    bySecond.set(second, l);
-  }
-  for (const bySecond of lengthsByStart.values()) for (const l of bySecond.values()) l.sort((a, b) => b - a);
+  const tableLengths = (): void => {
+    lengthsByStart.clear();
+    for (const f of forms.keys()) {
+      const first = f.charCodeAt(0);
+      const second = f.length > 1 ? f.charCodeAt(1) : -1;
+      let bySecond = lengthsByStart.get(first);
+      if (!bySecond) lengthsByStart.set(first, (bySecond = new Map()));
+      const l = bySecond.get(second) ?? [];
+      if (!l.includes(f.length)) l.push(f.length);
+      bySecond.set(second, l);
+    }
+    for (const bySecond of lengthsByStart.values()) for (const l of bySecond.values()) l.sort((a, b) => b - a);
+  };
+  tableLengths();
 
   // Built on the first question with Latin letters (or names()): see above.
   let latinTables: LatinTables | null = null;
-  const latinPart = (): LatinTables => (latinTables ??= buildLatin(reports, infos, latinPlaces, otherCounties));
+  const latinPart = (): LatinTables => {
+    if (latinTables) return latinTables;
+    const { latinPlaces, otherCounties } = latinPlaceLists();
+    return (latinTables = buildLatin(reports, infos, latinPlaces, otherCounties));
+  };
 
   // `py` (toned pinyin) is filled in at the first near miss that gets that far: pinyin-pro loads then.
   const homophones = infos.flatMap((r) => r.shorts.filter((s) => /^[\u4e00-\u9fff]{2,3}$/.test(s)).map((s) => ({ info: r, chars: s, py: null as string[] | null })));
@@ -438,6 +491,7 @@ export function createEntityResolver(reports: ResolverReport[], extra?: { school
   let nameList: string[] | null = null;
   const names = (): string[] => {
     if (nameList) return nameList;
+    addSchoolForms();
     const { latin, latinWritten } = latinPart();
     nameList = [
       ...[...forms].filter(([, t]) => t.kind === "report" || t.kind === "shared").map(([f]) => f),
@@ -452,11 +506,19 @@ export function createEntityResolver(reports: ResolverReport[], extra?: { school
   /** Chinese names and aliases, leftmost and longest first; marks the characters they cover. */
   function chineseHits(q: string, covered: Uint8Array, hits: Hit[]): void {
     const n = q.length;
-    // The length of the form taken at i, 0 for none.
-    const formAt = (i: number, lens: number[] | undefined): number => {
-      for (const len of lens ?? []) {
+    // The length of the form taken at i, 0 for none: the longest of the tabled forms (`lens`) and the
+    // names of places no report covers; a tabled form outranks a place of the same name.
+    const formAt = (i: number, lens: number[] | undefined, places: boolean): number => {
+      let all = lens ?? [];
+      if (places) {
+        all = [...all];
+        for (let len = Math.min(maxPlaceLength, n - i); len >= 2; len--) if (!all.includes(len)) all.push(len);
+        all.sort((a, b) => b - a);
+      }
+      for (const len of all) {
         if (i + len > n) continue;
-        const t = forms.get(q.slice(i, i + len));
+        const s = q.slice(i, i + len);
+        const t = forms.get(s) ?? (places ? unknownOf(s) : null);
         if (!t) continue;
         if (t.kind !== "block" && t.leftBoundary && i > 0 && HAN.test(q[i - 1]!)) continue;
         hits.push({ start: i, end: i + len, t });
@@ -466,7 +528,9 @@ export function createEntityResolver(reports: ResolverReport[], extra?: { school
     };
     for (let i = 0; i < n; ) {
       const bySecond = lengthsByStart.get(q.charCodeAt(i));
-      const taken = bySecond ? (i + 1 < n && formAt(i, bySecond.get(q.charCodeAt(i + 1)))) || formAt(i, bySecond.get(-1)) : 0;
+      const places = i + 1 < n && placeHeads.has(q.slice(i, i + 2));
+      const twoOrMore = bySecond && i + 1 < n ? bySecond.get(q.charCodeAt(i + 1)) : undefined;
+      const taken = (twoOrMore || places ? formAt(i, twoOrMore, places) : 0) || (bySecond ? formAt(i, bySecond.get(-1), false) : 0);
       if (taken) {
         covered.fill(1, i, i + taken);
         i += taken;
@@ -562,15 +626,66 @@ export function createEntityResolver(reports: ResolverReport[], extra?: { school
     }
   }
 
+  const schoolReports = infos.filter((r) => r.kind === "school" && r.home.length > 0);
+  const asTarget = (r: ReportInfo): ReportTarget => ({ kind: "report", report: r.report, entity: r.entity, via: "alias", rank: RANK.alias });
+  const targetsOf = (t: Target): ReportTarget[] => (t.kind === "report" ? [t] : t.kind === "shared" ? t.targets : []);
+
+  /**
+   * A place followed by school words (遂宁 职校, 遂宁的职业技术学校, 射洪职中) names a school of that place,
+   * not the place's own report: the school reports inside it whose name's class the words fit (all of
+   * them when none does). One such report takes the span; several share it (the answer lists them).
+   */
+  function schoolWordHits(q: string, covered: Uint8Array, hits: Hit[]): void {
+    hits.forEach((hit, k) => {
+      if (!targetsOf(hit.t).length) return;
+      const places = placeForms.get(q.slice(hit.start, hit.end));
+      if (!places) return;
+      let at = hit.end;
+      while (at < q.length && /[\s的]/.test(q[at]!)) at++;
+      const words = covered[at] ? null : schoolSuffixAt(q, at);
+      if (!words) return;
+      const within = schoolReports.filter((r) => r.home.some((h) => places.some((p) => placeWithin(h, p))));
+      if (!within.length) return;
+      const fitting = within.filter((r) => r.cls === words.cls);
+      const chosen = (fitting.length ? fitting : within).map(asTarget);
+      const end = at + words.suffix.length;
+      hits[k] = { start: hit.start, end, t: chosen.length === 1 ? chosen[0]! : { kind: "shared", targets: chosen, rank: RANK.alias } };
+      covered.fill(1, hit.start, end);
+    });
+  }
+
+  /**
+   * A place written right before a narrower one (遂宁市射洪市, 遂宁射洪) only says where that one lies: a
+   * region report whose home holds every report the next name points at gives way to them, and the
+   * narrower name's span takes in the wider one (both are place words, not indicator words).
+   */
+  function narrowerChains(hits: Hit[]): Hit[] {
+    hits.sort((a, b) => a.start - b.start);
+    return hits.filter((a, i) => {
+      const b = hits[i + 1];
+      if (!b || b.start !== a.end) return true;
+      const outer = targetsOf(a.t);
+      const inner = targetsOf(b.t);
+      if (!outer.length || !inner.length) return true;
+      const outerHomes = outer.flatMap((o) => (infoOf.get(o.report)?.kind === "school" ? [] : (homeOf.get(o.report) ?? [])));
+      if (outerHomes.length < outer.length) return true;
+      const narrower = inner.every((n) => !outer.some((o) => o.report === n.report) && (homeOf.get(n.report) ?? []).some((h) => outerHomes.some((o) => h !== o && placeWithin(h, o))));
+      if (narrower) hits[i + 1] = { ...b, start: a.start };
+      return !narrower;
+    });
+  }
+
   /** The names a question holds: reports (a shared name once per report) and places without one. */
   function resolve(question: string): { matches: EntityMatch[]; unknown: UnknownEntity[] } {
     const q = normalizeQuestion(question);
+    if (!schoolFormsMade && mayNameSchool(q)) addSchoolForms();
     const covered = new Uint8Array(q.length);
     const hits: Hit[] = [];
     chineseHits(q, covered, hits);
+    schoolWordHits(q, covered, hits);
     homophoneHits(q, covered, hits);
     latinHits(question, q, hits);
-    return matchesOf(question, q, hits);
+    return matchesOf(question, q, narrowerChains(hits));
   }
 
   /** Hits as matches, in the question's order; a province or city around a matched report only qualifies it. */

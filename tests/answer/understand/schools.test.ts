@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { collectSchoolNames, parseSchoolName, schoolForms } from "../../../src/answer/understand/index.js";
+import { collectSchoolNames, createEntityResolver, parseSchoolName, schoolForms } from "../../../src/answer/understand/index.js";
+import { mayNameSchool } from "../../../src/places/schools.js";
 import { REPORTS, corpusTexts } from "./reports.js";
 
 /** Names collected per report from the real corpus, with and without the report list. */
@@ -160,5 +161,23 @@ describe("school name forms", () => {
     const forms = schoolForms(name);
     for (const f of has) expect(forms).toContain(f);
     for (const f of hasNot) expect(forms).not.toContain(f);
+  });
+});
+
+describe("mayNameSchool: the resolver makes school forms only for a question that may hold one", () => {
+  it("every form of every school the corpus names ends in a way it knows", () => {
+    const names = [...withMeta.values()].flat();
+    expect(names.length).toBeGreaterThan(50);
+    for (const form of names.flatMap((n) => schoolForms(n))) expect(mayNameSchool(`问${form}的在校生`), form).toBe(true);
+  });
+
+  it("a question naming only a place, a year and an indicator holds none", () => {
+    for (const q of ["乐山 2024 升学人数", "遂宁市 在校生", "江门 月收入 2023 vs 2024", "璧山 宿舍楼 案例"]) expect(mayNameSchool(q), q).toBe(false);
+  });
+
+  it("a resolver finds a school's short form whether or not an earlier question made the forms", () => {
+    const r = createEntityResolver(REPORTS, { schools: collectSchoolNames(corpusTexts(), REPORTS) });
+    expect(r.resolve("江门 2024 在校生").matches.map((m) => m.via)).toEqual(["name"]);
+    expect(r.resolve("鹤山职校 在校生").matches.map((m) => [m.report, m.via])).toEqual([["jiangmen-2024.txt", "school"]]);
   });
 });
