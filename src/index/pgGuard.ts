@@ -13,6 +13,21 @@
  */
 import { createRequire } from "node:module";
 
+/** Clients just ended, held until the event loop has turned (see {@link endClient}). */
+const ending = new Set<object>();
+
+/**
+ * Ends a pg-native client and keeps it from being collected until the event loop has turned: libpq's
+ * finish closes the connection's poll handle, which libuv completes on its next turn, and a client
+ * collected before that frees memory libuv still holds (a worker crashed on uv__finish_close's
+ * assertion while the tests ran).
+ */
+export function endClient(c: { end(): void }): void {
+  c.end();
+  ending.add(c);
+  setTimeout(() => ending.delete(c), 100).unref();
+}
+
 /** The database could not be reached (a query timed out, the connection was lost, or a reconnect failed). */
 export class DatabaseUnavailableError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {
@@ -77,7 +92,7 @@ export function guardedPostgres(url: string, opts: GuardOptions = {}): { run(sql
   let down: { since: number; why: string; retryAt: number; delay: number } | null = null;
 
   const drop = (): void => {
-    client?.end();
+    if (client) endClient(client);
     client = null;
   };
   const failed = (why: string): never => {

@@ -8,6 +8,7 @@
  * @example const stop = watchPostgres(url, { giveUpMs: 60_000, onGiveUp: () => process.exit(1) });
  */
 import { createRequire } from "node:module";
+import { endClient } from "./pgGuard.js";
 
 /** Options of {@link watchPostgres}. */
 export interface WatchOptions {
@@ -63,19 +64,19 @@ export function watchPostgres(url: string, opts: WatchOptions): () => void {
       // process): the next check finds out and connects again.
       fresh.on("error", () => {
         if (client === fresh) client = null;
-        fresh.end();
+        endClient(fresh);
       });
       const err = await step((cb) => fresh.connect(url, cb));
       if (err) {
         // A client that did not connect may still hold a socket: end it, without waiting.
-        fresh.end();
+        endClient(fresh);
         return failed(`cannot connect (${err.message.trim()})`, started);
       }
       client = fresh;
     }
     const err = await step((cb) => client!.query("SELECT 1", cb));
     if (err) {
-      client.end();
+      endClient(client);
       client = null;
       return failed(err.message.trim(), started);
     }
@@ -106,7 +107,7 @@ export function watchPostgres(url: string, opts: WatchOptions): () => void {
   const stop = (): void => {
     stopped = true;
     if (timer) clearTimeout(timer);
-    client?.end();
+    if (client) endClient(client);
     client = null;
   };
   next(0);

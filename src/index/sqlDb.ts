@@ -1,6 +1,6 @@
 import { createRequire } from "node:module";
 import type BetterSqlite3 from "better-sqlite3";
-import { type GuardOptions, guardedPostgres } from "./pgGuard.js";
+import { endClient, type GuardOptions, guardedPostgres } from "./pgGuard.js";
 
 /**
  * The few things the database store asks of a database, synchronously: answering is synchronous
@@ -163,12 +163,7 @@ export function postgresDb(url: string, opts: { guard?: GuardOptions } = {}): Sq
       }
     },
     close() {
-      client.end();
-      // libpq's addon closes its socket watcher on the next turn of the event loop, in memory the
-      // client owns: the client must outlive that turn, or a garbage collection in between frees it
-      // and libuv aborts the process.
-      closing.add(client);
-      setTimeout(() => closing.delete(client), 100).unref();
+      endClient(client);
     },
   };
 }
@@ -210,9 +205,6 @@ function guardedPostgresDb(url: string, guard: GuardOptions): SqlDb {
     close: () => client.close(),
   };
 }
-
-/** Clients just ended, kept from the garbage collector until their watchers have closed. */
-const closing = new Set<PgNativeClient>();
 
 /** A parameter as libpq's text format takes it: bytea as \x hex. */
 function toText(v: unknown): string | null {
