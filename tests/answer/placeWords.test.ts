@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Engine } from "../../src/types.js";
-import { tinyEngine } from "./tinyEngine.js";
+import { describe, expect, it } from "vitest";
+import { tinyEngineFor } from "./tinyEngine.js";
 
 /**
  * A word shaped like a place name that no gazetteer knows (羌彝区, 火星区), written beside a named
@@ -13,14 +12,12 @@ const YUNLING = `云岭县中等职业教育质量年度报告（2024年）
 完成羌彝区“9+3”招生215人，全县中职招生1830人。
 `;
 
-let engine: Engine;
-let dispose = () => {};
-beforeAll(async () => {
-  ({ engine, dispose } = await tinyEngine({ "yunling-2024.txt": YUNLING }));
-}, 60_000);
-afterAll(() => dispose());
+const engine = tinyEngineFor({ "yunling-2024.txt": YUNLING });
 
-const values = (q: string) => engine.ask(q).facts.map((f) => f.value);
+const values = (q: string) =>
+  engine()
+    .ask(q)
+    .facts.map((f) => f.value);
 
 describe("a place-like word beside a report's name qualifies the indicator", () => {
   it.each([
@@ -36,7 +33,7 @@ describe("a place-like word beside a report's name qualifies the indicator", () 
   });
 
   it("a part no row names gets no figure of the whole, and the reply names the word", () => {
-    const a = engine.ask("云岭火星区在校学生多少人");
+    const a = engine().ask("云岭火星区在校学生多少人");
     expect(a.facts).toEqual([]);
     expect(a.reply).toContain("火星区");
   });

@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Engine } from "../../src/types.js";
-import { tinyEngine } from "./tinyEngine.js";
+import { describe, expect, it } from "vitest";
+import { tinyEngineFor } from "./tinyEngine.js";
 
 /**
  * 近三年 in a question is a span of years (近三年在校生: one figure a year) unless a sentence prints its
@@ -14,22 +13,25 @@ const YUNLING = `云岭县中等职业教育质量年度报告（2024年）
 2022年全县中职在校生4800人，2023年4980人，2024年5120人。
 `;
 
-let engine: Engine;
-let dispose = () => {};
-beforeAll(async () => {
-  ({ engine, dispose } = await tinyEngine({ "yunling-2024.txt": YUNLING }));
-}, 60_000);
-afterAll(() => dispose());
+const engine = tinyEngineFor({ "yunling-2024.txt": YUNLING });
 
 describe("近三年 in a question", () => {
   it("asks for a total printed under that scope", () => {
-    expect(engine.ask("云岭近三年新增了多少个紧缺专业").facts.map((f) => f.value)).toEqual([5]);
-    expect(engine.ask("云岭近三年停招了几个专业").facts.map((f) => f.value)).toEqual([2]);
+    expect(
+      engine()
+        .ask("云岭近三年新增了多少个紧缺专业")
+        .facts.map((f) => f.value),
+    ).toEqual([5]);
+    expect(
+      engine()
+        .ask("云岭近三年停招了几个专业")
+        .facts.map((f) => f.value),
+    ).toEqual([2]);
   });
 
   it("is a span of years where no such total is printed", () => {
     expect(
-      engine
+      engine()
         .ask("云岭近三年在校生")
         .facts.map((f) => [f.year, f.value])
         .sort(),
@@ -41,7 +43,7 @@ describe("近三年 in a question", () => {
   });
 
   it("a question without it does not get the three years' total as one year's, but is told of it", () => {
-    const a = engine.ask("云岭2024年新增了多少个紧缺专业");
+    const a = engine().ask("云岭2024年新增了多少个紧缺专业");
     expect(a.facts).toEqual([]);
     expect(a.reply).toContain("近三年新增紧缺专业");
   });
