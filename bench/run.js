@@ -26,6 +26,8 @@ const { saveIndex, loadIndex } = await import(join(root, "dist/index/store.js"))
 const { buildIndex } = await import(join(root, "dist/index/build.js"));
 const { createEngine } = await import(join(root, "dist/answer/engine.js"));
 
+/** What the bench is doing, on stderr: a run takes minutes, and a stage that hangs should say which. */
+const progress = (stage) => process.stderr.write(`bench: ${stage}…\n`);
 const pct = (xs, p) => xs.slice().sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
 const ms = (x) => `${x.toFixed(x < 10 ? 3 : 1)} ms`;
 const mb = (b) => `${(b / 1048576).toFixed(0)} MB`;
@@ -88,11 +90,15 @@ try {
     }
     return pct(walls, 50);
   };
+  progress("one-shot asks");
   const cliFigure = oneShot("Suining 2024 升学人数");
   const cliPassage = oneShot("璧山 宿舍楼 案例");
+  progress("start-up beside node");
   const startup = measureStartup();
+  progress("a warm chart");
   const warmChart = await chartWarm(engine);
 
+  progress("bot starts");
   const starts = [];
   for (let i = 0; i < 3; i++) starts.push(await measureBotStart("怎样推进产教融合"));
   const botMedian = (key) =>
@@ -100,6 +106,7 @@ try {
       starts.map((s) => s[key]),
       50,
     );
+  progress("PDF and Word reads");
   const reads = await measureFileReads();
 
   console.log(
