@@ -4,4 +4,4 @@
  * corpus fingerprints include it (src/index/store.ts). Its own module: start-up reads it without
  * loading the ingestion code.
  */
-export const BUNDLE_VERSION = 11;
+export const BUNDLE_VERSION = 12;

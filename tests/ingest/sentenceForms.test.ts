@@ -89,7 +89,7 @@ const FLOORS: Record<string, number> = {
   "per-capita": 4,
   area: 3,
   "printed-format": 3,
-  "chinese-numeral": 0,
+  "chinese-numeral": 3,
   "year-series": 7,
   "count-chain": 7,
 };

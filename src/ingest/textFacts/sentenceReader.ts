@@ -15,6 +15,7 @@ import { contestOf, isUsableLabel, labelBase, type LabelReading, readLabel } fro
 import { type Figure, NUMBER_SOURCE, readFigure, yearMentions } from "./numbers.js";
 import { GENERIC_LABELS, lacksListHead, namedSubject, NARROW_TOPIC, narrowingPlace } from "./scope.js";
 import { lineAt, maskedRanges, type Sentence, yearFor, yearInfos, type YearInfo } from "./sentences.js";
+import { chineseNumber } from "../structure/headings.js";
 
 /** Report context a text fact needs. */
 export interface TextFactMeta {
@@ -94,6 +95,9 @@ const CHAIN_NOUN = /^([\u4e00-\u9fff]{1,6}?)的?\s*(?=\d)/;
  * that says none of these is read for its last count only: `8所学校30个团队开发` does not say 8 is all the schools.
  */
 const CHAIN_VERB = /参赛|参加|参与|获奖|入选|参训|报名|竞技|同台/;
+
+/** A counting verb, then a count in Chinese numerals and the noun it counts, to the clause end (`开设八个专业`). */
+const CHINESE_COUNT = new RegExp(`((?:${VERB_BEFORE_NOUN.source.slice(4, -2)})了?)([一二三四五六七八九十两]{1,3})([个所项门家名])([\\u4e00-\\u9fff“”]{1,8})(?=[，,。；;、！？!?]|$)`, "g");
 
 /** Units that count people. */
 const PEOPLE = /^(?:人|名|人次)$/;
@@ -249,7 +253,31 @@ export class SentenceReader {
       }
       this.figureAt(at, runEnd);
     }
+    this.readChineseCounts();
     return this.facts;
+  }
+
+  /**
+   * A count in Chinese numerals right after a counting verb (`开设八个专业`, `新建两个实训基地`). Nowhere
+   * else: slogans (`三个一批`, `六大产业集群`) and bounds (`超八成`) print numerals too, and say no figure.
+   */
+  private readChineseCounts(): void {
+    const s = this.s;
+    for (const m of s.matchAll(CHINESE_COUNT)) {
+      const at = m.index! + m[1]!.length;
+      const value = chineseNumber(m[2]!.replace(/两/g, "二"));
+      const noun = m[4]!;
+      if (value === null || /^[一大]/.test(noun) || this.layout.masks.some(([a, b]) => at >= a && at < b)) continue;
+      const segmentStart = this.layout.groupFrom[at]!;
+      if (this.layout.targetAt.some((k) => k >= segmentStart && k < at)) continue;
+      const label = `${m[1]!.replace(/了$/, "")}${noun}`;
+      if (!isUsableLabel(label)) continue;
+      const raw = `${m[2]}${m[3]}`;
+      const fig: Figure = { start: at, end: at + raw.length, number: m[2]!, raw, value, unit: m[3] === "名" ? "人" : m[3]!, approximate: false };
+      const offset = this.sent.start + at;
+      const year = yearFor(this.layout.years, at, segmentStart, false, this.meta.defaultYear);
+      this.facts.push(this.textFact(label, fig, { label, kind: "plain" }, undefined, undefined, year, lineAt(this.p, offset), offset, at));
+    }
   }
 
   private prevIs(...kinds: Prev[]): boolean {
