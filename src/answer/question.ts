@@ -7,7 +7,7 @@ import { answering, matchIndicators, normalizeLabel, type IndicatorMatch } from 
 import { replyLang, type Lang } from "./reply.js";
 import { applySynonyms } from "./synonyms.js";
 import { findTable } from "./tableView.js";
-import { cleanTyped, detectIntent, parseYears, toHalfWidth, toSimplified, type EntityMatch, type UnknownEntity } from "./understand/index.js";
+import { cleanTyped, detectIntent, parseYears, RECENT_YEARS_SOURCE, toHalfWidth, toSimplified, type EntityMatch, type UnknownEntity } from "./understand/index.js";
 import { conjoinedWith, ENGLISH_WORDS, unknownPlaceWords } from "./understand/unknownPlaces.js";
 import { pinyinToChinese } from "./understand/pinyinWords.js";
 import { continuesPrevious } from "./understand/followUp.js";
@@ -135,7 +135,7 @@ function requestedTables(state: Loaded, text: string, reports: string[], tableRe
 }
 
 /** The last few years as a span (近三年, 最近两年, 近年来): the time scope of a multi-year total. */
-const RECENT_YEARS = /(?:最?近|过去)\s*[两二三四五六七八九十\d]{1,2}\s*个?\s*(?:学年|年度|年)来?|近年来/;
+const RECENT_YEARS = new RegExp(`${RECENT_YEARS_SOURCE}来?|近年来`);
 
 /** A name that points into a report's region (a school, a county) rather than at the report itself. */
 export function bySubject(m: EntityMatch): boolean {

@@ -1,20 +1,14 @@
-import { afterAll, beforeAll, expect, it } from "vitest";
-import type { Engine } from "../../src/types.js";
-import { tinyEngine } from "../answer/tinyEngine.js";
+import { expect, it } from "vitest";
+import { tinyEngineFor } from "../answer/tinyEngine.js";
 import { YUNXI } from "../answer/yunxi.js";
 import type { FakeEngine } from "./fakeEngine.js";
 import { createHarness, visible } from "./harness.js";
 
 // The bot shows a derived figure offered beside "not printed" (answer/derived.ts), not only the first line and a passage.
-let engine: Engine;
-let dispose = () => {};
-beforeAll(async () => {
-  ({ engine, dispose } = await tinyEngine({ "yunxi-2024.txt": YUNXI }));
-}, 60_000);
-afterAll(() => dispose());
+const engine = tinyEngineFor({ "yunxi-2024.txt": YUNXI });
 
 it("云溪 2023年 专任教师: not printed, then 191（推算） as a note, then the passage", async () => {
-  const h = createHarness({ engine: Object.assign(Object.create(engine), { calls: { ask: [], search: [], table: [] } }) as FakeEngine });
+  const h = createHarness({ engine: Object.assign(Object.create(engine()), { calls: { ask: [], search: [], table: [] } }) as FakeEngine });
   await h.say("云溪 2023年 专任教师");
   const text = h.calls
     .filter((c) => c.method === "sendMessage")

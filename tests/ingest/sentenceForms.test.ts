@@ -65,7 +65,7 @@ function modelSlots(q: Record<string, string>): Partial<Record<Dimension, string
  */
 const FLOORS: Record<string, number> = {
   "number-after-noun": 11,
-  "number-before-noun": 13,
+  "number-before-noun": 14,
   "qizhong-chain": 23,
   "paren-breakdown": 9,
   "dun-list": 5,

@@ -270,6 +270,9 @@ function yearCounts(sc: YearScan, ref: YearRef): void {
   }
 }
 
+/** The last N years in Chinese (近三年, 最近两年, 过去3个学年), the number in group 1. */
+export const RECENT_YEARS_SOURCE = "(?:近|最近|过去|这)\\s*([两二三四五六七八九十\\d]{1,2})\\s*个?\\s*(?:学年|年度|年)";
+
 /** Years relative to the report (去年, this year) and the last N data years (近三年). */
 function relativeYears(sc: YearScan, ref: YearRef): void {
   const { scan } = sc;
@@ -289,6 +292,6 @@ function relativeYears(sc: YearScan, ref: YearRef): void {
     if (last === null) return [];
     return Array.from({ length: n }, (_, i) => last - n + 1 + i);
   };
-  scan(/(?:近|最近|过去|这)\s*([两二三四五六七八九十\d]{1,2})\s*个?\s*(?:学年|年度|年)/g, (m) => recent(smallNumber(m[1]!)), true);
+  scan(new RegExp(RECENT_YEARS_SOURCE, "g"), (m) => recent(smallNumber(m[1]!)), true);
   scan(/\b(?:last|past|recent|previous)\s+(two|three|four|five|six|\d{1,2})\s+(?:school\s+)?years\b/gi, (m) => recent(smallNumber(m[1]!)), true);
 }

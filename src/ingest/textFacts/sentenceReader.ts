@@ -38,7 +38,7 @@ const NOUN_AFTER = /^([\u4e00-\u9fff“”]{1,8})(?=[，,。；;！？）)]|$)/;
 /** The same, where a verb or a contest before the figure says a list of counts follows (`获得5个一等奖、9个二等奖`). */
 const NOUN_IN_LIST = /^([\u4e00-\u9fff“”]{1,8})(?=[，,。；;！？）)、]|$)/;
 /** Verbs whose object is the noun after the figure: `新增20个紧缺专业` → 新增紧缺专业. */
-const VERB_BEFORE_NOUN = /^(?:新增|新设|新建|建成|组建|共建|开设|开发|建设|培养|引进|选出|评出|立项|优化调整|调整|淘汰|撤销|停招|荣获|获得|发展|帮带|派驻|设立|成立|新建|创建|出版|编写|建有|设置|设)$/;
+const VERB_BEFORE_NOUN = /^(?:新增|新设|新建|建成|组建|共建|开设|开发|建设|培养|引进|选出|评出|立项|优化调整|调整|淘汰|撤销|停招|荣获|获得|发展|帮带|派驻|设立|成立|新建|创建|出版|编写|建有|设置)$/;
 /**
  * A verb then a list of examples (`开设机电技术应用、会计事务等`): the figure after counts what the verb did.
  * `共有A、B和C5所中等职业学校`: a having verb and the names counted; the noun after the figure says what.
